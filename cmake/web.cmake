@@ -1,0 +1,45 @@
+# The web build: hindsight.js + hindsight.wasm, assembled with web/ into dist/.
+set(IMGUI_DIR "${HS_THIRD_PARTY}/imgui")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources are missing in ${IMGUI_DIR}: run python3 scripts/deps.py web")
+endif()
+
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
+                                        IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_FONT)
+
+# Fonts: subset from Debian's packages at build time, embedded as byte arrays.
+set(HS_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/fonts.cpp")
+add_custom_command(OUTPUT "${HS_FONTS_CPP}"
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/fonts.py "${HS_FONTS_CPP}"
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/fonts.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
+  COMMENT "Subsetting fonts")
+
+file(GLOB HS_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
+file(GLOB HS_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp")
+add_executable(hindsight_web ${HS_UI_SOURCES} ${HS_WEB_SOURCES} "${HS_FONTS_CPP}")
+set_target_properties(hindsight_web PROPERTIES OUTPUT_NAME hindsight SUFFIX ".js")
+target_link_libraries(hindsight_web PRIVATE hscore imgui)
+target_compile_options(hindsight_web PRIVATE -Os)
+target_compile_options(hscore PRIVATE -Os)
+target_compile_options(imgui PRIVATE -Os)
+set(HS_JS_LIB "${CMAKE_SOURCE_DIR}/src/platform/web/library_hindsight.js")
+target_link_options(hindsight_web PRIVATE
+  -Os -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createHindsight
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+  -sSTACK_SIZE=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
+  --js-library ${HS_JS_LIB})
+set_property(TARGET hindsight_web APPEND PROPERTY LINK_DEPENDS ${HS_JS_LIB})
+
+# dist/: the deployable static folder.
+set(HS_DIST "${CMAKE_SOURCE_DIR}/dist")
+file(GLOB HS_WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+add_custom_target(dist ALL
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/assemble_dist.py
+          --build "${CMAKE_BINARY_DIR}" --out "${HS_DIST}" --version "${HS_VERSION}"
+  DEPENDS hindsight_web ${HS_WEB_FILES} ${CMAKE_SOURCE_DIR}/scripts/assemble_dist.py
+  COMMENT "Assembling dist/")

@@ -1,0 +1,51 @@
+// Exporters: Markdown (GFM), standalone HTML (also the read view), action items as CSV and ICS.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "../model.h"
+
+namespace hs {
+
+std::string export_markdown(const Document& d);
+struct HtmlOptions {
+    bool standalone = true;  // full <!doctype html> page with inline print stylesheet; false = <article> fragment
+};
+std::string export_html(const Document& d, const HtmlOptions& opts = {});
+std::string export_actions_csv(const Document& d);
+// `now_ms` is used for DTSTAMP so output is reproducible in tests.
+std::string export_actions_ics(const Document& d, int64_t now_ms);
+
+// ---- helpers shared by the exporters and the read view (exporters/common.cpp) -----------------------------------
+// True for absolute http:// or https:// URLs with a host and no whitespace or control characters. Only these are
+// ever turned into links or opened; anything else (javascript:, data:, relative) is shown as text.
+bool is_http_url(const std::string& url);
+// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(const std::string& s);
+// Valid UTF-8 (invalid bytes become U+FFFD), CR LF / CR -> LF, other C0 controls and DEL dropped (tab kept).
+std::string sanitize_text(const std::string& s);
+// Human labels: "SEV2" (or the document's own label; "" when not set), "In review", "Impact start", "Won't do".
+std::string severity_label(const Document& d);
+std::string status_label(const std::string& status);
+std::string event_type_label(const std::string& type);
+std::string action_type_label(const std::string& type);
+std::string action_status_label(const std::string& status);
+// Display times computed from Instant alone: "2026-03-01 13:02" (":05" seconds only when non-zero) in UTC, and the
+// same in the kept offset, "14:02 +01:00" (with the date when it differs from the UTC date). "" when not set.
+std::string display_utc(const Instant& t);
+std::string display_local(const Instant& t);
+// Same as display_utc in ISO form for machine-readable attributes: "2026-03-01T13:02:00Z".
+std::string iso_utc(const Instant& t);
+// Numbers for people: "1,200", "4,200.50" (money: two decimals unless whole), "37.5". "n/a" if not finite.
+std::string display_number(double v, bool money = false);
+
+// Internals shared by the Markdown and HTML exporters and lint. Not a stable API.
+namespace export_detail {
+std::vector<std::string> section_order(const Document& d);  // d.sections, or vocab::kSections when empty
+const std::string* prose_field(const Document& d, const std::string& key);  // summary, leadup, ...; else nullptr
+bool impact_is_empty(const Impact& i);
+bool section_is_empty(const Document& d, const std::string& key);  // unknown keys count as empty
+std::string heading(const std::string& key);  // section_title(key), or the key made readable if that is empty
+}  // namespace export_detail
+
+}  // namespace hs

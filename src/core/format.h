@@ -1,0 +1,28 @@
+// The JSON form of a postmortem: load (with migrations and validation), canonical save.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+namespace hs {
+
+// Parses and validates a document from text. Never throws. Runs migrations from older versions.
+// Rejects non-JSON, JSON that is not an object, wrong "format", a newer major "version", and wrong types;
+// each problem carries a JSON Pointer and an actionable sentence.
+LoadResult load_document(const std::string& text);
+LoadResult load_document_json(const Json& j);
+
+// Canonical serialization: sorted keys, defaults omitted, unknown fields kept. Minified unless `pretty`.
+// Loading and saving any valid document twice gives identical bytes.
+Json to_json(const Document& d);
+std::string save_document(const Document& d, bool pretty = false);
+
+// Semantic checks on a loaded document (ids unique, vocabularies, dates, URLs): problems with pointers.
+std::vector<Problem> validate(const Document& d);
+
+// Migrations: brings a JSON document of any released version up to kFormatVersion, in place.
+// Returns false (with problems) if the version is unknown or newer than this build.
+bool migrate(Json& j, std::vector<Problem>& problems);
+
+}  // namespace hs

@@ -1,0 +1,50 @@
+// Importers: an incident's record in, a pre-filled postmortem out. Never throw; on bad input return ok=false with
+// problems naming the line (CSV) or element (JSON Pointer).
+#pragma once
+#include <map>
+#include <string>
+
+#include "../model.h"
+
+namespace hs {
+
+struct ImportResult {
+    bool ok = false;
+    Document doc;
+    std::vector<Problem> problems;  // errors when !ok, else warnings (skipped rows, inferred values)
+};
+
+ImportResult import_pagerduty(const std::string& text);   // REST API log_entries JSON
+ImportResult import_opsgenie(const std::string& text);    // incident timeline entries JSON
+// Slack: one day file (array of messages); `users_json` may be empty, else the export's users.json text.
+ImportResult import_slack(const std::string& day_json, const std::string& users_json = "");
+// Slack folder export: files keyed by relative path ("users.json", "inc-123/2026-03-01.json", ...).
+ImportResult import_slack_export(const std::map<std::string, std::string>& files);
+ImportResult import_csv(const std::string& text);         // header: time,type,description,author (docs/format.md)
+
+// Inputs larger than this are refused (ok=false) by every importer. See docs/importers.md.
+inline constexpr size_t kMaxImportBytes = 64u * 1024u * 1024u;
+// CSV: more data rows than this are refused.
+inline constexpr size_t kMaxCsvRows = 100000;
+
+// Shared helpers of the importers (import_common.cpp). Not a stable API.
+namespace import_detail {
+// An empty "google-sre" document (all sections, fresh id) for an importer to fill.
+Document new_import_document();
+// Sorts the timeline by time (stable: equal times keep the source order).
+void sort_timeline(Document& d);
+// RFC 6901 escaping of one reference token ("a/b" -> "a~1b").
+std::string pointer_token(const std::string& s);
+// "P1".."P5" (any case, optional "SEV"/"SEV-" prefix also accepted) -> 1..5; 0 when not such a value.
+int severity_from_priority(const std::string& s);
+// A string member of a JSON object, or "" when absent or not a string.
+std::string json_string(const Json& obj, const char* key);
+// ok=false result with one problem.
+ImportResult import_error(const std::string& pointer, const std::string& message);
+// True when `s` (an ISO 8601 time) carries its own UTC offset ("Z", "+01:00", ...).
+bool has_explicit_offset(const std::string& s);
+// Lower-cases ASCII and drops ' ', '_', '-' so that "Impact start", "impact-start", "IMPACT_START" compare equal.
+std::string fold_key(const std::string& s);
+}  // namespace import_detail
+
+}  // namespace hs

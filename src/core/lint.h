@@ -1,0 +1,41 @@
+// Lint: completeness and blameless-language findings, each with a location and a suggestion.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model.h"
+
+namespace hs {
+
+struct Finding {
+    std::string rule;        // "empty-section", "action-no-owner", "blame-language", ...
+    std::string severity;    // "warning" | "info"
+    std::string section;     // section key, e.g. "summary", "timeline", "action_items"
+    std::string item_id;     // item id when the finding is about one item, else empty
+    std::string field;       // field within the section or item ("description", "owner"), may be empty
+    size_t start = 0, end = 0;  // byte range of the offending phrase in that field's text (blame-language)
+    std::string message;     // what is wrong
+    std::string suggestion;  // what to do
+};
+
+struct BlamePhrase {
+    std::string phrase;      // matched case-insensitively on word boundaries
+    std::string hint;        // neutral rewording hint
+    bool person_follows = false;  // counts only when a person follows ("caused by Marco", "caused by the engineer")
+};
+// From assets/lint/blame-phrases.json (embedded). Empty if the embedded file is missing or malformed.
+const std::vector<BlamePhrase>& default_blame_phrases();
+// Words that refer to a person ("the engineer", "him") for person_follows phrases, and the words that make a
+// person's name the cause of a failure ("broke", "forgot", "mistake"), from the same file.
+const std::vector<std::string>& blame_person_words();
+const std::vector<std::string>& blame_cause_words();
+// Parses text in the blame-phrases.json format. Never throws; false (and `error` set) when malformed.
+bool parse_blame_phrases(const std::string& json_text, std::vector<BlamePhrase>& phrases, std::string* error = nullptr);
+// Byte ranges [start, end) where `phrase` occurs in `text`: case-insensitive (ASCII), on word boundaries; a space in
+// the phrase matches any run of whitespace, an apostrophe matches ' or U+2019. Non-overlapping, left to right.
+std::vector<std::pair<size_t, size_t>> find_phrase(const std::string& text, const std::string& phrase);
+
+std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phrases = default_blame_phrases());
+
+}  // namespace hs

@@ -1,0 +1,406 @@
+// The web platform: WebGL2 + an HTML5 event backend for Dear ImGui 1.86, rendering on demand.
+//
+// Why not imgui_impl_glfw: Emscripten 3.1.6's GLFW knows nothing of devicePixelRatio, swallows keys page-wide and has
+// no clipboard. Here events come from the canvas only (it is focusable, so the page keeps its keys when the canvas is
+// not focused), the backing store is CSS size x devicePixelRatio, and frames are drawn only when something happened.
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "ui/app.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+extern "C" {
+void hs_js_clipboard_write(const char* text);
+void hs_js_download(const char* name, const char* mime, const char* data, size_t len);
+void hs_js_set_title(const char* title);
+int hs_js_prefers_dark();
+double hs_js_now_ms();
+void hs_js_first_frame();
+void hs_js_set_cursor(const char* css);
+}
+
+namespace {
+
+// Pre-1.87 ImGui reads input as state once per frame, so a press and release inside one frame would be lost (a fast
+// click from a test, a quick tap). Events are queued and applied so that each button or key changes once per frame.
+struct InputEvent {
+    enum Kind { MousePos, MouseButton, Wheel, Key, Chars, Focus } kind;
+    float x = 0, y = 0;
+    int index = 0;  // button or key
+    bool down = false;
+    std::string text;
+};
+
+class WebPlatform : public hs::ui::Platform {
+public:
+    int64_t now_ms() override { return static_cast<int64_t>(hs_js_now_ms()); }
+    void request_frame() override;
+    void download(const std::string& name, const std::string& mime, const std::string& data) override {
+        hs_js_download(name.c_str(), mime.c_str(), data.data(), data.size());
+    }
+    void set_window_title(const std::string& t) override { hs_js_set_title(t.c_str()); }
+    bool prefers_dark() override { return hs_js_prefers_dark() != 0; }
+};
+
+struct State {
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    WebPlatform platform;
+    hs::ui::App* app = nullptr;
+    bool scheduled = false;
+    int frames_pending = 0;
+    unsigned frame_count = 0;
+    double last_time = 0;
+    float font_dpr = 0;
+    int fb_w = 0, fb_h = 0;
+    std::string clipboard;
+    std::string doc_json;
+    std::deque<InputEvent> queue;
+    const char* cursor = "default";
+} S;
+
+void draw_frame();
+
+EM_BOOL on_raf(double, void*) {
+    S.scheduled = false;
+    draw_frame();
+    return EM_FALSE;
+}
+
+void schedule() {
+    if (S.scheduled) return;
+    S.scheduled = true;
+    emscripten_request_animation_frame(on_raf, nullptr);
+}
+
+void poke(int frames = 3) {
+    S.frames_pending = std::max(S.frames_pending, frames);
+    schedule();
+}
+
+void WebPlatform::request_frame() { poke(2); }
+
+// ---- input -----------------------------------------------------------------------------------------------------
+enum : int { kTab = 9, kLeft = 37, kRight = 39, kUp = 38, kDown = 40, kPageUp = 33, kPageDown = 34, kHome = 36,
+             kEnd = 35, kInsert = 45, kDelete = 46, kBackspace = 8, kSpace = 32, kEnter = 13, kEscape = 27,
+             kKeypadEnter = 300, kA = 65, kC = 67, kV = 86, kX = 88, kY = 89, kZ = 90 };
+
+int key_index(const EmscriptenKeyboardEvent* e) {
+    const std::string code = e->code;
+    if (code == "NumpadEnter") return kKeypadEnter;
+    if (code.size() == 4 && code.compare(0, 3, "Key") == 0) return code[3];  // layout-independent letters
+    unsigned long kc = e->keyCode;
+    switch (kc) {
+        case kTab: case kLeft: case kRight: case kUp: case kDown: case kPageUp: case kPageDown: case kHome: case kEnd:
+        case kInsert: case kDelete: case kBackspace: case kSpace: case kEnter: case kEscape:
+            return static_cast<int>(kc);
+        default: return -1;
+    }
+}
+
+void set_mods(const EmscriptenKeyboardEvent* e) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = e->ctrlKey || e->metaKey;  // Cmd acts as Ctrl on macOS
+    io.KeyShift = e->shiftKey;
+    io.KeyAlt = e->altKey;
+    io.KeySuper = false;
+}
+
+bool single_codepoint(const char* s) {
+    size_t n = std::strlen(s);
+    if (n == 0 || n > 4) return false;
+    unsigned char c = static_cast<unsigned char>(s[0]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    return len == n && c >= 0x20 && c != 0x7f;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    set_mods(e);
+    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    const bool ctrl = e->ctrlKey || e->metaKey;
+    int k = key_index(e);
+    if (down && ctrl && k == kV) {
+        // Let the browser fire 'paste' (web/app.js forwards its text to hs_on_paste, which presses Ctrl+V).
+        return EM_FALSE;
+    }
+    if (k >= 0) S.queue.push_back({InputEvent::Key, 0, 0, k, down, {}});
+    if (down && !ctrl && !e->altKey && single_codepoint(e->key)) S.queue.push_back({InputEvent::Chars, 0, 0, 0, 0, e->key});
+    if (down && ctrl && (k == kC || k == kX)) {
+        // Draw now so ImGui copies inside this event; the 'copy' event that follows puts the text on the clipboard.
+        draw_frame();
+        poke();
+        return EM_FALSE;
+    }
+    poke();
+    if (!down) return EM_FALSE;
+    if (ctrl) return (k == kA || k == kZ || k == kY) ? EM_TRUE : EM_FALSE;  // keep the browser's own shortcuts
+    return (k >= 0 || single_codepoint(e->key)) ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    float x = static_cast<float>(e->clientX), y = static_cast<float>(e->clientY);
+    S.queue.push_back({InputEvent::MousePos, x, y, 0, false, {}});
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
+        int b = e->button == 0 ? 0 : e->button == 2 ? 1 : e->button == 1 ? 2 : -1;
+        if (b >= 0) S.queue.push_back({InputEvent::MouseButton, x, y, b, type == EMSCRIPTEN_EVENT_MOUSEDOWN, {}});
+    }
+    poke();
+    return EM_FALSE;  // the browser keeps its default handling (focus on mousedown)
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    // Normalise: pixels (Chrome: 100 per notch), lines (Firefox: 3 per notch), pages.
+    double dx = e->deltaX, dy = e->deltaY;
+    double div = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+    InputEvent ev{InputEvent::Wheel, static_cast<float>(-dx / div), static_cast<float>(-dy / div), 0, false, {}};
+    if (e->mouse.shiftKey && dx == 0) std::swap(ev.x, ev.y);  // Shift+wheel scrolls sideways
+    S.queue.push_back({InputEvent::MousePos, static_cast<float>(e->mouse.clientX), static_cast<float>(e->mouse.clientY),
+                       0, false, {}});
+    S.queue.push_back(ev);
+    poke();
+    return EM_TRUE;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    if (e->numTouches < 1) return EM_FALSE;
+    const EmscriptenTouchPoint& t = e->touches[0];
+    float x = static_cast<float>(t.clientX), y = static_cast<float>(t.clientY);
+    S.queue.push_back({InputEvent::MousePos, x, y, 0, false, {}});
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) S.queue.push_back({InputEvent::MouseButton, x, y, 0, true, {}});
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
+        S.queue.push_back({InputEvent::MouseButton, x, y, 0, false, {}});
+        S.queue.push_back({InputEvent::MousePos, -FLT_MAX, -FLT_MAX, 0, false, {}});
+    }
+    poke();
+    return EM_FALSE;
+}
+
+EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+    S.queue.push_back({InputEvent::Focus, 0, 0, 0, type == EMSCRIPTEN_EVENT_FOCUS, {}});
+    poke();
+    return EM_FALSE;
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    poke();
+    return EM_FALSE;
+}
+
+// Applies queued events until one would change a button or key that already changed this frame.
+void apply_input() {
+    ImGuiIO& io = ImGui::GetIO();
+    bool button_changed[5] = {};
+    std::vector<int> keys_changed;
+    while (!S.queue.empty()) {
+        InputEvent& ev = S.queue.front();
+        switch (ev.kind) {
+            case InputEvent::MousePos: io.MousePos = ImVec2(ev.x, ev.y); break;
+            case InputEvent::MouseButton:
+                if (button_changed[ev.index]) return;
+                button_changed[ev.index] = true;
+                io.MousePos = ImVec2(ev.x, ev.y);
+                io.MouseDown[ev.index] = ev.down;
+                break;
+            case InputEvent::Wheel:
+                io.MouseWheelH += ev.x;
+                io.MouseWheel += ev.y;
+                break;
+            case InputEvent::Key: {
+                if (std::find(keys_changed.begin(), keys_changed.end(), ev.index) != keys_changed.end()) return;
+                keys_changed.push_back(ev.index);
+                if (ev.index >= 0 && ev.index < 512) io.KeysDown[ev.index] = ev.down;
+                break;
+            }
+            case InputEvent::Chars: io.AddInputCharactersUTF8(ev.text.c_str()); break;
+            case InputEvent::Focus:
+                io.AddFocusEvent(ev.down);
+                if (!ev.down) {
+                    std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+                    io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+                }
+                break;
+        }
+        S.queue.pop_front();
+    }
+}
+
+const char* css_cursor(ImGuiMouseCursor c) {
+    switch (c) {
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_ResizeAll: return "move";
+        case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+        case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        default: return "default";
+    }
+}
+
+void draw_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+    if (dpr <= 0) dpr = 1;
+    int fw = static_cast<int>(std::lround(css_w * dpr)), fh = static_cast<int>(std::lround(css_h * dpr));
+    if (fw != S.fb_w || fh != S.fb_h) {
+        emscripten_set_canvas_element_size("#canvas", fw, fh);
+        S.fb_w = fw;
+        S.fb_h = fh;
+    }
+    if (dpr != S.font_dpr) {  // rasterise the fonts for this pixel ratio
+        hs::ui::load_fonts(dpr);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        S.font_dpr = dpr;
+    }
+    io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
+    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+    double now = emscripten_get_now();
+    io.DeltaTime = S.last_time > 0 ? static_cast<float>(std::max(1e-4, (now - S.last_time) / 1000.0)) : 1.0f / 60;
+    S.last_time = now;
+
+    apply_input();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    S.app->frame();
+    ImGui::Render();
+
+    glViewport(0, 0, fw, fh);
+    const ImVec4 bg = hs::ui::palette().bg;
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    const char* cur = css_cursor(ImGui::GetMouseCursor());
+    if (std::strcmp(cur, S.cursor) != 0) {
+        S.cursor = cur;
+        hs_js_set_cursor(cur);
+    }
+    ++S.frame_count;
+    if (S.frame_count == 1) hs_js_first_frame();
+    if (S.frames_pending > 0) --S.frames_pending;
+    bool busy = S.app->animating() || !S.queue.empty() || io.MouseDown[0] || io.MouseDown[1] ||
+                io.MouseWheel != 0.0f;
+    if (S.frames_pending > 0 || busy) schedule();
+}
+
+const char* get_clipboard(void*) { return S.clipboard.c_str(); }
+void set_clipboard(void*, const char* text) {
+    S.clipboard = text ? text : "";
+    hs_js_clipboard_write(S.clipboard.c_str());
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE unsigned hs_frame_count() { return S.frame_count; }
+EMSCRIPTEN_KEEPALIVE void hs_request_frame() { poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_set_dark(int dark) { S.app->set_dark(dark != 0); }
+
+// The open document as canonical JSON, or an empty string when none is open.
+EMSCRIPTEN_KEEPALIVE const char* hs_document_json() {
+    S.doc_json = S.app->document_json();
+    return S.doc_json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int hs_open_json(const char* text, const char* name) {
+    return S.app->open_json(text ? text : "", name ? name : "file") ? 1 : 0;
+}
+
+// Called from the 'paste' event: the text becomes ImGui's clipboard and Ctrl+V is pressed for one frame.
+EMSCRIPTEN_KEEPALIVE void hs_on_paste(const char* text) {
+    S.clipboard = text ? text : "";
+    S.queue.push_back({InputEvent::Key, 0, 0, kV, true, {}});
+    S.queue.push_back({InputEvent::Key, 0, 0, kV, false, {}});
+    poke();
+}
+
+}  // extern "C"
+
+int main() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_FALSE;
+    S.gl = emscripten_webgl_create_context("#canvas", &attrs);
+    if (S.gl <= 0) {
+        EM_ASM({ if (Module.onFatal) Module.onFatal('webgl2'); });
+        return 1;
+    }
+    emscripten_webgl_make_context_current(S.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is not persisted in browser storage
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would draw frames while idle
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    io.BackendPlatformName = "hindsight_html5";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.GetClipboardTextFn = get_clipboard;
+    io.SetClipboardTextFn = set_clipboard;
+    io.KeyMap[ImGuiKey_Tab] = kTab;
+    io.KeyMap[ImGuiKey_LeftArrow] = kLeft;
+    io.KeyMap[ImGuiKey_RightArrow] = kRight;
+    io.KeyMap[ImGuiKey_UpArrow] = kUp;
+    io.KeyMap[ImGuiKey_DownArrow] = kDown;
+    io.KeyMap[ImGuiKey_PageUp] = kPageUp;
+    io.KeyMap[ImGuiKey_PageDown] = kPageDown;
+    io.KeyMap[ImGuiKey_Home] = kHome;
+    io.KeyMap[ImGuiKey_End] = kEnd;
+    io.KeyMap[ImGuiKey_Insert] = kInsert;
+    io.KeyMap[ImGuiKey_Delete] = kDelete;
+    io.KeyMap[ImGuiKey_Backspace] = kBackspace;
+    io.KeyMap[ImGuiKey_Space] = kSpace;
+    io.KeyMap[ImGuiKey_Enter] = kEnter;
+    io.KeyMap[ImGuiKey_Escape] = kEscape;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = kKeypadEnter;
+    io.KeyMap[ImGuiKey_A] = kA;
+    io.KeyMap[ImGuiKey_C] = kC;
+    io.KeyMap[ImGuiKey_V] = kV;
+    io.KeyMap[ImGuiKey_X] = kX;
+    io.KeyMap[ImGuiKey_Y] = kY;
+    io.KeyMap[ImGuiKey_Z] = kZ;
+
+    static hs::ui::App app(S.platform);
+    S.app = &app;
+    hs::ui::apply_theme(app.dark());
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    const char* canvas = "#canvas";
+    emscripten_set_keydown_callback(canvas, nullptr, EM_TRUE, on_key);
+    emscripten_set_keyup_callback(canvas, nullptr, EM_TRUE, on_key);
+    emscripten_set_mousedown_callback(canvas, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_wheel_callback(canvas, nullptr, EM_FALSE, on_wheel);
+    emscripten_set_touchstart_callback(canvas, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchmove_callback(canvas, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchend_callback(canvas, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchcancel_callback(canvas, nullptr, EM_TRUE, on_touch);
+    emscripten_set_focus_callback(canvas, nullptr, EM_TRUE, on_focus);
+    emscripten_set_blur_callback(canvas, nullptr, EM_TRUE, on_focus);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+    poke();
+    return 0;
+}

@@ -1,0 +1,18 @@
+#pragma once
+struct ImFont;
+
+namespace hs::ui {
+
+struct Fonts {
+    ImFont* ui = nullptr;       // Inter Regular + icons
+    ImFont* bold = nullptr;     // Inter SemiBold + icons
+    ImFont* title = nullptr;    // Inter SemiBold, large
+    ImFont* mono = nullptr;     // JetBrains Mono, for times and ids
+};
+
+// (Re)builds the font atlas for a device pixel ratio: glyphs are rasterized at size * dpr and drawn at 1/dpr scale,
+// so text stays crisp on HiDPI screens. Returns the fonts; the caller re-uploads the atlas texture.
+Fonts& load_fonts(float dpr);
+Fonts& fonts();
+
+}  // namespace hs::ui

@@ -1,0 +1,145 @@
+#include "theme.h"
+
+#include <cstring>
+
+namespace hs::ui {
+namespace {
+Palette g_palette;
+
+ImVec4 hex(unsigned rgb, float a = 1.0f) {
+    return ImVec4(((rgb >> 16) & 0xff) / 255.0f, ((rgb >> 8) & 0xff) / 255.0f, (rgb & 0xff) / 255.0f, a);
+}
+}  // namespace
+
+const Palette& palette() { return g_palette; }
+
+ImU32 col(const ImVec4& c, float alpha) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
+
+ImVec4 severity_colour(int s) {
+    switch (s) {
+        case 1: return hex(0xDC2626);
+        case 2: return hex(0xEA580C);
+        case 3: return hex(0xCA8A04);
+        case 4: return hex(0x2563EB);
+        case 5: return hex(0x64748B);
+        default: return g_palette.text_muted;
+    }
+}
+
+ImVec4 status_colour(const char* st) {
+    if (std::strcmp(st, "final") == 0) return g_palette.success;
+    if (std::strcmp(st, "in_review") == 0) return g_palette.info;
+    return g_palette.text_muted;
+}
+
+void apply_theme(bool dark, float scale) {
+    Palette& p = g_palette;
+    p.dark = dark;
+    if (dark) {
+        p.bg = hex(0x0F1115);
+        p.panel = hex(0x171A21);
+        p.panel_alt = hex(0x1F232C);
+        p.border = hex(0x2A2F3A);
+        p.text = hex(0xE6E8EB);
+        p.text_muted = hex(0x9BA3AF);
+        p.accent = hex(0x818CF8);
+        p.accent_text = hex(0x0F1115);
+        p.danger = hex(0xF87171);
+        p.warning = hex(0xFBBF24);
+        p.success = hex(0x34D399);
+        p.info = hex(0x60A5FA);
+    } else {
+        p.bg = hex(0xF6F7F9);
+        p.panel = hex(0xFFFFFF);
+        p.panel_alt = hex(0xF0F2F5);
+        p.border = hex(0xDDE1E7);
+        p.text = hex(0x1F2328);
+        p.text_muted = hex(0x5B6472);
+        p.accent = hex(0x4F46E5);
+        p.accent_text = hex(0xFFFFFF);
+        p.danger = hex(0xDC2626);
+        p.warning = hex(0xB45309);
+        p.success = hex(0x15803D);
+        p.info = hex(0x2563EB);
+    }
+    ImGuiStyle style;
+    style.WindowPadding = ImVec2(16, 14);
+    style.FramePadding = ImVec2(10, 6);
+    style.ItemSpacing = ImVec2(10, 8);
+    style.ItemInnerSpacing = ImVec2(8, 6);
+    style.CellPadding = ImVec2(8, 5);
+    style.IndentSpacing = 18;
+    style.ScrollbarSize = 12;
+    style.GrabMinSize = 10;
+    style.WindowBorderSize = 0;
+    style.ChildBorderSize = 1;
+    style.PopupBorderSize = 1;
+    style.FrameBorderSize = 1;
+    style.WindowRounding = 8;
+    style.ChildRounding = 8;
+    style.FrameRounding = 6;
+    style.PopupRounding = 8;
+    style.ScrollbarRounding = 6;
+    style.GrabRounding = 6;
+    style.TabRounding = 6;
+    style.SelectableTextAlign = ImVec2(0, 0.5f);
+
+    ImVec4* c = style.Colors;
+    ImVec4 accent_soft = ImVec4(p.accent.x, p.accent.y, p.accent.z, dark ? 0.28f : 0.14f);
+    ImVec4 accent_mid = ImVec4(p.accent.x, p.accent.y, p.accent.z, dark ? 0.40f : 0.24f);
+    c[ImGuiCol_Text] = p.text;
+    c[ImGuiCol_TextDisabled] = p.text_muted;
+    c[ImGuiCol_WindowBg] = p.bg;
+    c[ImGuiCol_ChildBg] = p.panel;
+    c[ImGuiCol_PopupBg] = p.panel;
+    c[ImGuiCol_Border] = p.border;
+    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_FrameBg] = dark ? hex(0x11141A) : hex(0xFFFFFF);
+    c[ImGuiCol_FrameBgHovered] = dark ? hex(0x1A1E26) : hex(0xF7F8FA);
+    c[ImGuiCol_FrameBgActive] = dark ? hex(0x1A1E26) : hex(0xFFFFFF);
+    c[ImGuiCol_TitleBg] = p.panel;
+    c[ImGuiCol_TitleBgActive] = p.panel;
+    c[ImGuiCol_TitleBgCollapsed] = p.panel;
+    c[ImGuiCol_MenuBarBg] = p.panel;
+    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_ScrollbarGrab] = p.border;
+    c[ImGuiCol_ScrollbarGrabHovered] = p.text_muted;
+    c[ImGuiCol_ScrollbarGrabActive] = p.accent;
+    c[ImGuiCol_CheckMark] = p.accent;
+    c[ImGuiCol_SliderGrab] = p.accent;
+    c[ImGuiCol_SliderGrabActive] = p.accent;
+    c[ImGuiCol_Button] = p.panel_alt;
+    c[ImGuiCol_ButtonHovered] = accent_soft;
+    c[ImGuiCol_ButtonActive] = accent_mid;
+    c[ImGuiCol_Header] = accent_soft;
+    c[ImGuiCol_HeaderHovered] = accent_soft;
+    c[ImGuiCol_HeaderActive] = accent_mid;
+    c[ImGuiCol_Separator] = p.border;
+    c[ImGuiCol_SeparatorHovered] = p.accent;
+    c[ImGuiCol_SeparatorActive] = p.accent;
+    c[ImGuiCol_ResizeGrip] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_ResizeGripHovered] = accent_soft;
+    c[ImGuiCol_ResizeGripActive] = accent_mid;
+    c[ImGuiCol_Tab] = p.panel_alt;
+    c[ImGuiCol_TabHovered] = accent_soft;
+    c[ImGuiCol_TabActive] = p.panel;
+    c[ImGuiCol_TabUnfocused] = p.panel_alt;
+    c[ImGuiCol_TabUnfocusedActive] = p.panel;
+    c[ImGuiCol_PlotLines] = p.accent;
+    c[ImGuiCol_PlotHistogram] = p.accent;
+    c[ImGuiCol_TableHeaderBg] = p.panel_alt;
+    c[ImGuiCol_TableBorderStrong] = p.border;
+    c[ImGuiCol_TableBorderLight] = p.border;
+    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(p.panel_alt.x, p.panel_alt.y, p.panel_alt.z, 0.5f);
+    c[ImGuiCol_TextSelectedBg] = accent_mid;
+    c[ImGuiCol_DragDropTarget] = p.accent;
+    c[ImGuiCol_NavHighlight] = p.accent;
+    c[ImGuiCol_NavWindowingHighlight] = p.accent;
+    c[ImGuiCol_NavWindowingDimBg] = ImVec4(0, 0, 0, 0.3f);
+    c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, dark ? 0.55f : 0.35f);
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace hs::ui
