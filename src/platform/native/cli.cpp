@@ -1,0 +1,474 @@
+// hindsight: the command-line contract that scripts and CI rely on (docs/cli.md).
+// Exit codes: 0 ok, 1 bad input, 2 usage, 3 merge conflicts (reserved for `merge`). Never crashes: every command
+// runs inside a catch-all, and core functions report problems instead of throwing.
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/exporters/exporters.h"
+#include "core/format.h"
+#include "core/importers/importers.h"
+#include "core/lint.h"
+#include "core/metrics.h"
+#include "core/model.h"
+#include "core/templates.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kOk = 0, kBadInput = 1, kUsage = 2;
+constexpr uint64_t kMaxInputBytes = 64ull * 1024 * 1024;
+
+struct UsageError {
+    std::string message;
+};
+
+// ---- output ----------------------------------------------------------------------------------------------------
+void out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+void err(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stderr); }
+
+std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+void print_problem(const std::string& file, const hs::Problem& p, const char* prefix = "") {
+    err(display_name(file) + ": " + prefix + (p.pointer.empty() ? "" : p.pointer + ": ") + p.message + "\n");
+}
+
+// ---- input -----------------------------------------------------------------------------------------------------
+// Reads FILE or stdin ("-"). Refuses directories and inputs over 64 MiB. Returns false with a message.
+bool read_input(const std::string& path, std::string& text, std::string& why) {
+    if (path == "-") {
+        std::string buf;
+        char chunk[65536];
+        size_t n;
+        while ((n = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+            buf.append(chunk, n);
+            if (buf.size() > kMaxInputBytes) {
+                why = "the input is larger than 64 MiB; Hindsight refuses inputs that large.";
+                return false;
+            }
+        }
+        if (std::ferror(stdin)) {
+            why = "cannot read standard input.";
+            return false;
+        }
+        text = std::move(buf);
+        return true;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+        why = "no such file.";
+        return false;
+    }
+    if (fs::is_directory(st)) {
+        why = "is a directory, not a file.";
+        return false;
+    }
+    if (fs::is_regular_file(st)) {
+        uintmax_t size = fs::file_size(path, ec);
+        if (!ec && size > kMaxInputBytes) {
+            why = "the file is larger than 64 MiB (" + std::to_string(size / (1024 * 1024)) +
+                  " MiB); Hindsight refuses inputs that large.";
+            return false;
+        }
+    }
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        why = std::string("cannot open the file: ") + std::strerror(errno) + ".";
+        return false;
+    }
+    std::string buf;
+    char chunk[65536];
+    while (f.read(chunk, sizeof chunk) || f.gcount() > 0) {
+        buf.append(chunk, static_cast<size_t>(f.gcount()));
+        if (buf.size() > kMaxInputBytes) {  // pipes and devices have no size up front
+            why = "the input is larger than 64 MiB; Hindsight refuses inputs that large.";
+            return false;
+        }
+    }
+    if (f.bad()) {
+        why = "cannot read the file.";
+        return false;
+    }
+    text = std::move(buf);
+    return true;
+}
+
+// Loads a document; prints problems ("FILE: /pointer: message") and returns false when it cannot be used.
+// Warnings (semantic problems of a loadable document) are printed with "warning: " unless `quiet_warnings`.
+bool load_file(const std::string& path, hs::Document& doc, bool quiet_warnings = false) {
+    std::string text, why;
+    if (!read_input(path, text, why)) {
+        err(display_name(path) + ": " + why + "\n");
+        return false;
+    }
+    hs::LoadResult r = hs::load_document(text);
+    if (!r.ok) {
+        for (const auto& p : r.problems) print_problem(path, p);
+        if (r.problems.empty()) err(display_name(path) + ": the document could not be read.\n");
+        return false;
+    }
+    if (!quiet_warnings)
+        for (const auto& p : r.problems) print_problem(path, p, "warning: ");
+    doc = std::move(r.doc);
+    return true;
+}
+
+int64_t now_ms() {
+    // SOURCE_DATE_EPOCH (reproducible-builds convention) pins "now" for reproducible output in scripts and tests.
+    if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long v = std::strtoll(e, &end, 10);
+        if (end && *end == '\0' && end != e) return static_cast<int64_t>(v) * 1000;
+    }
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// ---- argument parsing ------------------------------------------------------------------------------------------
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;  // "--title" -> value; flags -> "1"
+};
+
+// `flags`: options without a value; `valued`: options taking one. "--" ends options; "-" is a positional (stdin).
+Args parse_args(const std::vector<std::string>& in, const std::vector<std::string>& flags,
+                const std::vector<std::string>& valued) {
+    Args a;
+    bool only_positional = false;
+    for (size_t i = 0; i < in.size(); ++i) {
+        const std::string& s = in[i];
+        if (only_positional || s == "-" || s.empty() || s[0] != '-') {
+            a.positional.push_back(s);
+            continue;
+        }
+        if (s == "--") {
+            only_positional = true;
+            continue;
+        }
+        std::string name = s, value;
+        bool has_value = false;
+        size_t eq = s.find('=');
+        if (s.rfind("--", 0) == 0 && eq != std::string::npos) {
+            name = s.substr(0, eq);
+            value = s.substr(eq + 1);
+            has_value = true;
+        }
+        bool is_flag = false, is_valued = false;
+        for (const auto& f : flags) is_flag = is_flag || f == name;
+        for (const auto& v : valued) is_valued = is_valued || v == name;
+        if (is_flag && !has_value) {
+            a.options[name] = "1";
+        } else if (is_valued) {
+            if (!has_value) {
+                if (i + 1 >= in.size()) throw UsageError{"option " + name + " needs a value."};
+                value = in[++i];
+            }
+            a.options[name] = value;
+        } else {
+            throw UsageError{"unknown option " + s + "."};
+        }
+    }
+    return a;
+}
+
+void need_count(const Args& a, size_t lo, size_t hi, const char* what) {
+    if (a.positional.size() < lo) throw UsageError{std::string("missing ") + what + "."};
+    if (a.positional.size() > hi) throw UsageError{"unexpected argument " + a.positional[hi] + "."};
+}
+
+// ---- commands --------------------------------------------------------------------------------------------------
+int cmd_new(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, {"--list"}, {"--template", "--title"});
+    need_count(a, 0, 0, "");
+    if (a.options.count("--list")) {
+        for (const auto& t : hs::list_templates())
+            out(t.name + "\t" + t.label + (t.description.empty() ? "" : "\t" + t.description) + "\n");
+        return kOk;
+    }
+    std::string name = a.options.count("--template") ? a.options["--template"] : "google-sre";
+    hs::Document d;
+    if (!hs::new_from_template(name, a.options["--title"], now_ms(), d)) {
+        std::string names;
+        for (const auto& t : hs::list_templates()) names += (names.empty() ? "" : ", ") + t.name;
+        err("hindsight new: no usable template \"" + name + "\"; available: " + (names.empty() ? "none" : names) +
+            ".\n");
+        return kBadInput;
+    }
+    out(hs::save_document(d, true) + "\n");
+    return kOk;
+}
+
+int cmd_validate(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, {"--quiet"}, {});
+    need_count(a, 1, SIZE_MAX, "FILE (use - for standard input)");
+    int rc = kOk;
+    for (const auto& path : a.positional) {
+        std::string text, why;
+        if (!read_input(path, text, why)) {
+            err(display_name(path) + ": " + why + "\n");
+            rc = kBadInput;
+            continue;
+        }
+        hs::LoadResult r = hs::load_document(text);
+        if (!r.ok && r.problems.empty()) r.problems.push_back({"", "the document could not be read."});
+        for (const auto& p : r.problems) print_problem(path, p);
+        if (!r.ok || !r.problems.empty()) rc = kBadInput;
+        else if (!a.options.count("--quiet")) out(display_name(path) + ": ok\n");
+    }
+    return rc;
+}
+
+int cmd_fmt(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, {"--minify"}, {});
+    need_count(a, 1, 1, "FILE (use - for standard input)");
+    hs::Document d;
+    if (!load_file(a.positional[0], d)) return kBadInput;
+    out(hs::save_document(d, !a.options.count("--minify")) + "\n");
+    return kOk;
+}
+
+// Slack folder export: users.json, channels.json and <channel>/<day>.json files, keyed by relative path.
+bool read_slack_dir(const std::string& dir, std::map<std::string, std::string>& files, std::string& why) {
+    uint64_t total = 0;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+        why = "cannot list the folder: " + ec.message() + ".";
+        return false;
+    }
+    for (; it != end; it.increment(ec)) {
+        if (ec) {
+            why = "cannot list the folder: " + ec.message() + ".";
+            return false;
+        }
+        if (it.depth() > 4) {
+            it.disable_recursion_pending();
+            continue;
+        }
+        const fs::path& p = it->path();
+        if (!it->is_regular_file(ec) || p.extension() != ".json") continue;
+        std::string rel = fs::relative(p, dir, ec).generic_string();
+        if (ec) rel = p.filename().string();
+        std::string text;
+        if (!read_input(p.string(), text, why)) {
+            why = rel + ": " + why;
+            return false;
+        }
+        total += text.size();
+        if (total > kMaxInputBytes) {
+            why = "the export is larger than 64 MiB in total; Hindsight refuses inputs that large.";
+            return false;
+        }
+        files[rel] = std::move(text);
+    }
+    if (files.empty()) {
+        why = "the folder has no .json files; expected a Slack export with users.json and channel folders.";
+        return false;
+    }
+    return true;
+}
+
+int cmd_import(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, {"--minify"}, {});
+    if (a.positional.empty()) throw UsageError{"missing the source: pagerduty, opsgenie, slack or csv."};
+    const std::string kind = a.positional[0];
+    if (kind != "pagerduty" && kind != "opsgenie" && kind != "slack" && kind != "csv")
+        throw UsageError{"unknown import source \"" + kind + "\"; use pagerduty, opsgenie, slack or csv."};
+    need_count(a, 2, 2, "FILE (use - for standard input)");
+    const std::string path = a.positional[1];
+    hs::ImportResult r;
+    std::error_code ec;
+    if (kind == "slack" && path != "-" && fs::is_directory(path, ec)) {
+        std::map<std::string, std::string> files;
+        std::string why;
+        if (!read_slack_dir(path, files, why)) {
+            err(display_name(path) + ": " + why + "\n");
+            return kBadInput;
+        }
+        r = hs::import_slack_export(files);
+    } else {
+        std::string text, why;
+        if (!read_input(path, text, why)) {
+            err(display_name(path) + ": " + why + "\n");
+            return kBadInput;
+        }
+        if (kind == "pagerduty") r = hs::import_pagerduty(text);
+        else if (kind == "opsgenie") r = hs::import_opsgenie(text);
+        else if (kind == "slack") r = hs::import_slack(text);
+        else r = hs::import_csv(text);
+    }
+    if (!r.ok) {
+        for (const auto& p : r.problems) print_problem(path, p);
+        if (r.problems.empty()) err(display_name(path) + ": the " + kind + " input could not be imported.\n");
+        return kBadInput;
+    }
+    for (const auto& p : r.problems) print_problem(path, p, "warning: ");
+    out(hs::save_document(r.doc, !a.options.count("--minify")) + "\n");
+    return kOk;
+}
+
+int cmd_export(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, {"--fragment"}, {});
+    if (a.positional.empty()) throw UsageError{"missing the format: md, html, csv or ics."};
+    const std::string kind = a.positional[0];
+    if (kind != "md" && kind != "html" && kind != "csv" && kind != "ics")
+        throw UsageError{"unknown export format \"" + kind + "\"; use md, html, csv or ics."};
+    if (a.options.count("--fragment") && kind != "html") throw UsageError{"--fragment applies to html only."};
+    need_count(a, 2, 2, "FILE (use - for standard input)");
+    hs::Document d;
+    if (!load_file(a.positional[1], d)) return kBadInput;
+    if (kind == "md") out(hs::export_markdown(d));
+    else if (kind == "html") {
+        hs::HtmlOptions o;
+        o.standalone = !a.options.count("--fragment");
+        out(hs::export_html(d, o));
+    } else if (kind == "csv") out(hs::export_actions_csv(d));
+    else out(hs::export_actions_ics(d, now_ms()));
+    return kOk;
+}
+
+int cmd_lint(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, {"--strict", "--json"}, {});
+    need_count(a, 1, 1, "FILE (use - for standard input)");
+    hs::Document d;
+    if (!load_file(a.positional[0], d)) return kBadInput;
+    std::vector<hs::Finding> fs = hs::lint(d);
+    if (a.options.count("--json")) {
+        hs::Json arr = hs::Json::array();
+        for (const auto& f : fs) {
+            hs::Json o = {{"rule", f.rule},       {"severity", f.severity}, {"section", f.section},
+                          {"message", f.message}, {"suggestion", f.suggestion}};
+            if (!f.item_id.empty()) o["item_id"] = f.item_id;
+            if (!f.field.empty()) o["field"] = f.field;
+            if (f.end > f.start) {
+                o["start"] = f.start;
+                o["end"] = f.end;
+            }
+            arr.push_back(std::move(o));
+        }
+        out(arr.dump(2, ' ', false, hs::Json::error_handler_t::replace) + "\n");
+    } else {
+        for (const auto& f : fs) {
+            std::string line = f.section + (f.item_id.empty() ? "" : "/" + f.item_id) + ": " + f.message;
+            if (!f.suggestion.empty()) line += " (" + f.suggestion + ")";
+            out(line + "\n");
+        }
+    }
+    return a.options.count("--strict") && !fs.empty() ? kBadInput : kOk;
+}
+
+int cmd_metrics(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, {}, {});
+    need_count(a, 1, 1, "FILE (use - for standard input)");
+    hs::Document d;
+    if (!load_file(a.positional[0], d)) return kBadInput;
+    hs::Metrics m = hs::compute_metrics(d);
+    out(hs::metrics_json(m).dump(2, ' ', false, hs::Json::error_handler_t::replace) + "\n");
+    return kOk;
+}
+
+// The dispatcher is a table so that later commands (link, merge) are one entry each.
+struct Command {
+    const char* name;
+    const char* usage;    // arguments, shown after "hindsight NAME"
+    const char* summary;  // one line
+    std::function<int(const std::vector<std::string>&)> run;
+};
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> kCommands = {
+        {"new", "[--template NAME] [--title TEXT] [--list]", "print a new document (--list: the templates)", cmd_new},
+        {"validate", "FILE...", "0 if all valid; else 1 with \"FILE: /pointer: message\" lines", cmd_validate},
+        {"fmt", "[--minify] FILE", "print the canonical JSON (pretty by default)", cmd_fmt},
+        {"import", "pagerduty|opsgenie|slack|csv FILE", "print the pre-filled document (slack: day file or folder)",
+         cmd_import},
+        {"export", "md|html|csv|ics [--fragment] FILE", "print the export (csv/ics: action items)", cmd_export},
+        {"lint", "[--strict] [--json] FILE", "findings; exit 0 even with findings (--strict: 1)", cmd_lint},
+        {"metrics", "FILE", "JSON with time_to_*_s and impact_duration_s (null where undefined)", cmd_metrics},
+    };
+    return kCommands;
+}
+
+std::string usage_text() {
+    std::string s = "usage: hindsight COMMAND [ARGS]\n\n";
+    for (const auto& c : commands()) {
+        std::string line = std::string("  hindsight ") + c.name + " " + c.usage;
+        if (line.size() < 56) line.resize(56, ' ');
+        else line += "  ";
+        s += line + c.summary + "\n";
+    }
+    s += "\nFILE may be - for standard input. Exit codes: 0 ok, 1 bad input, 2 usage, 3 merge conflicts.\n"
+         "hindsight --help, hindsight --version. See docs/cli.md.\n";
+    return s;
+}
+
+int run(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        err(usage_text());
+        return kUsage;
+    }
+    const std::string cmd = args[0];
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+        out(usage_text());
+        return kOk;
+    }
+    if (cmd == "--version" || cmd == "-V" || cmd == "version") {
+        out(std::string("hindsight ") + HS_VERSION + " (format " + hs::kFormatName + " version " +
+            std::to_string(hs::kFormatVersion) + ")\n");
+        return kOk;
+    }
+    for (const auto& c : commands()) {
+        if (cmd != c.name) continue;
+        std::vector<std::string> rest(args.begin() + 1, args.end());
+        for (const auto& r : rest) {
+            if (r == "--") break;
+            if (r == "--help" || r == "-h") {
+                out(std::string("usage: hindsight ") + c.name + " " + c.usage + "\n  " + c.summary + "\n");
+                return kOk;
+            }
+        }
+        try {
+            return c.run(rest);
+        } catch (const UsageError& e) {
+            err(std::string("hindsight ") + c.name + ": " + e.message + "\nusage: hindsight " + c.name + " " +
+                c.usage + "\n");
+            return kUsage;
+        }
+    }
+    err("hindsight: unknown command \"" + cmd + "\".\n\n" + usage_text());
+    return kUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A closed pipe (`hindsight fmt x | head`) must end the program with an error code, not a signal.
+    std::signal(SIGPIPE, SIG_IGN);
+    int rc;
+    try {
+        rc = run(argc, argv);
+    } catch (const std::bad_alloc&) {
+        err("hindsight: out of memory.\n");
+        rc = kBadInput;
+    } catch (const std::exception& e) {
+        err(std::string("hindsight: internal error: ") + e.what() + "\n");
+        rc = kBadInput;
+    } catch (...) {
+        err("hindsight: internal error.\n");
+        rc = kBadInput;
+    }
+    if (std::fflush(stdout) != 0 && rc == kOk) rc = kBadInput;
+    return rc;
+}
