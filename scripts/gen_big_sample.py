@@ -75,22 +75,24 @@ def iso(t):
 
 TEAMS = {
     "ams": {"offset": "+02:00", "oncall": "Femke (CDN on-call)", "ic": "Daan (incident commander)",
-            "others": ["Sanne (network engineer)", "Pieter (edge config team)"]},
+            "eng": ["Sanne (network engineer)", "Pieter (edge config team)"], "comms": []},
     "nyc": {"offset": "-04:00", "oncall": "Jamal (CDN on-call)", "ic": "Carmen (incident commander)",
-            "others": ["Ethan (origin team)", "Olivia (customer success)"]},
+            "eng": ["Ethan (origin team)"], "comms": ["Olivia (customer success)"]},
     "sgp": {"offset": "+08:00", "oncall": "Wei (CDN on-call)", "ic": "Hana (incident commander)",
-            "others": ["Rahul (network engineer)"]},
+            "eng": ["Rahul (network engineer)"], "comms": []},
 }
 OFFSET_OF = {}
 for _t in TEAMS.values():
-    for _p in [_t["oncall"], _t["ic"]] + _t["others"]:
+    for _p in [_t["oncall"], _t["ic"]] + _t["eng"] + _t["comms"]:
         OFFSET_OF[_p] = _t["offset"]
 
 
 def team_at(t):
-    """Who holds the pager at UTC time t (handovers 00:30 / 08:30 / 18:30 on day 1, 16:30 after)."""
+    """Who holds the pager at UTC time t: Singapore 00:30-08:30, Amsterdam until 16:30 (18:30 on day 1), then NY."""
     hm = t.hour * 60 + t.minute
-    if 30 <= hm < 8 * 60 + 30:
+    if hm < 30:
+        return "nyc"
+    if hm < 8 * 60 + 30:
         return "sgp"
     if t.day == 7:
         return "ams" if hm < 18 * 60 + 30 else "nyc"
@@ -108,11 +110,15 @@ POPS = {  # pop -> (region, shield)
 WAVE1 = ["ams1", "fra2", "lhr1", "waw1"]
 DRAINED = ["mad1", "waw1", "cdg1"]
 
-# Cache hit ratio (%) per region as (UTC time, value) knots; linear between knots. Baseline is about 94%.
+# Cache hit ratio (%) as (UTC time, value) knots, linear in between; baseline about 94%. Only the wave-1 POPs
+# took the second hit on day 2.
 CURVES = {
-    "eu": [(at(1, "13:50"), 94.0), (at(1, "14:40"), 61.0), (at(1, "17:30"), 60.0), (at(1, "19:30"), 78.0),
-           (at(1, "23:59"), 88.0), (at(2, "03:15"), 90.0), (at(2, "03:50"), 70.0), (at(2, "05:30"), 86.0),
-           (at(2, "18:00"), 91.0), (at(3, "08:00"), 92.5), (at(3, "16:00"), 94.2), (at(3, "23:59"), 94.3)],
+    "eu": [(at(1, "14:10"), 94.0), (at(1, "15:00"), 61.0), (at(1, "17:30"), 60.0), (at(1, "19:30"), 78.0),
+           (at(1, "23:59"), 88.0), (at(2, "18:00"), 91.0), (at(3, "08:00"), 92.5), (at(3, "16:00"), 94.2),
+           (at(3, "23:59"), 94.3)],
+    "eu-wave1": [(at(1, "13:50"), 94.0), (at(1, "14:40"), 61.0), (at(1, "17:30"), 60.0), (at(1, "19:30"), 78.0),
+                 (at(1, "23:59"), 88.0), (at(2, "03:15"), 90.0), (at(2, "03:50"), 70.0), (at(2, "05:30"), 86.0),
+                 (at(2, "18:00"), 91.0), (at(3, "08:00"), 92.5), (at(3, "16:00"), 94.2), (at(3, "23:59"), 94.3)],
     "us": [(at(1, "14:05"), 93.5), (at(1, "15:00"), 58.0), (at(1, "19:10"), 57.0), (at(1, "21:30"), 76.0),
            (at(2, "06:00"), 87.0), (at(2, "18:00"), 91.5), (at(3, "10:00"), 92.8), (at(3, "16:00"), 93.9),
            (at(3, "23:59"), 94.0)],
@@ -121,116 +127,192 @@ CURVES = {
 }
 
 
-def hit_ratio(rng, pop, t):
-    knots = CURVES[POPS[pop][0]]
-    v = knots[-1][1]
+def curve(pop, t):
+    knots = CURVES["eu-wave1" if pop in WAVE1 else POPS[pop][0]]
+    if t <= knots[0][0]:
+        return knots[0][1]
     for (ta, va), (tb, vb) in zip(knots, knots[1:]):
         if ta <= t <= tb:
-            v = va + (vb - va) * (t - ta).total_seconds() / (tb - ta).total_seconds()
-            break
-    if t < knots[0][0]:
-        v = knots[0][1]
-    return round(v + rng.uniform(-2.2, 2.2), 1)
+            return va + (vb - va) * (t - ta).total_seconds() / (tb - ta).total_seconds()
+    return knots[-1][1]
 
 
-def origin_gbps(hr):
-    # Origin egress scales with the miss ratio: 6% misses ~ 9 Gbps per shield at peak.
-    return round(9.0 * (100.0 - hr) / 6.0, 1)
+def hit_ratio(rng, pop, t):
+    return round(min(96.0, curve(pop, t) + rng.uniform(-2.2, 2.2)), 1)
+
+
+def mean_hit_ratio(t):
+    return sum(curve(p, t) for p in sorted(POPS)) / len(POPS)
+
+
+def shield_gbps(miss):
+    # Each shield pulls about 9 Gbps from customer origins at a 6% miss ratio; its uplink tops out near 60 Gbps.
+    return round(min(59.4, 9.0 * miss / 6.0), 1)
+
+
+def n(v):
+    return "{:,}".format(v)
+
+
+def in_window(t, *spans):
+    return any(a <= t < b for a, b in spans)
 
 
 # ---- generated ("filler") event text -----------------------------------------------------------------------------
 
+def live_pops(t):
+    """POPs serving traffic at t: mad1, waw1 and cdg1 were drained 16:18-18:20 on day 1."""
+    if at(1, "16:18") <= t < at(1, "18:20"):
+        return [p for p in sorted(POPS) if p not in DRAINED]
+    return sorted(POPS)
+
+
 def gen_metric(rng, t):
-    pop = rng.choice(sorted(POPS))
+    pop = rng.choice(live_pops(t))
     hr = hit_ratio(rng, pop, t)
-    shield = POPS[pop][1]
+    miss = round(100 - hr, 1)
+    rps = rng.randint(60, 310)
+    ttfb = int(120 + miss * rng.uniform(14, 22))
     forms = [
-        "{pop}: cache hit ratio {hr}% (baseline 94%), origin pull {og} Gbps via {shield}.",
+        "{pop}: cache hit ratio {hr}% (baseline 94%), {mrps}k miss req/s to {shield}.",
         "Grafana edge-overview: {pop} hit ratio at {hr}%, p95 TTFB {ttfb} ms.",
         "{pop} edge CPU {cpu}%, hit ratio {hr}%, {rps}k req/s.",
         "{shield} CPU {scpu}% with {pop} misses at {miss}% of requests.",
-        "Spot check from {pop}: 20 top URLs, {cached} served from cache (cf-cache-status HIT), p50 TTFB {ttfb50} ms.",
+        "Spot check from {pop}: {cached} of the 20 top URLs answered with x-cache: HIT, p50 TTFB {ttfb50} ms.",
     ]
-    miss = round(100 - hr, 1)
-    ttfb = int(120 + miss * rng.uniform(14, 22))
-    vals = dict(pop=pop, hr=hr, og=origin_gbps(hr), shield=shield, ttfb=ttfb, ttfb50=int(ttfb * 0.45),
-                cpu=rng.randint(38, 71), rps=rng.randint(40, 310), scpu=min(99, int(40 + miss * 1.4)),
-                miss=miss, cached=max(0, min(20, int(round(20 * hr / 100 + rng.uniform(-1.5, 1.5))))))
+    vals = dict(pop=pop, hr=hr, shield=POPS[pop][1], ttfb=ttfb, ttfb50=int(ttfb * 0.45), cpu=rng.randint(38, 71),
+                rps=rps, mrps=max(1, int(rps * miss / 100)), scpu=min(99, int(40 + miss * 1.4)), miss=miss,
+                cached=max(0, min(20, int(round(20 * hr / 100 + rng.uniform(-1.5, 1.5))))))
     return "note", rng.choice(forms).format(**vals), "Grafana" if rng.random() < 0.5 else None, [pop]
 
 
 def gen_alert(rng, t):
-    pop = rng.choice(sorted(POPS))
+    """An alert firing or resolving, consistent with the POP's hit ratio at t."""
+    pop = rng.choice(live_pops(t))
     shield = POPS[pop][1]
     hr = hit_ratio(rng, pop, t)
-    firing = hr < 85
-    if firing:
-        forms = ["EdgeLatencyP95High firing for {pop}: p95 {lat} ms over 10 min (threshold 600 ms).",
-                 "OriginShieldCPUHigh firing on {shield}: {scpu}% for 5 min.",
-                 "Edge5xxRate warning for {pop}: {err}% over 5 min (threshold 0.5%).",
-                 "OriginEgressHigh firing: {shield} pulling {og} Gbps (capacity 60 Gbps)."]
-    else:
-        forms = ["EdgeLatencyP95High resolved for {pop} (p95 {lat} ms).",
-                 "OriginShieldCPUHigh resolved on {shield} ({scpu}%).",
-                 "CacheHitRatioLow resolved for {pop} ({hr}%)."]
     miss = 100 - hr
-    vals = dict(pop=pop, shield=shield, lat=int(220 + miss * rng.uniform(14, 20)), scpu=min(99, int(40 + miss * 1.4)),
-                err=round(max(0.1, miss / 60 + rng.uniform(-0.1, 0.3)), 2), og=origin_gbps(hr), hr=hr)
-    return "note", rng.choice(forms).format(**vals), "Alertmanager", [pop, "alert"]
+    kinds = ["latency", "shield_cpu", "5xx", "egress"] + (["hit_ratio"] * 2 if t >= at(1, "21:00") else [])
+    kind = rng.choice(kinds)
+    lat = int(220 + miss * rng.uniform(15, 19))
+    scpu = min(99, int(40 + miss * 1.4))
+    err = round(miss / 40 + rng.uniform(0.0, 0.25), 2)
+    gbps = shield_gbps(miss)
+    firing = {"latency": lat > 600, "shield_cpu": scpu > 80, "5xx": err > 0.5, "egress": gbps > 48,
+              "hit_ratio": hr < 85}[kind]
+    if not firing and t < at(1, "19:00"):
+        return gen_metric(rng, t)  # nothing had recovered yet: no "resolved" notices
+    if firing:
+        text = {"latency": "EdgeLatencyP95High firing for {pop}: p95 {lat} ms over 10 min (threshold 600 ms).",
+                "shield_cpu": "OriginShieldCPUHigh firing on {shield}: {scpu}% for 5 min (threshold 80%).",
+                "5xx": "Edge5xxRate firing for {pop}: {err}% over 5 min (threshold 0.5%).",
+                "egress": "OriginEgressHigh firing: {shield} pulling {gbps} Gbps (threshold 48, uplink 60).",
+                "hit_ratio": "CacheHitRatioLow firing for {pop}: {hr}% for 15 min (threshold 85%)."}[kind]
+    else:
+        text = {"latency": "EdgeLatencyP95High resolved for {pop} (p95 {lat} ms).",
+                "shield_cpu": "OriginShieldCPUHigh resolved on {shield} ({scpu}%).",
+                "5xx": "Edge5xxRate resolved for {pop} ({err}%).",
+                "egress": "OriginEgressHigh resolved on {shield} ({gbps} Gbps).",
+                "hit_ratio": "CacheHitRatioLow resolved for {pop} ({hr}%)."}[kind]
+    text = text.format(pop=pop, shield=shield, lat=lat, scpu=scpu, err=err, gbps=gbps, hr=hr)
+    return "note", text, "Alertmanager", [pop if "{pop}" in text or pop in text else shield, "alert"]
 
 
 def gen_action(rng, t):
-    pop = rng.choice(sorted(POPS))
-    forms = [
-        ("Started cache-warmer job #{job} for {pop}: top {n} URLs by request count.", "cache-warm"),
-        ("Raised {shield} worker count from {a} to {b} to absorb misses.", "origin"),
-        ("Purged {n} stale variants of /static/* in {pop} (cache key with Accept-Language).", "purge"),
-        ("Moved {pct}% of {pop} traffic to its failover shield with a weight change.", "traffic"),
-        ("Enabled request collapsing for /api/catalog/* on {shield}.", "origin"),
-        ("Checked edge-config on {pop}: running bundle {bundle}, rule normalize-vary-v2 {state}.", "config"),
-    ]
-    form, tag = rng.choice(forms)
+    pop = rng.choice(live_pops(t))
     shield = POPS[pop][1]
+    d1_cause_known = (at(1, "15:40"), at(1, "23:59"))
+    wave_again = (at(2, "03:30"), at(2, "06:00"))
+    busy = (at(1, "14:25"), at(2, "08:00"))
+    forms = [  # (text, tag, windows when it makes sense)
+        ("Started cache-warmer job #{job} for {pop}: top {urls} URLs by request count.", "cache-warm",
+         [(at(1, "17:30"), at(3, "17:00"))]),
+        ("Raised {shield} worker count from {a} to {b} to absorb misses.", "origin", [busy]),
+        ("Purged {urls} stale Accept-Language variants of /static/* in {pop}.", "purge",
+         [d1_cause_known, wave_again, (at(2, "08:00"), at(2, "20:00"))]),
+        ("Moved {pct}% of {pop} misses to the neighbouring shield with a weight change.", "traffic",
+         [(at(1, "15:00"), at(1, "22:40")), wave_again]),
+        ("Enabled request collapsing for /api/catalog/* on {shield}.", "origin", [(at(1, "14:25"), at(1, "22:40"))]),
+        ("Checked edge-config on {pop}: running bundle {bundle}, rule normalize-vary-v2 {state}.", "config",
+         [(at(1, "14:25"), at(3, "17:00"))]),
+        ("Lowered health-check interval for {shield} from 10 s to 5 s while it runs hot.", "origin",
+         [(at(1, "14:25"), at(1, "21:00"))]),
+        ("Restored {shield} worker count to the default after 2 hours under 50% CPU.", "origin",
+         [(at(2, "12:00"), at(3, "17:00"))]),
+    ]
+    forms = [(f, tag) for f, tag, spans in forms if in_window(t, *spans)]
+    if not forms:
+        return gen_metric(rng, t)
+    form, tag = rng.choice(forms)
+    if t < at(1, "17:30") or (t < at(1, "19:10") and POPS[pop][0] != "eu"):
+        bundle = "edge-2026.04.07-3"
+    elif at(2, "03:15") <= t < at(2, "03:55") and pop in WAVE1:
+        bundle = "edge-2026.04.08-1"
+    elif t >= at(3, "12:00") or (t >= at(3, "10:00") and POPS[pop][0] != "ap") or (t >= at(3, "08:00") and
+                                                                                   pop in WAVE1):
+        bundle = "edge-2026.04.09-1"
+    else:
+        bundle = "edge-2026.04.07-4"
+    state = {"edge-2026.04.07-3": "present on all paths", "edge-2026.04.08-1": "present on all paths",
+             "edge-2026.04.09-1": "scoped to /i18n/*"}.get(bundle, "absent")
     a = rng.choice([48, 64, 96])
-    bundle = "edge-2026.04.07-3" if t < at(1, "18:00") else (
-        "edge-2026.04.08-1" if at(2, "03:15") < t < at(2, "04:10") else
-        ("edge-2026.04.09-1" if t > at(3, "09:00") else "edge-2026.04.07-4"))
-    state = "present" if bundle in ("edge-2026.04.07-3", "edge-2026.04.08-1") else (
-        "scoped to /i18n/*" if bundle == "edge-2026.04.09-1" else "absent")
-    text = form.format(job=rng.randint(4100, 4999), pop=pop, n=rng.choice([2000, 5000, 10000, 25000]), shield=shield,
-                       a=a, b=a * 2, pct=rng.choice([10, 20, 25, 30]), bundle=bundle, state=state)
-    return "action", text, None, [pop, tag]
+    text = form.format(job=rng.randint(4100, 4999), pop=pop, urls=n(rng.choice([2000, 5000, 10000, 25000])),
+                       shield=shield, a=a, b=a * 2, pct=rng.choice([10, 20, 25, 30]), bundle=bundle, state=state)
+    return "action", text, None, [pop if "{pop}" in form else shield, tag]
 
 
-STATUS_FORMS = [
-    "Status page update: some customers see slower page loads in {regions}. Mitigation in progress.",
-    "Status page update: elevated latency for cache misses continues in {regions}; error rates are normal.",
-    "Status page update: performance improving in {regions}. Next update in 60 minutes.",
-    "Status page update: we are warming caches in {regions}; some first requests remain slower than usual.",
-]
+def status_forms(t):
+    if t < at(1, "17:30"):
+        return ["Status page update: some customers see slower page loads in {regions}. We have identified a "
+                "configuration change and are working on a fix.",
+                "Status page update: elevated latency for cache misses in {regions}."]
+    if t < at(1, "22:40"):
+        return ["Status page update: a fix is rolling out; performance improving in {regions}.",
+                "Status page update: we are warming caches in {regions}; some first requests remain slower than "
+                "usual."]
+    if at(2, "03:32") <= t < at(2, "04:30"):
+        return ["Status page update: slower page loads again in parts of Europe since 03:15 UTC; fix applied, "
+                "recovering."]
+    return ["Status page update (monitoring): performance in {regions} is close to normal while caches refill.",
+            "Status page update (monitoring): no customer-visible errors; a permanent fix will roll out in stages."]
 
 
 def gen_comm(rng, t):
-    if rng.random() < 0.55:
+    if t >= at(1, "15:05") and rng.random() < 0.5:
         regions = rng.choice(["Europe", "North America", "Europe and North America", "Asia-Pacific", "all regions"])
-        return "communication", rng.choice(STATUS_FORMS).format(regions=regions), None, ["status-page"]
-    forms = ["Replied to {n} enterprise support tickets with the current status and next update time.",
-             "Call with a media customer's on-call: origin load on their side {pct}% above normal; shared our ETA.",
-             "Sent update to {n} customers on the dedicated-edge plan via their account channels.",
-             "Internal update in #eng-announce: config pushes remain frozen, incident still active."]
-    return "communication", rng.choice(forms).format(n=rng.randint(6, 48), pct=rng.randint(40, 260)), None, []
+        nxt = (t + dt.timedelta(minutes=60 if t < at(2, "08:00") else 120)).strftime("%H:%M")
+        text = rng.choice(status_forms(t)).format(regions=regions) + " Next update by %s UTC." % nxt
+        return "communication", text, None, ["status-page"]
+    forms = ["Replied to {k} enterprise support tickets with the current status and next update time.",
+             "Sent an update to {k} customers on the dedicated-edge plan through their account channels.",
+             ]
+    if t < at(3, "08:00"):
+        forms.append("Internal update in #eng-announce: config pushes remain frozen, incident still active.")
+    if t < at(2, "12:00"):
+        forms.append("Call with a media customer's on-call: their origin runs {pct}% above normal traffic; shared "
+                     "our next steps.")
+    return "communication", rng.choice(forms).format(k=rng.randint(6, 48), pct=rng.randint(40, 260)), None, []
 
 
 def gen_note(rng, t):
-    forms = ["Origin team reports {og} Gbps total origin egress against 110 Gbps normal peak.",
-             "Customer origins behind {shield}: {n} of 1,240 domains show origin 5xx above 1%.",
-             "Support queue: {n} open tickets tagged inc-4471.",
-             "Per-POP hit ratio table refreshed in the incident doc.",
-             "Top missed path in {pop}: /static/app.{hash}.js, {n} variants cached (expected 1).",
+    hr = mean_hit_ratio(t)
+    hours = (t - at(1, "13:58")).total_seconds() / 3600.0
+    done = min(1.0, hours / 30.0) ** 0.6  # tickets and costs pile up fast, then level off
+    forms = ["Origin team reports {og} Gbps total pulled from customer origins (normal peak 27 Gbps).",
+             "Customer origins behind {shield}: {dom} of 1,240 domains show origin 5xx above 1%.",
+             "Support queue: {tickets} tickets tagged inc-4471 so far, {open_} still open.",
+             "Per-POP hit ratio table refreshed in the incident doc (mean {hr}%).",
              "Cost dashboard: origin egress overage estimate USD {usd}k so far."]
-    pop = rng.choice(sorted(POPS))
-    return "note", rng.choice(forms).format(og=rng.randint(160, 420), shield=POPS[pop][1], n=rng.randint(12, 180),
-                                            pop=pop, hash="%08x" % rng.getrandbits(32), usd=rng.randint(8, 95)), None, []
+    if in_window(t, (at(1, "15:34"), at(1, "19:10")), (at(2, "03:15"), at(2, "03:55"))):
+        forms.append("Top missed path in {pop}: /static/app.{hash}.js, {variants} variants cached (expected 1).")
+    pop = rng.choice(live_pops(t))
+    tickets = max(3, int(612 * done) - rng.randint(0, 9))
+    text = rng.choice(forms).format(
+        og=int(min(170, 27 * (100 - hr) / 6) * rng.uniform(0.95, 1.05)), shield=POPS[pop][1],
+        dom=max(0, int(212 * max(0.0, 86 - hr) / 26 + rng.randint(-4, 4))), tickets=n(tickets),
+        open_=max(0, int(tickets * max(0.05, 1 - hours / 40))), hr=round(hr, 1), usd=int(4 + 180 * done),
+        pop=pop, hash="%08x" % rng.getrandbits(32), variants=n(rng.randint(140, 2300)))
+    return "note", text, None, []
 
 
 GENERATORS = [(gen_metric, 38), (gen_alert, 18), (gen_action, 20), (gen_comm, 12), (gen_note, 12)]
@@ -248,7 +330,8 @@ S = [
     (1, "14:24", "acknowledged", "Page acknowledged; looking at shield traffic.", "Femke (CDN on-call)", []),
     (1, "14:35", "action", "Wave 3 (all remaining POPs) starts automatically.", "edge-config-pusher",
      ["wave-3", "config"]),
-    (1, "14:40", "note", "EU hit ratio down from 94% to 61% in 40 minutes; origin egress 2.7x normal.",
+    (1, "14:40", "note", "Wave-1 hit ratio down from 94% to 61% in 40 minutes; origin-shield-eu pulling 6x its usual "
+     "traffic from customer origins.",
      "Femke (CDN on-call)", []),
     (1, "14:52", "escalated", "Incident declared (SEV2); incident commander paged; #inc-4471 opened.",
      "Femke (CDN on-call)", []),
@@ -270,22 +353,31 @@ S = [
      "Sanne (network engineer)", ["traffic"] + DRAINED),
     (1, "16:31", "note", "Handshake errors stop; fra2 and ams1 now carry 1.6x their usual load.",
      "Sanne (network engineer)", []),
+    (1, "15:40", "communication", "Status page: \"Identified: a configuration change reduced caching efficiency; "
+     "pages may load slowly. Next update by 16:40 UTC.\"", "Daan (incident commander)", ["status-page"]),
+    (1, "16:38", "communication", "Status page: \"Some connections in Madrid, Warsaw and Paris failed between 16:10 and "
+     "16:18 UTC; traffic has been moved to neighbouring locations.\"", "Daan (incident commander)", ["status-page"]),
     (1, "16:45", "action", "Decision: no more rollbacks. Build edge-2026.04.07-4 = -3 without normalize-vary-v2, "
      "with current certificates.", "Daan (incident commander)", ["config"]),
     (1, "17:30", "action", "edge-2026.04.07-4 pushed to EU POPs with the freeze overridden for this bundle only.",
      "Pieter (edge config team)", ["config"]),
     (1, "18:05", "note", "EU hit ratio recovering: 72% and rising as new objects fill the cache.",
      "Femke (CDN on-call)", []),
+    (1, "17:40", "communication", "Status page: \"A fix is rolling out in Europe; other regions follow within 2 "
+     "hours.\"", "Daan (incident commander)", ["status-page"]),
     (1, "18:20", "action", "mad1, waw1, cdg1 back in service on -4; anycast prefixes re-announced.",
      "Sanne (network engineer)", ["traffic"] + DRAINED),
     (1, "18:30", "note", "Handover from Amsterdam to New York; incident doc and open threads reviewed.",
      "Daan (incident commander)", ["handover"]),
     (1, "19:10", "action", "edge-2026.04.07-4 pushed to US and APAC POPs.", "Jamal (CDN on-call)", ["config"]),
+    (1, "19:45", "communication", "Status page: \"The fix is live in all regions; caches are refilling and page "
+     "loads are improving.\"", "Carmen (incident commander)", ["status-page"]),
     (1, "20:05", "action", "origin-shield-us scaled from 24 to 40 nodes; misses still 3x normal.",
      "Ethan (origin team)", ["origin"]),
     (1, "21:00", "action", "New alert CacheHitRatioLow (any POP below 85% for 15 min) deployed.",
      "Jamal (CDN on-call)", ["alert"]),
-    (1, "22:40", "mitigated", "Edge 5xx below 0.5% in every POP and p95 latency inside SLO; caches still warming.",
+    (1, "22:40", "mitigated", "Edge 5xx below 0.5% in every POP; only cache misses are still slower while caches "
+     "warm.",
      "Carmen (incident commander)", []),
     (1, "22:45", "communication", "Status page: \"Monitoring. Performance has largely recovered.\"",
      "Carmen (incident commander)", ["status-page"]),
@@ -303,6 +395,8 @@ S = [
     (2, "03:55", "action", "Wave-1 POPs returned to edge-2026.04.07-4 (edgectl push edge-2026.04.07-4 --pops "
      "ams1,fra2,lhr1,waw1).", "Wei (CDN on-call)", ["config"]),
     (2, "04:00", "escalated", "Incident commander for APAC paged for the second wave.", "Wei (CDN on-call)", []),
+    (2, "03:50", "communication", "Status page: \"Slower page loads in Amsterdam, Frankfurt and London since 03:15 "
+     "UTC; a fix has been applied.\"", "Hana (incident commander)", ["status-page"]),
     (2, "04:30", "note", "Wave-1 hit ratio back above 80%; second-wave impact limited to 4 POPs for 75 minutes.",
      "Hana (incident commander)", []),
     (2, "05:10", "action", "Revert of normalize-vary-v2 merged in the template repository (edge-templates!2291).",
@@ -363,24 +457,29 @@ def build():
         day, hhmm, typ, desc, author, tags = row
         add(at(day, hhmm), typ, desc, author, tags, i)
 
+    seen = set(row[3] for row in S)
     total_w = sum(w for _, w in GENERATORS)
     for start, end, n in WINDOWS:
         span = int((end - start).total_seconds())
         times = sorted(rng.randrange(0, span) for _ in range(n))
         for k, off in enumerate(times):
             t = start + dt.timedelta(seconds=off - off % 60)  # whole minutes, as people write them
-            r = rng.uniform(0, total_w)
-            for gen, w in GENERATORS:
-                r -= w
-                if r <= 0:
+            for _ in range(50):  # no two events with the same text
+                r = rng.uniform(0, total_w)
+                for gen, w in GENERATORS:
+                    r -= w
+                    if r <= 0:
+                        break
+                typ, desc, author, tags = gen(rng, t)
+                if desc not in seen:
                     break
-            typ, desc, author, tags = gen(rng, t)
-            if author is None:
+            seen.add(desc)
+            if author is None:  # people on shift: engineers for work, the commander (or CS) for comms
                 team = TEAMS[team_at(t)]
                 if typ == "communication":
-                    author = team["ic"]
+                    author = rng.choice([team["ic"]] * 2 + team["comms"])
                 else:
-                    author = rng.choice([team["oncall"]] * 2 + team["others"])
+                    author = rng.choice([team["oncall"]] * 2 + team["eng"])
             add(t, typ, desc, author, tags, 1000 + len(events))
 
     events.sort(key=lambda x: (x[0], x[1]))
