@@ -370,17 +370,35 @@ struct ErrorSax {
 };
 
 std::string explain_parse_error(const std::string& text) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        return "The text is empty; a Hindsight postmortem is a JSON object starting with {.";
+    if (text.size() >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') || (text[0] == '\xfe' && text[1] == '\xff')))
+        return "This is not valid JSON: the text is UTF-16 encoded; save it as UTF-8 and try again.";
     ErrorSax sax;
     Json::sax_parse(text, &sax, Json::input_format_t::json, true);
     std::string m = sax.message;
     // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error while ..."
     const size_t at = m.find("parse error at ");
     if (at != std::string::npos) m = m.substr(at + 15);
-    if (m.empty()) m = "unexpected input";
+    else if (m.rfind("[json.exception.", 0) == 0 && m.find("] ") != std::string::npos) m = m.substr(m.find("] ") + 2);
+    // The message quotes the offending input: keep it short, printable and valid UTF-8.
+    std::string clean;
+    for (unsigned char c : m) {
+        if (clean.size() >= 200) {
+            clean += "...";
+            break;
+        }
+        if (c < 0x20 || c >= 0x7f) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+            clean += buf;
+        } else {
+            clean += static_cast<char>(c);
+        }
+    }
+    if (clean.empty()) clean = "unexpected input";
     const size_t byte = sax.position > 0 ? sax.position - 1 : 0;
-    if (text.empty() || text.find_first_not_of(" \t\r\n") == std::string::npos)
-        return "The file is empty; a Hindsight postmortem is a JSON object starting with {.";
-    return "This is not valid JSON (error at byte " + std::to_string(byte) + "): " + m +
+    return "This is not valid JSON (error at byte " + std::to_string(byte) + "): " + clean +
            "; check that the file is complete and was saved as JSON.";
 }
 

@@ -201,7 +201,7 @@ TEST_CASE("numbers keep their canonical form", "[format]") {
 
 TEST_CASE("not JSON: one root problem naming the byte", "[format]") {
     for (const std::string text : {std::string("{\"format\": \"hindsight.postmortem\", "), std::string("[1,2"),
-                                   std::string("{\"a\":1} trailing"), std::string("\xff\xfe")}) {
+                                   std::string("{\"a\":1} trailing"), std::string("[\"\xc3\x28\"]")}) {
         INFO(text);
         LoadResult r = load_document(text);
         CHECK_FALSE(r.ok);
@@ -214,6 +214,7 @@ TEST_CASE("not JSON: one root problem naming the byte", "[format]") {
     CHECK(has(r.problems.at(0).message, "error at byte 8"));
     LoadResult empty = load_document("  \n");
     CHECK(has(empty.problems.at(0).message, "empty"));
+    CHECK(has(load_document("\xff\xfe{\0}\0").problems.at(0).message, "UTF-16"));
 }
 
 TEST_CASE("JSON that is not a postmortem says so", "[format]") {
