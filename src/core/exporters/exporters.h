@@ -20,6 +20,10 @@ std::string export_actions_ics(const Document& d, int64_t now_ms);
 // True for absolute http:// or https:// URLs with a host and no whitespace or control characters. Only these are
 // ever turned into links or opened; anything else (javascript:, data:, relative) is shown as text.
 bool is_http_url(const std::string& url);
+// A short label for a ticket link, like a person would write it: the last path segment ("OPS-1" for
+// https://tracker.example.com/browse/OPS-1), with the one before it when the last is a number ("issues/123"),
+// or the host when there is no path.
+std::string ticket_label(const std::string& url);
 // Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(const std::string& s);
 // Valid UTF-8 (invalid bytes become U+FFFD), CR LF / CR -> LF, other C0 controls and DEL dropped (tab kept).

@@ -1,0 +1,550 @@
+// Lint: completeness findings (what a reviewer would ask for) and blameless-language findings (phrases from
+// assets/lint/blame-phrases.json, and a person's name written as the cause of a failure). Findings are ordered by
+// the document's section order, the header first.
+#include "lint.h"
+
+#include <algorithm>
+#include <set>
+
+#include "embedded.h"
+#include "exporters/exporters.h"
+#include "templates.h"
+
+namespace hs {
+
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Decodes the code point starting at i (returns its length in `len`); invalid bytes decode as U+FFFD, length 1.
+uint32_t decode_at(const std::string& s, size_t i, size_t& len) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    len = 1;
+    if (c < 0x80) return c;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (n == 0 || i + n > s.size()) return 0xFFFD;
+    uint32_t cp = c & (0xFF >> (n + 1));
+    for (size_t k = 1; k < n; ++k) {
+        unsigned char cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80) return 0xFFFD;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    len = n;
+    return cp;
+}
+
+// Letters and digits of any script count as word characters; punctuation and spaces do not.
+bool is_word_cp(uint32_t cp) {
+    if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
+    if (cp >= 0xA0 && cp <= 0xBF) return false;      // Latin-1 punctuation and symbols, no-break space
+    if (cp == 0xD7 || cp == 0xF7) return false;      // multiplication and division signs
+    if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation: quotes, dashes, ellipsis
+    if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+    if (cp == 0xFFFD) return false;
+    return true;
+}
+
+bool word_at(const std::string& s, size_t i) {
+    if (i >= s.size()) return false;
+    size_t len;
+    return is_word_cp(decode_at(s, i, len));
+}
+
+bool word_before(const std::string& s, size_t i) {
+    if (i == 0) return false;
+    size_t b = i - 1;
+    while (b > 0 && i - b < 4 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
+    size_t len;
+    uint32_t cp = decode_at(s, b, len);
+    return b + len == i && is_word_cp(cp);
+}
+
+// Matches `phrase` (lower case) at text[pos]; returns the end offset or npos.
+size_t match_at(const std::string& text, size_t pos, const std::string& phrase) {
+    size_t t = pos;
+    for (size_t p = 0; p < phrase.size(); ++p) {
+        char pc = phrase[p];
+        if (pc == ' ') {
+            size_t start = t;
+            while (t < text.size() && is_space(static_cast<unsigned char>(text[t]))) ++t;
+            if (t == start) return std::string::npos;
+            while (p + 1 < phrase.size() && phrase[p + 1] == ' ') ++p;
+        } else if (pc == '\'') {
+            if (t < text.size() && text[t] == '\'') ++t;
+            else if (text.compare(t, 3, "\xE2\x80\x99") == 0) t += 3;
+            else return std::string::npos;
+        } else {
+            if (t >= text.size() || lower(text[t]) != pc) return std::string::npos;
+            ++t;
+        }
+    }
+    return t;
+}
+
+std::string normalise_phrase(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (is_space(static_cast<unsigned char>(c))) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += lower(c);
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    // The typographic apostrophe in the data means the same as the plain one.
+    std::string r;
+    for (size_t i = 0; i < out.size(); ++i) {
+        if (out.compare(i, 3, "\xE2\x80\x99") == 0) {
+            r += '\'';
+            i += 2;
+        } else {
+            r += out[i];
+        }
+    }
+    return r;
+}
+
+struct PhraseData {
+    std::vector<BlamePhrase> phrases;
+    std::vector<std::string> person_words;
+    std::vector<std::string> cause_words;
+};
+
+bool parse_data(const std::string& text, PhraseData& out, std::string* error) {
+    auto fail = [&](const std::string& m) {
+        if (error) *error = m;
+        return false;
+    };
+    Json j = Json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return fail("The phrase list is not a JSON object.");
+    auto it = j.find("phrases");
+    if (it == j.end() || !it->is_array()) return fail("The phrase list has no \"phrases\" array.");
+    for (size_t i = 0; i < it->size(); ++i) {
+        const Json& e = (*it)[i];
+        std::string where = "/phrases/" + std::to_string(i);
+        if (!e.is_object()) return fail(where + ": each entry must be an object with \"phrase\" and \"hint\".");
+        auto ph = e.find("phrase");
+        auto hi = e.find("hint");
+        if (ph == e.end() || !ph->is_string() || blank(ph->get<std::string>()))
+            return fail(where + "/phrase: a non-empty string is required.");
+        if (hi == e.end() || !hi->is_string() || blank(hi->get<std::string>()))
+            return fail(where + "/hint: a non-empty rewording hint is required.");
+        BlamePhrase b;
+        b.phrase = normalise_phrase(ph->get<std::string>());
+        b.hint = hi->get<std::string>();
+        auto pf = e.find("person_follows");
+        if (pf != e.end()) {
+            if (!pf->is_boolean()) return fail(where + "/person_follows: must be true or false.");
+            b.person_follows = pf->get<bool>();
+        }
+        out.phrases.push_back(std::move(b));
+    }
+    auto words = [&](const char* key, std::vector<std::string>& dst) {
+        auto w = j.find(key);
+        if (w == j.end()) return true;
+        if (!w->is_array()) return fail(std::string("/") + key + ": must be an array of strings.");
+        for (const Json& s : *w) {
+            if (!s.is_string()) return fail(std::string("/") + key + ": must be an array of strings.");
+            std::string n = normalise_phrase(s.get<std::string>());
+            if (!n.empty()) dst.push_back(n);
+        }
+        return true;
+    };
+    return words("person_words", out.person_words) && words("cause_words", out.cause_words);
+}
+
+const PhraseData& data() {
+    static const PhraseData d = [] {
+        PhraseData pd;
+        try {
+            const EmbeddedFile* f = find_embedded("lint/blame-phrases.json");
+            if (f && f->data && !parse_data(std::string(f->data, f->size), pd, nullptr)) pd = PhraseData{};
+        } catch (...) {
+            pd = PhraseData{};
+        }
+        return pd;
+    }();
+    return d;
+}
+
+// ---- findings ---------------------------------------------------------------------------------------------------
+
+struct Ctx {
+    const Document& d;
+    const std::vector<BlamePhrase>& phrases;
+    std::vector<std::string> people;  // names that may appear in text, longest first
+    std::vector<Finding> out;
+};
+
+Finding make(const char* rule, const char* sev, const std::string& section, const std::string& item_id,
+             const std::string& field, std::string message, std::string suggestion) {
+    Finding f;
+    f.rule = rule;
+    f.severity = sev;
+    f.section = section;
+    f.item_id = item_id;
+    f.field = field;
+    f.message = std::move(message);
+    f.suggestion = std::move(suggestion);
+    return f;
+}
+
+std::string quote_excerpt(const std::string& text, size_t start, size_t end) {
+    std::string s = sanitize_text(text.substr(start, end - start));
+    for (char& c : s)
+        if (c == '\n' || c == '\t') c = ' ';
+    return "\"" + s + "\"";
+}
+
+// Does a person follow at `pos` (after optional spaces)? Returns the end of the person's name or npos.
+size_t person_after(const Ctx& c, const std::string& text, size_t pos) {
+    size_t t = pos;
+    while (t < text.size() && is_space(static_cast<unsigned char>(text[t]))) ++t;
+    if (t == pos) return std::string::npos;
+    for (const std::string& name : c.people) {
+        if (text.compare(t, name.size(), name) == 0 && !word_at(text, t + name.size())) return t + name.size();
+    }
+    for (const std::string& w : data().person_words) {
+        size_t e = match_at(text, t, w);
+        if (e != std::string::npos && !word_at(text, e)) return e;
+    }
+    return std::string::npos;
+}
+
+const std::set<std::string>& stop_words() {
+    // Words after which the name is no longer the subject of the failure ("Priya noticed the deploy failed").
+    static const std::set<std::string> s = {
+        "and", "but", "or", "that", "which", "what", "who", "whom", "whose", "when", "while", "after", "before",
+        "because", "since", "until", "how", "why", "where", "if", "fixed", "found", "noticed", "detected", "spotted",
+        "saw", "reported", "investigated", "resolved", "identified", "mitigated", "acknowledged", "escalated", "paged",
+        "reverted", "restored", "confirmed", "diagnosed", "discovered", "observed", "checked", "debugged", "repaired",
+        "caught", "flagged", "traced", "explained", "said", "wrote", "asked", "suggested", "fixes", "finds",
+        "notices", "reports", "investigates", "analysed", "analyzed", "handled", "recovered"};
+    return s;
+}
+
+bool is_noun_cause(const std::string& w) {
+    return w == "mistake" || w == "mistakes" || w == "error" || w == "errors" || w == "fault" || w == "blunder";
+}
+
+// "Marco broke the build", "Priya's mistake", "Marco made an error": a person's name followed within a few words
+// (same sentence) by a failure word.
+void name_as_cause(Ctx& c, const std::string& text, const std::string& section, const std::string& item_id,
+                   const std::string& field) {
+    static const std::set<std::string> cause(data().cause_words.begin(), data().cause_words.end());
+    size_t last_end = 0;
+    std::vector<std::pair<size_t, size_t>> hits;
+    for (size_t pos = 0; pos < text.size(); ++pos) {
+        if (pos < last_end || word_before(text, pos)) continue;
+        const std::string* hit = nullptr;
+        for (const std::string& name : c.people)
+            if (text.compare(pos, name.size(), name) == 0 && !word_at(text, pos + name.size())) {
+                hit = &name;
+                break;
+            }
+        if (!hit) continue;
+        size_t t = pos + hit->size();
+        bool possessive = false;
+        if (text.compare(t, 2, "'s") == 0 && !word_at(text, t + 2)) possessive = true, t += 2;
+        else if (text.compare(t, 4, "\xE2\x80\x99s") == 0 && !word_at(text, t + 4)) possessive = true, t += 4;
+        bool made = false;
+        size_t found_end = std::string::npos;
+        for (int words = 0; words < 5 && t < text.size();) {
+            unsigned char ch = static_cast<unsigned char>(text[t]);
+            if (ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == ':' || ch == '\n') break;
+            if (!word_at(text, t)) {
+                size_t len;
+                decode_at(text, t, len);
+                t += len;
+                continue;
+            }
+            size_t ws = t;
+            while (t < text.size() && word_at(text, t)) {
+                size_t len;
+                decode_at(text, t, len);
+                t += len;
+            }
+            std::string w;
+            for (size_t k = ws; k < t; ++k) w += lower(text[k]);
+            ++words;
+            if (stop_words().count(w)) break;
+            if (w == "made" || w == "make" || w == "makes") made = true;
+            if (cause.count(w) && (!is_noun_cause(w) || possessive || made)) {
+                found_end = t;
+                break;
+            }
+        }
+        if (found_end != std::string::npos) {
+            hits.emplace_back(pos, found_end);
+            last_end = found_end;
+        }
+    }
+    for (auto& h : hits) {
+        Finding f = make("blame-person", "warning", section, item_id, field,
+                         quote_excerpt(text, h.first, h.second) + " names a person as the cause of a failure.",
+                         "Describe what the system allowed, not who did it");
+        f.start = h.first;
+        f.end = h.second;
+        c.out.push_back(std::move(f));
+    }
+}
+
+void blame_phrases(Ctx& c, const std::string& text, const std::string& section, const std::string& item_id,
+                   const std::string& field) {
+    struct Hit {
+        size_t start, end;
+        const BlamePhrase* p;
+    };
+    std::vector<Hit> hits;
+    for (const BlamePhrase& p : c.phrases) {
+        std::string ph = normalise_phrase(p.phrase);
+        if (ph.empty()) continue;
+        for (auto& r : find_phrase(text, ph)) {
+            size_t end = r.second;
+            if (p.person_follows) {
+                end = person_after(c, text, r.second);
+                if (end == std::string::npos) continue;
+            }
+            hits.push_back({r.first, end, &p});
+        }
+    }
+    // Overlapping phrases ("blame" inside "to blame", "should have" inside "should have known"): keep the longest.
+    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    std::vector<Hit> kept;
+    for (const Hit& h : hits) {
+        bool overlaps = false;
+        for (Hit& k : kept) {
+            if (h.start < k.end && k.start < h.end) {
+                if (h.end - h.start > k.end - k.start) k = h;
+                overlaps = true;
+                break;
+            }
+        }
+        if (!overlaps) kept.push_back(h);
+    }
+    std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
+    for (const Hit& h : kept) {
+        Finding f = make("blame-language", "warning", section, item_id, field,
+                         quote_excerpt(text, h.start, h.end) + " puts the focus on a person rather than the system.",
+                         h.p->hint);
+        f.start = h.start;
+        f.end = h.end;
+        c.out.push_back(std::move(f));
+    }
+}
+
+void scan_text(Ctx& c, const std::string& text, const std::string& section, const std::string& item_id,
+               const std::string& field) {
+    if (blank(text)) return;
+    size_t before = c.out.size();
+    blame_phrases(c, text, section, item_id, field);
+    name_as_cause(c, text, section, item_id, field);
+    std::stable_sort(c.out.begin() + long(before), c.out.end(),
+                     [](const Finding& a, const Finding& b) { return a.start < b.start; });
+}
+
+void scan_items(Ctx& c, const std::vector<Item>& items, const std::string& section) {
+    for (const Item& it : items) scan_text(c, it.text, section, it.id, "text");
+}
+
+std::string item_name(const std::string& title) {
+    std::string t = sanitize_text(title);
+    for (char& ch : t)
+        if (ch == '\n' || ch == '\t') ch = ' ';
+    if (t.size() > 60) {
+        size_t cut = 57;
+        while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+        t = t.substr(0, cut) + "...";
+    }
+    return blank(t) ? std::string("(untitled)") : "\"" + t + "\"";
+}
+
+void add_person(std::vector<std::string>& people, std::string name) {
+    size_t b = name.find_first_not_of(" \t\r\n@");
+    if (b == std::string::npos) return;
+    size_t e = name.find_last_not_of(" \t\r\n");
+    name = name.substr(b, e - b + 1);
+    if (name.size() < 2 || name[0] == '#' || name.find('\n') != std::string::npos) return;
+    bool letter = std::any_of(name.begin(), name.end(), [](char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (static_cast<unsigned char>(ch) >= 0x80);
+    });
+    if (!letter) return;
+    // Tools and channels appear as event authors; they are sources, not people.
+    static const std::set<std::string> sources = {
+        "pagerduty", "opsgenie", "slack", "datadog", "grafana", "prometheus", "alertmanager", "system", "bot",
+        "automation", "jenkins", "github", "gitlab", "statuspage", "unknown", "monitoring", "sentry", "new relic",
+        "cloudwatch", "on-call", "oncall"};
+    std::string low;
+    for (char ch : name) low += lower(ch);
+    if (sources.count(low)) return;
+    people.push_back(name);
+    size_t sp = name.find(' ');
+    if (sp != std::string::npos && sp >= 2) people.push_back(name.substr(0, sp));  // the first name on its own
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> find_phrase(const std::string& text, const std::string& phrase) {
+    std::vector<std::pair<size_t, size_t>> out;
+    std::string ph = normalise_phrase(phrase);
+    if (ph.empty()) return out;
+    for (size_t pos = 0; pos < text.size(); ++pos) {
+        if (lower(text[pos]) != ph[0] && ph[0] != '\'') continue;
+        if (word_before(text, pos)) continue;
+        size_t end = match_at(text, pos, ph);
+        if (end == std::string::npos || word_at(text, end)) continue;
+        // A phrase that starts or ends with punctuation must still not split a word on that side.
+        out.emplace_back(pos, end);
+        pos = end - 1;
+    }
+    return out;
+}
+
+bool parse_blame_phrases(const std::string& json_text, std::vector<BlamePhrase>& phrases, std::string* error) {
+    try {
+        PhraseData pd;
+        if (!parse_data(json_text, pd, error)) return false;
+        phrases = std::move(pd.phrases);
+        return true;
+    } catch (...) {
+        if (error) *error = "The phrase list could not be read.";
+        return false;
+    }
+}
+
+const std::vector<BlamePhrase>& default_blame_phrases() { return data().phrases; }
+const std::vector<std::string>& blame_person_words() { return data().person_words; }
+const std::vector<std::string>& blame_cause_words() { return data().cause_words; }
+
+std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phrases) {
+    Ctx c{d, phrases, {}, {}};
+    try {
+        for (const std::string& a : d.authors) add_person(c.people, a);
+        add_person(c.people, d.owner);
+        for (const std::string& r : d.reviewers) add_person(c.people, r);
+        for (const Approval& a : d.approvals) add_person(c.people, a.reviewer);
+        for (const Event& e : d.timeline) add_person(c.people, e.author);
+        for (const ActionItem& a : d.action_items) add_person(c.people, a.owner);
+        std::sort(c.people.begin(), c.people.end(), [](const std::string& a, const std::string& b) {
+            return a.size() != b.size() ? a.size() > b.size() : a < b;
+        });
+        c.people.erase(std::unique(c.people.begin(), c.people.end()), c.people.end());
+
+        const std::vector<std::string> order = export_detail::section_order(d);
+        auto visible = [&](const std::string& key) { return std::find(order.begin(), order.end(), key) != order.end(); };
+        auto required = [&](const std::string& key) {
+            static const std::set<std::string> base = {"summary", "impact", "timeline", "root_causes", "action_items"};
+            if (!visible(key)) return false;
+            if (base.count(key)) return true;
+            // The template's prose sections count when the document names its sections (a template was chosen).
+            return !d.sections.empty() && export_detail::prose_field(d, key) != nullptr;
+        };
+        auto empty_check = [&](const std::string& key) {
+            if (!required(key) || !export_detail::section_is_empty(d, key)) return;
+            std::string hint = section_hint(key);
+            c.out.push_back(make("empty-section", "warning", key, "", "",
+                                 "The " + export_detail::heading(key) + " section is empty.",
+                                 hint.empty() ? "Fill in this section, or remove it from the document." : hint));
+        };
+
+        // Header.
+        scan_text(c, d.title, "header", "", "title");
+        if (d.status == "final") {
+            bool approved = std::any_of(d.approvals.begin(), d.approvals.end(),
+                                        [](const Approval& a) { return a.decision == "approved"; });
+            if (!approved)
+                c.out.push_back(make("final-no-approval", "warning", "header", "", "approvals",
+                                     "The postmortem is final but nobody has approved it.",
+                                     "Ask a reviewer to approve it, or move it back to in review."));
+        }
+
+        std::vector<std::string> keys = order;
+        for (const std::string& k : vocab::kSections)
+            if (!visible(k)) keys.push_back(k);  // text in hidden sections is still checked for blame
+        std::set<std::string> done;
+        for (const std::string& key : keys) {
+            if (!done.insert(key).second) continue;
+            empty_check(key);
+            if (const std::string* p = export_detail::prose_field(d, key)) {
+                scan_text(c, *p, key, "", key);
+            } else if (key == "impact") {
+                scan_text(c, d.impact.description, key, "", "description");
+            } else if (key == "timeline") {
+                if (!d.timeline.empty()) {
+                    auto has = [&](const char* type) {
+                        return std::any_of(d.timeline.begin(), d.timeline.end(),
+                                           [&](const Event& e) { return e.type == type; });
+                    };
+                    if (!has("impact_start"))
+                        c.out.push_back(make("timeline-no-impact-start", "warning", key, "", "",
+                                             "The timeline has no \"impact start\" event.",
+                                             "Mark when the impact began, so time to detect and the impact duration "
+                                             "can be computed."));
+                    if (!has("detected"))
+                        c.out.push_back(make("timeline-no-detected", "warning", key, "", "",
+                                             "The timeline has no \"detected\" event.",
+                                             "Mark the event when the problem was noticed, so time to detect can "
+                                             "be computed."));
+                    if (!has("resolved"))
+                        c.out.push_back(make("timeline-no-resolved", "warning", key, "", "",
+                                             "The timeline has no \"resolved\" event.",
+                                             "Mark the event when the incident was resolved, so time to resolve can "
+                                             "be computed."));
+                }
+                const Instant* prev = nullptr;
+                for (const Event& e : d.timeline) {
+                    if (e.time.set) {
+                        if (prev && e.time.unix_ms < prev->unix_ms)
+                            c.out.push_back(make("timeline-order", "info", key, e.id, "time",
+                                                 "This event is earlier than the event before it.",
+                                                 "Sort the timeline by time, or check this event's time and offset."));
+                        prev = &e.time;
+                    }
+                    scan_text(c, e.description, key, e.id, "description");
+                }
+            } else if (key == "root_causes") {
+                scan_items(c, d.root_causes, key);
+            } else if (key == "contributing_factors") {
+                scan_items(c, d.contributing_factors, key);
+            } else if (key == "five_whys") {
+                scan_items(c, d.five_whys, key);
+            } else if (key == "lessons") {
+                scan_items(c, d.lessons.went_well, key);
+                scan_items(c, d.lessons.went_wrong, key);
+                scan_items(c, d.lessons.got_lucky, key);
+            } else if (key == "action_items") {
+                for (const ActionItem& a : d.action_items) {
+                    bool closed = a.status == "done" || a.status == "wont_do";
+                    if (blank(a.owner) && a.status != "wont_do")
+                        c.out.push_back(make("action-no-owner", "warning", key, a.id, "owner",
+                                             "Action item " + item_name(a.title) + " has no owner.",
+                                             "Name one owner who will drive it to done."));
+                    if (blank(a.due) && !closed)
+                        c.out.push_back(make("action-no-due", "warning", key, a.id, "due",
+                                             "Action item " + item_name(a.title) + " has no due date.",
+                                             "Agree on a due date, so it can be tracked and reminded."));
+                    scan_text(c, a.title, key, a.id, "title");
+                    scan_text(c, a.description, key, a.id, "description");
+                }
+            } else if (key == "open_questions") {
+                for (const Item& q : d.open_questions) {
+                    if (d.status == "final" && !q.resolved && !blank(q.text))
+                        c.out.push_back(make("final-open-question", "warning", key, q.id, "resolved",
+                                             "The postmortem is final but this question is still open.",
+                                             "Answer and resolve the question, or move the postmortem back to in "
+                                             "review."));
+                    scan_text(c, q.text, key, q.id, "text");
+                }
+            }
+        }
+    } catch (...) {
+        // Lint is advisory: never let an unexpected failure reach the UI. Return what was found so far.
+    }
+    return c.out;
+}
+
+}  // namespace hs
