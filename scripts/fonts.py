@@ -29,13 +29,14 @@ def icon_codepoints():
 
 
 def subset(src, unicodes, out):
-    tool = "/usr/bin/pyftsubset"
-    if not os.path.exists(tool):
-        sys.exit("pyftsubset is missing: run python3 scripts/deps.py web")
+    # Debian's python3-fonttools installs the module for the system interpreter (which may differ from `python3`).
+    py = "/usr/bin/python3"
+    if subprocess.run([py, "-c", "import fontTools.subset"], capture_output=True).returncode != 0:
+        sys.exit("fontTools is missing: run python3 scripts/deps.py web")
     for f in (src,):
         if not os.path.exists(f):
             sys.exit(f"font {f} is missing: run python3 scripts/deps.py web")
-    subprocess.run([tool, src, f"--unicodes={unicodes}", f"--output-file={out}", "--layout-features=kern",
+    subprocess.run([py, "-m", "fontTools.subset", src, f"--unicodes={unicodes}", f"--output-file={out}", "--layout-features=kern",
                     "--no-hinting", "--drop-tables+=GSUB,GPOS,GDEF,DSIG", "--name-IDs=1,2", "--notdef-outline"],
                    check=True)
     return open(out, "rb").read()

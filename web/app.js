@@ -28,6 +28,13 @@
       var s = mod.UTF8ToString(mod._hs_document_json());
       return s ? s : null;
     },
+    // Where a named control was drawn in the last frame: {x, y, w, h} in CSS pixels, or null. For tests.
+    locate: function (name) {
+      if (!mod) return null;
+      var all = JSON.parse(mod.UTF8ToString(mod._hs_locate_json()));
+      var r = all[name];
+      return r ? { x: r[0], y: r[1], w: r[2], h: r[3] } : null;
+    },
     // Opens JSON text as a document (as "Open a file" does). Resolves to true when it opened.
     openJSON: function (text, name) {
       return mod ? mod.ccall('hs_open_json', 'number', ['string', 'string'], [text, name || 'file']) === 1 : false;
@@ -49,12 +56,25 @@
     return;
   }
 
-  // Clipboard: Ctrl+V in the canvas fires 'paste' here (no permission prompt); its text goes to ImGui.
-  document.addEventListener('paste', function (e) {
-    if (document.activeElement !== canvas || !mod) return;
+  // Clipboard, with no permission prompt. A canvas is not editable, so browsers do not paste into it: on Ctrl+V the
+  // focus moves for a moment to an off-screen textarea, the browser pastes there, and the text goes to ImGui.
+  var sink = document.createElement('textarea');
+  sink.setAttribute('aria-hidden', 'true');
+  sink.tabIndex = -1;
+  sink.style.cssText = 'position:fixed;left:-9999px;top:0;width:10px;height:10px;opacity:0';
+  document.body.appendChild(sink);
+  canvas.addEventListener('keydown', function (e) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) {
+      sink.value = '';
+      sink.focus({ preventScroll: true });
+      setTimeout(function () { if (document.activeElement === sink) canvas.focus({ preventScroll: true }); }, 100);
+    }
+  }, true);
+  sink.addEventListener('paste', function (e) {
     var text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
     e.preventDefault();
-    mod.ccall('hs_on_paste', null, ['string'], [text]);
+    canvas.focus({ preventScroll: true });
+    if (mod) mod.ccall('hs_on_paste', null, ['string'], [text]);
   });
   function onCopy(e) {
     if (document.activeElement !== canvas || !mod || !mod.hsClipboardFresh) return;
@@ -64,6 +84,7 @@
   }
   document.addEventListener('copy', onCopy);
   document.addEventListener('cut', onCopy);
+  canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
   canvas.addEventListener('mousedown', function () { canvas.focus({ preventScroll: true }); });
   canvas.addEventListener('touchstart', function () { canvas.focus({ preventScroll: true }); }, { passive: true });
 

@@ -9,6 +9,7 @@
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
+#include "locate.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "theme.h"
 
@@ -69,11 +70,15 @@ bool prose_field(const char* id, std::string& text, const char* hint) {
     return changed;
 }
 
-std::string sample_title(const EmbeddedFile* f) {
+// Sample titles, parsed once (the largest sample is too big to parse every frame).
+const std::string& sample_title(const EmbeddedFile* f) {
+    static std::vector<std::pair<const EmbeddedFile*, std::string>> cache;
+    for (const auto& e : cache)
+        if (e.first == f) return e.second;
     LoadResult r = load_document(std::string(f->data, f->size));
-    if (r.ok && !r.doc.title.empty()) return r.doc.title;
     std::string p = f->path;
-    return p.substr(p.find('/') + 1);
+    cache.emplace_back(f, r.ok && !r.doc.title.empty() ? r.doc.title : p.substr(p.find('/') + 1));
+    return cache.back().second;
 }
 
 }  // namespace
@@ -122,6 +127,7 @@ void App::mark_changed() {
 
 void App::frame() {
     animating_ = false;
+    locate_begin_frame();
     ImGuiIO& io = ImGui::GetIO();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -138,9 +144,14 @@ void App::frame() {
     const bool narrow = io.DisplaySize.x < 720.0f;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
     if (sidebar_open_ && !narrow) {
-        ImGui::BeginChild("sidebar", ImVec2(250, 0), true);
+        ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
+        ImGui::BeginChild("sidebar", ImVec2(260, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        ImVec2 sp = ImGui::GetWindowPos();
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(sp.x + 259, sp.y), ImVec2(sp.x + 259, sp.y + ImGui::GetWindowHeight()),
+                                            col(palette().border));
         draw_sidebar();
         ImGui::EndChild();
+        ImGui::PopStyleVar();
         ImGui::SameLine(0, 0);
     }
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().bg);
@@ -197,6 +208,7 @@ void App::draw_top_bar(float height) {
     float bw = ImGui::GetFrameHeight();
     ImGui::SameLine(right - bw);
     if (ImGui::Button(dark_ ? ICON_SUN "##theme" : ICON_MOON "##theme", ImVec2(bw, 0))) set_dark(!dark_);
+    mark("topbar.theme");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip(dark_ ? "Switch to the light theme" : "Switch to the dark theme");
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
@@ -214,20 +226,17 @@ void App::draw_sidebar() {
     }
     ImGui::Spacing();
     if (ImGui::Button(ICON_PLUS "  New postmortem", ImVec2(-1, 0))) open_template_picker_ = true;
+    mark("sidebar.new");
     ImGui::Spacing();
     ImGui::TextColored(p.text_muted, "SAMPLES");
     for (const std::string& path : list_embedded("samples/")) {
         const EmbeddedFile* f = find_embedded(path);
         if (!f) continue;
-        static std::vector<std::pair<std::string, std::string>> titles;  // path -> title, computed once
-        auto it = std::find_if(titles.begin(), titles.end(), [&](const auto& e) { return e.first == path; });
-        if (it == titles.end()) {
-            titles.emplace_back(path, sample_title(f));
-            it = titles.end() - 1;
-        }
         ImGui::PushID(path.c_str());
-        if (ImGui::Selectable((std::string(ICON_BOOK "  ") + it->second).c_str()))
+        if (ImGui::Selectable((std::string(ICON_BOOK "  ") + sample_title(f)).c_str()))
             open_json(std::string(f->data, f->size), path);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", sample_title(f).c_str());
+        mark("sidebar.sample." + path);
         ImGui::PopID();
     }
 }
@@ -249,6 +258,7 @@ void App::draw_welcome() {
     ImGui::Spacing();
     ImGui::Spacing();
     if (primary_button(ICON_PLUS "  New postmortem", ImVec2(220, 40))) open_template_picker_ = true;
+    mark("welcome.new");
     ImGui::Spacing();
     ImGui::Spacing();
     ImGui::TextColored(p.text_muted, "Or start from a sample postmortem:");
@@ -258,6 +268,7 @@ void App::draw_welcome() {
         ImGui::PushID(path.c_str());
         if (ImGui::Button((std::string(ICON_BOOK "  ") + sample_title(f)).c_str()))
             open_json(std::string(f->data, f->size), path);
+        mark("welcome.sample." + path);
         ImGui::PopID();
     }
     ImGui::EndGroup();
@@ -277,12 +288,18 @@ void App::draw_template_picker() {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::InputTextWithHint("##newtitle", "e.g. Checkout errors after config push", &title);
+    mark("new.title");
     ImGui::Spacing();
     ImGui::TextUnformatted("Template");
     for (const TemplateInfo& t : list_templates()) {
         ImGui::PushID(t.name.c_str());
         std::string label = t.label + "##tpl";
-        if (ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, 40))) {
+        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0));
+        ImGui::PushFont(fonts().bold);
+        bool chosen = ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, 44));
+        ImGui::PopFont();
+        ImGui::PopStyleVar();
+        if (chosen) {
             Document d;
             if (new_from_template(t.name, title, platform_.now_ms(), d)) {
                 open_document(std::move(d));
@@ -290,13 +307,16 @@ void App::draw_template_picker() {
                 ImGui::CloseCurrentPopup();
             }
         }
+        mark("new.template." + t.name);
         ImVec2 r = ImGui::GetItemRectMin();
-        ImGui::GetWindowDrawList()->AddText(ImVec2(r.x + 4, r.y + 20), col(palette().text_muted),
-                                            t.description.c_str());
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(r.x, r.y + 22),
+                                            col(palette().text_muted), t.description.c_str(), nullptr,
+                                            ImGui::GetContentRegionAvail().x);
         ImGui::PopID();
     }
     ImGui::Spacing();
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    mark("new.cancel");
     ImGui::EndPopup();
 }
 
@@ -313,6 +333,7 @@ void App::draw_editor() {
         platform_.set_window_title(d.title + " \xe2\x80\x94 Hindsight");
         mark_changed();
     }
+    mark("editor.title");
     ImGui::PopFont();
     ImGui::PopItemWidth();
 
@@ -329,6 +350,7 @@ void App::draw_editor() {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1);
         if (ImGui::InputTextWithHint("##incident", "INC-1234", &d.incident_id)) mark_changed();
+        mark("editor.incident_id");
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(p.text_muted, "Severity");
@@ -353,6 +375,7 @@ void App::draw_editor() {
         ImGui::TableNextColumn();
         ImGui::SetNextItemWidth(-1);
         if (ImGui::InputTextWithHint("##owner", "Who drives this review", &d.owner)) mark_changed();
+        mark("editor.owner");
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(p.text_muted, "Status");
@@ -390,6 +413,7 @@ void App::draw_editor() {
         if (open) {
             if (prose) {
                 if (prose_field("##prose", *prose, section_hint(key).c_str())) mark_changed();
+                mark("editor.prose." + key);
             } else if (key == "timeline") {
                 if (d.timeline.empty()) ImGui::TextColored(p.text_muted, "%s", section_hint(key).c_str());
                 for (const Event& e : d.timeline) {

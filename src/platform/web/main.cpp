@@ -19,6 +19,7 @@
 #include "imgui_impl_opengl3.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
+#include "ui/locate.h"
 #include "ui/theme.h"
 
 extern "C" {
@@ -41,6 +42,7 @@ struct InputEvent {
     int index = 0;  // button or key
     bool down = false;
     std::string text;
+    int mods = -1;  // for keys: Ctrl=1, Shift=2, Alt=4 at the time of the event (-1: leave as is)
 };
 
 class WebPlatform : public hs::ui::Platform {
@@ -109,12 +111,10 @@ int key_index(const EmscriptenKeyboardEvent* e) {
     }
 }
 
-void set_mods(const EmscriptenKeyboardEvent* e) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = e->ctrlKey || e->metaKey;  // Cmd acts as Ctrl on macOS
-    io.KeyShift = e->shiftKey;
-    io.KeyAlt = e->altKey;
-    io.KeySuper = false;
+// Modifiers travel with each key event: applied when the event is, not when it arrives, or a fast Ctrl+A would be
+// seen after Ctrl was already released.
+int mods_of(const EmscriptenKeyboardEvent* e) {
+    return ((e->ctrlKey || e->metaKey) ? 1 : 0) | (e->shiftKey ? 2 : 0) | (e->altKey ? 4 : 0);  // Cmd acts as Ctrl
 }
 
 bool single_codepoint(const char* s) {
@@ -126,7 +126,7 @@ bool single_codepoint(const char* s) {
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
-    set_mods(e);
+    const int mods = mods_of(e);
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const bool ctrl = e->ctrlKey || e->metaKey;
     int k = key_index(e);
@@ -134,11 +134,13 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         // Let the browser fire 'paste' (web/app.js forwards its text to hs_on_paste, which presses Ctrl+V).
         return EM_FALSE;
     }
-    if (k >= 0) S.queue.push_back({InputEvent::Key, 0, 0, k, down, {}});
+    if (k >= 0) S.queue.push_back({InputEvent::Key, 0, 0, k, down, {}, mods});
+    else S.queue.push_back({InputEvent::Key, 0, 0, -1, down, {}, mods});  // a modifier alone: just its state
     if (down && !ctrl && !e->altKey && single_codepoint(e->key)) S.queue.push_back({InputEvent::Chars, 0, 0, 0, 0, e->key});
     if (down && ctrl && (k == kC || k == kX)) {
-        // Draw now so ImGui copies inside this event; the 'copy' event that follows puts the text on the clipboard.
-        draw_frame();
+        // Draw now, until the queued input is applied, so ImGui copies inside this event; the 'copy' event that
+        // follows puts the text on the clipboard.
+        for (int i = 0; i < 8 && (i == 0 || !S.queue.empty()); ++i) draw_frame();
         poke();
         return EM_FALSE;
     }
@@ -217,8 +219,16 @@ void apply_input() {
                 io.MouseWheel += ev.y;
                 break;
             case InputEvent::Key: {
-                if (std::find(keys_changed.begin(), keys_changed.end(), ev.index) != keys_changed.end()) return;
-                keys_changed.push_back(ev.index);
+                if (ev.index >= 0) {
+                    if (std::find(keys_changed.begin(), keys_changed.end(), ev.index) != keys_changed.end()) return;
+                    keys_changed.push_back(ev.index);
+                }
+                if (ev.mods >= 0) {
+                    io.KeyCtrl = (ev.mods & 1) != 0;
+                    io.KeyShift = (ev.mods & 2) != 0;
+                    io.KeyAlt = (ev.mods & 4) != 0;
+                }
+                if (ev.index < 0) break;
                 if (ev.index >= 0 && ev.index < 512) io.KeysDown[ev.index] = ev.down;
                 break;
             }
@@ -318,6 +328,13 @@ EMSCRIPTEN_KEEPALIVE const char* hs_document_json() {
     return S.doc_json.c_str();
 }
 
+// Rectangles of named controls from the last frame, as JSON (see src/ui/locate.h).
+EMSCRIPTEN_KEEPALIVE const char* hs_locate_json() {
+    static std::string s;
+    s = hs::ui::locate_json();
+    return s.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE int hs_open_json(const char* text, const char* name) {
     return S.app->open_json(text ? text : "", name ? name : "file") ? 1 : 0;
 }
@@ -325,8 +342,8 @@ EMSCRIPTEN_KEEPALIVE int hs_open_json(const char* text, const char* name) {
 // Called from the 'paste' event: the text becomes ImGui's clipboard and Ctrl+V is pressed for one frame.
 EMSCRIPTEN_KEEPALIVE void hs_on_paste(const char* text) {
     S.clipboard = text ? text : "";
-    S.queue.push_back({InputEvent::Key, 0, 0, kV, true, {}});
-    S.queue.push_back({InputEvent::Key, 0, 0, kV, false, {}});
+    S.queue.push_back({InputEvent::Key, 0, 0, kV, true, {}, 1});
+    S.queue.push_back({InputEvent::Key, 0, 0, kV, false, {}, 0});
     poke();
 }
 

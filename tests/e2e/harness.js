@@ -1,0 +1,112 @@
+// Shared e2e harness: serves dist/ through serve.py (same headers as in production), launches Debian's Chromium
+// through playwright-core, records console errors and every request, and finds controls by name.
+'use strict';
+const { spawn } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'build', 'e2e-screenshots');
+
+// Chromium flags: no background traffic (this machine has no network, and privacy tests must see only ours),
+// software WebGL since CI has no GPU.
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader', '--disable-features=Translate,MediaRouter,OptimizationHints',
+  '--metrics-recording-only', '--disable-default-apps'];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)); });
+    srv.on('error', reject);
+  });
+}
+
+async function startServer() {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is not built: run python3 serve.py --build');
+  const port = await freePort();
+  const proc = spawn('python3', [path.join(ROOT, 'serve.py'), '--no-build', '--port', String(port)],
+    { env: { ...process.env, HS_SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve.py did not start in 20 s')), 20000);
+    proc.stdout.on('data', (d) => { if (String(d).includes('served at')) { clearTimeout(timer); resolve(); } });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error('serve.py exited with ' + code)); });
+  });
+  return { url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, stop: () => proc.kill() };
+}
+
+async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// Opens the app in a new context and page; collects console errors, page errors and foreign requests.
+async function openApp(browser, server, opts = {}) {
+  const context = opts.context || await browser.newContext({
+    viewport: opts.viewport || { width: 1280, height: 800 },
+    deviceScaleFactor: opts.deviceScaleFactor || 1,
+    colorScheme: opts.colorScheme || 'light',
+    acceptDownloads: true,
+  });
+  if (opts.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const page = await context.newPage();
+  const errors = [];
+  const foreign = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!(u.startsWith(server.origin + '/') || u.startsWith('blob:') || u.startsWith('data:'))) foreign.push(u);
+  });
+  await page.goto(server.url + (opts.hash || ''));
+  await page.evaluate(() => window.hindsight.ready);
+  return { context, page, errors, foreign };
+}
+
+// Waits until the app has drawn the named control at the same place in two reads (a popup that appears moves
+// during its first frames), then returns its centre.
+async function locate(page, name, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let prev = null;
+  for (;;) {
+    const r = await page.evaluate((n) => window.hindsight.locate(n), name);
+    if (r && prev && JSON.stringify(r) === JSON.stringify(prev)) return { x: r.x + r.w / 2, y: r.y + r.h / 2, rect: r };
+    if (Date.now() > end) throw new Error(`control "${name}" was not drawn (last: ${JSON.stringify(r)})`);
+    prev = r;
+    await page.waitForTimeout(60);
+  }
+}
+
+async function click(page, name, opts = {}) {
+  const p = await locate(page, name);
+  await page.mouse.click(p.x + (opts.dx || 0), p.y + (opts.dy || 0), opts);
+  await settle(page);
+  return p;
+}
+
+// Lets the on-demand renderer draw the frames that follow an input: waits until no frame has been drawn for `quiet`
+// ms (rendering is on demand, so a settled app draws nothing), at most 5 s.
+async function settle(page, quiet = 150) {
+  const end = Date.now() + 5000;
+  let last = await page.evaluate(() => window.hindsight.frameCount());
+  let since = Date.now();
+  while (Date.now() < end) {
+    await page.waitForTimeout(40);
+    const n = await page.evaluate(() => window.hindsight.frameCount());
+    if (n !== last) { last = n; since = Date.now(); } else if (Date.now() - since >= quiet) return;
+  }
+}
+
+async function doc(page) {
+  const s = await page.evaluate(() => window.hindsight.document());
+  return s ? JSON.parse(s) : null;
+}
+
+function shotPath(name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return path.join(SHOTS, name);
+}
+
+module.exports = { ROOT, startServer, launch, openApp, locate, click, settle, doc, shotPath };
