@@ -30,7 +30,7 @@ set(HS_JS_LIB "${CMAKE_SOURCE_DIR}/src/platform/web/library_hindsight.js")
 target_link_options(hindsight_web PRIVATE
   -Os -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createHindsight
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
-  -sSTACK_SIZE=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2
+  -sTOTAL_STACK=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
   --js-library ${HS_JS_LIB})
 set_property(TARGET hindsight_web APPEND PROPERTY LINK_DEPENDS ${HS_JS_LIB})
