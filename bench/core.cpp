@@ -23,7 +23,8 @@ double median_seconds(const std::function<void()>& fn) {
     std::vector<double> runs;
     fn();  // warm up caches and the allocator
     const auto start = clock::now();
-    while (runs.size() < 5 || (std::chrono::duration<double>(clock::now() - start).count() < 0.5 && runs.size() < 500)) {
+    auto elapsed = [&] { return std::chrono::duration<double>(clock::now() - start).count(); };
+    while (runs.size() < 5 || (elapsed() < 0.5 && runs.size() < 500)) {
         const auto t0 = clock::now();
         fn();
         runs.push_back(std::chrono::duration<double>(clock::now() - t0).count());
@@ -40,7 +41,7 @@ std::string generated_document(size_t target_bytes) {
         "Posted a customer-facing update on the status page: \"Some payments are failing; we are working on a fix.\"",
         "Database connection pool saturated at 512/512 on orders-db-primary; p99 latency rose from 40 ms to 2.1 s.",
         "Incident commander asked the payments team to join the bridge and confirm whether Paystream was throttling.",
-        "Traffic shifted away from eu-west-1 after the load balancer health checks failed for three consecutive minutes.",
+        "Traffic shifted away from eu-west-1 after the load balancer health checks failed for three minutes.",
         "Confirmed with the provider that the 429 responses were rate limiting on our merchant account, not an outage.",
         "Disabled the retry policy flag payments.client.retry_policy=legacy; authorize calls dropped to 1,050 rps.",
     };

@@ -89,7 +89,8 @@ struct Reader {
     }
     void strs(Json& v, const Path& p, std::vector<std::string>& out) {
         if (v.is_null()) return;
-        if (!v.is_array()) return bad(p, "expected a list of text values such as [\"a\", \"b\"], got " + describe(v) + ".");
+        if (!v.is_array())
+            return bad(p, "expected a list of text values such as [\"a\", \"b\"], got " + describe(v) + ".");
         out.reserve(v.size());
         for (size_t i = 0; i < v.size(); ++i) {
             Json& e = v[i];
@@ -598,15 +599,16 @@ void migrate_v0_to_v1(Json& j) {
 LoadResult load_owned(Json& j) {
     LoadResult r;
     if (!j.is_object()) {
-        r.problems.push_back({"", std::string("This is valid JSON but not a Hindsight postmortem: expected an object with "
-                                              "\"format\": \"hindsight.postmortem\", got ") +
+        r.problems.push_back({"", std::string("This is valid JSON but not a Hindsight postmortem: expected an object "
+                                              "with \"format\": \"hindsight.postmortem\", got ") +
                                       kind_name(j) + "."});
         return r;
     }
     auto f = j.find("format");
     if (f == j.end()) {
-        r.problems.push_back({"", "This is not a Hindsight postmortem: it has no \"format\": \"hindsight.postmortem\" "
-                                  "field. Create one with `hindsight new` or import the incident with `hindsight import`."});
+        r.problems.push_back({"", "This is not a Hindsight postmortem: it has no \"format\": "
+                                  "\"hindsight.postmortem\" field. Create one with `hindsight new` or import the "
+                                  "incident with `hindsight import`."});
         return r;
     }
     if (!f->is_string() || f->get_ref<const std::string&>() != kFormatName) {
@@ -771,7 +773,8 @@ std::vector<Problem> validate(const Document& d) {
     };
     auto idx = [](const char* list, size_t i) { return std::string("/") + list + "/" + std::to_string(i); };
 
-    if (d.id.empty()) add("/id", "The postmortem has no id; add one such as \"pm-1a2b3c4d\" (hindsight new creates one).");
+    if (d.id.empty())
+        add("/id", "The postmortem has no id; add one such as \"pm-1a2b3c4d\" (hindsight new creates one).");
     if (d.severity < 0 || d.severity > 5)
         add("/severity", "Severity " + std::to_string(d.severity) + " is out of range; use 1 (most severe) to 5.");
     if (!d.severity_labels.empty() && d.severity_labels.size() != 5)
@@ -784,14 +787,16 @@ std::vector<Problem> validate(const Document& d) {
         if (!contains(vocab::kReviewDecisions, a.decision))
             add(idx("approvals", i) + "/decision", "Unknown review decision " + quote(a.decision) + "; use one of " +
                                                       join_quoted(vocab::kReviewDecisions) + ".");
-        if (a.reviewer.empty()) add(idx("approvals", i) + "/reviewer", "This approval does not say who reviewed; add the reviewer.");
+        if (a.reviewer.empty())
+            add(idx("approvals", i) + "/reviewer", "This approval does not say who reviewed; add the reviewer.");
     }
     {
         std::vector<std::string> seen;
         for (size_t i = 0; i < d.sections.size(); ++i) {
             const std::string& s = d.sections[i];
             if (!contains(vocab::kSections, s))
-                add(idx("sections", i), "Unknown section " + quote(s) + "; sections are " + join_quoted(vocab::kSections) + ".");
+                add(idx("sections", i),
+                    "Unknown section " + quote(s) + "; sections are " + join_quoted(vocab::kSections) + ".");
             else if (contains(seen, s))
                 add(idx("sections", i), "The section " + quote(s) + " is listed twice; keep one.");
             seen.push_back(s);
@@ -804,12 +809,15 @@ std::vector<Problem> validate(const Document& d) {
         {"error_budget_consumed_pct", &d.impact.error_budget_consumed_pct}};
     for (const auto& n : nums)
         if (*n.second && !(**n.second >= 0))
-            add(std::string("/impact/") + n.first, "expected zero or a positive number, got " + num(**n.second).dump() + ".");
+            add(std::string("/impact/") + n.first,
+                "expected zero or a positive number, got " + num(**n.second).dump() + ".");
     if (!d.impact.currency.empty()) {
         const std::string& c = d.impact.currency;
         bool ok = c.size() == 3;
         for (char ch : c) ok = ok && ch >= 'A' && ch <= 'Z';
-        if (!ok) add("/impact/currency", "expected a three-letter ISO 4217 currency code such as \"USD\", got " + quote(c) + ".");
+        if (!ok)
+            add("/impact/currency",
+                "expected a three-letter ISO 4217 currency code such as \"USD\", got " + quote(c) + ".");
     }
 
     // Ids: required on every item and unique across the whole document (merge and history follow items by id).

@@ -99,30 +99,35 @@ const SectionText* find_section(const std::string& key) {
 }  // namespace
 
 std::vector<TemplateInfo> list_templates() {
-    std::vector<TemplateInfo> out;
-    for (const std::string& path : list_embedded(kFolder)) {
-        if (path.size() < 5 || path.compare(path.size() - 5, 5, ".json") != 0) continue;
-        const EmbeddedFile* f = find_embedded(path);
-        if (!f) continue;
-        TemplateInfo info;
-        info.name = name_of(path);
-        info.label = info.name;
-        // Read the labels straight from the JSON: a template that fails to load is still listed (and then refused by
-        // new_from_template with a message), rather than silently disappearing.
-        Json j = Json::parse(std::string(f->data, f->size), nullptr, false);
-        if (j.is_object()) {
-            auto l = j.find("template_label");
-            if (l != j.end() && l->is_string() && !l->get_ref<const std::string&>().empty()) info.label = l->get<std::string>();
-            auto d = j.find("template_description");
-            if (d != j.end() && d->is_string()) info.description = d->get<std::string>();
+    // Embedded files never change while the program runs: read them once.
+    static const std::vector<TemplateInfo> kCached = [] {
+        std::vector<TemplateInfo> out;
+        for (const std::string& path : list_embedded(kFolder)) {
+            if (path.size() < 5 || path.compare(path.size() - 5, 5, ".json") != 0) continue;
+            const EmbeddedFile* f = find_embedded(path);
+            if (!f) continue;
+            TemplateInfo info;
+            info.name = name_of(path);
+            info.label = info.name;
+            // Read the labels straight from the JSON: a template that fails to load is still listed (and then
+            // refused by new_from_template with a message), rather than silently disappearing.
+            Json j = Json::parse(std::string(f->data, f->size), nullptr, false);
+            if (j.is_object()) {
+                auto l = j.find("template_label");
+                if (l != j.end() && l->is_string() && !l->get_ref<const std::string&>().empty())
+                    info.label = l->get<std::string>();
+                auto d = j.find("template_description");
+                if (d != j.end() && d->is_string()) info.description = d->get<std::string>();
+            }
+            out.push_back(std::move(info));
         }
-        out.push_back(std::move(info));
-    }
-    std::stable_sort(out.begin(), out.end(), [](const TemplateInfo& a, const TemplateInfo& b) {
-        const int ra = rank(a.name), rb = rank(b.name);
-        return ra != rb ? ra < rb : a.name < b.name;
-    });
-    return out;
+        std::stable_sort(out.begin(), out.end(), [](const TemplateInfo& a, const TemplateInfo& b) {
+            const int ra = rank(a.name), rb = rank(b.name);
+            return ra != rb ? ra < rb : a.name < b.name;
+        });
+        return out;
+    }();
+    return kCached;
 }
 
 bool new_from_template(const std::string& name, const std::string& title, int64_t now_ms, Document& out) {

@@ -145,7 +145,8 @@ TEST_CASE("every embedded template and sample round-trips byte-identically", "[f
 }
 
 TEST_CASE("unknown fields are preserved at every level", "[format]") {
-    const std::string text = R"({"format":"hindsight.postmortem","version":1,"id":"pm-1","x_doc":{"nested":[1,2,{"a":null}]},
+    const std::string text = R"({"format":"hindsight.postmortem","version":1,"id":"pm-1",
+      "x_doc":{"nested":[1,2,{"a":null}]},
       "impact":{"x_impact":"kept","users_affected":3},
       "timeline":[{"id":"ev-1","time":"2026-03-01T13:02:00Z","x_event":[true,false]}],
       "root_causes":[{"id":"rc-1","text":"t","x_item":1.5}],
@@ -347,8 +348,8 @@ TEST_CASE("validate: semantic problems with pointers and actionable messages", "
 TEST_CASE("severity outside 1..5 is refused", "[format]") {
     for (const char* s : {"6", "-1", "2.5", "1e10", "9223372036854775808"}) {
         INFO(s);
-        LoadResult r = load_document(std::string(R"({"format":"hindsight.postmortem","version":1,"id":"p","severity":)") +
-                                     s + "}");
+        const std::string head = R"({"format":"hindsight.postmortem","version":1,"id":"p","severity":)";
+        LoadResult r = load_document(head + s + "}");
         CHECK_FALSE(r.ok);
         CHECK(at(r.problems, "/severity"));
     }

@@ -279,6 +279,20 @@ bool read_slack_dir(const std::string& dir, std::map<std::string, std::string>& 
     return true;
 }
 
+// A day file inside a folder export (<export>/<channel>/<day>.json): users.json next to the channel folders resolves
+// user names. Returns "" when there is none or it cannot be read.
+std::string slack_users_near(const std::string& day_path) {
+    if (day_path == "-") return "";
+    std::error_code ec;
+    const fs::path channel_dir = fs::path(day_path).parent_path();
+    for (const fs::path& p : {channel_dir.parent_path() / "users.json", channel_dir / "users.json"}) {
+        if (p.empty() || !fs::is_regular_file(p, ec)) continue;
+        std::string text, why;
+        if (read_input(p.string(), text, why)) return text;
+    }
+    return "";
+}
+
 int cmd_import(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, {"--minify"}, {});
     if (a.positional.empty()) throw UsageError{"missing the source: pagerduty, opsgenie, slack or csv."};
@@ -305,7 +319,7 @@ int cmd_import(const std::vector<std::string>& argv) {
         }
         if (kind == "pagerduty") r = hs::import_pagerduty(text);
         else if (kind == "opsgenie") r = hs::import_opsgenie(text);
-        else if (kind == "slack") r = hs::import_slack(text);
+        else if (kind == "slack") r = hs::import_slack(text, slack_users_near(path));
         else r = hs::import_csv(text);
     }
     if (!r.ok) {
