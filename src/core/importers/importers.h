@@ -20,7 +20,7 @@ ImportResult import_opsgenie(const std::string& text);    // incident timeline e
 ImportResult import_slack(const std::string& day_json, const std::string& users_json = "");
 // Slack folder export: files keyed by relative path ("users.json", "inc-123/2026-03-01.json", ...).
 ImportResult import_slack_export(const std::map<std::string, std::string>& files);
-ImportResult import_csv(const std::string& text);         // header: time,type,description,author (docs/format.md)
+ImportResult import_csv(const std::string& text);  // header: time,type,description,author,tags (docs/importers.md)
 
 // Inputs larger than this are refused (ok=false) by every importer. See docs/importers.md.
 inline constexpr size_t kMaxImportBytes = 64u * 1024u * 1024u;
@@ -33,8 +33,6 @@ namespace import_detail {
 Document new_import_document();
 // Sorts the timeline by time (stable: equal times keep the source order).
 void sort_timeline(Document& d);
-// RFC 6901 escaping of one reference token ("a/b" -> "a~1b").
-std::string pointer_token(const std::string& s);
 // "P1".."P5" (any case, optional "SEV"/"SEV-" prefix also accepted) -> 1..5; 0 when not such a value.
 int severity_from_priority(const std::string& s);
 // A string member of a JSON object, or "" when absent or not a string.

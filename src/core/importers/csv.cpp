@@ -1,0 +1,260 @@
+// CSV importer: RFC 4180 (quoted fields, "" escapes, CRLF or LF, newlines inside quotes, optional UTF-8 BOM) with a
+// header row naming the columns time, type, description, author, tags (any case, any order). See docs/importers.md.
+#include <cctype>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "importers.h"
+
+namespace hs {
+
+using namespace import_detail;
+
+namespace {
+
+struct Record {
+    size_t line = 0;  // physical line the record starts on (1-based)
+    std::vector<std::string> fields;
+};
+
+std::string line_prefix(size_t line) { return "line " + std::to_string(line) + ": "; }
+
+std::string trim(const std::string& s) {
+    size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return s.substr(b, e - b);
+}
+
+bool blank(const Record& r) {
+    for (const auto& f : r.fields) {
+        if (!trim(f).empty()) return false;
+    }
+    return true;
+}
+
+// Splits the text into records. Returns an error message ("" when fine). Stops with an error once more than
+// `max_records` non-blank records were read, so a huge file is not held twice.
+std::string parse_csv(const std::string& text, size_t max_records, std::vector<Record>& out) {
+    size_t i = 0, n = text.size();
+    if (n >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
+        static_cast<unsigned char>(text[2]) == 0xBF) {
+        i = 3;
+    }
+    size_t line = 1;
+    size_t non_blank = 0;
+    Record rec;
+    rec.line = 1;
+    std::string field;
+    bool any = false;  // the current record has content (a field separator or a character)
+    auto end_record = [&]() -> bool {
+        rec.fields.push_back(std::move(field));
+        field.clear();
+        bool keep = !blank(rec);
+        if (keep) {
+            ++non_blank;
+            out.push_back(std::move(rec));
+        }
+        rec = Record();
+        any = false;
+        return non_blank <= max_records;
+    };
+    while (i < n) {
+        char c = text[i];
+        if (c == '"' && field.empty()) {
+            // Quoted field: runs to the closing quote; "" is a literal quote; newlines are part of the field.
+            size_t start_line = line;
+            ++i;
+            bool closed = false;
+            while (i < n) {
+                char q = text[i];
+                if (q == '"') {
+                    if (i + 1 < n && text[i + 1] == '"') {
+                        field += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    closed = true;
+                    break;
+                }
+                if (q == '\r') {
+                    // A CRLF inside quotes is one line break; keep it as "\n" so the text is the same on every OS.
+                    field += '\n';
+                    ++line;
+                    i += (i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
+                    continue;
+                }
+                if (q == '\n') ++line;
+                field += q;
+                ++i;
+            }
+            if (!closed) {
+                return line_prefix(start_line) + "a quoted field starts here but its closing quote (\") is missing.";
+            }
+            any = true;
+            if (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n') {
+                return line_prefix(line) + "unexpected text after a closing quote; inside a quoted field write a "
+                                           "quote as \"\".";
+            }
+            continue;
+        }
+        if (c == ',') {
+            rec.fields.push_back(std::move(field));
+            field.clear();
+            any = true;
+            ++i;
+            continue;
+        }
+        if (c == '\r' || c == '\n') {
+            i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
+            if (!end_record()) return line_prefix(line) + "more than " + std::to_string(max_records - 1) +
+                                          " rows; split the file.";
+            ++line;
+            rec.line = line;
+            continue;
+        }
+        // Outside quotes every other character, a stray quote included, is literal text (lenient like spreadsheets).
+        field += c;
+        any = true;
+        ++i;
+    }
+    if (any || !field.empty() || !rec.fields.empty()) {
+        if (!end_record()) return line_prefix(line) + "more than " + std::to_string(max_records - 1) +
+                                      " rows; split the file.";
+    }
+    return "";
+}
+
+enum Column { kTime, kType, kDescription, kAuthor, kTags, kUnknown };
+
+Column column_for(const std::string& name) {
+    std::string k = fold_key(trim(name));
+    if (k == "time") return kTime;
+    if (k == "type") return kType;
+    if (k == "description") return kDescription;
+    if (k == "author") return kAuthor;
+    if (k == "tags") return kTags;
+    return kUnknown;
+}
+
+// "Impact start", "impact-start" and "IMPACT_START" all name impact_start.
+std::string event_type_for(const std::string& raw) {
+    std::string k = fold_key(raw);
+    for (const auto& t : vocab::kEventTypes) {
+        if (fold_key(t) == k) return t;
+    }
+    return "";
+}
+
+}  // namespace
+
+ImportResult import_csv(const std::string& text) {
+    try {
+        if (text.size() > kMaxImportBytes) return import_error("", "The input is larger than 64 MiB; split the file.");
+        std::vector<Record> records;
+        std::string err = parse_csv(text, kMaxCsvRows + 1, records);
+        if (!err.empty()) return import_error("", err);
+        if (records.empty()) {
+            return import_error("", "line 1: the file is empty; the first line must be a header such as "
+                                    "time,type,description,author,tags.");
+        }
+
+        ImportResult res;
+        const Record& header = records[0];
+        const std::string hp = line_prefix(header.line);
+        std::vector<Column> cols;
+        std::map<Column, size_t> where;
+        for (size_t c = 0; c < header.fields.size(); ++c) {
+            Column col = column_for(header.fields[c]);
+            cols.push_back(col);
+            if (col == kUnknown) {
+                res.problems.push_back({"", hp + "the column \"" + trim(header.fields[c]) +
+                                                "\" is not known and was ignored (known: time, type, description, "
+                                                "author, tags)."});
+                continue;
+            }
+            if (where.count(col)) {
+                return import_error("", hp + "the column \"" + trim(header.fields[c]) + "\" appears twice.");
+            }
+            where[col] = c;
+        }
+        if (!where.count(kTime) || !where.count(kDescription)) {
+            return import_error("", hp + "the header must name a \"time\" and a \"description\" column, e.g. "
+                                         "time,type,description,author,tags.");
+        }
+
+        res.doc = new_import_document();
+        Document& doc = res.doc;
+        bool warned_no_offset = false;
+        for (size_t r = 1; r < records.size(); ++r) {
+            const Record& rec = records[r];
+            const std::string lp = line_prefix(rec.line);
+            if (rec.fields.size() != cols.size()) {
+                return import_error("", lp + std::to_string(rec.fields.size()) + " field" +
+                                            (rec.fields.size() == 1 ? "" : "s") + ", but the header has " +
+                                            std::to_string(cols.size()) +
+                                            " columns (put fields that contain commas in double quotes).");
+            }
+            auto field = [&](Column c) -> std::string {
+                auto it = where.find(c);
+                return it == where.end() ? std::string() : rec.fields[it->second];
+            };
+            std::string ts = trim(field(kTime));
+            if (ts.empty()) return import_error("", lp + "the time is empty (write 2026-03-01T14:02:00Z).");
+            auto t = parse_iso8601(ts, 0);
+            if (!t) {
+                return import_error("", lp + "the time \"" + ts + "\" is not ISO 8601 (write 2026-03-01T14:02:00Z).");
+            }
+            if (!has_explicit_offset(ts) && !warned_no_offset) {
+                warned_no_offset = true;
+                res.problems.push_back({"", lp + "the time \"" + ts + "\" has no UTC offset; times without one "
+                                                 "were read as UTC (write 2026-03-01T14:02:00Z or add +01:00)."});
+            }
+            std::string desc = trim(field(kDescription));
+            if (desc.empty()) return import_error("", lp + "the description is empty; say what happened.");
+
+            Event ev;
+            ev.id = new_id("ev");
+            ev.time = *t;
+            ev.description = desc;
+            ev.author = trim(field(kAuthor));
+            std::string raw_type = trim(field(kType));
+            if (!raw_type.empty()) {
+                ev.type = event_type_for(raw_type);
+                if (ev.type.empty()) {
+                    ev.type = "note";
+                    res.problems.push_back({"", lp + "unknown type \"" + raw_type +
+                                                    "\"; imported as a note (types: impact_start, detected, "
+                                                    "acknowledged, escalated, action, communication, mitigated, "
+                                                    "resolved, note)."});
+                }
+            }
+            std::string tags = field(kTags);
+            size_t start = 0;
+            while (start <= tags.size()) {
+                size_t semi = tags.find(';', start);
+                if (semi == std::string::npos) semi = tags.size();
+                std::string tag = trim(tags.substr(start, semi - start));
+                if (!tag.empty()) ev.tags.push_back(tag);
+                start = semi + 1;
+            }
+            doc.timeline.push_back(std::move(ev));
+        }
+        if (doc.timeline.empty()) {
+            return import_error("", "line " + std::to_string(header.line + 1) +
+                                        ": the file has a header but no rows; there is nothing to import.");
+        }
+        sort_timeline(doc);
+        res.problems.push_back({"/title", "/title: a CSV timeline does not name the incident; write a title."});
+        res.ok = true;
+        return res;
+    } catch (const std::exception& ex) {
+        return import_error("", std::string("Could not import the CSV file: ") + ex.what());
+    } catch (...) {
+        return import_error("", "Could not import the CSV file.");
+    }
+}
+
+}  // namespace hs

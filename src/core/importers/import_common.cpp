@@ -1,0 +1,73 @@
+// Helpers shared by the importers: the pre-filled document, timeline order, pointers and small string tools.
+#include <algorithm>
+#include <cctype>
+
+#include "importers.h"
+
+namespace hs {
+namespace import_detail {
+
+Document new_import_document() {
+    Document d;
+    d.id = new_id("pm");
+    d.template_name = "google-sre";
+    d.sections = vocab::kSections;
+    return d;
+}
+
+void sort_timeline(Document& d) {
+    // Stable: two events at the same second keep the order the source listed them in.
+    std::stable_sort(d.timeline.begin(), d.timeline.end(),
+                     [](const Event& a, const Event& b) { return a.time.unix_ms < b.time.unix_ms; });
+}
+
+int severity_from_priority(const std::string& raw) {
+    std::string s;
+    for (char c : raw) {
+        if (c != ' ' && c != '-' && c != '_') s += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    if (s.rfind("SEV", 0) == 0) {
+        s = s.substr(3);
+    } else if (s.rfind("P", 0) == 0) {
+        s = s.substr(1);
+    } else {
+        return 0;
+    }
+    if (s.size() == 1 && s[0] >= '1' && s[0] <= '5') return s[0] - '0';
+    return 0;
+}
+
+std::string json_string(const Json& obj, const char* key) {
+    if (!obj.is_object()) return "";
+    auto it = obj.find(key);
+    if (it == obj.end() || !it->is_string()) return "";
+    return it->get<std::string>();
+}
+
+ImportResult import_error(const std::string& pointer, const std::string& message) {
+    ImportResult r;
+    r.ok = false;
+    r.problems.push_back({pointer, message});
+    return r;
+}
+
+bool has_explicit_offset(const std::string& s) {
+    // A time without an offset is read with the default offset we pass; if two different defaults give two
+    // different instants, the text did not carry its own offset.
+    auto a = parse_iso8601(s, 0);
+    auto b = parse_iso8601(s, 60);
+    if (!a || !b) return false;
+    return a->unix_ms == b->unix_ms;
+}
+
+std::string fold_key(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == ' ' || c == '_' || c == '-') continue;
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+}  // namespace import_detail
+}  // namespace hs

@@ -1,0 +1,232 @@
+// PagerDuty importer: the REST API v2 `GET /incidents/{id}/log_entries` response (or a bare array of log entries)
+// in, a pre-filled postmortem out. The mapping table is in docs/importers.md.
+#include <string>
+#include <vector>
+
+#include "importers.h"
+
+namespace hs {
+
+using namespace import_detail;
+
+namespace {
+
+struct Entry {
+    size_t index = 0;        // position in the source array, for pointers
+    std::string kind;        // "trigger", "acknowledge", ... ("_log_entry" removed)
+    std::string raw_type;    // as written
+    Instant time;
+    std::string summary;
+    std::string channel_summary;
+    std::string agent;
+};
+
+// The `incident` reference or object of an entry gives the title, id and (with include[]=incidents) the priority.
+void read_incident(const Json& inc, Document& doc, int& severity_from_urgency) {
+    if (!inc.is_object()) return;
+    if (doc.title.empty()) {
+        std::string title = json_string(inc, "title");
+        if (title.empty()) {
+            title = json_string(inc, "summary");
+            // Incident summaries read "[#1234] Checkout is down": the number is not part of the title.
+            if (title.size() > 3 && title[0] == '[' && title[1] == '#') {
+                size_t close = title.find("] ");
+                if (close != std::string::npos) title = title.substr(close + 2);
+            }
+        }
+        doc.title = title;
+    }
+    if (doc.incident_id.empty()) doc.incident_id = json_string(inc, "id");
+    if (doc.severity == 0) {
+        auto p = inc.find("priority");
+        if (p != inc.end()) {
+            int sev = 0;
+            if (p->is_object()) {
+                sev = severity_from_priority(json_string(*p, "summary"));
+                if (sev == 0) sev = severity_from_priority(json_string(*p, "name"));
+            } else if (p->is_string()) {
+                sev = severity_from_priority(p->get<std::string>());
+            }
+            doc.severity = sev;
+        }
+    }
+    if (severity_from_urgency == 0) {
+        std::string urgency = json_string(inc, "urgency");
+        if (urgency == "high") severity_from_urgency = 2;
+        if (urgency == "low") severity_from_urgency = 4;
+    }
+}
+
+std::string event_type_for(const std::string& kind, bool& first_trigger, bool& first_ack, bool& known) {
+    known = true;
+    if (kind == "trigger") {
+        if (first_trigger) {
+            first_trigger = false;
+            return "detected";
+        }
+        return "note";  // a later trigger (a repeat alert) is worth seeing, but it is not the detection
+    }
+    if (kind == "acknowledge") {
+        if (first_ack) {
+            first_ack = false;
+            return "acknowledged";
+        }
+        return "note";
+    }
+    if (kind == "escalate" || kind == "exhaust_escalation_path" || kind == "repeat_escalation_path") return "escalated";
+    if (kind == "annotate") return "note";
+    if (kind == "resolve") return "resolved";
+    if (kind == "notify") return "communication";
+    if (kind == "assign" || kind == "reassign" || kind == "delegate" || kind == "unacknowledge" ||
+        kind == "snooze" || kind == "urgency_change" || kind == "priority_change" || kind == "link") {
+        return "action";
+    }
+    known = false;
+    return "note";
+}
+
+}  // namespace
+
+ImportResult import_pagerduty(const std::string& text) {
+    try {
+        if (text.size() > kMaxImportBytes) {
+            return import_error("", "The input is larger than 64 MiB; export a single incident's log entries.");
+        }
+        Json root = Json::parse(text, nullptr, false);
+        if (root.is_discarded()) {
+            return import_error("", "The input is not valid JSON; expected PagerDuty log entries "
+                                    "({\"log_entries\": [...]}).");
+        }
+        const Json* entries = nullptr;
+        std::string base;
+        if (root.is_array()) {
+            entries = &root;
+        } else if (root.is_object()) {
+            auto it = root.find("log_entries");
+            if (it == root.end()) {
+                return import_error("", "The JSON has no \"log_entries\" member; expected the response of "
+                                        "GET /incidents/{id}/log_entries.");
+            }
+            if (!it->is_array()) return import_error("/log_entries", "/log_entries: expected an array.");
+            entries = &*it;
+            base = "/log_entries";
+        } else {
+            return import_error("", "Expected a JSON object with \"log_entries\" or an array of log entries.");
+        }
+        if (entries->empty()) {
+            return import_error(base, (base.empty() ? std::string("The") : base + ": the") +
+                                          " list of log entries is empty; there is nothing to import.");
+        }
+
+        ImportResult res;
+        res.doc = new_import_document();
+        Document& doc = res.doc;
+        int urgency_severity = 0;
+        std::vector<Entry> parsed;
+        parsed.reserve(entries->size());
+        for (size_t i = 0; i < entries->size(); ++i) {
+            const Json& e = (*entries)[i];
+            std::string ptr = base + "/" + std::to_string(i);
+            if (!e.is_object()) return import_error(ptr, ptr + ": expected a log entry object.");
+            Entry en;
+            en.index = i;
+            auto type_it = e.find("type");
+            if (type_it == e.end() || !type_it->is_string()) {
+                return import_error(ptr + "/type",
+                                    ptr + "/type: missing or not a string (e.g. \"trigger_log_entry\").");
+            }
+            en.raw_type = type_it->get<std::string>();
+            en.kind = en.raw_type;
+            const std::string suffix = "_log_entry";
+            if (en.kind.size() > suffix.size() &&
+                en.kind.compare(en.kind.size() - suffix.size(), suffix.size(), suffix) == 0) {
+                en.kind.resize(en.kind.size() - suffix.size());
+            }
+            auto time_it = e.find("created_at");
+            if (time_it == e.end() || !time_it->is_string()) {
+                return import_error(ptr + "/created_at",
+                                    ptr + "/created_at: missing or not a string (write 2026-03-01T14:02:00Z).");
+            }
+            std::string ts = time_it->get<std::string>();
+            auto t = parse_iso8601(ts, 0);
+            if (!t) {
+                return import_error(ptr + "/created_at", ptr + "/created_at: the time \"" + ts +
+                                                             "\" is not ISO 8601 (write 2026-03-01T14:02:00Z).");
+            }
+            en.time = *t;
+            en.summary = json_string(e, "summary");
+            auto ch = e.find("channel");
+            if (ch != e.end() && ch->is_object()) en.channel_summary = json_string(*ch, "summary");
+            auto ag = e.find("agent");
+            if (ag != e.end() && ag->is_object()) en.agent = json_string(*ag, "summary");
+            if (en.agent.empty()) {
+                auto user = e.find("user");  // notify entries name the person notified here
+                if (user != e.end() && user->is_object() && en.kind != "notify") {
+                    en.agent = json_string(*user, "summary");
+                }
+            }
+            auto inc = e.find("incident");
+            if (inc != e.end()) read_incident(*inc, doc, urgency_severity);
+            auto svc = e.find("service");
+            if (svc != e.end() && svc->is_object()) {
+                std::string name = json_string(*svc, "summary");
+                bool seen = false;
+                for (const auto& s : doc.services) seen = seen || s == name;
+                if (!name.empty() && !seen) doc.services.push_back(name);
+            }
+            parsed.push_back(std::move(en));
+        }
+
+        // "First" means earliest in time, whatever order the API listed the entries in (it can be newest first).
+        std::stable_sort(parsed.begin(), parsed.end(),
+                         [](const Entry& a, const Entry& b) { return a.time.unix_ms < b.time.unix_ms; });
+        bool first_trigger = true, first_ack = true;
+        for (const Entry& en : parsed) {
+            bool known = true;
+            Event ev;
+            ev.id = new_id("ev");
+            ev.time = en.time;
+            ev.type = event_type_for(en.kind, first_trigger, first_ack, known);
+            ev.author = en.agent.empty() ? "PagerDuty" : en.agent;
+            std::string ptr = base + "/" + std::to_string(en.index);
+            if (en.kind == "annotate") {
+                ev.description = !en.channel_summary.empty() ? en.channel_summary : en.summary;
+            } else {
+                // A trigger's channel carries the alert text, which says more than "Triggered through the API.".
+                bool alert_text = en.kind == "trigger" && !en.channel_summary.empty();
+                ev.description = alert_text ? en.channel_summary : en.summary;
+            }
+            if (ev.description.empty()) ev.description = en.raw_type;
+            if (!known) {
+                res.problems.push_back({ptr + "/type", ptr + "/type: unknown log entry type \"" + en.raw_type +
+                                                           "\"; imported as a note."});
+            }
+            doc.timeline.push_back(std::move(ev));
+        }
+        sort_timeline(doc);
+
+        if (doc.severity == 0 && urgency_severity != 0) {
+            doc.severity = urgency_severity;
+            res.problems.push_back({"/severity", std::string("/severity: the incident has no priority; severity ") +
+                                                     std::to_string(urgency_severity) + " was inferred from its " +
+                                                     (urgency_severity == 2 ? "high" : "low") + " urgency."});
+        }
+        if (doc.title.empty()) {
+            res.problems.push_back({"/title", "/title: the log entries name no incident; write a title."});
+        }
+        if (first_trigger) {
+            res.problems.push_back({"/timeline", "/timeline: no trigger log entry, so there is no detected event."});
+        }
+        // PagerDuty records when the alert fired, not when users started to feel it: say so rather than guess.
+        res.problems.push_back({"/timeline", "/timeline: PagerDuty does not record when impact started; add an "
+                                             "impact_start event to compute time to detect and the impact duration."});
+        res.ok = true;
+        return res;
+    } catch (const std::exception& ex) {
+        return import_error("", std::string("Could not import the PagerDuty log: ") + ex.what());
+    } catch (...) {
+        return import_error("", "Could not import the PagerDuty log.");
+    }
+}
+
+}  // namespace hs

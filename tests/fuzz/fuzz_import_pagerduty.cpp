@@ -1,0 +1,14 @@
+// libFuzzer target: import_pagerduty must return (ok or a problem) for any bytes, never crash or throw.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "core/importers/importers.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    hs::ImportResult r = hs::import_pagerduty(text);
+    if (!r.ok && r.problems.empty()) std::abort();  // a refusal must say why
+    return 0;
+}
