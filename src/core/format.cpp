@@ -2,7 +2,9 @@
 // save (sorted keys, defaults omitted, unknown fields kept) and semantic validation. See docs/format.md.
 #include "format.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -761,7 +763,322 @@ Json to_json(const Document& d) {
     return o;
 }
 
+// ---- fast canonical writer -------------------------------------------------------------------------------------
+// save_document's minified output written directly, without building a Json tree (which costs a map node and a
+// string copy per member). It must produce exactly to_json(d).dump(): keys are merged in byte order from a sorted
+// table of known fields and the (already sorted) unknown fields; strings are escaped like nlohmann. Strings that are
+// not valid UTF-8 make it give up, and the caller falls back to to_json().dump() with replacement characters.
+namespace {
+
+struct Out {
+    std::string s;
+    bool first = true;  // no member written yet in the current object / array
+    bool invalid = false;
+
+    void member(const char* k) {
+        if (!first) s += ',';
+        first = false;
+        s += '"';
+        s += k;
+        s += "\":";
+    }
+    void str(const std::string& v) {
+        static const char* const kHex = "0123456789abcdef";
+        s += '"';
+        const unsigned char* p = reinterpret_cast<const unsigned char*>(v.data());
+        const size_t n = v.size();
+        size_t run = 0;  // start of the pending run of bytes copied as is
+        for (size_t i = 0; i < n;) {
+            const unsigned char c = p[i];
+            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+                ++i;
+                continue;
+            }
+            if (c >= 0x80) {
+                const size_t len = utf8_len(p + i, n - i);
+                if (!len) {
+                    invalid = true;
+                    return;
+                }
+                i += len;
+                continue;
+            }
+            s.append(v, run, i - run);
+            switch (c) {
+                case '"': s += "\\\""; break;
+                case '\\': s += "\\\\"; break;
+                case '\b': s += "\\b"; break;
+                case '\f': s += "\\f"; break;
+                case '\n': s += "\\n"; break;
+                case '\r': s += "\\r"; break;
+                case '\t': s += "\\t"; break;
+                default:
+                    s += "\\u00";
+                    s += kHex[c >> 4];
+                    s += kHex[c & 15];
+            }
+            run = ++i;
+        }
+        s.append(v, run, n - run);
+        s += '"';
+    }
+    // Length of the well-formed UTF-8 sequence at p (Unicode table 3-7), or 0.
+    static size_t utf8_len(const unsigned char* p, size_t n) {
+        const unsigned char c = p[0];
+        auto cont = [&](size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+            return i < n && p[i] >= lo && p[i] <= hi;
+        };
+        if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+        if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+        if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
+        if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+        if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+        if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+        if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+        return 0;
+    }
+    void raw(const Json& v) { s += v.dump(-1, ' ', false, Json::error_handler_t::strict); }
+    void strs(const std::vector<std::string>& v) {
+        s += '[';
+        for (size_t i = 0; i < v.size(); ++i) {
+            if (i) s += ',';
+            str(v[i]);
+        }
+        s += ']';
+    }
+};
+
+template <class T>
+struct Field {
+    const char* key;
+    void (*emit)(Out&, const char*, const T&);  // writes the member (w.member(key) + value) unless it is a default
+};
+
+template <class T>
+std::vector<Field<T>> sorted(std::vector<Field<T>> v) {
+    std::sort(v.begin(), v.end(), [](const Field<T>& a, const Field<T>& b) { return std::strcmp(a.key, b.key) < 0; });
+    return v;
+}
+
+// Writes {known fields and unknown fields, merged in key order}. An unknown key equal to a known one is dropped, as
+// in to_json().
+template <class T>
+void object(Out& w, const T& v, const Json& extra, const std::vector<Field<T>>& fields) {
+    const bool saved = w.first;
+    w.first = true;
+    w.s += '{';
+    const bool has_extra = extra.is_object() && !extra.empty();
+    auto e = has_extra ? extra.begin() : Json::const_iterator();
+    auto e_end = has_extra ? extra.end() : Json::const_iterator();
+    auto emit_extra = [&](const std::string& k, const Json& val) {
+        if (!w.first) w.s += ',';
+        w.first = false;
+        w.str(k);
+        w.s += ':';
+        w.raw(val);
+    };
+    for (const Field<T>& f : fields) {
+        if (has_extra) {
+            while (e != e_end) {
+                const int c = e.key().compare(f.key);
+                if (c > 0) break;
+                if (c < 0) emit_extra(e.key(), *e);
+                ++e;  // c == 0: the known field wins
+            }
+        }
+        f.emit(w, f.key, v);
+    }
+    if (has_extra)
+        for (; e != e_end; ++e) emit_extra(e.key(), *e);
+    w.s += '}';
+    w.first = saved;
+}
+
+template <class T, class F>
+void array(Out& w, const std::vector<T>& v, F each) {
+    w.s += '[';
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (i) w.s += ',';
+        each(w, v[i]);
+    }
+    w.s += ']';
+}
+
+#define HS_STR(T, name, fld)                                                  \
+    Field<T> {                                                                   \
+        name, [](Out& w, const char* k, const T& x) {                            \
+            if (!x.fld.empty()) { w.member(k); w.str(x.fld); }             \
+        }                                                                        \
+    }
+#define HS_STRS(T, name, fld)                                                 \
+    Field<T> {                                                                   \
+        name, [](Out& w, const char* k, const T& x) {                            \
+            if (!x.fld.empty()) { w.member(k); w.strs(x.fld); }            \
+        }                                                                        \
+    }
+#define HS_NUM(T, name, fld)                                                  \
+    Field<T> {                                                                   \
+        name, [](Out& w, const char* k, const T& x) {                            \
+            if (x.fld) { w.member(k); w.raw(num(*x.fld)); }                \
+        }                                                                        \
+    }
+#define HS_NOT(T, name, fld, dflt)                                            \
+    Field<T> {                                                                   \
+        name, [](Out& w, const char* k, const T& x) {                            \
+            if (x.fld != dflt) { w.member(k); w.str(x.fld); }              \
+        }                                                                        \
+    }
+#define HS_TIME(T, name, fld)                                                 \
+    Field<T> {                                                                   \
+        name, [](Out& w, const char* k, const T& x) {                            \
+            if (x.fld.set) { w.member(k); w.str(format_utc(x.fld)); }      \
+        }                                                                        \
+    }
+
+void write_item(Out& w, const Item& it) {
+    static const auto kFields = sorted<Item>({
+        HS_STR(Item, "id", id),
+        HS_STR(Item, "text", text),
+        {"resolved", [](Out& w, const char* k, const Item& x) { if (x.resolved) { w.member(k); w.s += "true"; } }},
+    });
+    object(w, it, it.extra, kFields);
+}
+void write_items(Out& w, const char* k, const std::vector<Item>& v) {
+    if (v.empty()) return;
+    w.member(k);
+    array(w, v, write_item);
+}
+
+void write_event(Out& w, const Event& e) {
+    static const auto kFields = sorted<Event>({
+        HS_STR(Event, "id", id),
+        HS_TIME(Event, "time", time),
+        {"utc_offset", [](Out& w, const char* k, const Event& x) {
+             if (x.time.set && x.time.offset_min != 0) { w.member(k); w.str(format_offset(x.time.offset_min)); }
+         }},
+        HS_NOT(Event, "type", type, "note"),
+        HS_STR(Event, "description", description),
+        HS_STR(Event, "author", author),
+        HS_STRS(Event, "tags", tags),
+    });
+    object(w, e, e.extra, kFields);
+}
+
+void write_action(Out& w, const ActionItem& a) {
+    static const auto kFields = sorted<ActionItem>({
+        HS_STR(ActionItem, "id", id), HS_STR(ActionItem, "title", title),
+        HS_STR(ActionItem, "description", description), HS_NOT(ActionItem, "type", type, "prevent"),
+        HS_NOT(ActionItem, "priority", priority, "P2"), HS_STR(ActionItem, "owner", owner),
+        HS_STR(ActionItem, "due", due), HS_NOT(ActionItem, "status", status, "open"),
+        HS_STR(ActionItem, "ticket_url", ticket_url),
+    });
+    object(w, a, a.extra, kFields);
+}
+
+void write_link(Out& w, const LinkRef& l) {
+    static const auto kFields = sorted<LinkRef>({
+        HS_STR(LinkRef, "id", id), HS_STR(LinkRef, "title", title), HS_STR(LinkRef, "url", url)});
+    object(w, l, l.extra, kFields);
+}
+
+void write_approval(Out& w, const Approval& a) {
+    static const auto kFields = sorted<Approval>({
+        HS_STR(Approval, "reviewer", reviewer), HS_NOT(Approval, "decision", decision, "approved"),
+        HS_TIME(Approval, "at", at), HS_STR(Approval, "comment", comment)});
+    object(w, a, a.extra, kFields);
+}
+
+bool impact_empty(const Impact& m) {
+    return m.description.empty() && !m.users_affected && !m.requests_failed && !m.revenue_lost &&
+           m.currency.empty() && !m.support_tickets && m.slo.empty() && !m.error_budget_consumed_pct &&
+           m.regions.empty() && (!m.extra.is_object() || m.extra.empty());
+}
+
+void write_impact(Out& w, const Impact& m) {
+    static const auto kFields = sorted<Impact>({
+        HS_STR(Impact, "description", description), HS_NUM(Impact, "users_affected", users_affected),
+        HS_NUM(Impact, "requests_failed", requests_failed), HS_NUM(Impact, "revenue_lost", revenue_lost),
+        HS_STR(Impact, "currency", currency), HS_NUM(Impact, "support_tickets", support_tickets),
+        HS_STR(Impact, "slo", slo), HS_NUM(Impact, "error_budget_consumed_pct", error_budget_consumed_pct),
+        HS_STRS(Impact, "regions", regions)});
+    object(w, m, m.extra, kFields);
+}
+
+void write_lessons(Out& w, const Lessons& l) {
+    static const auto kFields = sorted<Lessons>({
+        {"went_well", [](Out& w, const char* k, const Lessons& x) { write_items(w, k, x.went_well); }},
+        {"went_wrong", [](Out& w, const char* k, const Lessons& x) { write_items(w, k, x.went_wrong); }},
+        {"got_lucky", [](Out& w, const char* k, const Lessons& x) { write_items(w, k, x.got_lucky); }}});
+    object(w, l, l.extra, kFields);
+}
+
+void write_document(Out& w, const Document& d) {
+    using D = Document;
+    static const auto kFields = sorted<D>({
+        {"format", [](Out& w, const char* k, const D&) { w.member(k); w.str(kFormatName); }},
+        {"version", [](Out& w, const char* k, const D&) { w.member(k); w.s += std::to_string(kFormatVersion); }},
+        HS_STR(D, "id", id), HS_STR(D, "title", title), HS_STR(D, "incident_id", incident_id),
+        {"severity", [](Out& w, const char* k, const D& x) {
+             if (x.severity != 0) { w.member(k); w.s += std::to_string(x.severity); }
+         }},
+        HS_STRS(D, "severity_labels", severity_labels), HS_NOT(D, "status", status, "draft"),
+        HS_STRS(D, "authors", authors), HS_STR(D, "owner", owner), HS_STRS(D, "tags", tags),
+        HS_STRS(D, "services", services), HS_STRS(D, "related_incidents", related_incidents),
+        HS_STRS(D, "reviewers", reviewers),
+        {"approvals", [](Out& w, const char* k, const D& x) {
+             if (!x.approvals.empty()) { w.member(k); array(w, x.approvals, write_approval); }
+         }},
+        HS_TIME(D, "created", created), HS_TIME(D, "updated", updated), HS_STR(D, "template", template_name),
+        HS_STRS(D, "sections", sections), HS_STR(D, "summary", summary), HS_STR(D, "leadup", leadup),
+        HS_STR(D, "trigger", trigger), HS_STR(D, "fault", fault), HS_STR(D, "detection", detection),
+        HS_STR(D, "response", response), HS_STR(D, "recovery", recovery), HS_STR(D, "resolution", resolution),
+        {"impact", [](Out& w, const char* k, const D& x) {
+             if (!impact_empty(x.impact)) { w.member(k); write_impact(w, x.impact); }
+         }},
+        {"timeline", [](Out& w, const char* k, const D& x) {
+             if (!x.timeline.empty()) { w.member(k); array(w, x.timeline, write_event); }
+         }},
+        {"root_causes", [](Out& w, const char* k, const D& x) { write_items(w, k, x.root_causes); }},
+        {"contributing_factors", [](Out& w, const char* k, const D& x) { write_items(w, k, x.contributing_factors); }},
+        {"five_whys", [](Out& w, const char* k, const D& x) { write_items(w, k, x.five_whys); }},
+        {"lessons", [](Out& w, const char* k, const D& x) {
+             const Lessons& l = x.lessons;
+             if (l.went_well.empty() && l.went_wrong.empty() && l.got_lucky.empty() &&
+                 (!l.extra.is_object() || l.extra.empty()))
+                 return;
+             w.member(k);
+             write_lessons(w, l);
+         }},
+        {"action_items", [](Out& w, const char* k, const D& x) {
+             if (!x.action_items.empty()) { w.member(k); array(w, x.action_items, write_action); }
+         }},
+        {"open_questions", [](Out& w, const char* k, const D& x) { write_items(w, k, x.open_questions); }},
+        {"links", [](Out& w, const char* k, const D& x) {
+             if (!x.links.empty()) { w.member(k); array(w, x.links, write_link); }
+         }},
+    });
+    object(w, d, d.extra, kFields);
+}
+
+#undef HS_STR
+#undef HS_STRS
+#undef HS_NUM
+#undef HS_NOT
+#undef HS_TIME
+
+}  // namespace
+
 std::string save_document(const Document& d, bool pretty) {
+    if (!pretty) {
+        try {
+            Out w;
+            w.s.reserve(4096);
+            write_document(w, d);
+            if (!w.invalid) return std::move(w.s);
+        } catch (const std::exception&) {
+            // e.g. invalid UTF-8 inside an unknown field (strict dump): fall through to the replacing path
+        }
+    }
     // `replace` keeps dump() from throwing on invalid UTF-8 that a caller may have put into a string.
     return to_json(d).dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
 }

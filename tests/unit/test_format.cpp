@@ -201,7 +201,7 @@ TEST_CASE("numbers keep their canonical form", "[format]") {
 }
 
 TEST_CASE("not JSON: one root problem naming the byte", "[format]") {
-    for (const std::string text : {std::string("{\"format\": \"hindsight.postmortem\", "), std::string("[1,2"),
+    for (const std::string& text : {std::string("{\"format\": \"hindsight.postmortem\", "), std::string("[1,2"),
                                    std::string("{\"a\":1} trailing"), std::string("[\"\xc3\x28\"]")}) {
         INFO(text);
         LoadResult r = load_document(text);
@@ -441,4 +441,47 @@ TEST_CASE("load_document_json takes a parsed value", "[format]") {
     REQUIRE(r.ok);
     CHECK(r.doc.title == "Test");
     CHECK(j["version"] == 1);  // the caller's value is untouched
+}
+
+TEST_CASE("save_document's direct writer gives exactly to_json().dump()", "[format]") {
+    std::vector<std::string> texts;
+    for (const char* dir : {"templates/", "samples/"})
+        for (const auto& p : list_embedded(dir)) {
+            const EmbeddedFile* f = find_embedded(p);
+            texts.emplace_back(f->data, f->size);
+        }
+    // Unknown keys that sort before, between and after known ones, at every level; escapes; numbers; non-ASCII.
+    texts.push_back(R"({"format":"hindsight.postmortem","version":1,"id":"pm-1","A":1,"hz":[1.5,"x"],"zz":{"b":1,"a":2},
+      "title":"quote \" backslash \\ tab \t nl \n ctl \u0001 del \u007f é ☃ 𝄞 </script>","severity":3,
+      "impact":{"a":0,"users_affected":12,"revenue_lost":0.1,"error_budget_consumed_pct":1e-7,"zzz":null},
+      "timeline":[{"id":"ev-1","time":"2026-03-01T14:02:00.5+05:45","aa":1,"type":"x","tags":["a","b"]},{}],
+      "lessons":{"a":1,"got_lucky":[{"id":"ll-1","resolved":true,"text_":2}]},
+      "action_items":[{"id":"ai-1","due":"2026-03-01","owner":"o","status":"done","priority":"P0","type":"detect",
+        "ticket_url":"https://t.example/1","description":"d","title":"t","id_":1}],
+      "links":[{"id":"ln-1","url":"https://x.example","title":"t","~/":"escaped key"}],
+      "approvals":[{"reviewer":"r","decision":"commented","at":"2026-03-01T00:00:00Z","comment":"c","zz":[]}],
+      "open_questions":[{"id":"oq-1","resolved":false},{"id":"oq-2","resolved":true}],
+      "root_causes":[{"id":"rc-1"}],"contributing_factors":[{"id":"cf-1"}],"five_whys":[{"id":"why-1"}],
+      "authors":["a"],"owner":"o","tags":["t"],"services":["s"],"related_incidents":["r"],"reviewers":["v"],
+      "severity_labels":["1","2","3","4","5"],"status":"final","created":"2026-03-01T00:00:00Z",
+      "updated":"2026-03-02T00:00:00Z","template":"minimal","sections":["summary"],"summary":"s","leadup":"l",
+      "trigger":"t","fault":"f","detection":"d","response":"r","recovery":"c","resolution":"n","incident_id":"I"})");
+    for (const auto& t : texts) {
+        LoadResult r = load_document(t);
+        REQUIRE(r.ok);
+        const std::string fast = save_document(r.doc);
+        const std::string slow = to_json(r.doc).dump();
+        if (fast != slow) {
+            size_t i = 0;
+            while (i < fast.size() && i < slow.size() && fast[i] == slow[i]) ++i;
+            FAIL("differ at byte " << i << "\n fast: ..." << fast.substr(i > 60 ? i - 60 : 0, 140)
+                                   << "\n slow: ..." << slow.substr(i > 60 ? i - 60 : 0, 140));
+        }
+    }
+    // Invalid UTF-8 (only possible when set by code) falls back to replacement characters, like dump().
+    Document d;
+    d.id = "pm-1";
+    d.title = "a\xC3(b\xF0\x9F";
+    d.extra["x"] = std::string("\xFF");
+    CHECK(save_document(d) == to_json(d).dump(-1, ' ', false, Json::error_handler_t::replace));
 }
