@@ -1,0 +1,921 @@
+// The drafts library over a Filesystem: atomic saves, quarantine, trash, history with pruning, export/import,
+// overview. Every failure is a Status or a Problem; nothing throws (nlohmann is used with exceptions contained).
+#include "store.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "format.h"
+#include "metrics.h"
+
+namespace hs {
+
+namespace {
+
+constexpr int kMaxEnvelopeDepth = 66;  // the document's own limit (64) plus the envelope's levels
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+int64_t floor_div(int64_t a, int64_t b) {
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+    return q;
+}
+
+std::string iso(int64_t ms) {
+    Instant t;
+    t.unix_ms = ms;
+    t.set = true;
+    return format_utc(t);
+}
+
+// Any nlohmann dump that cannot throw on invalid UTF-8 typed into a field.
+std::string dump_safe(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+bool depth_ok(const std::string& s, int max_depth) {
+    int depth = 0;
+    bool in_string = false, escape = false;
+    for (char c : s) {
+        if (in_string) {
+            if (escape) escape = false;
+            else if (c == '\\') escape = true;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '{' || c == '[') {
+            if (++depth > max_depth) return false;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return true;
+}
+
+// Parses JSON text without throwing; on failure fills `problems` (reusing load_document's explanation).
+bool parse_json(const std::string& text, Json& out, std::vector<Problem>& problems) {
+    try {
+        if (!depth_ok(text, kMaxEnvelopeDepth)) {
+            problems.push_back({"", "The JSON is nested too deeply to be a draft; the file was not read."});
+            return false;
+        }
+        out = Json::parse(text, nullptr, false);
+        if (out.is_discarded()) {
+            LoadResult r = load_document(text);  // same parser, gives the byte position and a readable message
+            if (!r.problems.empty()) problems.push_back(r.problems.front());
+            else problems.push_back({"", "The file is not valid JSON."});
+            return false;
+        }
+        return true;
+    } catch (const std::bad_alloc&) {
+        problems.push_back({"", "The file is too large to read in the available memory."});
+    } catch (const std::exception& e) {
+        problems.push_back({"", std::string("The file could not be read: ") + e.what()});
+    }
+    return false;
+}
+
+std::string reason_text(const std::vector<Problem>& problems) {
+    std::string r;
+    size_t n = 0;
+    for (const Problem& p : problems) {
+        if (++n > 20) {
+            r += "... and " + std::to_string(problems.size() - 20) + " more problems\n";
+            break;
+        }
+        r += (p.pointer.empty() ? std::string("(whole file)") : p.pointer) + ": " + p.message + "\n";
+    }
+    if (r.empty()) r = "(whole file): The file could not be read as a draft.\n";
+    return r;
+}
+
+bool read_time(const Json& o, const char* key, int64_t& out, std::vector<Problem>& problems, const std::string& ptr) {
+    auto it = o.find(key);
+    if (it == o.end() || it->is_null()) return true;
+    if (it->is_number_integer()) {  // tolerated: unix milliseconds
+        out = it->get<int64_t>();
+        return true;
+    }
+    if (it->is_string()) {
+        if (auto t = parse_iso8601(it->get<std::string>())) {
+            out = t->unix_ms;
+            return true;
+        }
+    }
+    problems.push_back({ptr + "/" + key, std::string("\"") + key + "\" must be an ISO 8601 UTC time."});
+    return false;
+}
+
+bool is_open_action(const ActionItem& a) { return a.status == "open" || a.status == "in_progress"; }
+bool is_overdue(const ActionItem& a, const std::string& today) {
+    return is_open_action(a) && is_calendar_date(a.due) && !today.empty() && a.due < today;
+}
+
+std::optional<int64_t> median(std::vector<int64_t> v) {
+    if (v.empty()) return std::nullopt;
+    std::sort(v.begin(), v.end());
+    const size_t m = v.size() / 2;
+    if (v.size() % 2) return v[m];
+    return v[m - 1] + (v[m] - v[m - 1]) / 2;
+}
+
+}  // namespace
+
+bool is_snapshot_reason(const std::string& r) {
+    using namespace snapshot_reason;
+    return r == kShare || r == kMerge || r == kStatus || r == kAutosave || r == kManual || r == kRestore;
+}
+
+std::string utc_date(int64_t unix_ms) {
+    std::string s = iso(unix_ms);
+    return s.substr(0, 10);
+}
+
+bool is_valid_draft_id(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (char c : id) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+    }
+    return true;
+}
+
+// ---- pruning ---------------------------------------------------------------------------------------------------
+
+std::vector<std::string> snapshots_to_prune(const std::vector<SnapshotInfo>& snaps, int64_t now_ms,
+                                            const PrunePolicy& policy) {
+    std::vector<const SnapshotInfo*> s;
+    for (const auto& x : snaps) s.push_back(&x);
+    std::sort(s.begin(), s.end(), [](const SnapshotInfo* a, const SnapshotInfo* b) {
+        return a->unix_ms != b->unix_ms ? a->unix_ms > b->unix_ms : a->name > b->name;
+    });
+    // The newest of each day and of each week is its representative. Keeping representatives (not just "whatever
+    // survived the recent window") makes incremental pruning give the same result as pruning once.
+    std::set<int64_t> days, weeks;
+    size_t recent = 0;
+    std::vector<const SnapshotInfo*> keep, drop;
+    for (const SnapshotInfo* x : s) {
+        const int64_t age = now_ms - x->unix_ms;
+        const int64_t day = floor_div(x->unix_ms, kDayMs);
+        const int64_t week = floor_div(day + 3, 7);  // 1970-01-01 was a Thursday: weeks start on Monday
+        const bool day_rep = days.insert(day).second;
+        const bool week_rep = weeks.insert(week).second;
+        bool k = false;
+        if (age < policy.recent_ms && recent < policy.recent_max) {
+            ++recent;
+            k = true;
+        }
+        if (day_rep && age < policy.daily_ms) k = true;
+        if (week_rep) k = true;
+        (k ? keep : drop).push_back(x);
+    }
+    for (size_t i = policy.total_max; i < keep.size(); ++i) drop.push_back(keep[i]);
+    std::vector<std::string> names;
+    for (const SnapshotInfo* x : drop) names.push_back(x->name);
+    return names;
+}
+
+// ---- envelope --------------------------------------------------------------------------------------------------
+
+Json DraftStore::envelope(const Draft& d, std::optional<int64_t> deleted_ms) {
+    Json meta = d.extra.is_object() ? d.extra : Json::object();
+    meta["id"] = d.id;
+    meta["created"] = iso(d.created_ms);
+    meta["updated"] = iso(d.updated_ms);
+    meta["base"] = d.base ? Json(*d.base) : Json(nullptr);
+    if (deleted_ms) meta["deleted"] = iso(*deleted_ms);
+    else meta.erase("deleted");
+    Json o = Json::object();
+    o["format"] = kDraftFormatName;
+    o["version"] = 1;
+    o["draft"] = std::move(meta);
+    o["doc"] = to_json(d.doc);
+    return o;
+}
+
+std::string DraftStore::envelope_text(const Draft& d, std::optional<int64_t> deleted_ms) {
+    return dump_safe(envelope(d, deleted_ms));
+}
+
+bool DraftStore::parse_envelope(const Json& j, Draft& out, std::optional<int64_t>* deleted_ms,
+                                std::vector<Problem>& problems) {
+    try {
+        if (!j.is_object()) {
+            problems.push_back({"", "A draft file must hold a JSON object."});
+            return false;
+        }
+        auto f = j.find("format");
+        if (f == j.end() || !f->is_string() || f->get<std::string>() != kDraftFormatName) {
+            problems.push_back({"/format", std::string("This is not a Hindsight draft file (\"format\" must be \"") +
+                                               kDraftFormatName + "\")."});
+            return false;
+        }
+        auto v = j.find("version");
+        if (v != j.end() && (!v->is_number_integer() || v->get<int64_t>() > 1 || v->get<int64_t>() < 1)) {
+            problems.push_back({"/version", "This draft was written by a newer or unknown version of Hindsight."});
+            return false;
+        }
+        auto m = j.find("draft");
+        if (m == j.end() || !m->is_object()) {
+            problems.push_back({"/draft", "The draft's metadata object is missing."});
+            return false;
+        }
+        Draft d;
+        bool ok = true;
+        auto id = m->find("id");
+        if (id != m->end() && id->is_string()) d.id = id->get<std::string>();
+        ok &= read_time(*m, "created", d.created_ms, problems, "/draft");
+        ok &= read_time(*m, "updated", d.updated_ms, problems, "/draft");
+        int64_t del = 0;
+        const bool has_deleted = m->contains("deleted") && !(*m)["deleted"].is_null();
+        ok &= read_time(*m, "deleted", del, problems, "/draft");
+        auto b = m->find("base");
+        if (b != m->end() && !b->is_null()) {
+            if (b->is_string()) d.base = b->get<std::string>();
+            else {
+                problems.push_back({"/draft/base", "\"base\" must be the canonical JSON text of a document, or null."});
+                ok = false;
+            }
+        }
+        d.extra = *m;
+        for (const char* k : {"id", "created", "updated", "base", "deleted"}) d.extra.erase(k);
+        auto doc = j.find("doc");
+        if (doc == j.end()) {
+            problems.push_back({"/doc", "The draft holds no document."});
+            return false;
+        }
+        LoadResult r = load_document_json(*doc);
+        if (!r.ok) {
+            for (const Problem& p : r.problems) problems.push_back({"/doc" + p.pointer, p.message});
+            return false;
+        }
+        if (!ok) return false;
+        d.doc = std::move(r.doc);
+        if (deleted_ms) *deleted_ms = has_deleted ? std::optional<int64_t>(del) : std::nullopt;
+        out = std::move(d);
+        return true;
+    } catch (const std::exception& e) {
+        problems.push_back({"", std::string("The draft could not be read: ") + e.what()});
+        return false;
+    }
+}
+
+bool DraftStore::parse_envelope_text(const std::string& text, Draft& out, std::optional<int64_t>* deleted_ms,
+                                     std::vector<Problem>& problems) {
+    Json j;
+    if (!parse_json(text, j, problems)) return false;
+    return parse_envelope(j, out, deleted_ms, problems);
+}
+
+// ---- store basics ----------------------------------------------------------------------------------------------
+
+DraftStore::DraftStore(Filesystem& fs, std::string root) : fs_(fs), root_(std::move(root)) {}
+
+std::string DraftStore::dir(const char* sub) const { return path_join(root_, sub); }
+std::string DraftStore::draft_path(const std::string& id) const { return path_join(dir("drafts"), id + ".json"); }
+std::string DraftStore::trash_path(const std::string& id) const { return path_join(dir("trash"), id + ".json"); }
+std::string DraftStore::history_dir(const std::string& id) const { return path_join(dir("history"), id); }
+
+Status DraftStore::ensure_dirs() {
+    for (const char* sub : {"drafts", "trash", "history", "quarantine"}) {
+        Status s = fs_.mkdirs(dir(sub));
+        if (!s.ok()) return s;
+    }
+    return Status::success();
+}
+
+Status DraftStore::write_atomic(const std::string& path, const std::string& data) {
+    const std::string tmp = path + ".tmp";
+    Status s = fs_.write(tmp, data);
+    if (!s.ok()) {
+        fs_.remove(tmp);  // best effort: a partial temporary file is ignored and cleaned on load anyway
+        return s;
+    }
+    s = fs_.rename(tmp, path);
+    if (!s.ok()) fs_.remove(tmp);
+    return s;
+}
+
+Status DraftStore::remove_tree(const std::string& path) {
+    if (fs_.is_dir(path)) {
+        std::vector<std::string> names;
+        Status s = fs_.list(path, names);
+        if (!s.ok()) return s;
+        for (const auto& n : names) {
+            s = remove_tree(path_join(path, n));
+            if (!s.ok()) return s;
+        }
+    }
+    return fs_.remove(path);
+}
+
+std::string DraftStore::fresh_draft_id() {
+    for (;;) {
+        std::string id = new_id("dr");
+        if (!id_in_use(id)) return id;
+    }
+}
+
+bool DraftStore::id_in_use(const std::string& id) {
+    return drafts_.count(id) > 0 || fs_.exists(draft_path(id)) || fs_.exists(trash_path(id));
+}
+
+void DraftStore::cache_put(const Draft& d) {
+    if (!drafts_.count(d.id)) order_.insert(std::lower_bound(order_.begin(), order_.end(), d.id), d.id);
+    drafts_[d.id] = d;
+}
+
+const Draft* DraftStore::find(const std::string& id) const {
+    auto it = drafts_.find(id);
+    return it == drafts_.end() ? nullptr : &it->second;
+}
+
+Status DraftStore::quarantine_file(const std::string& sub, const std::string& name, const std::string& reason,
+                                   std::string* qname) {
+    Status s = fs_.mkdirs(dir("quarantine"));
+    if (!s.ok()) return s;
+    std::string stem = name, ext;
+    const size_t dot = name.find('.');
+    if (dot != std::string::npos && dot > 0) {
+        stem = name.substr(0, dot);
+        ext = name.substr(dot);
+    }
+    std::string q = name;
+    for (int n = 2; fs_.exists(path_join(dir("quarantine"), q)) && n < 10000; ++n)
+        q = stem + "-" + std::to_string(n) + ext;
+    s = fs_.rename(path_join(dir(sub.c_str()), name), path_join(dir("quarantine"), q));
+    if (!s.ok()) return s;
+    // The reason file is a courtesy: if it cannot be written the file is still out of the way.
+    fs_.write(path_join(dir("quarantine"), q + ".reason.txt"), "File: " + sub + "/" + name + "\n" + reason);
+    if (qname) *qname = q;
+    return Status::success();
+}
+
+// ---- load ------------------------------------------------------------------------------------------------------
+
+LoadReport DraftStore::load_all() {
+    LoadReport rep;
+    drafts_.clear();
+    order_.clear();
+    last_snapshot_ms_.clear();
+    Status s = ensure_dirs();
+    if (!s.ok()) rep.errors.push_back(s.message);
+
+    // Leftover temporary files are crashed writes: the previous version is intact next to them.
+    for (const char* sub : {"drafts", "trash"}) {
+        std::vector<std::string> names;
+        if (!fs_.list(dir(sub), names).ok()) continue;
+        for (const auto& n : names) {
+            if (ends_with(n, ".tmp") && fs_.remove(path_join(dir(sub), n)).ok())
+                rep.cleaned_temp.push_back(std::string(sub) + "/" + n);
+        }
+    }
+
+    std::vector<std::string> names;
+    s = fs_.list(dir("drafts"), names);
+    if (!s.ok()) rep.errors.push_back(s.message);
+    for (const auto& n : names) {
+        const std::string path = path_join(dir("drafts"), n);
+        if (!ends_with(n, ".json") || fs_.is_dir(path)) continue;
+        const std::string id = n.substr(0, n.size() - 5);
+        std::vector<Problem> problems;
+        Draft d;
+        if (!is_valid_draft_id(id)) {
+            problems.push_back({"", "The file name is not a draft id (letters, digits, '-' and '_' only)."});
+        } else {
+            std::string text;
+            s = fs_.read(path, text);
+            if (!s.ok()) {
+                rep.errors.push_back(s.message);
+                continue;
+            }
+            parse_envelope_text(text, d, nullptr, problems);
+        }
+        if (!problems.empty()) {
+            std::string q;
+            s = quarantine_file("drafts", n, reason_text(problems), &q);
+            if (s.ok()) rep.newly_quarantined.push_back(q);
+            else rep.errors.push_back(s.message);
+            continue;
+        }
+        d.id = id;  // the file name is the identity; a differing "id" inside (a copied file) does not matter
+        cache_put(d);
+        rep.loaded.push_back(id);
+    }
+    rep.quarantined = list_quarantine();
+    return rep;
+}
+
+// ---- drafts ----------------------------------------------------------------------------------------------------
+
+Status DraftStore::save(const Draft& d, int64_t now_ms, Draft* saved) {
+    if (!is_valid_draft_id(d.id)) return Status::error(ErrorKind::Invalid, "Not a valid draft id: \"" + d.id + "\"");
+    Draft copy = d;
+    copy.updated_ms = now_ms;
+    if (copy.created_ms == 0) copy.created_ms = now_ms;
+    std::string text;
+    try {
+        text = envelope_text(copy);
+    } catch (const std::exception& e) {
+        return Status::error(ErrorKind::IoError, std::string("The draft could not be serialized: ") + e.what());
+    }
+    Status s = fs_.mkdirs(dir("drafts"));
+    if (!s.ok()) return s;
+    s = write_atomic(draft_path(copy.id), text);
+    if (!s.ok()) return s;
+    cache_put(copy);
+    if (saved) *saved = std::move(copy);
+    return Status::success();
+}
+
+Status DraftStore::create(const Document& doc, int64_t now_ms, Draft* out) {
+    Draft d;
+    d.id = fresh_draft_id();
+    d.created_ms = now_ms;
+    d.doc = doc;
+    return save(d, now_ms, out);
+}
+
+Status DraftStore::duplicate(const std::string& id, int64_t now_ms, Draft* out) {
+    const Draft* src = find(id);
+    if (!src) return Status::error(ErrorKind::NotFound, "No draft " + id);
+    Draft d;
+    d.id = fresh_draft_id();
+    d.created_ms = now_ms;
+    d.doc = src->doc;
+    d.doc.id = new_id("pm");
+    d.doc.title = "Copy of " + (src->doc.title.empty() ? std::string("untitled postmortem") : src->doc.title);
+    return save(d, now_ms, out);
+}
+
+Status DraftStore::rename(const std::string& id, const std::string& title, int64_t now_ms) {
+    const Draft* src = find(id);
+    if (!src) return Status::error(ErrorKind::NotFound, "No draft " + id);
+    Draft d = *src;
+    d.doc.title = title;
+    return save(d, now_ms);
+}
+
+// ---- trash -----------------------------------------------------------------------------------------------------
+
+Status DraftStore::remove(const std::string& id, int64_t now_ms) {
+    const Draft* src = find(id);
+    if (!src) return Status::error(ErrorKind::NotFound, "No draft " + id);
+    Status s = fs_.mkdirs(dir("trash"));
+    if (!s.ok()) return s;
+    // Trash copy first: a crash between the two steps leaves the draft in both places, never in neither.
+    s = write_atomic(trash_path(id), envelope_text(*src, now_ms));
+    if (!s.ok()) return s;
+    s = fs_.remove(draft_path(id));
+    if (!s.ok() && s.kind != ErrorKind::NotFound) {
+        fs_.remove(trash_path(id));
+        return s;
+    }
+    drafts_.erase(id);
+    order_.erase(std::remove(order_.begin(), order_.end(), id), order_.end());
+    last_snapshot_ms_.erase(id);
+    return Status::success();
+}
+
+std::vector<TrashEntry> DraftStore::list_trash() {
+    std::vector<TrashEntry> out;
+    std::vector<std::string> names;
+    if (!fs_.list(dir("trash"), names).ok()) return out;
+    for (const auto& n : names) {
+        if (!ends_with(n, ".json")) continue;
+        const std::string id = n.substr(0, n.size() - 5);
+        std::string text;
+        if (!fs_.read(path_join(dir("trash"), n), text).ok()) continue;
+        Draft d;
+        std::optional<int64_t> deleted;
+        std::vector<Problem> problems;
+        if (!is_valid_draft_id(id)) problems.push_back({"", "The file name is not a draft id."});
+        else parse_envelope_text(text, d, &deleted, problems);
+        if (!problems.empty()) {
+            quarantine_file("trash", n, reason_text(problems), nullptr);
+            continue;
+        }
+        out.push_back({id, d.doc.title, deleted.value_or(d.updated_ms), d.updated_ms});
+    }
+    std::sort(out.begin(), out.end(), [](const TrashEntry& a, const TrashEntry& b) {
+        return a.deleted_ms != b.deleted_ms ? a.deleted_ms > b.deleted_ms : a.id < b.id;
+    });
+    return out;
+}
+
+Status DraftStore::restore(const std::string& id, int64_t now_ms, std::string* restored_id) {
+    if (!is_valid_draft_id(id)) return Status::error(ErrorKind::Invalid, "Not a valid draft id: \"" + id + "\"");
+    std::string text;
+    Status s = fs_.read(trash_path(id), text);
+    if (!s.ok()) return s;
+    Draft d;
+    std::vector<Problem> problems;
+    if (!parse_envelope_text(text, d, nullptr, problems))
+        return Status::error(ErrorKind::Invalid, "The trashed draft cannot be read: " + reason_text(problems));
+    d.id = id;
+    if (drafts_.count(id) || fs_.exists(draft_path(id))) d.id = fresh_draft_id();
+    s = save(d, now_ms);
+    if (!s.ok()) return s;
+    if (d.id != id) {
+        // Move the history along with the draft so that it stays reachable.
+        std::vector<std::string> names;
+        if (fs_.list(history_dir(id), names).ok() && !names.empty() && fs_.mkdirs(history_dir(d.id)).ok()) {
+            for (const auto& n : names) fs_.rename(path_join(history_dir(id), n), path_join(history_dir(d.id), n));
+            fs_.remove(history_dir(id));
+        }
+    }
+    fs_.remove(trash_path(id));
+    if (restored_id) *restored_id = d.id;
+    return Status::success();
+}
+
+int DraftStore::purge_trash(int64_t now_ms) {
+    int n = 0;
+    for (const TrashEntry& e : list_trash()) {
+        if (now_ms - e.deleted_ms < kTrashKeepMs) continue;
+        if (!fs_.remove(trash_path(e.id)).ok()) continue;
+        if (!drafts_.count(e.id)) remove_tree(history_dir(e.id));
+        ++n;
+    }
+    return n;
+}
+
+// ---- history ---------------------------------------------------------------------------------------------------
+
+Status DraftStore::snapshot(const std::string& id, const Document& doc, const std::string& reason, int64_t now_ms) {
+    if (!is_valid_draft_id(id)) return Status::error(ErrorKind::Invalid, "Not a valid draft id: \"" + id + "\"");
+    if (!is_snapshot_reason(reason)) return Status::error(ErrorKind::Invalid, "Unknown snapshot reason: " + reason);
+    const std::string hdir = history_dir(id);
+    Status s = fs_.mkdirs(hdir);
+    if (!s.ok()) return s;
+    int64_t ms = std::max<int64_t>(now_ms, 0);
+    std::string name;
+    for (;; ++ms) {  // two snapshots in the same millisecond both stay
+        name = std::to_string(ms) + "-" + reason + ".json";
+        if (!fs_.exists(path_join(hdir, name))) break;
+    }
+    std::string text;
+    try {
+        text = save_document(doc);
+    } catch (const std::exception& e) {
+        return Status::error(ErrorKind::IoError, std::string("The snapshot could not be serialized: ") + e.what());
+    }
+    s = write_atomic(path_join(hdir, name), text);
+    if (!s.ok()) return s;
+    last_snapshot_ms_[id] = now_ms;
+    prune_history(id, now_ms);
+    return Status::success();
+}
+
+Status DraftStore::snapshot(const std::string& id, const std::string& reason, int64_t now_ms) {
+    const Draft* d = find(id);
+    if (!d) return Status::error(ErrorKind::NotFound, "No draft " + id);
+    return snapshot(id, d->doc, reason, now_ms);
+}
+
+bool DraftStore::snapshot_due(const std::string& id, int64_t now_ms, int64_t every_ms) {
+    auto it = last_snapshot_ms_.find(id);
+    if (it == last_snapshot_ms_.end()) {
+        auto h = list_history(id);
+        if (h.empty()) return true;
+        it = last_snapshot_ms_.emplace(id, h.front().unix_ms).first;
+    }
+    return now_ms - it->second >= every_ms;
+}
+
+std::vector<SnapshotInfo> DraftStore::list_history(const std::string& id) {
+    std::vector<SnapshotInfo> out;
+    if (!is_valid_draft_id(id)) return out;
+    std::vector<std::string> names;
+    if (!fs_.list(history_dir(id), names).ok()) return out;
+    for (const auto& n : names) {
+        if (!ends_with(n, ".json")) continue;
+        const size_t dash = n.find('-');
+        if (dash == std::string::npos || dash == 0 || dash > 18) continue;
+        bool digits = true;
+        for (size_t i = 0; i < dash; ++i) digits &= std::isdigit(static_cast<unsigned char>(n[i])) != 0;
+        if (!digits) continue;
+        SnapshotInfo si;
+        si.name = n;
+        si.unix_ms = std::stoll(n.substr(0, dash));
+        si.reason = n.substr(dash + 1, n.size() - dash - 1 - 5);
+        out.push_back(std::move(si));
+    }
+    std::sort(out.begin(), out.end(), [](const SnapshotInfo& a, const SnapshotInfo& b) {
+        return a.unix_ms != b.unix_ms ? a.unix_ms > b.unix_ms : a.name > b.name;
+    });
+    return out;
+}
+
+Status DraftStore::read_snapshot(const std::string& id, const std::string& name, Document& out, std::string* raw) {
+    if (!is_valid_draft_id(id) || name.find('/') != std::string::npos || name.empty() || name[0] == '.')
+        return Status::error(ErrorKind::Invalid, "Not a snapshot: " + name);
+    std::string text;
+    Status s = fs_.read(path_join(history_dir(id), name), text);
+    if (!s.ok()) return s;
+    LoadResult r = load_document(text);
+    if (!r.ok) return Status::error(ErrorKind::Invalid, "The snapshot cannot be read: " + reason_text(r.problems));
+    out = std::move(r.doc);
+    if (raw) *raw = std::move(text);
+    return Status::success();
+}
+
+Status DraftStore::restore_snapshot(const std::string& id, const std::string& name, int64_t now_ms, Document& out) {
+    Document doc;
+    Status s = read_snapshot(id, name, doc);
+    if (!s.ok()) return s;
+    if (find(id)) {
+        s = snapshot(id, snapshot_reason::kRestore, now_ms);
+        if (!s.ok()) return s;
+    }
+    out = std::move(doc);
+    return Status::success();
+}
+
+int DraftStore::prune_history(const std::string& id, int64_t now_ms, const PrunePolicy& policy) {
+    int n = 0;
+    for (const auto& name : snapshots_to_prune(list_history(id), now_ms, policy)) {
+        if (fs_.remove(path_join(history_dir(id), name)).ok()) ++n;
+    }
+    return n;
+}
+
+// ---- quarantine ------------------------------------------------------------------------------------------------
+
+std::vector<QuarantineEntry> DraftStore::list_quarantine() {
+    std::vector<QuarantineEntry> out;
+    std::vector<std::string> names;
+    if (!fs_.list(dir("quarantine"), names).ok()) return out;
+    for (const auto& n : names) {
+        if (ends_with(n, ".reason.txt")) continue;
+        QuarantineEntry e;
+        e.name = n;
+        std::string raw, reason;
+        if (fs_.read(path_join(dir("quarantine"), n), raw).ok()) e.size = raw.size();
+        if (fs_.read(path_join(dir("quarantine"), n + ".reason.txt"), reason).ok()) {
+            if (reason.compare(0, 6, "File: ") == 0) {
+                const size_t nl = reason.find('\n');
+                e.original_path = reason.substr(6, nl == std::string::npos ? std::string::npos : nl - 6);
+                reason = nl == std::string::npos ? "" : reason.substr(nl + 1);
+            }
+            e.reason = reason;
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+Status DraftStore::read_quarantined(const std::string& name, std::string& raw) {
+    if (name.empty() || name.find('/') != std::string::npos || name[0] == '.')
+        return Status::error(ErrorKind::Invalid, "Not a quarantined file: " + name);
+    return fs_.read(path_join(dir("quarantine"), name), raw);
+}
+
+Status DraftStore::delete_quarantined(const std::string& name) {
+    if (name.empty() || name.find('/') != std::string::npos || name[0] == '.')
+        return Status::error(ErrorKind::Invalid, "Not a quarantined file: " + name);
+    Status s = fs_.remove(path_join(dir("quarantine"), name));
+    if (!s.ok()) return s;
+    fs_.remove(path_join(dir("quarantine"), name + ".reason.txt"));
+    return Status::success();
+}
+
+// ---- library views ---------------------------------------------------------------------------------------------
+
+std::vector<DraftSummary> DraftStore::summaries(const std::string& today, SortBy sort, const std::string& query) const {
+    std::vector<DraftSummary> out;
+    const std::string q = lower(query);
+    for (const auto& id : order_) {
+        const Draft& d = drafts_.at(id);
+        if (!q.empty()) {
+            bool hit = lower(d.doc.title).find(q) != std::string::npos ||
+                       lower(d.doc.incident_id).find(q) != std::string::npos;
+            for (const auto& t : d.doc.tags) hit = hit || lower(t).find(q) != std::string::npos;
+            for (const auto& t : d.doc.services) hit = hit || lower(t).find(q) != std::string::npos;
+            if (!hit) continue;
+        }
+        DraftSummary s;
+        s.id = d.id;
+        s.title = d.doc.title;
+        s.incident_id = d.doc.incident_id;
+        s.severity = d.doc.severity;
+        s.status = d.doc.status;
+        s.updated_ms = d.updated_ms;
+        for (const auto& a : d.doc.action_items) {
+            s.open_actions += is_open_action(a);
+            s.overdue_actions += is_overdue(a, today);
+        }
+        out.push_back(std::move(s));
+    }
+    auto by_updated = [](const DraftSummary& a, const DraftSummary& b) {
+        return a.updated_ms != b.updated_ms ? a.updated_ms > b.updated_ms : a.id < b.id;
+    };
+    switch (sort) {
+        case SortBy::Updated: std::sort(out.begin(), out.end(), by_updated); break;
+        case SortBy::Title:
+            std::sort(out.begin(), out.end(), [&](const DraftSummary& a, const DraftSummary& b) {
+                const std::string la = lower(a.title), lb = lower(b.title);
+                return la != lb ? la < lb : by_updated(a, b);
+            });
+            break;
+        case SortBy::Severity:
+            std::sort(out.begin(), out.end(), [&](const DraftSummary& a, const DraftSummary& b) {
+                const int sa = a.severity > 0 ? a.severity : 99, sb = b.severity > 0 ? b.severity : 99;
+                return sa != sb ? sa < sb : by_updated(a, b);
+            });
+            break;
+    }
+    return out;
+}
+
+Overview DraftStore::overview(const std::string& today) const {
+    Overview o;
+    std::vector<int64_t> ttd, ttr;
+    for (const auto& id : order_) {
+        const Draft& d = drafts_.at(id);
+        ++o.drafts;
+        ++o.by_severity[d.doc.severity];
+        ++o.by_status[d.doc.status];
+        for (const auto& a : d.doc.action_items) {
+            if (!is_open_action(a)) continue;
+            ++o.open_actions;
+            const bool late = is_overdue(a, today);
+            o.overdue_actions += late;
+            o.open_items.push_back({d.id, d.doc.title, a, late});
+        }
+        Metrics m = compute_metrics(d.doc);
+        if (m.time_to_detect_s) ttd.push_back(*m.time_to_detect_s);
+        if (m.time_to_resolve_s) ttr.push_back(*m.time_to_resolve_s);
+    }
+    std::stable_sort(o.open_items.begin(), o.open_items.end(), [](const OverdueItem& a, const OverdueItem& b) {
+        if (a.overdue != b.overdue) return a.overdue;
+        const bool da = is_calendar_date(a.item.due), db = is_calendar_date(b.item.due);
+        if (da != db) return da;
+        return a.item.due < b.item.due;
+    });
+    o.detect_samples = static_cast<int>(ttd.size());
+    o.resolve_samples = static_cast<int>(ttr.size());
+    o.median_time_to_detect_s = median(std::move(ttd));
+    o.median_time_to_resolve_s = median(std::move(ttr));
+    return o;
+}
+
+// ---- export / import -------------------------------------------------------------------------------------------
+
+std::string DraftStore::export_all(int64_t now_ms, bool include_trash) {
+    Json o = Json::object();
+    o["format"] = kExportFormatName;
+    o["version"] = 1;
+    o["exported"] = iso(now_ms);
+    Json drafts = Json::array();
+    for (const auto& id : order_) drafts.push_back(envelope(drafts_.at(id)));
+    o["drafts"] = std::move(drafts);
+    if (include_trash) {
+        Json trash = Json::array();
+        for (const TrashEntry& e : list_trash()) {
+            std::string text;
+            Draft d;
+            std::optional<int64_t> deleted;
+            std::vector<Problem> problems;
+            if (fs_.read(trash_path(e.id), text).ok() && parse_envelope_text(text, d, &deleted, problems)) {
+                d.id = e.id;
+                trash.push_back(envelope(d, deleted.value_or(e.deleted_ms)));
+            }
+        }
+        o["trash"] = std::move(trash);
+    }
+    return dump_safe(o);
+}
+
+ImportReport DraftStore::import_all(const std::string& text, int64_t now_ms) {
+    ImportReport rep;
+    Json j;
+    if (!parse_json(text, j, rep.problems)) return rep;
+    if (!j.is_object()) {
+        rep.problems.push_back({"", "The file must hold a JSON object."});
+        return rep;
+    }
+    const std::string format = j.contains("format") && j["format"].is_string() ? j["format"].get<std::string>() : "";
+    if (format == kFormatName) {  // a plain postmortem document: a new draft
+        LoadResult r = load_document_json(j);
+        if (!r.ok) {
+            rep.problems = r.problems;
+            return rep;
+        }
+        Draft d;
+        Status s = create(r.doc, now_ms, &d);
+        if (!s.ok()) rep.problems.push_back({"", s.message});
+        else rep.imported.push_back(d.id);
+        return rep;
+    }
+    Json drafts = Json::array(), trash = Json::array();
+    std::string prefix_d = "/drafts/", prefix_t = "/trash/";
+    if (format == kDraftFormatName) {
+        drafts.push_back(j);
+        prefix_d = "";
+    } else if (format == kExportFormatName) {
+        if (j.contains("version") && (!j["version"].is_number_integer() || j["version"].get<int64_t>() != 1)) {
+            rep.problems.push_back({"/version", "This export was written by a newer or unknown version of Hindsight."});
+            return rep;
+        }
+        if (j.contains("drafts") && j["drafts"].is_array()) drafts = j["drafts"];
+        if (j.contains("trash") && j["trash"].is_array()) trash = j["trash"];
+    } else {
+        rep.problems.push_back({"/format", "This is not a Hindsight drafts export (\"format\" must be \"" +
+                                               std::string(kExportFormatName) + "\")."});
+        return rep;
+    }
+    Status s = ensure_dirs();
+    if (!s.ok()) {
+        rep.problems.push_back({"", s.message});
+        return rep;
+    }
+    std::set<std::string> taken;
+    auto assign_id = [&](Draft& d) {
+        const std::string orig = d.id;
+        if (!is_valid_draft_id(d.id) || taken.count(d.id) || id_in_use(d.id)) d.id = fresh_draft_id();
+        while (taken.count(d.id)) d.id = fresh_draft_id();
+        taken.insert(d.id);
+        if (d.id != orig) rep.renamed[orig] = d.id;
+    };
+    for (size_t i = 0; i < drafts.size(); ++i) {
+        const std::string ptr = prefix_d.empty() ? "" : prefix_d + std::to_string(i);
+        Draft d;
+        std::vector<Problem> problems;
+        if (!parse_envelope(drafts[i], d, nullptr, problems)) {
+            for (auto& p : problems) rep.problems.push_back({ptr + p.pointer, p.message});
+            continue;
+        }
+        assign_id(d);
+        if (d.created_ms == 0) d.created_ms = now_ms;
+        // Written as exported (updated time kept), not through save(), which stamps now.
+        s = write_atomic(draft_path(d.id), envelope_text(d));
+        if (!s.ok()) {
+            rep.problems.push_back({ptr, s.message});
+            if (s.kind == ErrorKind::NoSpace) break;
+            continue;
+        }
+        cache_put(d);
+        rep.imported.push_back(d.id);
+    }
+    for (size_t i = 0; i < trash.size(); ++i) {
+        const std::string ptr = prefix_t + std::to_string(i);
+        Draft d;
+        std::optional<int64_t> deleted;
+        std::vector<Problem> problems;
+        if (!parse_envelope(trash[i], d, &deleted, problems)) {
+            for (auto& p : problems) rep.problems.push_back({ptr + p.pointer, p.message});
+            continue;
+        }
+        assign_id(d);
+        s = write_atomic(trash_path(d.id), envelope_text(d, deleted.value_or(now_ms)));
+        if (!s.ok()) {
+            rep.problems.push_back({ptr, s.message});
+            if (s.kind == ErrorKind::NoSpace) break;
+            continue;
+        }
+        rep.trash_imported.push_back(d.id);
+    }
+    return rep;
+}
+
+// ---- SyncGate --------------------------------------------------------------------------------------------------
+
+bool SyncGate::begin_initial_load() {
+    if (state_ != State::Unloaded && state_ != State::Failed) return false;
+    state_ = State::Loading;
+    return true;
+}
+
+void SyncGate::finish_initial_load(bool ok) { state_ = ok ? State::Ready : State::Failed; }
+
+bool SyncGate::request_push() {
+    if (state_ != State::Ready || in_flight_) {
+        pending_ = true;
+        return false;
+    }
+    in_flight_ = true;
+    pending_ = false;
+    return true;
+}
+
+bool SyncGate::push_done() {
+    in_flight_ = false;
+    return take_pending();
+}
+
+bool SyncGate::take_pending() {
+    if (state_ != State::Ready || in_flight_ || !pending_) return false;
+    pending_ = false;
+    in_flight_ = true;
+    return true;
+}
+
+}  // namespace hs
