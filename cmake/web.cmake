@@ -13,7 +13,7 @@ target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_D
 
 # Fonts: subset from Debian's packages at build time, embedded as byte arrays.
 set(HS_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/fonts.cpp")
-add_custom_command(OUTPUT "${HS_FONTS_CPP}"
+add_custom_command(OUTPUT "${HS_FONTS_CPP}" "${CMAKE_BINARY_DIR}/generated/ui-font.otf"
   COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/fonts.py "${HS_FONTS_CPP}"
   DEPENDS ${CMAKE_SOURCE_DIR}/scripts/fonts.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
   COMMENT "Subsetting fonts")
@@ -43,3 +43,19 @@ add_custom_target(dist ALL
           --build "${CMAKE_BINARY_DIR}" --out "${HS_DIST}" --version "${HS_VERSION}"
   DEPENDS hindsight_web ${HS_WEB_FILES} ${CMAKE_SOURCE_DIR}/scripts/assemble_dist.py
   COMMENT "Assembling dist/")
+
+# bench/startup's baseline: a bare ImGui page with the same toolchain and flags (and ImGui's default font).
+add_library(imgui_bare STATIC EXCLUDE_FROM_ALL
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui_bare SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+target_compile_definitions(imgui_bare PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS)
+target_compile_options(imgui_bare PRIVATE -Os)
+add_executable(bare_imgui EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/startup/bare.cpp)
+set_target_properties(bare_imgui PROPERTIES OUTPUT_NAME bare SUFFIX ".js")
+target_link_libraries(bare_imgui PRIVATE imgui_bare)
+target_compile_options(bare_imgui PRIVATE -Os)
+target_link_options(bare_imgui PRIVATE
+  -Os -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createBare
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+  -sTOTAL_STACK=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2)

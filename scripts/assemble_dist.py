@@ -19,6 +19,7 @@ def main():
     files = {}
     for name in ("hindsight.js", "hindsight.wasm"):
         files[name] = open(os.path.join(a.build, name), "rb").read()
+    files["ui-font.otf"] = open(os.path.join(a.build, "generated", "ui-font.otf"), "rb").read()
     web = os.path.join(ROOT, "web")
     for name in sorted(os.listdir(web)):
         path = os.path.join(web, name)

@@ -50,6 +50,9 @@ def main():
         items = list(FONTS) + [("font_icons", ICON_FONT, ",".join(f"U+{c:04X}" for c in icon_codepoints()))]
         for name, path, uni in items:
             data = subset(path, uni, os.path.join(tmp, name + ".bin"))
+            if name == "font_ui":  # also served to the page, for the DOM text overlay (same glyphs as the canvas)
+                with open(os.path.join(os.path.dirname(os.path.abspath(out)), "ui-font.otf"), "wb") as fh:
+                    fh.write(data)
             body = ",".join(str(b) for b in data)
             parts.append(f"extern const unsigned char {name}[] = {{{body}}};")
             parts.append(f"extern const size_t {name}_size = {len(data)};")

@@ -43,6 +43,7 @@
   api.ready.catch(function () {});
   window.hindsight = api;
   var mod = null;
+  var cfg_overlay;
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     fatal('WebAssembly is not available. It may be disabled by a browser setting or policy.');
@@ -88,6 +89,122 @@
   canvas.addEventListener('mousedown', function () { canvas.focus({ preventScroll: true }); });
   canvas.addEventListener('touchstart', function () { canvas.focus({ preventScroll: true }); }, { passive: true });
 
+  // ---- DOM text overlay: prose and text fields are edited in a real textarea/input over the ImGui field -------
+  // (IME, dead keys, spell check, mobile keyboards). ImGui measures with Inter at `fontPx` line height; Inter's
+  // ascender - descender is 1.2109 em, so the CSS font size is fontPx / 1.2109 for identical glyphs.
+  var INTER_LINE = 1.2109;
+  var ov = { path: '', el: null, quiet: false };
+  function makeField(tag) {
+    var el = document.createElement(tag);
+    el.className = 'hs-overlay';
+    el.setAttribute('spellcheck', 'true');
+    el.style.display = 'none';
+    document.body.appendChild(el);
+    el.addEventListener('input', function () {
+      if (!mod || !ov.path) return;
+      mod.ccall('hs_overlay_input', null, ['string', 'string'], [ov.path, el.value]);
+      reportHeight();
+    });
+    el.addEventListener('keydown', function (e) {
+      if (!mod || !ov.path) return;
+      var ctrl = e.ctrlKey || e.metaKey;
+      if (e.key === 'Escape') { e.preventDefault(); done(1); canvas.focus({ preventScroll: true }); }
+      else if (e.key === 'Tab') { e.preventDefault(); done(e.shiftKey ? 3 : 2); }
+      else if (e.key === 'Enter' && tag === 'input') { e.preventDefault(); done(0); canvas.focus({ preventScroll: true }); }
+      else if (ctrl && !e.altKey && (e.key === 'z' || e.key === 'Z')) { e.preventDefault(); if (e.shiftKey) mod._hs_redo(); else mod._hs_undo(); }
+      else if (ctrl && !e.altKey && (e.key === 'y' || e.key === 'Y')) { e.preventDefault(); mod._hs_redo(); }
+    });
+    el.addEventListener('blur', function () { if (!ov.quiet && ov.path) done(0); });
+    el.addEventListener('wheel', function (e) {  // the page scrolls under the field, as with any other control
+      canvas.dispatchEvent(new WheelEvent('wheel', e));
+      e.preventDefault();
+    }, { passive: false });
+    return el;
+  }
+  var ovArea = makeField('textarea'), ovInput = makeField('input');
+  function done(how) {
+    var p = ov.path;
+    if (!p || !mod) return;
+    mod.ccall('hs_overlay_done', null, ['string', 'number'], [p, how]);
+  }
+  function reportHeight() {
+    var el = ov.el;
+    if (!el || el !== ovArea || !mod) return;
+    var h = el.style.height;
+    el.style.height = '0px';
+    var need = el.scrollHeight + 2;
+    el.style.height = h;
+    mod.ccall('hs_overlay_height', null, ['string', 'number'], [ov.path, need]);
+  }
+  cfg_overlay = {
+    show: function (o) {
+      var el = o.multiline ? ovArea : ovInput, other = o.multiline ? ovInput : ovArea;
+      var switching = ov.path !== o.path || ov.el !== el;
+      ov.quiet = true;
+      if (other.style.display !== 'none') other.style.display = 'none';
+      ov.path = o.path;
+      ov.el = el;
+      el.style.display = 'block';
+      el.style.left = o.x + 'px';
+      el.style.top = o.y + 'px';
+      el.style.width = o.w + 'px';
+      el.style.height = o.h + 'px';
+      var top = Math.max(0, o.clipTop - o.y), bottom = Math.max(0, o.y + o.h - o.clipBottom);
+      el.style.clipPath = (top > 0 || bottom > 0) ? 'inset(' + top + 'px 0 ' + bottom + 'px 0)' : '';
+      el.style.fontSize = (o.fontPx / INTER_LINE) + 'px';
+      el.style.lineHeight = o.fontPx + 'px';
+      el.classList.toggle('dark', o.dark);
+      el.placeholder = o.hint;
+      if (o.setText || switching) el.value = o.text;
+      if (switching) {
+        el.focus({ preventScroll: true });
+        var n = el.value.length;
+        try { el.setSelectionRange(n, n); } catch (e) {}
+        reportHeight();
+      }
+      ov.quiet = false;
+    },
+    hide: function () {
+      var had = ov.el && document.activeElement === ov.el;
+      ov.quiet = true;
+      ov.path = '';
+      ovArea.style.display = 'none';
+      ovInput.style.display = 'none';
+      ov.quiet = false;
+      if (had) canvas.focus({ preventScroll: true });
+    },
+  };
+
+  // ---- read view: the core's HTML export as real DOM --------------------------------------------------------------
+  var rv = document.createElement('div');
+  rv.id = 'readview';
+  rv.hidden = true;
+  rv.innerHTML = '<div class="rv-bar" role="toolbar"><button type="button" id="rv-edit">Edit</button>' +
+    '<button type="button" id="rv-print">Print or save as PDF</button></div><div id="rv-doc"></div>';
+  document.body.appendChild(rv);
+  function closeReadView() {
+    // Return to the editor at the section that was at the top of the read view.
+    var section = '';
+    var secs = rv.querySelectorAll('section[id^="sec-"]');
+    for (var i = 0; i < secs.length; i++) {
+      if (secs[i].getBoundingClientRect().bottom > 60) { section = secs[i].id.slice(4); break; }
+    }
+    rv.hidden = true;
+    canvas.hidden = false;
+    canvas.focus({ preventScroll: true });
+    if (mod) mod.ccall('hs_read_view_closed', null, ['string'], [section]);
+  }
+  document.getElementById('rv-edit').addEventListener('click', closeReadView);
+  document.getElementById('rv-print').addEventListener('click', function () { window.print(); });
+  rv.addEventListener('keydown', function (e) { if (e.key === 'Escape') closeReadView(); });
+  var cfg_readview = function (html) {
+    document.getElementById('rv-doc').innerHTML = html;  // the core escapes every string (tests/unit/test_exporters)
+    rv.hidden = false;
+    rv.scrollTop = 0;
+    document.getElementById('rv-edit').focus();
+  };
+  api.readView = function () { return rv.hidden ? null : document.getElementById('rv-doc').innerText; };
+
   var script = document.createElement('script');
   script.src = 'hindsight.js';
   script.onerror = function () {
@@ -97,10 +214,14 @@
   script.onload = function () {
     var cfg = {
       canvas: canvas,
+      overlayShow: cfg_overlay.show,
+      overlayHide: cfg_overlay.hide,
+      showReadView: cfg_readview,
       print: function (t) { console.log(t); },
       printErr: function (t) { console.warn(t); },
       onFirstFrame: function () {
         mod = mod || cfg;  // with MODULARIZE the module is this same object
+        api.readyAt = performance.now();  // ms from navigation start to the first drawn frame
         loading.classList.add('done');
         setTimeout(function () { loading.hidden = true; }, 250);
         if (document.activeElement === document.body) canvas.focus({ preventScroll: true });

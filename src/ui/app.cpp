@@ -4,7 +4,9 @@
 #include <cstdio>
 
 #include "core/embedded.h"
+#include "core/exporters/exporters.h"
 #include "core/format.h"
+#include "core/history.h"
 #include "core/templates.h"
 #include "fonts.h"
 #include "icons.h"
@@ -12,63 +14,10 @@
 #include "locate.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "theme.h"
+#include "widgets.h"
 
 namespace hs::ui {
 namespace {
-
-std::string severity_label(const Document& d) {
-    if (d.severity < 1 || d.severity > 5) return "No severity";
-    if (d.severity_labels.size() == 5) return d.severity_labels[static_cast<size_t>(d.severity - 1)];
-    return "SEV" + std::to_string(d.severity);
-}
-
-std::string status_label(const std::string& s) {
-    if (s == "in_review") return "In review";
-    if (s == "final") return "Final";
-    return "Draft";
-}
-
-// A rounded pill with text, used for severity and status.
-void badge(const std::string& text, const ImVec4& colour) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 ts = ImGui::CalcTextSize(text.c_str());
-    ImVec2 pad(8, 3);
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    float h = ImGui::GetFrameHeight();
-    p.y += (h - ts.y - pad.y * 2) * 0.5f;
-    ImVec2 q(p.x + ts.x + pad.x * 2, p.y + ts.y + pad.y * 2);
-    dl->AddRectFilled(p, q, col(colour, palette().dark ? 0.25f : 0.14f), 999.0f);
-    dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), col(colour), text.c_str());
-    ImGui::Dummy(ImVec2(q.x - p.x, h));
-}
-
-bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0)) {
-    const Palette& p = palette();
-    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.88f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.75f));
-    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 0));
-    bool r = ImGui::Button(label, size);
-    ImGui::PopStyleColor(5);
-    return r;
-}
-
-bool prose_field(const char* id, std::string& text, const char* hint) {
-    float w = ImGui::GetContentRegionAvail().x;
-    // Grow with the content: one line of height per line of text, at least four.
-    int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-    float h = ImGui::GetTextLineHeight() * static_cast<float>(std::max(4, lines + 1)) +
-              ImGui::GetStyle().FramePadding.y * 2;
-    bool changed = ImGui::InputTextMultiline(id, &text, ImVec2(w, h));
-    if (text.empty() && !ImGui::IsItemActive() && hint && *hint) {
-        ImVec2 r = ImGui::GetItemRectMin();
-        ImVec2 pad = ImGui::GetStyle().FramePadding;
-        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(r.x + pad.x, r.y + pad.y),
-                                            col(palette().text_muted, 0.8f), hint, nullptr, w - pad.x * 2);
-    }
-    return changed;
-}
 
 // Sample titles, parsed once (the largest sample is too big to parse every frame).
 const std::string& sample_title(const EmbeddedFile* f) {
@@ -81,9 +30,21 @@ const std::string& sample_title(const EmbeddedFile* f) {
     return cache.back().second;
 }
 
+std::string short_title(const Document& d, size_t max) {
+    std::string t = d.title.empty() ? std::string("Untitled postmortem") : d.title;
+    if (t.size() > max) {
+        size_t cut = max - 3;
+        while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+        t = t.substr(0, cut) + "...";
+    }
+    return t;
+}
+
 }  // namespace
 
-App::App(Platform& platform) : platform_(platform) { dark_ = platform_.prefers_dark(); }
+App::App(Platform& platform) : platform_(platform), history_(std::make_unique<History>()) {
+    dark_ = platform_.prefers_dark();
+}
 App::~App() = default;
 
 void App::set_dark(bool dark) {
@@ -93,19 +54,26 @@ void App::set_dark(bool dark) {
 }
 
 void App::open_document(Document doc) {
+    if (!active_path_.empty()) {
+        active_path_.clear();
+        platform_.overlay_hide();
+    }
     doc_ = std::make_unique<Document>(std::move(doc));
-    platform_.set_window_title((doc_->title.empty() ? std::string("Untitled postmortem") : doc_->title) +
-                               " \xe2\x80\x94 Hindsight");
+    history_ = std::make_unique<History>();
+    history_->reset(*doc_);
+    derived_dirty_ = true;
+    platform_.set_window_title(short_title(*doc_, 80) + " \xe2\x80\x94 Hindsight");
     platform_.request_frame();
 }
 
 bool App::open_json(const std::string& text, const std::string& source_name) {
     LoadResult r = load_document(text);
     if (!r.ok) {
-        std::string msg = source_name + " could not be opened:";
+        std::string msg = source_name + " could not be opened. Nothing you had open was changed.";
         for (size_t i = 0; i < r.problems.size() && i < 5; ++i)
-            msg += "\n  " + (r.problems[i].pointer.empty() ? std::string("") : r.problems[i].pointer + ": ") +
+            msg += "\n\xe2\x80\xa2 " + (r.problems[i].pointer.empty() ? std::string() : r.problems[i].pointer + ": ") +
                    r.problems[i].message;
+        if (r.problems.size() > 5) msg += "\n(and " + std::to_string(r.problems.size() - 5) + " more)";
         messages_.push_back(msg);
         platform_.request_frame();
         return false;
@@ -116,18 +84,56 @@ bool App::open_json(const std::string& text, const std::string& source_name) {
 
 std::string App::document_json() const { return doc_ ? save_document(*doc_) : std::string(); }
 
-void App::mark_changed() {
+void App::edited(const std::string& group, const std::string& label) {
     if (!doc_) return;
     Instant now;
     now.unix_ms = platform_.now_ms() / 1000 * 1000;
     now.set = true;
     doc_->updated = now;
+    history_->commit(*doc_, label, group, platform_.now_ms());
+    derived_dirty_ = true;
     platform_.request_frame();
+}
+
+void App::undo() {
+    if (!doc_ || !history_->can_undo()) return;
+    if (auto d = history_->undo()) {
+        *doc_ = std::move(*d);
+        derived_dirty_ = true;
+        platform_.request_frame();
+    }
+}
+
+void App::redo() {
+    if (!doc_ || !history_->can_redo()) return;
+    if (auto d = history_->redo()) {
+        *doc_ = std::move(*d);
+        derived_dirty_ = true;
+        platform_.request_frame();
+    }
+}
+
+void App::handle_shortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;  // an ImGui text field handles its own keys
+    const bool ctrl = io.KeyCtrl;
+    if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))) {
+        if (io.KeyShift) redo(); else undo();
+    }
+    if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) redo();
+    for (ImWchar c : io.InputQueueCharacters)
+        if (c == '?') show_shortcuts_ = true;
 }
 
 void App::frame() {
     animating_ = false;
     locate_begin_frame();
+    last_field_order_.swap(field_order_);
+    field_order_.clear();
+    active_drawn_ = false;
+    if (derived_dirty_) refresh_derived();
+    handle_shortcuts();
+
     ImGuiIO& io = ImGui::GetIO();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -141,36 +147,61 @@ void App::frame() {
     const float top_h = 52.0f;
     draw_top_bar(top_h);
 
-    const bool narrow = io.DisplaySize.x < 720.0f;
+    const bool narrow = io.DisplaySize.x < 760.0f;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
     if (sidebar_open_ && !narrow) {
         ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
-        ImGui::BeginChild("sidebar", ImVec2(260, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        ImGui::BeginChild("sidebar", ImVec2(250, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
         ImVec2 sp = ImGui::GetWindowPos();
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(sp.x + 259, sp.y), ImVec2(sp.x + 259, sp.y + ImGui::GetWindowHeight()),
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(sp.x + 249, sp.y), ImVec2(sp.x + 249, sp.y + ImGui::GetWindowHeight()),
                                             col(palette().border));
         draw_sidebar();
         ImGui::EndChild();
         ImGui::PopStyleVar();
         ImGui::SameLine(0, 0);
     }
+    const bool wide = io.DisplaySize.x >= 1100.0f;
+    const float side_w = (doc_ && side_panel_open_ && wide) ? 300.0f : 0.0f;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().bg);
-    ImGui::BeginChild("centre", ImVec2(0, 0), false);
+    ImGui::BeginChild("centre", ImVec2(side_w > 0 ? -side_w : 0, 0), false);
     if (narrow && sidebar_open_) {
         draw_sidebar();
         ImGui::Separator();
     }
-    if (doc_)
+    if (doc_) {
         draw_editor();
-    else
+        if (side_panel_open_ && !wide) draw_side_panel();  // one column: the panel follows the document
+    } else {
         draw_welcome();
+    }
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    if (side_w > 0) {
+        ImGui::SameLine(0, 0);
+        ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
+        ImGui::BeginChild("side", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        ImVec2 sp = ImGui::GetWindowPos();
+        ImGui::GetWindowDrawList()->AddLine(sp, ImVec2(sp.x, sp.y + ImGui::GetWindowHeight()), col(palette().border));
+        draw_side_panel();
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+    }
     ImGui::PopStyleVar();
 
     draw_template_picker();
+    draw_shortcuts();
     draw_messages();
     ImGui::End();
+
+    // The overlay follows its field; when the field is gone (section collapsed, document closed) it goes too.
+    if (!active_path_.empty() && !active_drawn_) {
+        active_path_.clear();
+        platform_.overlay_hide();
+    }
+    if (highlight_until_ > 0) {
+        if (ImGui::GetTime() < highlight_until_) animating_ = true;
+        else highlight_until_ = 0, highlight_path_.clear();
+    }
 }
 
 void App::draw_top_bar(float height) {
@@ -181,11 +212,11 @@ void App::draw_top_bar(float height) {
     ImGui::BeginChild("topbar", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 wp = ImGui::GetWindowPos();
-    dl->AddLine(ImVec2(wp.x, wp.y + height - 1), ImVec2(wp.x + ImGui::GetWindowWidth(), wp.y + height - 1),
-                col(p.border));
+    const float win_w = ImGui::GetWindowWidth();
+    dl->AddLine(ImVec2(wp.x, wp.y + height - 1), ImVec2(wp.x + win_w, wp.y + height - 1), col(p.border));
     ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) * 0.5f);
-    if (ImGui::Button(ICON_BARS "##sidebar")) sidebar_open_ = !sidebar_open_;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the drafts sidebar");
+    if (icon_button(ICON_BARS, "sidebar", "Show or hide the drafts sidebar")) sidebar_open_ = !sidebar_open_;
+    mark("topbar.sidebar");
     ImGui::SameLine();
     ImGui::PushFont(fonts().bold);
     ImGui::AlignTextToFramePadding();
@@ -193,23 +224,42 @@ void App::draw_top_bar(float height) {
     ImGui::SameLine(0, 6);
     ImGui::TextUnformatted("Hindsight");
     ImGui::PopFont();
-    if (doc_) {
+    const bool compact = win_w < 760;
+    if (doc_ && !compact) {
         ImGui::SameLine(0, 18);
         ImGui::AlignTextToFramePadding();
-        std::string t = doc_->title.empty() ? std::string("Untitled postmortem") : doc_->title;
-        if (t.size() > 60) t = t.substr(0, 57) + "...";
-        ImGui::TextColored(p.text_muted, "%s", t.c_str());
+        ImGui::TextColored(p.text_muted, "%s", short_title(*doc_, win_w > 1300 ? 60 : 30).c_str());
         ImGui::SameLine(0, 12);
         badge(severity_label(*doc_), severity_colour(doc_->severity));
         ImGui::SameLine(0, 6);
         badge(status_label(doc_->status), status_colour(doc_->status.c_str()));
     }
-    float right = ImGui::GetWindowWidth() - 12;
+    // Right-aligned actions.
     float bw = ImGui::GetFrameHeight();
-    ImGui::SameLine(right - bw);
-    if (ImGui::Button(dark_ ? ICON_SUN "##theme" : ICON_MOON "##theme", ImVec2(bw, 0))) set_dark(!dark_);
+    float right = win_w - 12;
+    float actions_w = bw * (doc_ ? 5 : 1) + 8 * (doc_ ? 5 : 1) + (doc_ ? ImGui::CalcTextSize("Export").x + 40 : 0);
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12, right - actions_w));
+    if (doc_) {
+        ImGui::BeginDisabled(!history_->can_undo());
+        if (icon_button(ICON_UNDO, "undo", "Undo (Ctrl+Z)")) undo();
+        mark("topbar.undo");
+        ImGui::EndDisabled();
+        ImGui::SameLine(0, 4);
+        ImGui::BeginDisabled(!history_->can_redo());
+        if (icon_button(ICON_REDO, "redo", "Redo (Ctrl+Shift+Z)")) redo();
+        mark("topbar.redo");
+        ImGui::EndDisabled();
+        ImGui::SameLine(0, 8);
+        if (ImGui::Button(ICON_DOWNLOAD "  Export")) ImGui::OpenPopup("export");
+        mark("topbar.export");
+        draw_export_menu();
+        ImGui::SameLine(0, 8);
+        if (icon_button(ICON_CHECK_CIRCLE, "panel", "Show or hide lint and metrics")) side_panel_open_ = !side_panel_open_;
+        mark("topbar.panel");
+        ImGui::SameLine(0, 4);
+    }
+    if (icon_button(dark_ ? ICON_SUN : ICON_MOON, "theme", dark_ ? "Light theme" : "Dark theme")) set_dark(!dark_);
     mark("topbar.theme");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(dark_ ? "Switch to the light theme" : "Switch to the dark theme");
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
@@ -219,7 +269,7 @@ void App::draw_sidebar() {
     const Palette& p = palette();
     ImGui::TextColored(p.text_muted, "OPEN");
     if (doc_) {
-        std::string t = ICON_FILE_TEXT "  " + (doc_->title.empty() ? std::string("Untitled postmortem") : doc_->title);
+        std::string t = ICON_FILE_TEXT "  " + short_title(*doc_, 40);
         ImGui::Selectable(t.c_str(), true);
     } else {
         ImGui::TextColored(p.text_muted, "Nothing open yet");
@@ -243,12 +293,15 @@ void App::draw_sidebar() {
 
 void App::draw_welcome() {
     const Palette& p = palette();
-    float w = std::min(640.0f, ImGui::GetContentRegionAvail().x - 32);
-    float x = std::max(16.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f);
+    float avail = ImGui::GetContentRegionAvail().x;
+    float w = std::min(640.0f, avail - 32);
+    float x = std::max(16.0f, (avail - w) * 0.5f);
     ImGui::SetCursorPos(ImVec2(x, 48));
     ImGui::BeginGroup();
     ImGui::PushFont(fonts().title);
-    ImGui::TextUnformatted("Write the postmortem while it is fresh.");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    ImGui::TextWrapped("Write the postmortem while it is fresh.");
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
     ImGui::TextColored(p.text_muted,
@@ -271,6 +324,8 @@ void App::draw_welcome() {
         mark("welcome.sample." + path);
         ImGui::PopID();
     }
+    ImGui::Spacing();
+    ImGui::TextColored(p.text_muted, "Press ? for keyboard shortcuts.");
     ImGui::EndGroup();
 }
 
@@ -281,7 +336,7 @@ void App::draw_template_picker() {
     }
     ImVec2 c = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(c, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, ImGui::GetIO().DisplaySize.x - 24), 0));
+    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, ImGui::GetIO().DisplaySize.x - 24), 0));
     if (!ImGui::BeginPopupModal("New postmortem", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     static std::string title;
     ImGui::TextUnformatted("Title");
@@ -291,14 +346,21 @@ void App::draw_template_picker() {
     mark("new.title");
     ImGui::Spacing();
     ImGui::TextUnformatted("Template");
+    const float wrap = ImGui::GetContentRegionAvail().x;
     for (const TemplateInfo& t : list_templates()) {
         ImGui::PushID(t.name.c_str());
-        std::string label = t.label + "##tpl";
+        float desc_h = ImGui::CalcTextSize(t.description.c_str(), nullptr, false, wrap).y;
         ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0));
         ImGui::PushFont(fonts().bold);
-        bool chosen = ImGui::Selectable(label.c_str(), false, 0, ImVec2(0, 44));
+        bool chosen = ImGui::Selectable((t.label + "##tpl").c_str(), false, 0,
+                                        ImVec2(0, ImGui::GetTextLineHeight() + 6 + desc_h));
         ImGui::PopFont();
         ImGui::PopStyleVar();
+        mark("new.template." + t.name);
+        ImVec2 r = ImGui::GetItemRectMin();
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                            ImVec2(r.x, r.y + ImGui::GetTextLineHeight() + 4),
+                                            col(palette().text_muted), t.description.c_str(), nullptr, wrap);
         if (chosen) {
             Document d;
             if (new_from_template(t.name, title, platform_.now_ms(), d)) {
@@ -307,11 +369,6 @@ void App::draw_template_picker() {
                 ImGui::CloseCurrentPopup();
             }
         }
-        mark("new.template." + t.name);
-        ImVec2 r = ImGui::GetItemRectMin();
-        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(r.x, r.y + 22),
-                                            col(palette().text_muted), t.description.c_str(), nullptr,
-                                            ImGui::GetContentRegionAvail().x);
         ImGui::PopID();
     }
     ImGui::Spacing();
@@ -320,145 +377,39 @@ void App::draw_template_picker() {
     ImGui::EndPopup();
 }
 
-void App::draw_editor() {
-    Document& d = *doc_;
-    const Palette& p = palette();
-    float w = std::min(860.0f, ImGui::GetContentRegionAvail().x - 24);
-    float x = std::max(12.0f, (ImGui::GetContentRegionAvail().x - w) * 0.5f);
-    ImGui::SetCursorPos(ImVec2(x, 20));
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(w);
-    ImGui::PushFont(fonts().title);
-    if (ImGui::InputTextWithHint("##title", "Untitled postmortem", &d.title)) {
-        platform_.set_window_title(d.title + " \xe2\x80\x94 Hindsight");
-        mark_changed();
+void App::draw_shortcuts() {
+    if (show_shortcuts_) {
+        ImGui::OpenPopup("Keyboard shortcuts");
+        show_shortcuts_ = false;
     }
-    mark("editor.title");
-    ImGui::PopFont();
-    ImGui::PopItemWidth();
-
-    // Header fields in two columns.
-    if (ImGui::BeginTable("header", 4, ImGuiTableFlags_SizingStretchProp, ImVec2(w, 0))) {
-        ImGui::TableSetupColumn("k1", ImGuiTableColumnFlags_WidthFixed, 90);
-        ImGui::TableSetupColumn("v1", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("k2", ImGuiTableColumnFlags_WidthFixed, 90);
-        ImGui::TableSetupColumn("v2", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(p.text_muted, "Incident");
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputTextWithHint("##incident", "INC-1234", &d.incident_id)) mark_changed();
-        mark("editor.incident_id");
-        ImGui::TableNextColumn();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(p.text_muted, "Severity");
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::BeginCombo("##severity", severity_label(d).c_str())) {
-            for (int s = 1; s <= 5; ++s) {
-                Document probe;
-                probe.severity = s;
-                probe.severity_labels = d.severity_labels;
-                if (ImGui::Selectable(severity_label(probe).c_str(), d.severity == s)) {
-                    d.severity = s;
-                    mark_changed();
-                }
-            }
-            ImGui::EndCombo();
-        }
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(p.text_muted, "Owner");
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputTextWithHint("##owner", "Who drives this review", &d.owner)) mark_changed();
-        mark("editor.owner");
-        ImGui::TableNextColumn();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(p.text_muted, "Status");
-        ImGui::TableNextColumn();
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::BeginCombo("##status", status_label(d.status).c_str())) {
-            for (const std::string& s : vocab::kStatuses)
-                if (ImGui::Selectable(status_label(s).c_str(), d.status == s)) {
-                    d.status = s;
-                    mark_changed();
-                }
-            ImGui::EndCombo();
+    ImVec2 c = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(c, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal("Keyboard shortcuts", nullptr,
+                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    static const char* rows[][2] = {
+        {"Ctrl+Z", "Undo"},
+        {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
+        {"Tab / Shift+Tab", "Next / previous field"},
+        {"Esc", "Leave the field"},
+        {"?", "This sheet"},
+    };
+    if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg)) {
+        for (auto& r : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushFont(fonts().mono);
+            ImGui::TextUnformatted(r[0]);
+            ImGui::PopFont();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r[1]);
         }
         ImGui::EndTable();
     }
-    ImGui::Spacing();
-
-    const std::vector<std::string>& order = d.sections.empty() ? vocab::kSections : d.sections;
-    for (const std::string& key : order) {
-        std::string* prose = nullptr;
-        if (key == "summary") prose = &d.summary;
-        else if (key == "leadup") prose = &d.leadup;
-        else if (key == "trigger") prose = &d.trigger;
-        else if (key == "fault") prose = &d.fault;
-        else if (key == "detection") prose = &d.detection;
-        else if (key == "response") prose = &d.response;
-        else if (key == "recovery") prose = &d.recovery;
-        else if (key == "resolution") prose = &d.resolution;
-        else if (key == "impact") prose = &d.impact.description;
-        ImGui::PushID(key.c_str());
-        ImGui::SetNextItemOpen(true, ImGuiCond_Once);
-        ImGui::PushFont(fonts().bold);
-        bool open = ImGui::CollapsingHeader(section_title(key).c_str());
-        ImGui::PopFont();
-        if (open) {
-            if (prose) {
-                if (prose_field("##prose", *prose, section_hint(key).c_str())) mark_changed();
-                mark("editor.prose." + key);
-            } else if (key == "timeline") {
-                if (d.timeline.empty()) ImGui::TextColored(p.text_muted, "%s", section_hint(key).c_str());
-                for (const Event& e : d.timeline) {
-                    ImGui::PushFont(fonts().mono);
-                    ImGui::TextColored(p.text_muted, "%s", format_local(e.time).c_str());
-                    ImGui::PopFont();
-                    ImGui::SameLine();
-                    ImGui::TextColored(p.accent, "%s", e.type.c_str());
-                    ImGui::SameLine();
-                    ImGui::TextWrapped("%s", e.description.c_str());
-                }
-            } else if (key == "action_items") {
-                if (d.action_items.empty()) ImGui::TextColored(p.text_muted, "%s", section_hint(key).c_str());
-                for (const ActionItem& a : d.action_items)
-                    ImGui::BulletText("[%s] %s  (%s, due %s)", a.priority.c_str(), a.title.c_str(),
-                                      a.owner.empty() ? "no owner" : a.owner.c_str(),
-                                      a.due.empty() ? "not set" : a.due.c_str());
-            } else {
-                const std::vector<Item>* items = nullptr;
-                if (key == "root_causes") items = &d.root_causes;
-                else if (key == "contributing_factors") items = &d.contributing_factors;
-                else if (key == "five_whys") items = &d.five_whys;
-                else if (key == "open_questions") items = &d.open_questions;
-                if (items) {
-                    if (items->empty()) ImGui::TextColored(p.text_muted, "%s", section_hint(key).c_str());
-                    for (const Item& it : *items) ImGui::BulletText("%s", it.text.c_str());
-                } else if (key == "lessons") {
-                    const std::pair<const char*, const std::vector<Item>*> groups[] = {
-                        {"Went well", &d.lessons.went_well},
-                        {"Went wrong", &d.lessons.went_wrong},
-                        {"Got lucky", &d.lessons.got_lucky}};
-                    for (const auto& g : groups) {
-                        ImGui::TextColored(p.text_muted, "%s", g.first);
-                        for (const Item& it : *g.second) ImGui::BulletText("%s", it.text.c_str());
-                    }
-                } else if (key == "links") {
-                    for (const LinkRef& l : d.links) ImGui::BulletText("%s  %s", l.title.c_str(), l.url.c_str());
-                }
-            }
-        }
-        ImGui::PopID();
-        ImGui::Spacing();
-    }
-    ImGui::Dummy(ImVec2(w, 40));
-    ImGui::EndGroup();
+    muted_text("Browser shortcuts (Ctrl+N, Ctrl+T, Ctrl+W) are left to the browser.");
+    if (ImGui::Button("Close", ImVec2(120, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void App::draw_messages() {
@@ -478,6 +429,7 @@ void App::draw_messages() {
             messages_.erase(messages_.begin());
             ImGui::CloseCurrentPopup();
         }
+        mark("problem.ok");
         ImGui::EndPopup();
     }
 }

@@ -1,12 +1,18 @@
 // The application: state and the top-level frame. Platform code calls frame() between ImGui::NewFrame() and
 // ImGui::Render(); everything drawn lives under src/ui and talks to the document only through src/core.
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/lint.h"
 #include "core/model.h"
 #include "platform.h"
+
+namespace hs {
+class History;
+}
 
 namespace hs::ui {
 
@@ -17,7 +23,7 @@ public:
 
     void frame();
 
-    // Open a document (from a template, sample, file or link). Replaces nothing silently: the caller decides.
+    // Opens a document (from a template, sample, file or link) as the current one, with a fresh undo history.
     void open_document(Document doc);
     // Opens JSON text as a document; on failure shows the problems and keeps what is open. Returns success.
     bool open_json(const std::string& text, const std::string& source_name);
@@ -30,22 +36,78 @@ public:
     // True while something animates or a timer runs, so the platform keeps drawing frames.
     bool animating() const { return animating_; }
 
+    // Undo / redo of document edits (one step per coalesced group of typing).
+    void undo();
+    void redo();
+
+    // From the DOM text overlay (web): the text of field `path` changed; editing ended (how: 0 blur or Enter,
+    // 1 Escape, 2 Tab, 3 Shift+Tab); the DOM reports the content height it needs.
+    void overlay_input(const std::string& path, const std::string& text);
+    void overlay_done(const std::string& path, int how);
+    void overlay_height(const std::string& path, float css_px);
+    // The read view was closed with Edit: return to the editor at `section`.
+    void read_view_closed(const std::string& section);
+
 private:
+    // Shell
     void draw_top_bar(float height);
     void draw_sidebar();
     void draw_welcome();
-    void draw_editor();
     void draw_template_picker();
     void draw_messages();
-    void mark_changed();
+    void draw_shortcuts();
+    void handle_shortcuts();
+    // Editor (editor.cpp)
+    void draw_editor();
+    void draw_header_fields(float w);
+    void draw_section(const std::string& key, float w);
+    void draw_item_list(const std::string& list_path, std::vector<Item>& items, const char* add_label,
+                        const char* id_prefix, bool numbered, float w);
+    void draw_impact(float w);
+    void draw_timeline_list(float w);
+    void draw_actions(float w);
+    void draw_links(float w);
+    // Right panel (panels.cpp)
+    void draw_side_panel();
+    void draw_export_menu();
+    void open_read_view();
+    void jump_to(const Finding& f);
+    // Fields
+    std::string* field(const std::string& path);
+    bool text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width);
+    void activate_field(const std::string& path);
+    void edited(const std::string& group, const std::string& label);  // records an undo step, refreshes lint
+    void refresh_derived();
 
     Platform& platform_;
     std::unique_ptr<Document> doc_;
+    std::unique_ptr<History> history_;
     bool dark_ = false;
     bool animating_ = false;
     bool sidebar_open_ = true;
+    bool side_panel_open_ = true;
     bool open_template_picker_ = false;
+    bool show_shortcuts_ = false;
     std::vector<std::string> messages_;  // errors shown to the user
+
+    // Derived, rebuilt when the document changes (not every frame).
+    bool derived_dirty_ = true;
+    std::vector<Finding> findings_;
+
+    // Text editing state.
+    std::string active_path_;        // field edited in the DOM overlay (web) — "" when none
+    std::string overlay_text_;       // the text the DOM holds for active_path_
+    bool overlay_send_text_ = false; // the DOM text must be replaced (first show, undo)
+    bool active_drawn_ = false;      // active_path_ was drawn this frame
+    std::map<std::string, float> overlay_heights_;
+    std::vector<std::string> field_order_, last_field_order_;  // for Tab / Shift+Tab
+    std::string highlight_path_;     // field flashed after a lint jump
+    double highlight_until_ = 0;
+    std::string scroll_to_section_;  // section to bring into view next frame
+
+    // Action items table
+    int sort_column_ = -1;
+    bool sort_ascending_ = true;
 };
 
 }  // namespace hs::ui

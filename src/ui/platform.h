@@ -14,6 +14,28 @@ public:
     virtual void download(const std::string& filename, const std::string& mime, const std::string& data) = 0;
     virtual void set_window_title(const std::string& title) = 0;
     virtual bool prefers_dark() = 0;              // the system colour scheme
+    virtual void open_url(const std::string& url) = 0;   // a new tab, noopener; callers pass only http(s)
+    virtual void copy_text(const std::string& text) = 0; // to the system clipboard
+    // Read view: the core's HTML export shown as real DOM (accessible, findable with Ctrl+F, printable).
+    virtual void show_read_view(const std::string& html_fragment, const std::string& section) = 0;
+    virtual void print_read_view() = 0;
+
+    // DOM text overlay (web): prose and text fields are edited in a real <textarea>/<input> laid exactly over the
+    // ImGui field, for IME, dead keys, spell check and mobile keyboards. Native builds keep ImGui's own widgets.
+    struct Overlay {
+        std::string path;        // the field being edited, e.g. "summary", "action_items/ai-1/title"
+        float x = 0, y = 0, w = 0, h = 0;  // CSS pixels
+        float clip_top = 0, clip_bottom = 0;  // visible band of the scrolling area
+        bool multiline = true;
+        bool set_text = false;   // replace the DOM text with `text` (first show, undo, merge)
+        std::string text;
+        std::string hint;
+        float font_px = 15;
+        bool dark = false;
+    };
+    virtual bool has_text_overlay() const { return false; }
+    virtual void overlay_show(const Overlay&) {}
+    virtual void overlay_hide() {}
 };
 
 }  // namespace hs::ui

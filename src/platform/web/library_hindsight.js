@@ -25,6 +25,26 @@ mergeInto(LibraryManager.library, {
   },
   hs_js_now_ms: function () { return Date.now(); },
   hs_js_first_frame: function () { if (Module.onFirstFrame) Module.onFirstFrame(); },
+  hs_js_overlay_show: function (path, x, y, w, h, clipTop, clipBottom, multiline, setText, text, hint, fontPx, dark) {
+    if (Module.overlayShow) Module.overlayShow({ path: UTF8ToString(path), x: x, y: y, w: w, h: h, clipTop: clipTop,
+      clipBottom: clipBottom, multiline: !!multiline, setText: !!setText, text: UTF8ToString(text),
+      hint: UTF8ToString(hint), fontPx: fontPx, dark: !!dark });
+  },
+  hs_js_overlay_hide: function () { if (Module.overlayHide) Module.overlayHide(); },
+  hs_js_open_url: function (ptr) {
+    var url = UTF8ToString(ptr);
+    if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+  },
+  hs_js_copy_text: function (ptr) {
+    var text = UTF8ToString(ptr);
+    Module.hsClipboard = text;
+    Module.hsClipboardFresh = true;
+    try { navigator.clipboard.writeText(text).catch(function () {}); } catch (e) {}
+  },
+  hs_js_show_read_view: function (html, section) {
+    if (Module.showReadView) Module.showReadView(UTF8ToString(html), UTF8ToString(section));
+  },
+  hs_js_print: function () { setTimeout(function () { window.print(); }, 50); },
   hs_js_set_cursor: function (ptr) {
     var c = document.getElementById('canvas');
     if (c) c.style.cursor = UTF8ToString(ptr);

@@ -30,6 +30,13 @@ int hs_js_prefers_dark();
 double hs_js_now_ms();
 void hs_js_first_frame();
 void hs_js_set_cursor(const char* css);
+void hs_js_overlay_show(const char* path, float x, float y, float w, float h, float clip_top, float clip_bottom,
+                        int multiline, int set_text, const char* text, const char* hint, float font_px, int dark);
+void hs_js_overlay_hide();
+void hs_js_open_url(const char* url);
+void hs_js_copy_text(const char* text);
+void hs_js_show_read_view(const char* html, const char* section);
+void hs_js_print();
 }
 
 namespace {
@@ -54,6 +61,18 @@ public:
     }
     void set_window_title(const std::string& t) override { hs_js_set_title(t.c_str()); }
     bool prefers_dark() override { return hs_js_prefers_dark() != 0; }
+    void open_url(const std::string& url) override { hs_js_open_url(url.c_str()); }
+    void copy_text(const std::string& text) override { hs_js_copy_text(text.c_str()); }
+    void show_read_view(const std::string& html, const std::string& section) override {
+        hs_js_show_read_view(html.c_str(), section.c_str());
+    }
+    void print_read_view() override { hs_js_print(); }
+    bool has_text_overlay() const override { return true; }
+    void overlay_show(const Overlay& o) override {
+        hs_js_overlay_show(o.path.c_str(), o.x, o.y, o.w, o.h, o.clip_top, o.clip_bottom, o.multiline ? 1 : 0,
+                           o.set_text ? 1 : 0, o.text.c_str(), o.hint.c_str(), o.font_px, o.dark ? 1 : 0);
+    }
+    void overlay_hide() override { hs_js_overlay_hide(); }
 };
 
 struct State {
@@ -338,6 +357,19 @@ EMSCRIPTEN_KEEPALIVE const char* hs_locate_json() {
 EMSCRIPTEN_KEEPALIVE int hs_open_json(const char* text, const char* name) {
     return S.app->open_json(text ? text : "", name ? name : "file") ? 1 : 0;
 }
+
+EMSCRIPTEN_KEEPALIVE void hs_overlay_input(const char* path, const char* text) {
+    S.app->overlay_input(path ? path : "", text ? text : "");
+    poke();
+}
+EMSCRIPTEN_KEEPALIVE void hs_overlay_done(const char* path, int how) {
+    S.app->overlay_done(path ? path : "", how);
+    poke();
+}
+EMSCRIPTEN_KEEPALIVE void hs_overlay_height(const char* path, float px) { S.app->overlay_height(path ? path : "", px); }
+EMSCRIPTEN_KEEPALIVE void hs_undo() { S.app->undo(); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_redo() { S.app->redo(); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_read_view_closed(const char* section) { S.app->read_view_closed(section ? section : ""); poke(); }
 
 // Called from the 'paste' event: the text becomes ImGui's clipboard and Ctrl+V is pressed for one frame.
 EMSCRIPTEN_KEEPALIVE void hs_on_paste(const char* text) {

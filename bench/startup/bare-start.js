@@ -1,0 +1,1 @@
+createBare({ canvas: document.getElementById('canvas') });

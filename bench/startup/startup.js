@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// bench/startup: median time from navigation to the first drawn frame (window.hindsight.ready) over cold loads,
+// against a bare Dear ImGui page built with the same toolchain and flags; plus the gzip transfer size of dist/.
+// Usage: node bench/startup/startup.js [runs]   (builds nothing: run `python3 serve.py --build` and
+//        `cmake --build --preset web --target bare_imgui` first, or use bench/run)
+'use strict';
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+const zlib = require('zlib');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RUNS = Math.max(5, Number(process.argv[2] || 7));
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
+const ROUTES = { '/app/': path.join(ROOT, 'dist'), '/bare/': path.join(ROOT, 'build', 'web') };
+const BARE_FILES = { 'bare.html': path.join(__dirname, 'bare.html'), 'bare-start.js': path.join(__dirname, 'bare-start.js') };
+
+function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    for (const [prefix, dir] of Object.entries(ROUTES)) {
+      if (!url.pathname.startsWith(prefix)) continue;
+      const rel = url.pathname.slice(prefix.length) || 'index.html';
+      const file = prefix === '/bare/' && BARE_FILES[rel] ? BARE_FILES[rel] : path.join(dir, path.normalize(rel));
+      if (!file.startsWith(dir) && !Object.values(BARE_FILES).includes(file)) break;
+      fs.readFile(file, (err, data) => {
+        if (err) { res.writeHead(404); res.end(); return; }
+        res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+        res.end(data);
+      });
+      return;
+    }
+    res.writeHead(404); res.end();
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+(async () => {
+  for (const f of [path.join(ROOT, 'dist', 'hindsight.wasm'), path.join(ROOT, 'build', 'web', 'bare.wasm')])
+    if (!fs.existsSync(f)) { console.error(`missing ${path.relative(ROOT, f)}: build it first (see usage)`); process.exit(1); }
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox',
+    '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  // Alternate the two so that machine noise hits both alike.
+  const app = [], bare = [];
+  for (let r = 0; r < RUNS; r++) {
+    bare.push(...await measureOnce(browser, `${base}/bare/bare.html`, 'window.bareReadyAt'));
+    app.push(...await measureOnce(browser, `${base}/app/index.html`, 'window.hindsight && window.hindsight.readyAt'));
+  }
+  await browser.close();
+  server.close();
+  let gz = 0, raw = 0;
+  for (const name of fs.readdirSync(path.join(ROOT, 'dist'))) {
+    const data = fs.readFileSync(path.join(ROOT, 'dist', name));
+    raw += data.length; gz += zlib.gzipSync(data, { level: 9 }).length;
+  }
+  const ma = median(app), mb = median(bare);
+  console.log(`startup: ${RUNS} cold loads each, headless Chromium (software WebGL)`);
+  console.log(`  hindsight  navigation -> ready: median ${ma.toFixed(0)} ms  (runs: ${app.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`  bare imgui navigation -> first frame: median ${mb.toFixed(0)} ms  (runs: ${bare.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(`  ratio: ${(ma / mb).toFixed(2)}x  (goal <= 1.5x)`);
+  console.log(`  dist/ transfer size: ${gz.toLocaleString('en')} B gzip (${raw.toLocaleString('en')} B raw; budget 450,000 B)`);
+})().catch((e) => { console.error(e); process.exit(1); });
+
+async function measureOnce(browser, url, expr) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(expr, null, { timeout: 60000, polling: 20 });
+  const t = await page.evaluate(expr);
+  await context.close();
+  return [t];
+}

@@ -1,0 +1,650 @@
+// The document editor: header fields, sections in the template's order, lists, impact, action items.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "app.h"
+#include "core/exporters/exporters.h"
+#include "core/history.h"
+#include "core/lint.h"
+#include "core/templates.h"
+#include "fonts.h"
+#include "icons.h"
+#include "imgui.h"
+#include "locate.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace hs::ui {
+namespace {
+
+std::string* prose_of(Document& d, const std::string& key) {
+    if (key == "summary") return &d.summary;
+    if (key == "leadup") return &d.leadup;
+    if (key == "trigger") return &d.trigger;
+    if (key == "fault") return &d.fault;
+    if (key == "detection") return &d.detection;
+    if (key == "response") return &d.response;
+    if (key == "recovery") return &d.recovery;
+    if (key == "resolution") return &d.resolution;
+    return nullptr;
+}
+
+std::vector<Item>* items_of(Document& d, const std::string& list) {
+    if (list == "root_causes") return &d.root_causes;
+    if (list == "contributing_factors") return &d.contributing_factors;
+    if (list == "five_whys") return &d.five_whys;
+    if (list == "open_questions") return &d.open_questions;
+    if (list == "lessons.went_well") return &d.lessons.went_well;
+    if (list == "lessons.went_wrong") return &d.lessons.went_wrong;
+    if (list == "lessons.got_lucky") return &d.lessons.got_lucky;
+    return nullptr;
+}
+
+template <class T>
+T* by_id(std::vector<T>& v, const std::string& id) {
+    for (T& x : v)
+        if (x.id == id) return &x;
+    return nullptr;
+}
+
+// Moves element i by delta (-1 up, +1 down) if it stays in range.
+template <class T>
+bool move_item(std::vector<T>& v, size_t i, int delta) {
+    long j = static_cast<long>(i) + delta;
+    if (j < 0 || j >= static_cast<long>(v.size())) return false;
+    std::swap(v[i], v[static_cast<size_t>(j)]);
+    return true;
+}
+
+bool is_overdue(const ActionItem& a, int64_t now_ms) {
+    if (a.due.empty() || a.status == "done" || a.status == "wont_do" || !is_calendar_date(a.due)) return false;
+    int y = std::stoi(a.due.substr(0, 4));
+    unsigned m = static_cast<unsigned>(std::stoi(a.due.substr(5, 2)));
+    unsigned dd = static_cast<unsigned>(std::stoi(a.due.substr(8, 2)));
+    int64_t due_end_ms = (days_from_civil(y, m, dd) + 1) * 86400000LL;
+    return now_ms >= due_end_ms;
+}
+
+const char* kEventTypeIcons[][2] = {{"impact_start", ICON_BOLT},    {"detected", ICON_BELL},
+                                    {"acknowledged", ICON_USER},    {"escalated", ICON_ARROW_UP},
+                                    {"action", ICON_PENCIL},        {"communication", ICON_COMMENT},
+                                    {"mitigated", ICON_HEARTBEAT},  {"resolved", ICON_CHECK_CIRCLE},
+                                    {"note", ICON_INFO_CIRCLE}};
+
+const char* event_icon(const std::string& type) {
+    for (auto& e : kEventTypeIcons)
+        if (type == e[0]) return e[1];
+    return ICON_CIRCLE;
+}
+
+}  // namespace
+
+// ---- fields ----------------------------------------------------------------------------------------------------
+
+std::string* App::field(const std::string& path) {
+    if (!doc_) return nullptr;
+    Document& d = *doc_;
+    if (path == "title") return &d.title;
+    if (path == "incident_id") return &d.incident_id;
+    if (path == "owner") return &d.owner;
+    if (path == "impact.description") return &d.impact.description;
+    if (path == "impact.slo") return &d.impact.slo;
+    if (std::string* p = prose_of(d, path)) return p;
+    // "<list>/<id>/<field>"
+    size_t a = path.find('/'), b = path.rfind('/');
+    if (a == std::string::npos || a == b) return nullptr;
+    std::string list = path.substr(0, a), id = path.substr(a + 1, b - a - 1), f = path.substr(b + 1);
+    if (std::vector<Item>* items = items_of(d, list)) {
+        Item* it = by_id(*items, id);
+        return it && f == "text" ? &it->text : nullptr;
+    }
+    if (list == "action_items") {
+        ActionItem* ai = by_id(d.action_items, id);
+        if (!ai) return nullptr;
+        if (f == "title") return &ai->title;
+        if (f == "owner") return &ai->owner;
+        if (f == "description") return &ai->description;
+        if (f == "ticket_url") return &ai->ticket_url;
+        if (f == "due") return &ai->due;
+        return nullptr;
+    }
+    if (list == "timeline") {
+        Event* e = by_id(d.timeline, id);
+        if (!e) return nullptr;
+        if (f == "description") return &e->description;
+        if (f == "author") return &e->author;
+        return nullptr;
+    }
+    if (list == "links") {
+        LinkRef* l = by_id(d.links, id);
+        if (!l) return nullptr;
+        if (f == "title") return &l->title;
+        if (f == "url") return &l->url;
+    }
+    return nullptr;
+}
+
+void App::activate_field(const std::string& path) {
+    if (!platform_.has_text_overlay()) return;
+    std::string* v = field(path);
+    if (!v) return;
+    active_path_ = path;
+    active_drawn_ = true;  // activated while drawing: it is shown from the next frame on
+    overlay_text_ = *v;
+    overlay_send_text_ = true;
+    platform_.request_frame();
+}
+
+void App::overlay_input(const std::string& path, const std::string& text) {
+    if (path != active_path_) return;
+    std::string* v = field(path);
+    if (!v) return;
+    overlay_text_ = text;
+    if (*v == text) return;
+    *v = text;
+    if (path == "title") platform_.set_window_title(text + " \xe2\x80\x94 Hindsight");
+    edited(path, "Edit " + path);
+}
+
+void App::overlay_done(const std::string& path, int how) {
+    if (path != active_path_) return;
+    active_path_.clear();
+    platform_.overlay_hide();
+    if (how == 2 || how == 3) {  // Tab / Shift+Tab: the next or previous field drawn in the last frame
+        auto it = std::find(last_field_order_.begin(), last_field_order_.end(), path);
+        if (it != last_field_order_.end()) {
+            long i = (it - last_field_order_.begin()) + (how == 2 ? 1 : -1);
+            if (i >= 0 && i < static_cast<long>(last_field_order_.size()))
+                activate_field(last_field_order_[static_cast<size_t>(i)]);
+        }
+    }
+    platform_.request_frame();
+}
+
+void App::overlay_height(const std::string& path, float css_px) {
+    float& h = overlay_heights_[path];
+    if (std::fabs(h - css_px) > 0.5f) {
+        h = css_px;
+        platform_.request_frame();
+    }
+}
+
+bool App::text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width) {
+    field_order_.push_back(path);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const std::string id = "##" + path;
+    bool changed = false;
+    const bool flash = path == highlight_path_ && highlight_until_ > 0;
+    if (flash) ImGui::PushStyleColor(ImGuiCol_Border, palette().warning);
+    if (!platform_.has_text_overlay()) {
+        // Native: ImGui's own widgets.
+        ImGui::SetNextItemWidth(width);
+        if (multiline) {
+            int lines = 1 + static_cast<int>(std::count(value.begin(), value.end(), '\n'));
+            float h = ImGui::GetTextLineHeight() * static_cast<float>(std::max(3, lines + 1)) + st.FramePadding.y * 2;
+            changed = ImGui::InputTextMultiline(id.c_str(), &value, ImVec2(width, h));
+        } else {
+            changed = ImGui::InputTextWithHint(id.c_str(), hint, &value);
+        }
+        mark("field." + path);
+        if (flash) ImGui::PopStyleColor();
+        if (changed) edited(path, "Edit " + path);
+        return changed;
+    }
+    // Web: draw the field; editing happens in the DOM overlay laid over it.
+    const bool active = path == active_path_;
+    const float line_h = ImGui::GetTextLineHeight();
+    const float wrap_w = std::max(10.0f, width - st.FramePadding.x * 2);
+    float h;
+    if (multiline) {
+        float text_h = value.empty() ? line_h : ImGui::CalcTextSize(value.c_str(), nullptr, false, wrap_w).y;
+        if (!value.empty() && value.back() == '\n') text_h += line_h;
+        h = std::max(text_h, line_h * 3) + st.FramePadding.y * 2;
+        auto it = overlay_heights_.find(path);
+        if (active && it != overlay_heights_.end()) h = std::max(h, it->second);
+    } else {
+        h = ImGui::GetFrameHeight();
+    }
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(id.c_str(), ImVec2(width, h));
+    mark("field." + path);
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    if (ImGui::IsItemClicked()) activate_field(path);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Palette& pal = palette();
+    ImVec2 q(p.x + width, p.y + h);
+    dl->AddRectFilled(p, q, ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg), st.FrameRounding);
+    dl->AddRect(p, q, flash ? col(pal.warning) : active ? col(pal.accent) : ImGui::GetColorU32(ImGuiCol_Border),
+                st.FrameRounding, 0, active || flash ? 2.0f : 1.0f);
+    if (flash) ImGui::PopStyleColor();
+    if (!active) {
+        ImVec2 tp(p.x + st.FramePadding.x, p.y + st.FramePadding.y);
+        ImVec4 clip(p.x, p.y, q.x, q.y);
+        if (value.empty()) {
+            if (hint && *hint)
+                dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, col(pal.text_muted, 0.85f), hint, nullptr,
+                            multiline ? wrap_w : 0.0f, &clip);
+        } else {
+            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, col(pal.text), value.c_str(), nullptr,
+                        multiline ? wrap_w : 0.0f, &clip);
+        }
+    } else {
+        active_drawn_ = true;
+        if (value != overlay_text_) {  // changed under the overlay (undo, merge): the DOM must follow
+            overlay_text_ = value;
+            overlay_send_text_ = true;
+        }
+        Platform::Overlay o;
+        o.path = path;
+        o.x = p.x;
+        o.y = p.y;
+        o.w = width;
+        o.h = h;
+        ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
+        o.clip_top = cmin.y;
+        o.clip_bottom = cmax.y;
+        o.multiline = multiline;
+        o.set_text = overlay_send_text_;
+        o.text = value;
+        o.hint = hint ? hint : "";
+        o.font_px = ImGui::GetFontSize();
+        o.dark = pal.dark;
+        platform_.overlay_show(o);
+        overlay_send_text_ = false;
+    }
+    return changed;
+}
+
+// ---- editor ----------------------------------------------------------------------------------------------------
+
+void App::refresh_derived() {
+    findings_ = lint(*doc_);
+    derived_dirty_ = false;
+}
+
+void App::draw_editor() {
+    Document& d = *doc_;
+    float avail = ImGui::GetContentRegionAvail().x;
+    float w = std::min(880.0f, avail - 24);
+    float x = std::max(12.0f, (avail - w) * 0.5f);
+    ImGui::SetCursorPos(ImVec2(x, 20));
+    ImGui::BeginGroup();
+    ImGui::PushFont(fonts().title);
+    text_field("title", d.title, "Untitled postmortem", false, w);
+    ImGui::PopFont();
+    ImGui::Spacing();
+    draw_header_fields(w);
+    ImGui::Spacing();
+    const std::vector<std::string>& order = d.sections.empty() ? vocab::kSections : d.sections;
+    for (const std::string& key : order) draw_section(key, w);
+    ImGui::Dummy(ImVec2(w, 60));
+    ImGui::EndGroup();
+}
+
+void App::draw_header_fields(float w) {
+    Document& d = *doc_;
+    const Palette& p = palette();
+    const bool two = w > 560;
+    if (!ImGui::BeginTable("header", two ? 4 : 2, ImGuiTableFlags_SizingStretchProp, ImVec2(w, 0))) return;
+    ImGui::TableSetupColumn("k1", ImGuiTableColumnFlags_WidthFixed, 80);
+    ImGui::TableSetupColumn("v1", ImGuiTableColumnFlags_WidthStretch);
+    if (two) {
+        ImGui::TableSetupColumn("k2", ImGuiTableColumnFlags_WidthFixed, 80);
+        ImGui::TableSetupColumn("v2", ImGuiTableColumnFlags_WidthStretch);
+    }
+    auto label = [&](const char* t) {
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(p.text_muted, "%s", t);
+        ImGui::TableNextColumn();
+    };
+    label("Incident");
+    text_field("incident_id", d.incident_id, "INC-1234", false, ImGui::GetContentRegionAvail().x);
+    label("Severity");
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##severity", severity_label(d).c_str())) {
+        for (int s = 1; s <= 5; ++s) {
+            Document probe;
+            probe.severity = s;
+            probe.severity_labels = d.severity_labels;
+            ImGui::PushStyleColor(ImGuiCol_Text, severity_colour(s));
+            if (ImGui::Selectable(severity_label(probe).c_str(), d.severity == s)) {
+                d.severity = s;
+                edited("severity", "Set severity");
+            }
+            ImGui::PopStyleColor();
+        }
+        ImGui::EndCombo();
+    }
+    mark("editor.severity");
+    label("Owner");
+    text_field("owner", d.owner, "Who drives this review", false, ImGui::GetContentRegionAvail().x);
+    label("Status");
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##status", status_label(d.status).c_str())) {
+        for (const std::string& s : vocab::kStatuses)
+            if (ImGui::Selectable(status_label(s).c_str(), d.status == s)) {
+                d.status = s;
+                edited("status", "Set status");
+            }
+        ImGui::EndCombo();
+    }
+    mark("editor.status");
+    ImGui::EndTable();
+}
+
+void App::draw_section(const std::string& key, float w) {
+    Document& d = *doc_;
+    ImGui::PushID(key.c_str());
+    if (scroll_to_section_ == key) {
+        ImGui::SetScrollHereY(0.1f);
+        ImGui::SetNextItemOpen(true);
+        scroll_to_section_.clear();
+    } else {
+        ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    }
+    ImGui::PushFont(fonts().bold);
+    bool open = ImGui::CollapsingHeader(section_title(key).c_str());
+    ImGui::PopFont();
+    mark("section." + key);
+    if (open) {
+        ImGui::Indent(4);
+        const float iw = w - 4;
+        const std::string hint = section_hint(key);
+        if (std::string* prose = prose_of(d, key)) {
+            text_field(key, *prose, hint.c_str(), true, iw);
+        } else if (key == "impact") {
+            draw_impact(iw);
+        } else if (key == "timeline") {
+            draw_timeline_list(iw);
+        } else if (key == "action_items") {
+            draw_actions(iw);
+        } else if (key == "links") {
+            draw_links(iw);
+        } else if (key == "lessons") {
+            const char* groups[][3] = {{"lessons.went_well", "Went well", "ll"},
+                                       {"lessons.went_wrong", "Went wrong", "ll"},
+                                       {"lessons.got_lucky", "Got lucky", "ll"}};
+            for (auto& g : groups) {
+                ImGui::TextColored(palette().text_muted, "%s", g[1]);
+                draw_item_list(g[0], *items_of(d, g[0]), "Add a lesson", g[2], false, iw);
+            }
+        } else if (std::vector<Item>* items = items_of(d, key)) {
+            if (items->empty()) muted_text(hint.c_str());
+            const char* prefix = key == "root_causes" ? "rc" : key == "five_whys" ? "why" : key == "open_questions" ? "oq" : "cf";
+            const char* add = key == "root_causes" ? "Add a root cause" : key == "five_whys" ? "Ask why" :
+                              key == "open_questions" ? "Add a question" : "Add a factor";
+            draw_item_list(key, *items, add, prefix, key == "five_whys", iw);
+        }
+        ImGui::Unindent(4);
+    }
+    ImGui::PopID();
+    ImGui::Spacing();
+}
+
+void App::draw_item_list(const std::string& list_path, std::vector<Item>& items, const char* add_label,
+                         const char* id_prefix, bool numbered, float w) {
+    const Palette& p = palette();
+    int remove = -1, up = -1, down = -1;
+    for (size_t i = 0; i < items.size(); ++i) {
+        Item& it = items[i];
+        ImGui::PushID(it.id.c_str());
+        float controls = ImGui::GetFrameHeight() * 3 + 12;
+        if (numbered) {
+            // Five whys as a chain: "Why 1" ... with a connector.
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextColored(p.accent, "Why %d", static_cast<int>(i + 1));
+            ImGui::SameLine(64);
+        } else {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextColored(p.text_muted, "\xe2\x80\xa2");
+            ImGui::SameLine(22);
+        }
+        float fw = w - ImGui::GetCursorPosX() + ImGui::GetItemRectMin().x - ImGui::GetWindowPos().x - controls;
+        fw = std::max(120.0f, w - (numbered ? 64.0f : 22.0f) - controls);
+        text_field(list_path + "/" + it.id + "/text", it.text, "", true, fw);
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        if (icon_button(ICON_ARROW_UP, "up", "Move up")) up = static_cast<int>(i);
+        ImGui::SameLine(0, 2);
+        if (icon_button(ICON_ARROW_DOWN, "down", "Move down")) down = static_cast<int>(i);
+        ImGui::SameLine(0, 2);
+        if (icon_button(ICON_TRASH, "del", "Remove")) remove = static_cast<int>(i);
+        mark("item.remove." + it.id);
+        ImGui::EndGroup();
+        if (numbered && i + 1 < items.size()) {
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 18);
+            ImGui::TextColored(p.text_muted, ICON_ARROW_DOWN);
+        }
+        ImGui::PopID();
+    }
+    if (up >= 0 && move_item(items, static_cast<size_t>(up), -1)) edited(list_path + "#order", "Reorder");
+    if (down >= 0 && move_item(items, static_cast<size_t>(down), +1)) edited(list_path + "#order", "Reorder");
+    if (remove >= 0) {
+        items.erase(items.begin() + remove);
+        edited(list_path + "#remove", "Remove item");
+    }
+    ImGui::PushID(list_path.c_str());
+    if (ImGui::Button((std::string(ICON_PLUS "  ") + add_label).c_str())) {
+        Item it;
+        it.id = new_id(id_prefix);
+        items.push_back(it);
+        edited(list_path + "#add", add_label);
+        activate_field(list_path + "/" + it.id + "/text");
+    }
+    mark("add." + list_path);
+    ImGui::PopID();
+}
+
+void App::draw_impact(float w) {
+    Document& d = *doc_;
+    Impact& im = d.impact;
+    text_field("impact.description", im.description, section_hint("impact").c_str(), true, w);
+    ImGui::Spacing();
+    struct Num { const char* label; std::optional<double>* v; const char* fmt; };
+    Num nums[] = {{"Users affected", &im.users_affected, "%.0f"},
+                  {"Requests failed", &im.requests_failed, "%.0f"},
+                  {"Revenue lost", &im.revenue_lost, "%.2f"},
+                  {"Support tickets", &im.support_tickets, "%.0f"},
+                  {"Error budget used (%)", &im.error_budget_consumed_pct, "%.1f"}};
+    const int cols = w > 600 ? 3 : 1;
+    if (ImGui::BeginTable("impact", cols * 2, ImGuiTableFlags_SizingStretchProp, ImVec2(w, 0))) {
+        for (Num& n : nums) {
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextColored(palette().text_muted, "%s", n.label);
+            ImGui::TableNextColumn();
+            ImGui::PushID(n.label);
+            double v = n.v->value_or(0.0);
+            bool has = n.v->has_value();
+            ImGui::SetNextItemWidth(-1);
+            char buf[64] = "";
+            if (has) std::snprintf(buf, sizeof buf, n.fmt, v);
+            if (ImGui::InputTextWithHint("##n", "\xe2\x80\x94", buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal)) {
+                if (buf[0] == 0) n.v->reset();
+                else *n.v = std::atof(buf);
+                edited(std::string("impact.") + n.label, "Edit impact");
+            }
+            mark(std::string("impact.") + n.label);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::TextColored(palette().text_muted, "SLO affected");
+    text_field("impact.slo", im.slo, "e.g. 99.9% of checkout requests succeed over 28 days", false, w);
+}
+
+void App::draw_timeline_list(float w) {
+    Document& d = *doc_;
+    const Palette& p = palette();
+    if (d.timeline.empty()) muted_text(section_hint("timeline").c_str());
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(d.timeline.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Event& e = d.timeline[static_cast<size_t>(i)];
+            ImGui::PushID(i);
+            ImGui::PushFont(fonts().mono);
+            ImGui::TextColored(p.text_muted, "%s", display_local(e.time).c_str());
+            ImGui::PopFont();
+            ImGui::SameLine(170);
+            ImGui::TextColored(p.accent, "%s %s", event_icon(e.type), event_type_label(e.type).c_str());
+            ImGui::SameLine(310);
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(100.0f, w - 310));
+            ImGui::TextUnformatted(e.description.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopID();
+        }
+    }
+}
+
+void App::draw_actions(float w) {
+    Document& d = *doc_;
+    const Palette& p = palette();
+    const int64_t now = platform_.now_ms();
+    if (d.action_items.empty()) muted_text(section_hint("action_items").c_str());
+    // Display order: the document's order, or sorted by a column (the document keeps its order).
+    std::vector<size_t> order(d.action_items.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                            ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+    int remove = -1, up = -1, down = -1;
+    if (!d.action_items.empty() && ImGui::BeginTable("actions", 6, flags, ImVec2(w, 0))) {
+        ImGui::TableSetupColumn("Pri", ImGuiTableColumnFlags_WidthFixed, 58);
+        ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, 104);
+        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, 112);
+        ImGui::TableSetupColumn("##ops", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 84);
+        ImGui::TableHeadersRow();
+        if (ImGuiTableSortSpecs* ss = ImGui::TableGetSortSpecs()) {
+            if (ss->SpecsCount > 0) {
+                sort_column_ = ss->Specs[0].ColumnIndex;
+                sort_ascending_ = ss->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
+            } else {
+                sort_column_ = -1;
+            }
+        }
+        if (sort_column_ >= 0) {
+            auto key = [&](const ActionItem& a) -> std::string {
+                switch (sort_column_) {
+                    case 0: return a.priority;
+                    case 1: return a.title;
+                    case 2: return a.owner;
+                    case 3: return a.due.empty() ? "9999" : a.due;
+                    case 4: return a.status;
+                    default: return std::string();
+                }
+            };
+            std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+                std::string kx = key(d.action_items[x]), ky = key(d.action_items[y]);
+                return sort_ascending_ ? kx < ky : ky < kx;
+            });
+        }
+        for (size_t row = 0; row < order.size(); ++row) {
+            size_t i = order[row];
+            ActionItem& a = d.action_items[i];
+            ImGui::PushID(a.id.c_str());
+            ImGui::TableNextRow();
+            const bool overdue = is_overdue(a, now);
+            if (overdue) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, col(p.danger, p.dark ? 0.18f : 0.08f));
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::BeginCombo("##pri", a.priority.c_str(), ImGuiComboFlags_NoArrowButton)) {
+                for (const std::string& v : vocab::kPriorities)
+                    if (ImGui::Selectable(v.c_str(), a.priority == v)) {
+                        a.priority = v;
+                        edited("action_items/" + a.id + "/priority", "Set priority");
+                    }
+                ImGui::EndCombo();
+            }
+            ImGui::TableNextColumn();
+            text_field("action_items/" + a.id + "/title", a.title, "What will be done", true,
+                       ImGui::GetContentRegionAvail().x);
+            if (!a.ticket_url.empty() && is_http_url(a.ticket_url)) {
+                ImGui::TextColored(p.info, ICON_LINK " %s", ticket_label(a.ticket_url).c_str());
+                if (ImGui::IsItemHovered()) {
+                    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                    ImGui::SetTooltip("%s", a.ticket_url.c_str());
+                }
+                if (ImGui::IsItemClicked()) platform_.open_url(a.ticket_url);
+            }
+            ImGui::TableNextColumn();
+            text_field("action_items/" + a.id + "/owner", a.owner, "Owner", false, ImGui::GetContentRegionAvail().x);
+            ImGui::TableNextColumn();
+            text_field("action_items/" + a.id + "/due", a.due, "YYYY-MM-DD", false, ImGui::GetContentRegionAvail().x);
+            if (overdue) {
+                ImGui::TextColored(p.danger, ICON_WARNING " overdue");
+            }
+            ImGui::TableNextColumn();
+            ImGui::SetNextItemWidth(-1);
+            if (ImGui::BeginCombo("##status", action_status_label(a.status).c_str())) {
+                for (const std::string& v : vocab::kActionStatuses)
+                    if (ImGui::Selectable(action_status_label(v).c_str(), a.status == v)) {
+                        a.status = v;
+                        edited("action_items/" + a.id + "/status", "Set action status");
+                    }
+                ImGui::EndCombo();
+            }
+            mark("action.status." + a.id);
+            ImGui::TableNextColumn();
+            ImGui::BeginDisabled(sort_column_ >= 0);
+            if (icon_button(ICON_ARROW_UP, "up", "Move up")) up = static_cast<int>(i);
+            ImGui::SameLine(0, 0);
+            if (icon_button(ICON_ARROW_DOWN, "down", "Move down")) down = static_cast<int>(i);
+            ImGui::EndDisabled();
+            ImGui::SameLine(0, 0);
+            if (icon_button(ICON_TRASH, "del", "Delete this action item")) remove = static_cast<int>(i);
+            mark("action.delete." + a.id);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (up >= 0 && move_item(d.action_items, static_cast<size_t>(up), -1)) edited("action_items#order", "Reorder");
+    if (down >= 0 && move_item(d.action_items, static_cast<size_t>(down), +1)) edited("action_items#order", "Reorder");
+    if (remove >= 0) {
+        d.action_items.erase(d.action_items.begin() + remove);
+        edited("action_items#remove", "Delete action item");
+    }
+    if (ImGui::Button(ICON_PLUS "  Add action item")) {
+        ActionItem a;
+        a.id = new_id("ai");
+        d.action_items.push_back(a);
+        edited("action_items#add", "Add action item");
+        activate_field("action_items/" + a.id + "/title");
+    }
+    mark("add.action_items");
+}
+
+void App::draw_links(float w) {
+    Document& d = *doc_;
+    int remove = -1;
+    for (size_t i = 0; i < d.links.size(); ++i) {
+        LinkRef& l = d.links[i];
+        ImGui::PushID(l.id.c_str());
+        float half = (w - ImGui::GetFrameHeight() - 20) * 0.5f;
+        text_field("links/" + l.id + "/title", l.title, "Title", false, half);
+        ImGui::SameLine();
+        text_field("links/" + l.id + "/url", l.url, "https://...", false, half);
+        ImGui::SameLine();
+        if (icon_button(ICON_TRASH, "del", "Remove link")) remove = static_cast<int>(i);
+        ImGui::PopID();
+    }
+    if (remove >= 0) {
+        d.links.erase(d.links.begin() + remove);
+        edited("links#remove", "Remove link");
+    }
+    if (ImGui::Button(ICON_PLUS "  Add link")) {
+        LinkRef l;
+        l.id = new_id("ln");
+        d.links.push_back(l);
+        edited("links#add", "Add link");
+        activate_field("links/" + l.id + "/title");
+    }
+    mark("add.links");
+}
+
+}  // namespace hs::ui

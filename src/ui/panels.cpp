@@ -1,0 +1,162 @@
+// The right panel (lint findings and metrics), the export menu and the read view.
+#include <algorithm>
+
+#include "app.h"
+#include "core/exporters/exporters.h"
+#include "core/format.h"
+#include "core/metrics.h"
+#include "fonts.h"
+#include "icons.h"
+#include "imgui.h"
+#include "locate.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace hs::ui {
+namespace {
+
+std::string file_stem(const Document& d) {
+    std::string base = d.incident_id.empty() ? d.title : d.incident_id + "-" + d.title;
+    std::string out;
+    for (char c : base) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
+        else if (!out.empty() && out.back() != '-') out += '-';
+        if (out.size() >= 60) break;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? std::string("postmortem") : out;
+}
+
+void metric_row(const char* label, const std::optional<int64_t>& v) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextColored(palette().text_muted, "%s", label);
+    ImGui::TableNextColumn();
+    ImGui::PushFont(fonts().mono);
+    if (v) ImGui::TextUnformatted(format_duration(*v).c_str());
+    else ImGui::TextColored(palette().text_muted, "\xe2\x80\x94");
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+void App::jump_to(const Finding& f) {
+    scroll_to_section_ = f.section;
+    std::string path;
+    if (f.item_id.empty()) {
+        path = f.section == "impact" ? "impact.description" : f.section;
+    } else {
+        const char* lists[] = {"lessons.went_well", "lessons.went_wrong", "lessons.got_lucky"};
+        std::string field_name = f.field.empty() ? "text" : f.field;
+        path = f.section + "/" + f.item_id + "/" + field_name;
+        if (f.section == "lessons")
+            for (const char* l : lists)
+                if (field(std::string(l) + "/" + f.item_id + "/text")) path = std::string(l) + "/" + f.item_id + "/text";
+        if (f.section == "action_items" && f.field.empty()) path = "action_items/" + f.item_id + "/title";
+    }
+    highlight_path_ = path;
+    highlight_until_ = ImGui::GetTime() + 2.0;
+    if (field(path)) activate_field(path);
+    platform_.request_frame();
+}
+
+void App::draw_side_panel() {
+    const Palette& p = palette();
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(ICON_CHECK_CIRCLE "  Lint");
+    ImGui::PopFont();
+    mark("panel.lint");
+    if (findings_.empty()) {
+        ImGui::TextColored(p.success, ICON_CHECK " Nothing to point out.");
+    }
+    for (size_t i = 0; i < findings_.size(); ++i) {
+        const Finding& f = findings_[i];
+        ImGui::PushID(static_cast<int>(i));
+        const bool blame = f.rule == "blame-language" || f.rule.find("blame") != std::string::npos;
+        ImVec4 c = blame ? p.warning : (f.severity == "info" ? p.info : p.warning);
+        ImGui::PushStyleColor(ImGuiCol_Text, c);
+        ImGui::TextUnformatted(blame ? ICON_COMMENT : ICON_WARNING);
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(0);
+        if (ImGui::Selectable((f.message + "##f").c_str(), false, 0,
+                              ImVec2(0, ImGui::CalcTextSize(f.message.c_str(), nullptr, false,
+                                                            ImGui::GetContentRegionAvail().x).y)))
+            jump_to(f);
+        ImGui::PopTextWrapPos();
+        if (ImGui::IsItemHovered() && !f.suggestion.empty()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+            ImGui::TextUnformatted(f.suggestion.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        mark("finding." + std::to_string(i));
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(ICON_CLOCK "  Metrics");
+    ImGui::PopFont();
+    Metrics m = compute_metrics(*doc_);
+    if (ImGui::BeginTable("metrics", 2, ImGuiTableFlags_SizingStretchProp)) {
+        metric_row("Time to detect", m.time_to_detect_s);
+        metric_row("Time to acknowledge", m.time_to_acknowledge_s);
+        metric_row("Time to mitigate", m.time_to_mitigate_s);
+        metric_row("Time to resolve", m.time_to_resolve_s);
+        metric_row("Impact duration", m.impact_duration_s);
+        ImGui::EndTable();
+    }
+    for (const std::string& n : m.notes) muted_text(n.c_str());
+}
+
+void App::open_read_view() {
+    HtmlOptions o;
+    o.standalone = false;
+    platform_.show_read_view(export_html(*doc_, o), "");
+}
+
+void App::read_view_closed(const std::string& section) {
+    if (!section.empty()) scroll_to_section_ = section;
+    platform_.request_frame();
+}
+
+void App::draw_export_menu() {
+    if (!ImGui::BeginPopup("export")) return;
+    const Document& d = *doc_;
+    const std::string stem = file_stem(d);
+    if (ImGui::MenuItem(ICON_EYE "  Read view")) open_read_view();
+    mark("export.read");
+    ImGui::Separator();
+    if (ImGui::MenuItem(ICON_FILE_TEXT "  Markdown (.md)"))
+        platform_.download(stem + ".md", "text/markdown;charset=utf-8", export_markdown(d));
+    mark("export.md");
+    if (ImGui::MenuItem(ICON_COPY "  Copy as Markdown")) platform_.copy_text(export_markdown(d));
+    mark("export.md_copy");
+    if (ImGui::MenuItem(ICON_FILE "  HTML page (.html)"))
+        platform_.download(stem + ".html", "text/html;charset=utf-8", export_html(d));
+    mark("export.html");
+    if (ImGui::MenuItem(ICON_PRINT "  Print or save as PDF")) {
+        open_read_view();
+        platform_.print_read_view();
+    }
+    mark("export.print");
+    ImGui::Separator();
+    if (ImGui::MenuItem(ICON_TASKS "  Action items for trackers (.csv)"))
+        platform_.download(stem + "-actions.csv", "text/csv;charset=utf-8", export_actions_csv(d));
+    mark("export.csv");
+    if (ImGui::MenuItem(ICON_CALENDAR "  Action item reminders (.ics)"))
+        platform_.download(stem + "-actions.ics", "text/calendar;charset=utf-8",
+                           export_actions_ics(d, platform_.now_ms()));
+    mark("export.ics");
+    ImGui::Separator();
+    if (ImGui::MenuItem(ICON_SAVE "  Hindsight file (.hindsight.json)"))
+        platform_.download(stem + ".hindsight.json", "application/json", save_document(d, true));
+    mark("export.json");
+    ImGui::EndPopup();
+}
+
+}  // namespace hs::ui

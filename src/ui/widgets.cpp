@@ -1,0 +1,59 @@
+#include "widgets.h"
+
+#include "theme.h"
+
+namespace hs::ui {
+
+void badge(const std::string& text, const ImVec4& colour) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    ImVec2 pad(8, 3);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetFrameHeight();
+    p.y += (h - ts.y - pad.y * 2) * 0.5f;
+    ImVec2 q(p.x + ts.x + pad.x * 2, p.y + ts.y + pad.y * 2);
+    dl->AddRectFilled(p, q, col(colour, palette().dark ? 0.25f : 0.14f), 999.0f);
+    dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), col(colour), text.c_str());
+    ImGui::Dummy(ImVec2(q.x - ImGui::GetCursorScreenPos().x, h));
+}
+
+bool primary_button(const char* label, const ImVec2& size) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.88f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.75f));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 0));
+    bool r = ImGui::Button(label, size);
+    ImGui::PopStyleColor(5);
+    return r;
+}
+
+bool icon_button(const char* icon, const char* id, const char* tooltip) {
+    ImGui::PushID(id);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0, 0, 0, 0));
+    bool r = ImGui::Button(icon);
+    ImGui::PopStyleColor(2);
+    if (tooltip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+    ImGui::PopID();
+    return r;
+}
+
+void muted_text(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+void help_tooltip(const char* text) {
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+}  // namespace hs::ui
