@@ -17,7 +17,9 @@
 #include "core/exporters/exporters.h"
 #include "core/format.h"
 #include "core/importers/importers.h"
+#include "core/link.h"
 #include "core/lint.h"
+#include "core/merge.h"
 #include "core/metrics.h"
 #include "core/model.h"
 #include "core/templates.h"
@@ -26,7 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kOk = 0, kBadInput = 1, kUsage = 2;
+constexpr int kOk = 0, kBadInput = 1, kUsage = 2, kConflicts = 3;
 constexpr uint64_t kMaxInputBytes = 64ull * 1024 * 1024;
 
 struct UsageError {
@@ -392,6 +394,85 @@ int cmd_metrics(const std::vector<std::string>& argv) {
     return kOk;
 }
 
+// The passphrase comes from a file so that it never shows in `ps` or shell history. One trailing line break (as
+// editors and `echo` add) is not part of it.
+bool read_passphrase(const Args& a, std::string& pass) {
+    auto it = a.options.find("--passphrase-file");
+    if (it == a.options.end()) return true;
+    std::string why;
+    if (!read_input(it->second, pass, why)) {
+        err(display_name(it->second) + ": " + why + "\n");
+        return false;
+    }
+    if (!pass.empty() && pass.back() == '\n') pass.pop_back();
+    if (!pass.empty() && pass.back() == '\r') pass.pop_back();
+    if (pass.empty()) {
+        err(display_name(it->second) + ": the passphrase file is empty.\n");
+        return false;
+    }
+    return true;
+}
+
+int cmd_link(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, {"--minify"}, {"--base-url", "--passphrase-file"});
+    if (a.positional.empty()) throw UsageError{"missing the action: encode or decode."};
+    const std::string action = a.positional[0];
+    if (action == "encode") {
+        need_count(a, 2, 2, "FILE (use - for standard input)");
+        if (a.options.count("--minify")) throw UsageError{"--minify applies to decode only."};
+        hs::Document d;
+        if (!load_file(a.positional[1], d)) return kBadInput;
+        hs::EncodeOptions o;
+        o.base_url = a.options["--base-url"];
+        if (!read_passphrase(a, o.passphrase)) return kBadInput;
+        std::string link = hs::encode_link(d, o);
+        if (link.empty()) {
+            err("hindsight link encode: the link could not be made (the cryptography library did not start).\n");
+            return kBadInput;
+        }
+        out(link + "\n");
+        return kOk;
+    }
+    if (action == "decode") {
+        need_count(a, 2, 2, "LINK (or - to read it from standard input)");
+        if (a.options.count("--base-url")) throw UsageError{"--base-url applies to encode only."};
+        std::string link = a.positional[1], why;
+        if (link == "-" && !read_input("-", link, why)) {
+            err("<stdin>: " + why + "\n");
+            return kBadInput;
+        }
+        std::string pass;
+        if (!read_passphrase(a, pass)) return kBadInput;
+        hs::DecodeResult r = hs::decode_link(link, pass);
+        if (!r.ok) {
+            err(std::string("hindsight link decode (") + hs::link_error_name(r.error.kind) + "): " + r.error.message +
+                "\n");
+            return kBadInput;
+        }
+        out(hs::save_document(r.doc, !a.options.count("--minify")) + "\n");
+        return kOk;
+    }
+    throw UsageError{"unknown link action \"" + action + "\"; use encode or decode."};
+}
+
+int cmd_merge(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, {"--minify"}, {});
+    need_count(a, 3, 3, "BASE OURS THEIRS");
+    hs::Document base, ours, theirs;
+    if (!load_file(a.positional[0], base, true) || !load_file(a.positional[1], ours, true) ||
+        !load_file(a.positional[2], theirs, true))
+        return kBadInput;
+    hs::MergeResult m = hs::merge_documents(base, ours, theirs);
+    if (!m.ok) {
+        for (const auto& p : m.problems) print_problem("merged document", p);
+        return kBadInput;
+    }
+    out(hs::save_document(m.merged, !a.options.count("--minify")) + "\n");
+    if (m.conflicts.empty()) return kOk;
+    err(hs::conflicts_to_json(m.conflicts).dump(2, ' ', false, hs::Json::error_handler_t::replace) + "\n");
+    return kConflicts;
+}
+
 // The dispatcher is a table so that later commands (link, merge) are one entry each.
 struct Command {
     const char* name;
@@ -410,6 +491,9 @@ const std::vector<Command>& commands() {
         {"export", "md|html|csv|ics [--fragment] FILE", "print the export (csv/ics: action items)", cmd_export},
         {"lint", "[--strict] [--json] FILE", "findings; exit 0 even with findings (--strict: 1)", cmd_lint},
         {"metrics", "FILE", "JSON with time_to_*_s and impact_duration_s (null where undefined)", cmd_metrics},
+        {"link", "encode FILE [--base-url URL] [--passphrase-file F] | decode LINK|- [--passphrase-file F] [--minify]",
+         "make a share link / print the document a link holds", cmd_link},
+        {"merge", "[--minify] BASE OURS THEIRS", "three-way merge; exit 3 with conflicts as JSON on stderr", cmd_merge},
     };
     return kCommands;
 }

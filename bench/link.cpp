@@ -1,0 +1,104 @@
+// bench/link: share-link length against the mermaid.live-style baseline, and encode + decode time.
+//   baseline = "pako:" + base64url(zlib level 9 (minified canonical JSON)), zlib stream with header, no dictionary.
+// Goals (issue 4): median ratio <= 0.70, SRE-style sample <= 2,000 characters, encode + decode of a ~20 KB
+// document <= 1 ms (native, median of many runs, plain).
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/embedded.h"
+#include "core/format.h"
+#include "core/link.h"
+
+using namespace hs;
+
+namespace {
+
+std::string baseline(const std::string& json) {
+    uLongf n = compressBound(static_cast<uLong>(json.size()));
+    std::vector<uint8_t> buf(n);
+    if (compress2(buf.data(), &n, reinterpret_cast<const Bytef*>(json.data()), static_cast<uLong>(json.size()), 9) !=
+        Z_OK)
+        return "";
+    return "pako:" + base64url_encode(buf.data(), n);
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    size_t n = v.size();
+    return n == 0 ? 0 : (n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2);
+}
+
+}  // namespace
+
+int main() {
+    std::vector<std::string> paths = list_embedded("samples/");
+    for (const auto& t : list_embedded("templates/")) paths.push_back(t);
+    std::printf("%-42s %8s %9s %9s %7s %s\n", "document", "json", "baseline", "link", "ratio", "fits");
+    std::vector<double> ratios;
+    size_t sre_len = 0;
+    const Document* twenty = nullptr;
+    std::vector<Document> docs;
+    docs.reserve(paths.size());
+    size_t best_diff = SIZE_MAX;
+    for (const auto& p : paths) {
+        const EmbeddedFile* f = find_embedded(p);
+        LoadResult r = load_document(std::string(f->data, f->size));
+        if (!r.ok) {
+            std::printf("%s: does not load\n", p.c_str());
+            return 1;
+        }
+        docs.push_back(r.doc);
+        std::string json = save_document(r.doc);
+        std::string base = baseline(json);
+        std::string link = encode_fragment(r.doc);
+        double ratio = static_cast<double>(link.size()) / static_cast<double>(base.size());
+        ratios.push_back(ratio);
+        std::string fits;
+        for (const auto& fit : fits_report(link.size()))
+            if (fit.fits && fit.destination != "Browser") fits += (fits.empty() ? "" : ",") + fit.destination;
+        std::printf("%-42s %8zu %9zu %9zu %7.3f %s\n", p.c_str(), json.size(), base.size(), link.size(), ratio,
+                    fits.empty() ? "-" : fits.c_str());
+        if (p == "samples/sre-checkout-outage.json") sre_len = link.size();
+        size_t diff = json.size() > 20000 ? json.size() - 20000 : 20000 - json.size();
+        if (diff < best_diff) best_diff = diff;
+    }
+    // The document closest to 20 KB of canonical JSON.
+    for (const auto& d : docs) {
+        size_t n = save_document(d).size();
+        size_t diff = n > 20000 ? n - 20000 : 20000 - n;
+        if (diff == best_diff) twenty = &d;
+    }
+    double med = median(ratios);
+    std::printf("\nmedian ratio link/baseline: %.3f (goal <= 0.70: %s)\n", med, med <= 0.70 ? "met" : "MISSED");
+    std::printf("sre-checkout-outage link length: %zu characters (goal <= 2000: %s)\n", sre_len,
+                sre_len <= 2000 ? "met" : "MISSED");
+
+    if (twenty) {
+        std::string json = save_document(*twenty);
+        std::vector<double> enc_us, dec_us, both_us;
+        for (int i = 0; i < 300; ++i) {
+            auto t0 = std::chrono::steady_clock::now();
+            std::string link = encode_fragment(*twenty);
+            auto t1 = std::chrono::steady_clock::now();
+            DecodeResult r = decode_link(link);
+            auto t2 = std::chrono::steady_clock::now();
+            if (!r.ok) {
+                std::printf("decode failed: %s\n", r.error.message.c_str());
+                return 1;
+            }
+            enc_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+            dec_us.push_back(std::chrono::duration<double, std::micro>(t2 - t1).count());
+            both_us.push_back(std::chrono::duration<double, std::micro>(t2 - t0).count());
+        }
+        double m = median(both_us);
+        std::printf("encode + decode of a %zu-byte document (plain, median of 300): %.0f us (encode %.0f, decode %.0f;"
+                    " goal <= 1000 us: %s)\n",
+                    json.size(), m, median(enc_us), median(dec_us), m <= 1000 ? "met" : "MISSED");
+    }
+    return 0;
+}

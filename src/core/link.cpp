@@ -1,0 +1,623 @@
+// Share-link codec, v1. The byte layouts are in docs/links.md; every released prefix must keep decoding forever.
+#include "link.h"
+
+#include <sodium.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+
+#include "embedded.h"
+#include "format.h"
+
+namespace hs {
+
+namespace {
+
+// ---- messages: one sentence a person can act on, per error class ----------------------------------------------
+const char* const kAskForFile = " Ask the sender for the file instead (Share > Download file).";
+
+LinkError make_error(LinkError::Kind k, std::string detail = "") {
+    std::string m;
+    switch (k) {
+        case LinkError::Empty:
+            m = "This link holds no postmortem: the part after '#' is empty. Copy the whole link again.";
+            break;
+        case LinkError::BadCharacters:
+            m = "This link contains characters that a Hindsight link never has" + detail +
+                ": it was probably changed on the way. Copy the whole link again." + kAskForFile;
+            break;
+        case LinkError::UnknownVersion:
+            m = detail.empty() ? "This is not a Hindsight share link (its '#' part does not start with h1. or h1e.)."
+                               : detail;
+            break;
+        case LinkError::Truncated:
+            m = std::string("This link is incomplete: it was probably shortened by the app that carried it.") +
+                kAskForFile;
+            break;
+        case LinkError::Corrupt:
+            m = "This link is damaged: its content does not match its checksum" + detail +
+                ". A character was probably changed on the way." + kAskForFile;
+            break;
+        case LinkError::TooLarge: m = detail + kAskForFile; break;
+        case LinkError::NeedsPassphrase:
+            m = "This link is protected by a passphrase. Enter the passphrase the sender gave you.";
+            break;
+        case LinkError::WrongPassphrase: m = "The passphrase is not right for this link."; break;
+        case LinkError::NotAPostmortem:
+            m = "This link is intact, but what it holds is not a postmortem Hindsight can open" + detail + ".";
+            break;
+        case LinkError::Internal: m = "Hindsight could not open this link: " + detail; break;
+        case LinkError::None: break;
+    }
+    return LinkError{k, m};
+}
+
+DecodeResult fail(LinkError::Kind k, std::string detail = "") {
+    DecodeResult r;
+    r.error = make_error(k, std::move(detail));
+    return r;
+}
+
+bool ensure_sodium() {
+    // sodium_init() is idempotent and thread-safe; on Emscripten it also sets up crypto.getRandomValues for
+    // randombytes (randombytes_stir), which must happen before any random bytes are drawn.
+    static const int r = sodium_init();
+    return r >= 0;
+}
+
+// ---- varint (LEB128, at most 5 bytes for 32 bits) ----------------------------------------------------------------
+void put_varint(std::vector<uint8_t>& out, uint32_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<uint8_t>(v));
+}
+
+enum class VarintResult { Ok, Truncated, Bad };
+VarintResult get_varint(const uint8_t*& p, const uint8_t* end, uint32_t& v) {
+    uint64_t acc = 0;
+    for (int i = 0; i < 5; ++i) {
+        if (p == end) return VarintResult::Truncated;
+        uint8_t b = *p++;
+        acc |= static_cast<uint64_t>(b & 0x7f) << (7 * i);
+        if (!(b & 0x80)) {
+            if (acc > 0xffffffffu || (i > 0 && b == 0)) return VarintResult::Bad;  // overflow or overlong
+            v = static_cast<uint32_t>(acc);
+            return VarintResult::Ok;
+        }
+    }
+    return VarintResult::Bad;
+}
+
+void put_u32le(std::vector<uint8_t>& out, uint32_t v) {
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<uint8_t>(v >> (8 * i)));
+}
+uint32_t get_u32le(const uint8_t* p) {
+    return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 | static_cast<uint32_t>(p[2]) << 16 |
+           static_cast<uint32_t>(p[3]) << 24;
+}
+
+uint32_t crc_of(const uint8_t* p, size_t n) {
+    uLong c = crc32(0L, Z_NULL, 0);
+    // zlib's crc32 takes uInt lengths; feed in chunks so that sizes over 4 GiB could never wrap.
+    while (n > 0) {
+        uInt chunk = n > (1u << 30) ? (1u << 30) : static_cast<uInt>(n);
+        c = crc32(c, p, chunk);
+        p += chunk;
+        n -= chunk;
+    }
+    return static_cast<uint32_t>(c);
+}
+
+// ---- plain frame: varint(json length) | CRC-32(json) LE | raw deflate (dict-v1) ----------------------------------
+struct FrameResult {
+    LinkError::Kind kind = LinkError::None;
+    std::string detail;
+    std::string json;
+};
+
+// The stream unpacks to more than it declares. A changed character usually does that by a little: keep inflating
+// into a scratch buffer, discarding, up to a bounded amount; if the stream ends there, call it damage (Corrupt),
+// otherwise it is a decompression bomb (TooLarge). The work stays bounded by the cap.
+void overrun(z_stream& zs, uint32_t declared, FrameResult& r) {
+    const uint64_t limit = std::min<uint64_t>(kLinkMaxDocumentBytes, 2ull * declared + 65536);
+    unsigned char scratch[16384];
+    int rc = Z_OK;
+    while (zs.total_out <= limit) {
+        zs.next_out = scratch;
+        zs.avail_out = sizeof scratch;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc != Z_OK) break;
+    }
+    if (zs.total_out <= limit) {
+        r.kind = LinkError::Corrupt;  // ended, or failed, soon after the declared length
+        return;
+    }
+    r.kind = LinkError::TooLarge;
+    r.detail = "This link unpacks to far more text than it declares, so Hindsight stopped reading it: it was made "
+               "to exhaust memory, or is badly damaged.";
+}
+
+FrameResult inflate_frame(const uint8_t* p, size_t n) {
+    FrameResult r;
+    const uint8_t* end = p + n;
+    uint32_t declared = 0;
+    VarintResult vr = get_varint(p, end, declared);
+    if (vr == VarintResult::Truncated) {
+        r.kind = LinkError::Truncated;
+        return r;
+    }
+    if (vr == VarintResult::Bad) {
+        r.kind = LinkError::Corrupt;
+        return r;
+    }
+    if (declared > kLinkMaxDocumentBytes) {
+        r.kind = LinkError::TooLarge;
+        r.detail = "This link says it holds " + std::to_string(declared / (1024 * 1024)) +
+                   " MiB of text; Hindsight opens links up to 8 MiB.";
+        return r;
+    }
+    if (end - p < 4) {
+        r.kind = LinkError::Truncated;
+        return r;
+    }
+    uint32_t crc = get_u32le(p);
+    p += 4;
+
+    const std::string& dict = link_dictionary_v1();
+    z_stream zs;
+    std::memset(&zs, 0, sizeof zs);
+    if (inflateInit2(&zs, -15) != Z_OK) {
+        r.kind = LinkError::Internal;
+        r.detail = "the decompressor could not start.";
+        return r;
+    }
+    struct Guard {
+        z_stream* z;
+        ~Guard() { inflateEnd(z); }
+    } guard{&zs};
+    if (inflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size())) !=
+        Z_OK) {
+        r.kind = LinkError::Internal;
+        r.detail = "the link dictionary is missing.";
+        return r;
+    }
+    // One spare byte beyond the declared length: reaching it means the stream unpacks to more than it says.
+    std::string out;
+    try {
+        out.resize(static_cast<size_t>(declared) + 1);
+    } catch (const std::bad_alloc&) {
+        r.kind = LinkError::Internal;
+        r.detail = "not enough memory.";
+        return r;
+    }
+    zs.next_in = const_cast<Bytef*>(p);
+    zs.avail_in = static_cast<uInt>(end - p);
+    zs.next_out = reinterpret_cast<Bytef*>(&out[0]);
+    zs.avail_out = static_cast<uInt>(out.size());
+    int rc = Z_OK;
+    while (true) {
+        rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc == Z_STREAM_END) break;
+        if (zs.total_out > declared) {
+            overrun(zs, declared, r);
+            return r;
+        }
+        if (rc == Z_OK) continue;  // progress was made
+        if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
+            r.kind = LinkError::Truncated;  // the stream needs more input than the link has
+            return r;
+        }
+        if (rc == Z_MEM_ERROR) {
+            r.kind = LinkError::Internal;
+            r.detail = "not enough memory.";
+            return r;
+        }
+        r.kind = LinkError::Corrupt;  // Z_DATA_ERROR, Z_NEED_DICT, Z_STREAM_ERROR
+        return r;
+    }
+    if (zs.total_out > declared) {
+        overrun(zs, declared, r);
+        return r;
+    }
+    if (zs.total_out != declared || zs.avail_in != 0) {
+        r.kind = LinkError::Corrupt;  // ended early, or characters follow the end of the data
+        return r;
+    }
+    out.resize(declared);
+    if (crc_of(reinterpret_cast<const uint8_t*>(out.data()), out.size()) != crc) {
+        r.kind = LinkError::Corrupt;
+        return r;
+    }
+    r.json = std::move(out);
+    return r;
+}
+
+DecodeResult load_json(const std::string& json) {
+    LoadResult lr = load_document(json);
+    if (!lr.ok) {
+        std::string why;
+        if (!lr.problems.empty()) {
+            const Problem& p = lr.problems.front();
+            why = " (" + (p.pointer.empty() ? "" : p.pointer + ": ") + p.message + ")";
+        }
+        return fail(LinkError::NotAPostmortem, why);
+    }
+    DecodeResult r;
+    r.ok = true;
+    r.doc = std::move(lr.doc);
+    return r;
+}
+
+// ---- encrypted body ------------------------------------------------------------------------------------------------
+// outer = varint(body length) | CRC-32(body) LE | body
+// body  = kdf id (1 = Argon2id v1.3) | varint t | varint m (KiB) | salt[16] | nonce[24] | XChaCha20-Poly1305(frame)
+// The AEAD's associated data is the prefix "h1e." and the body's header (kdf id .. nonce), so the parameters cannot
+// be swapped. The outer CRC tells a damaged link (Corrupt, Truncated) from a wrong passphrase.
+constexpr uint8_t kKdfArgon2id13 = 1;
+constexpr size_t kSaltBytes = crypto_pwhash_SALTBYTES;
+constexpr size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+constexpr size_t kKeyBytes = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;
+constexpr size_t kTagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
+static_assert(kSaltBytes == 16 && kNonceBytes == 24, "link format fixes salt and nonce sizes");
+
+bool derive_key(const std::string& passphrase, const uint8_t* salt, const KdfParams& kdf, uint8_t* key) {
+    return crypto_pwhash(key, kKeyBytes, passphrase.data(), passphrase.size(), salt, kdf.opslimit,
+                         static_cast<size_t>(kdf.memlimit_kib) * 1024u, crypto_pwhash_ALG_ARGON2ID13) == 0;
+}
+
+std::vector<uint8_t> seal(const std::vector<uint8_t>& frame, const EncodeOptions& opts, bool& ok) {
+    ok = false;
+    std::vector<uint8_t> body;
+    if (!ensure_sodium()) return body;
+    std::array<uint8_t, 16> salt{};
+    std::array<uint8_t, 24> nonce{};
+    if (opts.salt) salt = *opts.salt; else randombytes_buf(salt.data(), salt.size());
+    if (opts.nonce) nonce = *opts.nonce; else randombytes_buf(nonce.data(), nonce.size());
+    body.push_back(kKdfArgon2id13);
+    put_varint(body, opts.kdf.opslimit);
+    put_varint(body, opts.kdf.memlimit_kib);
+    body.insert(body.end(), salt.begin(), salt.end());
+    body.insert(body.end(), nonce.begin(), nonce.end());
+    std::vector<uint8_t> ad(kLinkPrefixEncrypted, kLinkPrefixEncrypted + std::strlen(kLinkPrefixEncrypted));
+    ad.insert(ad.end(), body.begin(), body.end());
+
+    uint8_t key[kKeyBytes];
+    if (!derive_key(opts.passphrase, salt.data(), opts.kdf, key)) return {};
+    size_t head = body.size();
+    body.resize(head + frame.size() + kTagBytes);
+    unsigned long long clen = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(body.data() + head, &clen, frame.data(), frame.size(), ad.data(),
+                                               ad.size(), nullptr, nonce.data(), key);
+    sodium_memzero(key, sizeof key);
+    body.resize(head + static_cast<size_t>(clen));
+
+    std::vector<uint8_t> outer;
+    put_varint(outer, static_cast<uint32_t>(body.size()));
+    put_u32le(outer, crc_of(body.data(), body.size()));
+    outer.insert(outer.end(), body.begin(), body.end());
+    ok = true;
+    return outer;
+}
+
+DecodeResult open_sealed(const std::vector<uint8_t>& bytes, const DecodeOptions& opts) {
+    const uint8_t* p = bytes.data();
+    const uint8_t* end = p + bytes.size();
+    uint32_t body_len = 0;
+    VarintResult vr = get_varint(p, end, body_len);
+    if (vr == VarintResult::Truncated) return fail(LinkError::Truncated);
+    if (vr == VarintResult::Bad) return fail(LinkError::Corrupt);
+    if (body_len > kLinkMaxDocumentBytes + 1024) {
+        return fail(LinkError::TooLarge, "This link says it holds more than 8 MiB; Hindsight opens links up to 8 MiB.");
+    }
+    if (end - p < 4) return fail(LinkError::Truncated);
+    uint32_t crc = get_u32le(p);
+    p += 4;
+    size_t have = static_cast<size_t>(end - p);
+    if (have < body_len) return fail(LinkError::Truncated);
+    if (have > body_len) return fail(LinkError::Corrupt, " (it has characters after its end)");
+    if (crc_of(p, body_len) != crc) return fail(LinkError::Corrupt);
+
+    if (body_len == 0) return fail(LinkError::Corrupt);
+    const uint8_t* body = p;
+    uint8_t kdf_id = *p++;
+    if (kdf_id != kKdfArgon2id13) {
+        return fail(LinkError::UnknownVersion,
+                    "This link is protected with a key derivation this version of Hindsight does not know: it was "
+                    "probably made by a newer Hindsight. Open it there, or ask the sender for the file.");
+    }
+    KdfParams kdf;
+    if (get_varint(p, end, kdf.opslimit) != VarintResult::Ok) return fail(LinkError::Corrupt);
+    if (get_varint(p, end, kdf.memlimit_kib) != VarintResult::Ok) return fail(LinkError::Corrupt);
+    if (kdf.opslimit < crypto_pwhash_argon2id_OPSLIMIT_MIN || kdf.memlimit_kib < 8) {
+        return fail(LinkError::Corrupt, " (its key derivation settings are impossible)");
+    }
+    if (kdf.opslimit > opts.max_kdf.opslimit || kdf.memlimit_kib > opts.max_kdf.memlimit_kib) {
+        return fail(LinkError::TooLarge, "This link asks for more work to unlock (Argon2id t=" +
+                                             std::to_string(kdf.opslimit) + ", " +
+                                             std::to_string(kdf.memlimit_kib / 1024) +
+                                             " MiB) than Hindsight allows.");
+    }
+    if (static_cast<size_t>(end - p) < kSaltBytes + kNonceBytes + kTagBytes) return fail(LinkError::Corrupt);
+    const uint8_t* salt = p;
+    const uint8_t* nonce = p + kSaltBytes;
+    p += kSaltBytes + kNonceBytes;
+    if (opts.passphrase.empty()) return fail(LinkError::NeedsPassphrase);
+    if (!ensure_sodium()) return fail(LinkError::Internal, "the cryptography library could not start.");
+
+    std::vector<uint8_t> ad(kLinkPrefixEncrypted, kLinkPrefixEncrypted + std::strlen(kLinkPrefixEncrypted));
+    ad.insert(ad.end(), body, p);
+    uint8_t key[kKeyBytes];
+    if (!derive_key(opts.passphrase, salt, kdf, key)) {
+        return fail(LinkError::Internal, "not enough memory to derive the key from the passphrase.");
+    }
+    size_t clen = static_cast<size_t>(end - p);
+    std::vector<uint8_t> frame(clen - kTagBytes);
+    unsigned long long mlen = 0;
+    int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(frame.data(), &mlen, nullptr, p, clen, ad.data(), ad.size(),
+                                                        nonce, key);
+    sodium_memzero(key, sizeof key);
+    if (rc != 0) return fail(LinkError::WrongPassphrase);
+    FrameResult fr = inflate_frame(frame.data(), static_cast<size_t>(mlen));
+    if (fr.kind != LinkError::None) {
+        // Authenticated, so the sender's build wrote a bad frame: report it as damage, never as a cut.
+        return fail(fr.kind == LinkError::Truncated ? LinkError::Corrupt : fr.kind, fr.detail);
+    }
+    return load_json(fr.json);
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+bool starts_with(const std::string& s, const char* p) { return s.compare(0, std::strlen(p), p) == 0; }
+
+const char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+}  // namespace
+
+const char* link_error_name(LinkError::Kind k) {
+    switch (k) {
+        case LinkError::None: return "none";
+        case LinkError::Empty: return "empty";
+        case LinkError::BadCharacters: return "bad_characters";
+        case LinkError::UnknownVersion: return "unknown_version";
+        case LinkError::Truncated: return "truncated";
+        case LinkError::Corrupt: return "corrupt";
+        case LinkError::TooLarge: return "too_large";
+        case LinkError::NeedsPassphrase: return "needs_passphrase";
+        case LinkError::WrongPassphrase: return "wrong_passphrase";
+        case LinkError::NotAPostmortem: return "not_a_postmortem";
+        case LinkError::Internal: return "internal";
+    }
+    return "unknown";
+}
+
+const std::string& link_dictionary_v1() {
+    static const std::string d = [] {
+        const EmbeddedFile* f = find_embedded("link/dict-v1.txt");
+        return f ? std::string(f->data, f->size) : std::string();
+    }();
+    return d;
+}
+
+std::string base64url_encode(const uint8_t* data, size_t n) {
+    std::string out;
+    out.reserve((n * 4 + 2) / 3);
+    size_t i = 0;
+    for (; i + 3 <= n; i += 3) {
+        uint32_t v = static_cast<uint32_t>(data[i]) << 16 | static_cast<uint32_t>(data[i + 1]) << 8 | data[i + 2];
+        out += kB64[v >> 18];
+        out += kB64[(v >> 12) & 63];
+        out += kB64[(v >> 6) & 63];
+        out += kB64[v & 63];
+    }
+    if (n - i == 1) {
+        uint32_t v = static_cast<uint32_t>(data[i]) << 16;
+        out += kB64[v >> 18];
+        out += kB64[(v >> 12) & 63];
+    } else if (n - i == 2) {
+        uint32_t v = static_cast<uint32_t>(data[i]) << 16 | static_cast<uint32_t>(data[i + 1]) << 8;
+        out += kB64[v >> 18];
+        out += kB64[(v >> 12) & 63];
+        out += kB64[(v >> 6) & 63];
+    }
+    return out;
+}
+
+// Lenient on length: a cut link decodes to an exact prefix of its bytes (left-over bits are dropped), so that the
+// frame, not the base64 layer, reports it as Truncated.
+bool base64url_decode(const std::string& s, std::vector<uint8_t>& out) {
+    out.clear();
+    out.reserve(s.size() * 3 / 4 + 1);
+    size_t n = s.size();
+    while (n > 0 && s[n - 1] == '=') --n;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (size_t i = 0; i < n; ++i) {
+        char c = s[i];
+        int v;
+        if (c >= 'A' && c <= 'Z') v = c - 'A';
+        else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9') v = c - '0' + 52;
+        else if (c == '-' || c == '+') v = 62;
+        else if (c == '_' || c == '/') v = 63;
+        else return false;
+        acc = (acc << 6) | static_cast<uint32_t>(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(static_cast<uint8_t>(acc >> bits));
+            acc &= (1u << bits) - 1;
+        }
+    }
+    return true;
+}
+
+std::string link_normalize(const std::string& in) {
+    std::string s;
+    s.reserve(in.size());
+    for (char c : in)
+        if (!is_space(c)) s += c;
+    // Mail clients wrap links in <...>; people paste them in quotes.
+    while (!s.empty() && (s.front() == '<' || s.front() == '"' || s.front() == '\'')) s.erase(0, 1);
+    while (!s.empty() && (s.back() == '>' || s.back() == '"' || s.back() == '\'')) s.pop_back();
+    if (s.find('%') != std::string::npos) {
+        std::string d;
+        d.reserve(s.size());
+        for (size_t i = 0; i < s.size(); ++i) {
+            int hi, lo;
+            if (s[i] == '%' && i + 2 < s.size() && (hi = hex_value(s[i + 1])) >= 0 &&
+                (lo = hex_value(s[i + 2])) >= 0) {
+                d += static_cast<char>(hi * 16 + lo);
+                i += 2;
+            } else {
+                d += s[i];
+            }
+        }
+        s = std::move(d);
+    }
+    size_t hash = s.find('#');
+    if (hash != std::string::npos) s.erase(0, hash + 1);
+    return s;
+}
+
+bool link_is_encrypted(const std::string& link_or_fragment) {
+    if (link_or_fragment.size() > kLinkMaxLinkChars) return false;
+    return starts_with(link_normalize(link_or_fragment), kLinkPrefixEncrypted);
+}
+
+std::vector<uint8_t> link_compress(const std::string& json) {
+    std::vector<uint8_t> frame;
+    put_varint(frame, static_cast<uint32_t>(json.size()));
+    put_u32le(frame, crc_of(reinterpret_cast<const uint8_t*>(json.data()), json.size()));
+    const std::string& dict = link_dictionary_v1();
+    z_stream zs;
+    std::memset(&zs, 0, sizeof zs);
+    if (deflateInit2(&zs, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+    deflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
+    size_t head = frame.size();
+    frame.resize(head + deflateBound(&zs, static_cast<uLong>(json.size())) + 16);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(json.data()));
+    zs.avail_in = static_cast<uInt>(json.size());
+    zs.next_out = frame.data() + head;
+    zs.avail_out = static_cast<uInt>(frame.size() - head);
+    int rc = deflate(&zs, Z_FINISH);
+    size_t produced = zs.total_out;
+    deflateEnd(&zs);
+    if (rc != Z_STREAM_END) return {};
+    frame.resize(head + produced);
+    return frame;
+}
+
+std::string encode_fragment(const Document& doc, const EncodeOptions& opts) {
+    if (link_dictionary_v1().empty()) return "";
+    std::string json = save_document(doc, false);
+    std::vector<uint8_t> frame = link_compress(json);
+    if (frame.empty()) return "";
+    if (opts.passphrase.empty()) return kLinkPrefixPlain + base64url_encode(frame.data(), frame.size());
+    bool ok = false;
+    std::vector<uint8_t> outer = seal(frame, opts, ok);
+    if (!ok) return "";
+    return kLinkPrefixEncrypted + base64url_encode(outer.data(), outer.size());
+}
+
+std::string encode_link(const Document& doc, const EncodeOptions& opts) {
+    std::string f = encode_fragment(doc, opts);
+    if (f.empty()) return "";
+    if (opts.base_url.empty()) return f;
+    std::string base = opts.base_url;
+    size_t hash = base.find('#');
+    if (hash != std::string::npos) base.resize(hash);  // replace any fragment already there
+    return base + "#" + f;
+}
+
+DecodeResult decode_link(const std::string& link_or_fragment, const DecodeOptions& opts) {
+    try {
+        if (link_or_fragment.size() > kLinkMaxLinkChars) {
+            return fail(LinkError::TooLarge, "This link is longer than 4 MiB of text; Hindsight opens links up to "
+                                             "that size.");
+        }
+        std::string s = link_normalize(link_or_fragment);
+        if (s.empty()) return fail(LinkError::Empty);
+        bool encrypted = false;
+        size_t skip = 0;
+        if (starts_with(s, kLinkPrefixEncrypted)) {
+            encrypted = true;
+            skip = std::strlen(kLinkPrefixEncrypted);
+        } else if (starts_with(s, kLinkPrefixPlain)) {
+            skip = std::strlen(kLinkPrefixPlain);
+        } else {
+            // "h<digits>[letters]." looks like ours from another version.
+            size_t i = 0;
+            bool ours = s.size() > 2 && s[0] == 'h' && s[1] >= '0' && s[1] <= '9';
+            if (ours) {
+                i = 1;
+                while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+                while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+                ours = i < s.size() && s[i] == '.' && i <= 12;
+            }
+            if (ours) {
+                return fail(LinkError::UnknownVersion,
+                            "This link was made by a newer version of Hindsight (its format \"" + s.substr(0, i) +
+                                "\" is unknown here). Open it with the newest Hindsight, or ask the sender for the "
+                                "file instead (Share > Download file).");
+            }
+            return fail(LinkError::UnknownVersion);
+        }
+        std::string payload = s.substr(skip);
+        if (payload.empty()) return fail(LinkError::Truncated);
+        std::vector<uint8_t> bytes;
+        if (!base64url_decode(payload, bytes)) {
+            size_t bad = 0;
+            while (bad < payload.size() && std::strchr(kB64, payload[bad]) && payload[bad] != '\0') ++bad;
+            std::string shown;
+            if (bad < payload.size()) {
+                unsigned char c = static_cast<unsigned char>(payload[bad]);
+                shown = (c >= 0x21 && c < 0x7f) ? std::string(1, static_cast<char>(c)) : "byte " + std::to_string(c);
+                shown = " (\"" + shown + "\" at position " + std::to_string(skip + bad + 1) + " after '#')";
+            }
+            return fail(LinkError::BadCharacters, shown);
+        }
+        if (encrypted) return open_sealed(bytes, opts);
+        FrameResult fr = inflate_frame(bytes.data(), bytes.size());
+        if (fr.kind != LinkError::None) return fail(fr.kind, fr.detail);
+        return load_json(fr.json);
+    } catch (const std::bad_alloc&) {
+        return fail(LinkError::Internal, "not enough memory.");
+    } catch (const std::exception& e) {
+        return fail(LinkError::Internal, e.what());
+    }
+}
+
+DecodeResult decode_link(const std::string& link_or_fragment, const std::string& passphrase) {
+    DecodeOptions o;
+    o.passphrase = passphrase;
+    return decode_link(link_or_fragment, o);
+}
+
+std::vector<LinkFit> fits_report(size_t length) {
+    struct Dest {
+        const char* name;
+        size_t limit;
+        const char* note;
+    };
+    static const Dest kDests[] = {
+        {"Teams", 900, "Teams deep links fail near 900 characters."},
+        {"Outlook", 1024, "Outlook cuts links at about 1,024 characters."},
+        {"QR code", 2953, "A QR code holds 2,953 bytes at most (version 40, error correction L, byte mode)."},
+        {"Slack", 4000, "Slack splits messages over 4,000 characters."},
+        {"Browser", 2 * 1000 * 1000, "Browsers open URLs up to about 2 MB (Chromium's limit)."},
+    };
+    std::vector<LinkFit> out;
+    for (const Dest& d : kDests) out.push_back(LinkFit{d.name, d.limit, length <= d.limit, d.note});
+    return out;
+}
+
+}  // namespace hs

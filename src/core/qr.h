@@ -1,0 +1,29 @@
+// QR codes for share links, through libqrencode (Debian's source package, built in cmake/thirdparty.cmake).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hs {
+
+inline constexpr size_t kQrMaxBytes = 2953;  // version 40, error correction L, byte mode
+
+enum class QrLevel { L, M };
+
+struct QrCode {
+    bool ok = false;
+    int size = 0;                  // modules per side (21..177); 0 when !ok
+    std::vector<uint8_t> modules;  // size * size, row-major; 1 = dark
+    QrLevel level = QrLevel::M;    // the level actually used
+    std::string error;             // why it failed, for a person
+    bool dark(int x, int y) const { return modules[static_cast<size_t>(y) * size + x] != 0; }
+};
+
+// Encodes `text` in byte mode (a URL mixes cases, so alphanumeric mode does not apply). Uses level M when the
+// text fits there, else L; fails cleanly (ok = false) when it is longer than a QR code holds (2,953 bytes).
+// `min_level` L forces L.
+QrCode qr_encode(const std::string& text, QrLevel min_level = QrLevel::M);
+
+}  // namespace hs

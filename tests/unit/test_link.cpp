@@ -1,0 +1,395 @@
+// Share links: round trips (plain and encrypted), every failure class with its message, limits, frozen v1 links.
+#include <catch2/catch.hpp>
+
+#include <zlib.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "core/embedded.h"
+#include "core/format.h"
+#include "core/link.h"
+
+using namespace hs;
+
+namespace {
+
+Document load_embedded(const std::string& path) {
+    const EmbeddedFile* f = find_embedded(path);
+    REQUIRE(f != nullptr);
+    LoadResult r = load_document(std::string(f->data, f->size));
+    REQUIRE(r.ok);
+    return r.doc;
+}
+
+std::vector<std::string> all_documents() {
+    std::vector<std::string> v = list_embedded("samples/");
+    for (const auto& t : list_embedded("templates/")) v.push_back(t);
+    return v;
+}
+
+std::string read_text(const std::string& rel) {
+    std::ifstream f(std::string(HS_SOURCE_DIR) + "/" + rel, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+// Cheap Argon2id for the many encrypted round trips; the real default is tested separately.
+EncodeOptions cheap(const std::string& pass) {
+    EncodeOptions o;
+    o.passphrase = pass;
+    o.kdf = KdfParams{1, 64};
+    return o;
+}
+
+std::array<uint8_t, 16> fixed_salt() {
+    std::array<uint8_t, 16> s{};
+    for (size_t i = 0; i < s.size(); ++i) s[i] = static_cast<uint8_t>(i * 7 + 1);
+    return s;
+}
+std::array<uint8_t, 24> fixed_nonce() {
+    std::array<uint8_t, 24> n{};
+    for (size_t i = 0; i < n.size(); ++i) n[i] = static_cast<uint8_t>(200 - i);
+    return n;
+}
+
+// The payload bytes of a plain frame built by hand: varint length | crc | raw deflate with the v1 dictionary.
+std::string plain_link_from(const std::string& declared_json, uint32_t declared_len, const std::string& content) {
+    std::vector<uint8_t> f;
+    uint32_t v = declared_len;
+    while (v >= 0x80) {
+        f.push_back(static_cast<uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    f.push_back(static_cast<uint8_t>(v));
+    uint32_t crc = static_cast<uint32_t>(
+        crc32(0, reinterpret_cast<const Bytef*>(declared_json.data()), static_cast<uInt>(declared_json.size())));
+    for (int i = 0; i < 4; ++i) f.push_back(static_cast<uint8_t>(crc >> (8 * i)));
+    z_stream zs{};
+    REQUIRE(deflateInit2(&zs, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) == Z_OK);
+    const std::string& dict = link_dictionary_v1();
+    deflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
+    std::vector<uint8_t> buf(deflateBound(&zs, static_cast<uLong>(content.size())) + 64);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
+    zs.avail_in = static_cast<uInt>(content.size());
+    zs.next_out = buf.data();
+    zs.avail_out = static_cast<uInt>(buf.size());
+    REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
+    buf.resize(zs.total_out);
+    deflateEnd(&zs);
+    f.insert(f.end(), buf.begin(), buf.end());
+    return std::string(kLinkPrefixPlain) + base64url_encode(f.data(), f.size());
+}
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("link: every sample and template round-trips through a plain link", "[link]") {
+    REQUIRE(link_dictionary_v1().size() > 8000);
+    REQUIRE(link_dictionary_v1().size() <= 32768);
+    for (const auto& path : all_documents()) {
+        INFO(path);
+        Document d = load_embedded(path);
+        EncodeOptions o;
+        o.base_url = "https://hindsight.example.com/app/";
+        std::string link = encode_link(d, o);
+        REQUIRE(link.rfind("https://hindsight.example.com/app/#h1.", 0) == 0);
+        CHECK_FALSE(link_is_encrypted(link));
+        DecodeResult r = decode_link(link);
+        INFO(r.error.message);
+        REQUIRE(r.ok);
+        CHECK(save_document(r.doc) == save_document(d));
+        // Deterministic: the same document always gives the same plain link.
+        CHECK(encode_link(d, o) == link);
+    }
+}
+
+TEST_CASE("link: every sample and template round-trips through an encrypted link", "[link]") {
+    for (const auto& path : all_documents()) {
+        INFO(path);
+        Document d = load_embedded(path);
+        std::string link = encode_link(d, cheap("tide pool lantern"));
+        REQUIRE(link.rfind("h1e.", 0) == 0);
+        CHECK(link_is_encrypted(link));
+        DecodeResult r = decode_link(link, "tide pool lantern");
+        INFO(r.error.message);
+        REQUIRE(r.ok);
+        CHECK(save_document(r.doc) == save_document(d));
+    }
+}
+
+TEST_CASE("link: encrypted links with the default (OWASP) Argon2id parameters", "[link]") {
+    KdfParams def;
+    CHECK(def.opslimit == 2);
+    CHECK(def.memlimit_kib == 19 * 1024);
+    Document d = load_embedded("samples/sre-checkout-outage.json");
+    EncodeOptions o;
+    o.passphrase = "correct horse battery staple";
+    std::string a = encode_link(d, o);
+    std::string b = encode_link(d, o);
+    CHECK(a != b);  // random salt and nonce each time
+    DecodeResult r = decode_link(a, o.passphrase);
+    INFO(r.error.message);
+    REQUIRE(r.ok);
+    CHECK(save_document(r.doc) == save_document(d));
+    DecodeResult w = decode_link(a, "correct horse battery stapler");
+    CHECK_FALSE(w.ok);
+    CHECK(w.error.kind == LinkError::WrongPassphrase);
+    CHECK(w.error.message == "The passphrase is not right for this link.");
+}
+
+TEST_CASE("link: injected salt and nonce make encrypted links deterministic", "[link]") {
+    Document d = load_embedded("templates/minimal.json");
+    EncodeOptions o = cheap("pass");
+    o.salt = fixed_salt();
+    o.nonce = fixed_nonce();
+    std::string a = encode_link(d, o);
+    CHECK(encode_link(d, o) == a);
+    o.nonce->at(0) ^= 1;
+    CHECK(encode_link(d, o) != a);
+}
+
+TEST_CASE("link: links frozen at v1 keep decoding (tests/data/link)", "[link]") {
+    // These files were written once by this build's encoder. If this fails, the v1 format or dict-v1 changed:
+    // never do that; make a new prefix instead (docs/links.md).
+    Document d = load_embedded("samples/minimal-cert-expiry.json");
+    std::string plain = read_text("tests/data/link/v1-plain.txt");
+    std::string enc = read_text("tests/data/link/v1-encrypted.txt");
+    std::string expected = read_text("tests/data/link/v1-expected.json");
+    REQUIRE_FALSE(plain.empty());
+    REQUIRE_FALSE(enc.empty());
+    DecodeResult p = decode_link(plain);
+    INFO(p.error.message);
+    REQUIRE(p.ok);
+    CHECK(save_document(p.doc) + "\n" == expected);
+    DecodeResult e = decode_link(enc, "frozen v1 passphrase");
+    INFO(e.error.message);
+    REQUIRE(e.ok);
+    CHECK(save_document(e.doc) + "\n" == expected);
+    // And today's encoder still writes exactly the frozen plain link.
+    CHECK(encode_link(d) + "\n" == plain);
+    EncodeOptions o = cheap("frozen v1 passphrase");
+    o.salt = fixed_salt();
+    o.nonce = fixed_nonce();
+    CHECK(encode_link(d, o) + "\n" == enc);
+}
+
+TEST_CASE("link: every cut point of a sample link is detected", "[link]") {
+    Document d = load_embedded("samples/sre-checkout-outage.json");
+    std::string link = encode_link(d);
+    size_t prefix = std::string(kLinkPrefixPlain).size();
+    for (size_t cut = prefix; cut < link.size(); ++cut) {
+        DecodeResult r = decode_link(link.substr(0, cut));
+        INFO("cut at " << cut << " of " << link.size() << ": " << r.error.message);
+        REQUIRE_FALSE(r.ok);
+        REQUIRE((r.error.kind == LinkError::Truncated || r.error.kind == LinkError::Corrupt));
+    }
+    DecodeResult r = decode_link(link.substr(0, link.size() / 2));
+    CHECK(r.error.kind == LinkError::Truncated);
+    CHECK(r.error.message ==
+          "This link is incomplete: it was probably shortened by the app that carried it. Ask the sender for the file "
+          "instead (Share > Download file).");
+}
+
+TEST_CASE("link: every cut point of an encrypted link is detected before the passphrase is tried", "[link]") {
+    Document d = load_embedded("samples/lint-demo.json");
+    std::string link = encode_link(d, cheap("pw"));
+    size_t prefix = std::string(kLinkPrefixEncrypted).size();
+    for (size_t cut = prefix; cut < link.size(); ++cut) {
+        DecodeResult r = decode_link(link.substr(0, cut), "pw");
+        INFO("cut at " << cut << " of " << link.size() << ": " << r.error.message);
+        REQUIRE_FALSE(r.ok);
+        REQUIRE((r.error.kind == LinkError::Truncated || r.error.kind == LinkError::Corrupt));
+    }
+    // Without a passphrase, a cut link still says it is cut (not "needs a passphrase").
+    CHECK(decode_link(link.substr(0, link.size() - 10)).error.kind == LinkError::Truncated);
+}
+
+TEST_CASE("link: a changed character never yields a different document", "[link]") {
+    Document d = load_embedded("samples/minimal-cert-expiry.json");
+    const std::string canonical = save_document(d);
+    const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int encrypted = 0; encrypted < 2; ++encrypted) {
+        std::string link = encrypted ? encode_link(d, cheap("pw")) : encode_link(d);
+        size_t prefix = encrypted ? 4 : 3;
+        size_t detected = 0, same = 0;
+        for (size_t i = prefix; i < link.size(); ++i) {
+            std::string bad = link;
+            const char* pos = std::strchr(alphabet, bad[i]);
+            REQUIRE(pos != nullptr);
+            bad[i] = alphabet[(pos - alphabet + 1 + static_cast<long>(i % 50)) % 64];
+            DecodeResult r = decode_link(bad, "pw");
+            if (r.ok) {
+                // Only the last two characters can change without changing the document: they may hold only the
+                // unused bits of base64 and the padding bits after deflate's end-of-block code.
+                INFO("flip at " << i);
+                CHECK(i + 2 >= link.size());
+                CHECK(save_document(r.doc) == canonical);
+                ++same;
+                continue;
+            }
+            INFO("flip at " << i << ": " << link_error_name(r.error.kind) << ": " << r.error.message);
+            CHECK((r.error.kind == LinkError::Corrupt || r.error.kind == LinkError::Truncated ||
+                   r.error.kind == LinkError::TooLarge));
+            ++detected;
+        }
+        CHECK(detected + same == link.size() - prefix);
+        CHECK(same <= 2);
+    }
+    DecodeResult r = decode_link([&] {
+        std::string l = encode_link(d);
+        l[l.size() / 2] = l[l.size() / 2] == 'A' ? 'B' : 'A';
+        return l;
+    }());
+    CHECK(r.error.kind == LinkError::Corrupt);
+    CHECK(contains(r.error.message, "This link is damaged"));
+    CHECK(contains(r.error.message, "Share > Download file"));
+}
+
+TEST_CASE("link: prefixes, empty input and bad characters each have their class", "[link]") {
+    Document d = load_embedded("templates/google-sre.json");
+    std::string frag = encode_link(d);
+
+    for (const char* empty : {"", "   ", "\n", "https://hindsight.example.com/#", "#", "https://x.example/# \r\n"}) {
+        DecodeResult r = decode_link(empty);
+        INFO("[" << empty << "]");
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.kind == LinkError::Empty);
+        CHECK(contains(r.error.message, "holds no postmortem"));
+    }
+    DecodeResult v2 = decode_link("https://x.example/#h2." + frag.substr(3));
+    CHECK(v2.error.kind == LinkError::UnknownVersion);
+    CHECK(contains(v2.error.message, "newer version of Hindsight"));
+    DecodeResult other = decode_link("https://x.example/#section-3");
+    CHECK(other.error.kind == LinkError::UnknownVersion);
+    CHECK(contains(other.error.message, "not a Hindsight share link"));
+    DecodeResult bad = decode_link(frag.substr(0, 10) + "*" + frag.substr(10));
+    CHECK(bad.error.kind == LinkError::BadCharacters);
+    CHECK(contains(bad.error.message, "\"*\" at position 11"));
+    DecodeResult nonascii = decode_link(frag.substr(0, 10) + "\xc3\xa9" + frag.substr(10));
+    CHECK(nonascii.error.kind == LinkError::BadCharacters);
+    DecodeResult prefix_only = decode_link("h1.");
+    CHECK(prefix_only.error.kind == LinkError::Truncated);
+}
+
+TEST_CASE("link: accepts what mail and chat clients do to links", "[link]") {
+    Document d = load_embedded("samples/lint-demo.json");
+    const std::string canonical = save_document(d);
+    std::string frag = encode_link(d);
+    std::string url = "https://hindsight.example.com/#" + frag;
+    auto ok = [&](const std::string& s) {
+        DecodeResult r = decode_link(s);
+        INFO(r.error.message);
+        return r.ok && save_document(r.doc) == canonical;
+    };
+    CHECK(ok(frag));
+    CHECK(ok("#" + frag));
+    CHECK(ok(url));
+    CHECK(ok("  " + url + "\r\n"));
+    CHECK(ok("<" + url + ">"));
+    std::string wrapped;  // a mail client's hard line breaks every 76 characters
+    for (size_t i = 0; i < url.size(); i += 76) wrapped += url.substr(i, 76) + "\r\n";
+    CHECK(ok(wrapped));
+    std::string escaped = url;  // a chat app escaping '-' and '_'
+    for (size_t i = escaped.find('#') + 1; i < escaped.size(); ++i) {
+        if (escaped[i] == '-') escaped.replace(i, 1, "%2D");
+        else if (escaped[i] == '_') escaped.replace(i, 1, "%5f");
+    }
+    CHECK(ok(escaped));
+    CHECK(ok(frag + "=="));  // padding added by another tool
+}
+
+TEST_CASE("link: passphrase errors", "[link]") {
+    Document d = load_embedded("samples/lint-demo.json");
+    std::string link = encode_link(d, cheap("right"));
+    DecodeResult none = decode_link(link);
+    CHECK(none.error.kind == LinkError::NeedsPassphrase);
+    CHECK(contains(none.error.message, "protected by a passphrase"));
+    DecodeResult wrong = decode_link(link, "wrong");
+    CHECK(wrong.error.kind == LinkError::WrongPassphrase);
+    CHECK(wrong.error.message == "The passphrase is not right for this link.");
+    // A passphrase given for a plain link is simply not needed.
+    CHECK(decode_link(encode_link(d), "unused").ok);
+}
+
+TEST_CASE("link: the KDF cost a link may ask for is capped", "[link]") {
+    Document d = load_embedded("templates/minimal.json");
+    std::string link = encode_link(d, cheap("pw"));
+    DecodeOptions o;
+    o.passphrase = "pw";
+    o.max_kdf = KdfParams{1, 32};  // below what the link carries (64 KiB)
+    DecodeResult r = decode_link(link, o);
+    CHECK(r.error.kind == LinkError::TooLarge);
+    CHECK(contains(r.error.message, "more work to unlock"));
+}
+
+TEST_CASE("link: decompression bombs and size caps are refused", "[link]") {
+    // Declares 100 bytes, inflates to 10 MiB.
+    std::string huge(10u * 1024 * 1024, '{');
+    std::string bomb = plain_link_from(huge.substr(0, 100), 100, huge);
+    CHECK(bomb.size() < 30000);
+    DecodeResult r = decode_link(bomb);
+    CHECK_FALSE(r.ok);
+    CHECK(r.error.kind == LinkError::TooLarge);
+    CHECK(contains(r.error.message, "unpacks to far more text than it declares"));
+
+    // Declares more than 8 MiB.
+    DecodeResult big = decode_link(plain_link_from("x", 9u * 1024 * 1024, "x"));
+    CHECK(big.error.kind == LinkError::TooLarge);
+    CHECK(contains(big.error.message, "up to 8 MiB"));
+
+    // Declares more than it holds: the stream ends early.
+    DecodeResult short_frame = decode_link(plain_link_from("{}", 50, "{}"));
+    CHECK(short_frame.error.kind == LinkError::Corrupt);
+
+    // Over the link-length cap.
+    DecodeResult longlink = decode_link("h1." + std::string(kLinkMaxLinkChars, 'A'));
+    CHECK(longlink.error.kind == LinkError::TooLarge);
+}
+
+TEST_CASE("link: an intact link that holds no postmortem", "[link]") {
+    std::string json = "[1,2,3]";
+    DecodeResult r = decode_link(plain_link_from(json, static_cast<uint32_t>(json.size()), json));
+    CHECK(r.error.kind == LinkError::NotAPostmortem);
+    CHECK(contains(r.error.message, "not a postmortem"));
+    std::string other = "{\"format\":\"something.else\",\"version\":1}";
+    DecodeResult r2 = decode_link(plain_link_from(other, static_cast<uint32_t>(other.size()), other));
+    CHECK(r2.error.kind == LinkError::NotAPostmortem);
+}
+
+TEST_CASE("link: base64url", "[link]") {
+    const uint8_t bytes[] = {0xfb, 0xff, 0xbf, 0x00, 0x10};
+    for (size_t n = 0; n <= sizeof bytes; ++n) {
+        std::string s = base64url_encode(bytes, n);
+        CHECK(s.find('=') == std::string::npos);
+        std::vector<uint8_t> back;
+        REQUIRE(base64url_decode(s, back));
+        CHECK(back == std::vector<uint8_t>(bytes, bytes + n));
+    }
+    CHECK(base64url_encode(bytes, 3) == "-_-_");
+    std::vector<uint8_t> out;
+    CHECK_FALSE(base64url_decode("ab.c", out));
+}
+
+TEST_CASE("link: where a link fits", "[link]") {
+    auto find = [](const std::vector<LinkFit>& v, const std::string& name) {
+        for (const auto& f : v)
+            if (f.destination == name) return f;
+        FAIL("no destination " << name);
+        return LinkFit{};
+    };
+    auto r = fits_report(950);
+    CHECK_FALSE(find(r, "Teams").fits);
+    CHECK(find(r, "Outlook").fits);
+    CHECK(find(r, "QR code").fits);
+    auto big = fits_report(3000);
+    CHECK_FALSE(find(big, "Outlook").fits);
+    CHECK_FALSE(find(big, "QR code").fits);
+    CHECK(find(big, "Slack").fits);
+    CHECK(find(big, "QR code").limit == 2953);
+    CHECK_FALSE(find(fits_report(4001), "Slack").fits);
+    CHECK(find(fits_report(4001), "Browser").fits);
+}
