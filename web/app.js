@@ -205,6 +205,86 @@
   };
   api.readView = function () { return rv.hidden ? null : document.getElementById('rv-doc').innerText; };
 
+  // ---- drafts storage: IDBFS at /idb, coordinated across tabs -----------------------------------------------------
+  // IDBFS syncs the whole mount. Every sync runs under one Web Lock so that tabs never interleave: the first pull
+  // (syncfs(true)) finishes before any push, and each push is pull -> re-apply this tab's changes -> push
+  // (src/platform/web/main.cpp, JournalFs). A BroadcastChannel tells the other tabs to pull.
+  var bc = ('BroadcastChannel' in window) ? new BroadcastChannel('hindsight-drafts') : null;
+  function withStorageLock(fn) {
+    if (navigator.locks && navigator.locks.request) return navigator.locks.request('hindsight-idbfs', fn);
+    return fn();
+  }
+  function describe(err) {
+    if (!err) return '';
+    var name = err.name || (err.errno !== undefined ? 'errno ' + err.errno : '');
+    if (/Quota/i.test(String(name) + String(err.message))) return 'the browser storage is full (quota exceeded)';
+    return String(err.message || name || err);
+  }
+  function startStorage(m) {
+    try {
+      m.FS.mkdir('/idb');
+      m.FS.mount(m.FS.filesystems.IDBFS, {}, '/idb');
+    } catch (e) {
+      m.ccall('hs_storage_loaded', null, ['number', 'string'], [0, 'IndexedDB is not available: ' + describe(e)]);
+      return;
+    }
+    withStorageLock(function () {
+      return new Promise(function (res) {
+        m.FS.syncfs(true, function (err) {
+          m.ccall('hs_storage_loaded', null, ['number', 'string'], [err ? 0 : 1, describe(err)]);
+          res();
+        });
+      });
+    });
+    if (navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().then(function (granted) { api.persisted = granted; }, function () { api.persisted = false; });
+    }
+    if (bc) bc.onmessage = function () { m._hs_storage_changed_elsewhere(); };
+    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') m._hs_flush(); });
+    window.addEventListener('pagehide', function () { m._hs_flush(); });
+  }
+  function storagePush() {
+    var m = mod;
+    withStorageLock(function () {
+      return new Promise(function (res) {
+        m.FS.syncfs(true, function (err) {
+          if (err) { m.ccall('hs_storage_pushed', null, ['string'], ['stored drafts could not be read: ' + describe(err)]); res(); return; }
+          var changes = m._hs_storage_after_pull();
+          if (changes === 0) { m.ccall('hs_storage_pushed', null, ['string'], ['']); res(); return; }
+          m.FS.syncfs(false, function (err2) {
+            m.ccall('hs_storage_pushed', null, ['string'], [describe(err2)]);
+            if (!err2 && bc) bc.postMessage('changed');
+            api.savedAt = Date.now();
+            res();
+          });
+        });
+      });
+    });
+  }
+  // One tab edits a draft; others show it read-only and follow, and take over when it closes.
+  var held = null;
+  function lockDraft(id) {
+    if (held) { held.abort.abort(); if (held.release) held.release(); held = null; }
+    if (!navigator.locks || !navigator.locks.request) { mod.ccall('hs_draft_lock', null, ['string', 'number'], [id, 1]); return; }
+    var mine = { abort: new AbortController(), release: null };
+    held = mine;
+    var name = 'hindsight-draft-' + id;
+    var hold = function () {
+      mod.ccall('hs_draft_lock', null, ['string', 'number'], [id, 1]);
+      return new Promise(function (res) { mine.release = res; });
+    };
+    navigator.locks.request(name, { ifAvailable: true }, function (lock) {
+      if (held !== mine) return;
+      if (lock) return hold();
+      mod.ccall('hs_draft_lock', null, ['string', 'number'], [id, 0]);
+      navigator.locks.request(name, { signal: mine.abort.signal }, function () {
+        if (held !== mine) return;
+        return hold();
+      }).catch(function () {});
+    });
+  }
+  api.drafts = function () { return mod ? JSON.parse(mod.UTF8ToString(mod._hs_drafts_json())) : []; };
+
   var script = document.createElement('script');
   script.src = 'hindsight.js';
   script.onerror = function () {
@@ -232,8 +312,11 @@
         readyReject(new Error(String(what)));
       },
     };
+    cfg.storagePush = storagePush;
+    cfg.lockDraft = lockDraft;
     createHindsight(cfg).then(function (m) {
       mod = m;
+      startStorage(m);
       if (window.matchMedia) {
         var mq = window.matchMedia('(prefers-color-scheme: dark)');
         var onScheme = function () { m._hs_set_dark(mq.matches ? 1 : 0); };

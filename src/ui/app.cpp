@@ -53,17 +53,26 @@ void App::set_dark(bool dark) {
     platform_.request_frame();
 }
 
-void App::open_document(Document doc) {
+void App::set_document(Document doc) {
     if (!active_path_.empty()) {
         active_path_.clear();
         platform_.overlay_hide();
     }
+    save_now();  // the document being left keeps its last edits
     doc_ = std::make_unique<Document>(std::move(doc));
     history_ = std::make_unique<History>();
     history_->reset(*doc_);
     derived_dirty_ = true;
+    draft_id_.clear();
+    dirty_ = false;
+    read_only_ = false;
     platform_.set_window_title(short_title(*doc_, 80) + " \xe2\x80\x94 Hindsight");
     platform_.request_frame();
+}
+
+void App::open_document(Document doc) {
+    set_document(std::move(doc));
+    if (store_) adopt_as_draft();  // every opened document is kept as a draft at once
 }
 
 bool App::open_json(const std::string& text, const std::string& source_name) {
@@ -92,6 +101,9 @@ void App::edited(const std::string& group, const std::string& label) {
     doc_->updated = now;
     history_->commit(*doc_, label, group, platform_.now_ms());
     derived_dirty_ = true;
+    dirty_ = true;
+    last_edit_ms_ = platform_.now_ms();
+    platform_.set_timer(850);  // autosave runs when the edits pause
     platform_.request_frame();
 }
 
@@ -100,6 +112,9 @@ void App::undo() {
     if (auto d = history_->undo()) {
         *doc_ = std::move(*d);
         derived_dirty_ = true;
+        dirty_ = true;
+        last_edit_ms_ = platform_.now_ms();
+        platform_.set_timer(850);
         platform_.request_frame();
     }
 }
@@ -109,6 +124,9 @@ void App::redo() {
     if (auto d = history_->redo()) {
         *doc_ = std::move(*d);
         derived_dirty_ = true;
+        dirty_ = true;
+        last_edit_ms_ = platform_.now_ms();
+        platform_.set_timer(850);
         platform_.request_frame();
     }
 }
@@ -131,7 +149,12 @@ void App::frame() {
     last_field_order_.swap(field_order_);
     field_order_.clear();
     active_drawn_ = false;
-    if (derived_dirty_) refresh_derived();
+    if (derived_dirty_ && doc_) refresh_derived();
+    if (dirty_) {
+        int64_t since = platform_.now_ms() - last_edit_ms_;
+        if (since >= 800) save_now();
+        else platform_.set_timer(static_cast<int>(800 - since) + 20);
+    }
     handle_shortcuts();
 
     ImGuiIO& io = ImGui::GetIO();
@@ -234,6 +257,15 @@ void App::draw_top_bar(float height) {
         ImGui::SameLine(0, 6);
         badge(status_label(doc_->status), status_colour(doc_->status.c_str()));
     }
+    if (doc_ && (store_ || storage_failed_)) {
+        ImGui::SameLine(0, 12);
+        ImGui::AlignTextToFramePadding();
+        if (read_only_) ImGui::TextColored(p.warning, ICON_LOCK " Open in another tab: read-only");
+        else if (storage_failed_ || !save_error_.empty()) ImGui::TextColored(p.danger, ICON_WARNING " Not saved");
+        else if (dirty_ || persisting_) ImGui::TextColored(p.text_muted, ICON_SAVE " Saving\xe2\x80\xa6");
+        else ImGui::TextColored(p.text_muted, ICON_CHECK " Saved");
+        mark("topbar.save_state");
+    }
     // Right-aligned actions.
     float bw = ImGui::GetFrameHeight();
     float right = win_w - 12;
@@ -267,16 +299,15 @@ void App::draw_top_bar(float height) {
 
 void App::draw_sidebar() {
     const Palette& p = palette();
-    ImGui::TextColored(p.text_muted, "OPEN");
-    if (doc_) {
-        std::string t = ICON_FILE_TEXT "  " + short_title(*doc_, 40);
-        ImGui::Selectable(t.c_str(), true);
-    } else {
-        ImGui::TextColored(p.text_muted, "Nothing open yet");
-    }
-    ImGui::Spacing();
     if (ImGui::Button(ICON_PLUS "  New postmortem", ImVec2(-1, 0))) open_template_picker_ = true;
     mark("sidebar.new");
+    ImGui::Spacing();
+    if (store_ || storage_failed_ || platform_.storage()) {
+        draw_drafts_list();
+    } else if (doc_) {
+        ImGui::TextColored(p.text_muted, "OPEN");
+        ImGui::Selectable((ICON_FILE_TEXT "  " + short_title(*doc_, 40)).c_str(), true);
+    }
     ImGui::Spacing();
     ImGui::TextColored(p.text_muted, "SAMPLES");
     for (const std::string& path : list_embedded("samples/")) {

@@ -8,6 +8,7 @@
 
 #include "core/lint.h"
 #include "core/model.h"
+#include "core/store.h"
 #include "platform.h"
 
 namespace hs {
@@ -45,6 +46,15 @@ public:
     void overlay_input(const std::string& path, const std::string& text);
     void overlay_done(const std::string& path, int how);
     void overlay_height(const std::string& path, float css_px);
+    // Storage events from the platform.
+    void storage_loaded(bool ok, const std::string& error);
+    void storage_saved(bool ok, const std::string& error);
+    void draft_lock_result(const std::string& draft_id, bool owned);
+    void flush();  // save now (the tab is being hidden or closed)
+    void storage_reloaded();  // the platform pulled other tabs' changes into storage
+    std::string drafts_json() const;  // [{id,title,updated}] for window.hindsight.drafts()
+    bool read_only() const { return read_only_; }
+
     // The read view was closed with Edit: return to the editor at `section`.
     void read_view_closed(const std::string& section);
 
@@ -72,6 +82,12 @@ private:
     void draw_export_menu();
     void open_read_view();
     void jump_to(const Finding& f);
+    // Drafts (drafts.cpp)
+    void draw_drafts_list();
+    void save_now();
+    void open_draft(const std::string& id);
+    void adopt_as_draft();  // the open document becomes a stored draft
+    void set_document(Document doc);  // shows `doc` with a fresh undo history; no draft yet
     // Fields
     std::string* field(const std::string& path);
     bool text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width);
@@ -104,6 +120,17 @@ private:
     std::string highlight_path_;     // field flashed after a lint jump
     double highlight_until_ = 0;
     std::string scroll_to_section_;  // section to bring into view next frame
+
+    // Drafts
+    std::unique_ptr<DraftStore> store_;
+    bool storage_failed_ = false;
+    std::string draft_id_;          // the open document's draft ("" until stored)
+    bool dirty_ = false;            // edits not yet written to the store
+    int64_t last_edit_ms_ = 0;
+    bool persisting_ = false;       // a push to IndexedDB is running
+    std::string save_error_;        // last storage error shown in the top bar
+    bool read_only_ = false;        // the draft is being edited in another tab
+    std::string drafts_filter_;
 
     // Action items table
     int sort_column_ = -1;

@@ -272,6 +272,15 @@ void App::draw_editor() {
     float x = std::max(12.0f, (avail - w) * 0.5f);
     ImGui::SetCursorPos(ImVec2(x, 20));
     ImGui::BeginGroup();
+    if (read_only_) {
+        ImGui::TextColored(palette().warning, ICON_LOCK);
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+        ImGui::TextWrapped("This draft is being edited in another tab. This tab shows it read-only so that no edit "
+                           "is lost; close the other tab to edit here.");
+        ImGui::PopTextWrapPos();
+        ImGui::BeginDisabled();
+    }
     ImGui::PushFont(fonts().title);
     text_field("title", d.title, "Untitled postmortem", false, w);
     ImGui::PopFont();
@@ -280,6 +289,7 @@ void App::draw_editor() {
     ImGui::Spacing();
     const std::vector<std::string>& order = d.sections.empty() ? vocab::kSections : d.sections;
     for (const std::string& key : order) draw_section(key, w);
+    if (read_only_) ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(w, 60));
     ImGui::EndGroup();
 }

@@ -4,6 +4,10 @@
 #include <cstdint>
 #include <string>
 
+namespace hs {
+class Filesystem;
+}
+
 namespace hs::ui {
 
 class Platform {
@@ -33,6 +37,15 @@ public:
         float font_px = 15;
         bool dark = false;
     };
+    // Persistent storage for drafts: null until loaded (web: after the first IDBFS syncfs(true)) or where there is
+    // none (native headless runs). storage_persist() makes what was written durable (async; the answer comes back
+    // through App::storage_saved). lock_draft() asks for the right to edit a draft in this tab (Web Locks); the
+    // answer comes through App::draft_lock_result.
+    virtual Filesystem* storage() { return nullptr; }
+    virtual void storage_persist() {}
+    virtual void lock_draft(const std::string& draft_id) { (void)draft_id; }
+    virtual void set_timer(int ms) { (void)ms; }  // draw a frame after `ms`
+
     virtual bool has_text_overlay() const { return false; }
     virtual void overlay_show(const Overlay&) {}
     virtual void overlay_hide() {}

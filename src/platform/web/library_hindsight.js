@@ -45,6 +45,12 @@ mergeInto(LibraryManager.library, {
     if (Module.showReadView) Module.showReadView(UTF8ToString(html), UTF8ToString(section));
   },
   hs_js_print: function () { setTimeout(function () { window.print(); }, 50); },
+  hs_js_storage_push: function () { if (Module.storagePush) Module.storagePush(); },
+  hs_js_lock_draft: function (ptr) { if (Module.lockDraft) Module.lockDraft(UTF8ToString(ptr)); },
+  hs_js_set_timer: function (ms) {
+    if (Module.hsTimer) clearTimeout(Module.hsTimer);
+    Module.hsTimer = setTimeout(function () { Module.hsTimer = 0; Module._hs_timer(); }, ms);
+  },
   hs_js_set_cursor: function (ptr) {
     var c = document.getElementById('canvas');
     if (c) c.style.cursor = UTF8ToString(ptr);

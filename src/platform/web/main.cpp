@@ -12,9 +12,11 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "core/fs.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "ui/app.h"
@@ -37,6 +39,9 @@ void hs_js_open_url(const char* url);
 void hs_js_copy_text(const char* text);
 void hs_js_show_read_view(const char* html, const char* section);
 void hs_js_print();
+void hs_js_storage_push();
+void hs_js_lock_draft(const char* id);
+void hs_js_set_timer(int ms);
 }
 
 namespace {
@@ -50,6 +55,70 @@ struct InputEvent {
     bool down = false;
     std::string text;
     int mods = -1;  // for keys: Ctrl=1, Shift=2, Alt=4 at the time of the event (-1: leave as is)
+};
+
+// The drafts live in MEMFS under /idb, mirrored to IndexedDB by IDBFS. IDBFS syncs the whole mount, so a push from
+// one tab would delete what another tab stored meanwhile. Every push therefore runs under one Web Lock
+// ("hindsight-idbfs", web/app.js): pull (syncfs(true): local = IndexedDB), re-apply this tab's journal of changes
+// since its last push, push (syncfs(false)). No tab's file is ever lost, and the first pull always precedes any push.
+class JournalFs : public hs::Filesystem {
+public:
+    explicit JournalFs(std::string root) : fs_(std::move(root)) {}
+    hs::Status read(const std::string& p, std::string& out) override { return fs_.read(p, out); }
+    hs::Status write(const std::string& p, const std::string& data) override {
+        hs::Status st = fs_.write(p, data);
+        if (st.ok()) journal_[p] = Entry{true, data};
+        return st;
+    }
+    hs::Status rename(const std::string& from, const std::string& to) override {
+        hs::Status st = fs_.rename(from, to);
+        if (st.ok()) {
+            std::string data;
+            fs_.read(to, data);
+            journal_[from] = Entry{false, {}};
+            journal_[to] = Entry{true, data};
+        }
+        return st;
+    }
+    hs::Status remove(const std::string& p) override {
+        hs::Status st = fs_.remove(p);
+        if (st.ok()) journal_[p] = Entry{false, {}};
+        return st;
+    }
+    hs::Status list(const std::string& d, std::vector<std::string>& names) override { return fs_.list(d, names); }
+    bool is_dir(const std::string& p) override { return fs_.is_dir(p); }
+    hs::Status mkdirs(const std::string& d) override { return fs_.mkdirs(d); }
+    bool exists(const std::string& p) override { return fs_.exists(p); }
+
+    // After a pull: this tab's changes go back on top of what IndexedDB holds; they are in flight until the push.
+    // Returns how many changes this push carries.
+    int reapply() {
+        int n = static_cast<int>(journal_.size());
+        for (auto& [path, e] : journal_) {
+            if (e.present) {
+                fs_.mkdirs(hs::path_parent(path));
+                fs_.write(path, e.data);
+            } else if (fs_.exists(path) && !fs_.is_dir(path)) {
+                fs_.remove(path);
+            }
+            in_flight_[path] = std::move(e);
+        }
+        journal_.clear();
+        return n;
+    }
+    void push_done(bool ok) {
+        if (!ok)  // keep them for the next push, unless changed again meanwhile
+            for (auto& [path, e] : in_flight_) journal_.emplace(path, std::move(e));
+        in_flight_.clear();
+    }
+
+private:
+    struct Entry {
+        bool present = false;
+        std::string data;
+    };
+    hs::PosixFs fs_;
+    std::map<std::string, Entry> journal_, in_flight_;
 };
 
 class WebPlatform : public hs::ui::Platform {
@@ -73,6 +142,14 @@ public:
                            o.set_text ? 1 : 0, o.text.c_str(), o.hint.c_str(), o.font_px, o.dark ? 1 : 0);
     }
     void overlay_hide() override { hs_js_overlay_hide(); }
+    hs::Filesystem* storage() override { return storage_loaded ? &fs : nullptr; }
+    void storage_persist() override;
+    void lock_draft(const std::string& id) override { hs_js_lock_draft(id.c_str()); }
+    void set_timer(int ms) override { hs_js_set_timer(ms); }
+
+    JournalFs fs{"/idb"};
+    bool storage_loaded = false;
+    bool push_running = false, push_again = false;
 };
 
 struct State {
@@ -111,6 +188,16 @@ void poke(int frames = 3) {
 }
 
 void WebPlatform::request_frame() { poke(2); }
+
+void WebPlatform::storage_persist() {
+    if (!storage_loaded) return;  // never push before the first pull has finished
+    if (push_running) {
+        push_again = true;
+        return;
+    }
+    push_running = true;
+    hs_js_storage_push();
+}
 
 // ---- input -----------------------------------------------------------------------------------------------------
 enum : int { kTab = 9, kLeft = 37, kRight = 39, kUp = 38, kDown = 40, kPageUp = 33, kPageDown = 34, kHome = 36,
@@ -370,6 +457,39 @@ EMSCRIPTEN_KEEPALIVE void hs_overlay_height(const char* path, float px) { S.app-
 EMSCRIPTEN_KEEPALIVE void hs_undo() { S.app->undo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_redo() { S.app->redo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_read_view_closed(const char* section) { S.app->read_view_closed(section ? section : ""); poke(); }
+
+// Storage: the first pull finished (ok) or failed; a push's pull finished; a push finished.
+EMSCRIPTEN_KEEPALIVE void hs_storage_loaded(int ok, const char* error) {
+    S.platform.storage_loaded = ok != 0;
+    S.app->storage_loaded(ok != 0, error ? error : "");
+    poke();
+}
+EMSCRIPTEN_KEEPALIVE int hs_storage_after_pull() {
+    int n = S.platform.fs.reapply();
+    S.app->storage_reloaded();
+    return n;
+}
+EMSCRIPTEN_KEEPALIVE void hs_storage_pushed(const char* error) {
+    bool ok = !error || !*error;
+    S.platform.fs.push_done(ok);
+    S.platform.push_running = false;
+    S.app->storage_saved(ok, ok ? "" : error);
+    if (S.platform.push_again) {
+        S.platform.push_again = false;
+        S.platform.storage_persist();
+    }
+    poke();
+}
+// Another tab stored something: pull it (a read-only tab then follows the editing tab).
+EMSCRIPTEN_KEEPALIVE void hs_storage_changed_elsewhere() { S.platform.storage_persist(); }
+EMSCRIPTEN_KEEPALIVE void hs_draft_lock(const char* id, int owned) { S.app->draft_lock_result(id ? id : "", owned != 0); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_flush() { S.app->flush(); }
+EMSCRIPTEN_KEEPALIVE void hs_timer() { poke(1); }
+EMSCRIPTEN_KEEPALIVE const char* hs_drafts_json() {
+    static std::string s;
+    s = S.app->drafts_json();
+    return s.c_str();
+}
 
 // Called from the 'paste' event: the text becomes ImGui's clipboard and Ctrl+V is pressed for one frame.
 EMSCRIPTEN_KEEPALIVE void hs_on_paste(const char* text) {

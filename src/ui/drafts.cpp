@@ -1,0 +1,247 @@
+// Drafts: the library in the sidebar, autosave, and the storage events from the platform.
+#include <algorithm>
+
+#include "app.h"
+#include "core/exporters/exporters.h"
+#include "core/format.h"
+#include "core/fs.h"
+#include "core/history.h"
+#include "core/store.h"
+#include "fonts.h"
+#include "icons.h"
+#include "imgui.h"
+#include "locate.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace hs::ui {
+namespace {
+constexpr int64_t kAutosaveDelayMs = 800;  // after the last edit; the issue allows at most 1 s
+
+std::string ago(int64_t now_ms, int64_t t_ms) {
+    int64_t s = (now_ms - t_ms) / 1000;
+    if (s < 60) return "just now";
+    if (s < 3600) return std::to_string(s / 60) + " min ago";
+    if (s < 86400) return std::to_string(s / 3600) + " h ago";
+    return utc_date(t_ms);
+}
+}  // namespace
+
+void App::storage_loaded(bool ok, const std::string& error) {
+    Filesystem* fs = platform_.storage();
+    if (!ok || !fs) {
+        storage_failed_ = true;
+        messages_.push_back("Your saved drafts could not be read (" + error +
+                            "). Hindsight will not save in this tab, so nothing stored can be overwritten. "
+                            "Use Export > Hindsight file to keep your work.");
+        platform_.request_frame();
+        return;
+    }
+    store_ = std::make_unique<DraftStore>(*fs, "/drafts");
+    LoadReport r = store_->load_all();
+    store_->purge_trash(platform_.now_ms());
+    for (const std::string& name : r.newly_quarantined) {
+        for (const QuarantineEntry& q : r.quarantined)
+            if (q.name == name)
+                messages_.push_back("A stored draft was damaged and has been set aside (" + q.original_path +
+                                    "): " + q.reason + "\nYour other drafts are fine. The damaged file is kept in "
+                                    "quarantine and can be downloaded from the sidebar.");
+    }
+    if (doc_ && draft_id_.empty()) {
+        adopt_as_draft();  // opened before storage was ready
+    } else if (!doc_) {
+        // Carry on where the user left off: the most recently edited draft.
+        std::vector<DraftSummary> list = store_->summaries(utc_date(platform_.now_ms()));
+        if (!list.empty()) open_draft(list.front().id);
+    }
+    if (!r.newly_quarantined.empty()) platform_.storage_persist();
+    platform_.request_frame();
+}
+
+void App::storage_saved(bool ok, const std::string& error) {
+    persisting_ = false;
+    if (ok) {
+        save_error_.clear();
+    } else {
+        save_error_ = error;
+        messages_.push_back("Saving to this browser's storage failed: " + error +
+                            "\nYour text is still here, in this tab. Use Export > Hindsight file or the sidebar's "
+                            "Download all drafts to keep a copy, then free some space.");
+    }
+    platform_.request_frame();
+}
+
+void App::storage_reloaded() {
+    if (!store_) return;
+    store_->load_all();
+    // A read-only tab follows the tab that edits the draft.
+    if (read_only_ && !draft_id_.empty()) {
+        if (const Draft* d = store_->find(draft_id_)) {
+            if (save_document(d->doc) != save_document(*doc_)) {
+                *doc_ = d->doc;
+                history_->reset(*doc_);
+                derived_dirty_ = true;
+            }
+        }
+    }
+    platform_.request_frame();
+}
+
+void App::draft_lock_result(const std::string& draft_id, bool owned) {
+    if (draft_id != draft_id_) return;
+    if (owned && read_only_) {
+        // The other tab let go: take the latest stored version before editing here.
+        if (const Draft* d = store_ ? store_->find(draft_id_) : nullptr) {
+            *doc_ = d->doc;
+            history_->reset(*doc_);
+            derived_dirty_ = true;
+        }
+    }
+    read_only_ = !owned;
+    if (read_only_ && !active_path_.empty()) {
+        active_path_.clear();
+        platform_.overlay_hide();
+    }
+    platform_.request_frame();
+}
+
+void App::adopt_as_draft() {
+    if (!store_ || !doc_) return;
+    Draft d;
+    Status st = store_->create(*doc_, platform_.now_ms(), &d);
+    if (!st.ok()) {
+        save_error_ = st.message;
+        return;
+    }
+    draft_id_ = d.id;
+    read_only_ = false;
+    platform_.lock_draft(draft_id_);
+    persisting_ = true;
+    platform_.storage_persist();
+}
+
+void App::save_now() {
+    if (!store_ || !doc_ || !dirty_ || read_only_) return;
+    if (draft_id_.empty()) {
+        adopt_as_draft();
+        dirty_ = false;
+        return;
+    }
+    const Draft* cur = store_->find(draft_id_);
+    Draft d = cur ? *cur : Draft{};
+    d.id = draft_id_;
+    d.doc = *doc_;
+    const int64_t now = platform_.now_ms();
+    Status st = store_->save(d, now);
+    if (!st.ok()) {
+        save_error_ = st.message;
+        messages_.push_back("Saving failed: " + st.message + "\nYour text is still here. Export it to keep a copy.");
+        return;
+    }
+    dirty_ = false;
+    if (store_->snapshot_due(draft_id_, now)) store_->snapshot(draft_id_, snapshot_reason::kAutosave, now);
+    persisting_ = true;
+    platform_.storage_persist();
+}
+
+void App::flush() {
+    save_now();
+}
+
+void App::open_draft(const std::string& id) {
+    if (!store_ || id == draft_id_) return;
+    save_now();
+    const Draft* d = store_->find(id);
+    if (!d) return;
+    set_document(d->doc);
+    draft_id_ = id;
+    platform_.lock_draft(draft_id_);
+}
+
+std::string App::drafts_json() const {
+    Json arr = Json::array();
+    if (store_)
+        for (const DraftSummary& s : store_->summaries(utc_date(platform_.now_ms())))
+            arr.push_back({{"id", s.id}, {"title", s.title}, {"updated", s.updated_ms}});
+    return arr.dump();
+}
+
+void App::draw_drafts_list() {
+    const Palette& p = palette();
+    ImGui::TextColored(p.text_muted, "DRAFTS");
+    if (!store_) {
+        ImGui::TextColored(p.text_muted, storage_failed_ ? "Storage unavailable" : "Loading\xe2\x80\xa6");
+        return;
+    }
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##dfilter", ICON_SEARCH "  Search drafts", &drafts_filter_);
+    const int64_t now = platform_.now_ms();
+    std::vector<DraftSummary> list = store_->summaries(utc_date(now), SortBy::Updated, drafts_filter_);
+    if (list.empty()) ImGui::TextColored(p.text_muted, drafts_filter_.empty() ? "No drafts yet" : "No match");
+    std::string remove;
+    for (const DraftSummary& s : list) {
+        ImGui::PushID(s.id.c_str());
+        const bool current = s.id == draft_id_;
+        std::string title = s.title.empty() ? std::string("Untitled postmortem") : s.title;
+        ImVec2 start = ImGui::GetCursorScreenPos();
+        float w = ImGui::GetContentRegionAvail().x;
+        if (ImGui::Selectable("##d", current, 0, ImVec2(w - 26, ImGui::GetTextLineHeight() * 2 + 6))) open_draft(s.id);
+        mark("draft." + s.id);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImVec4 clip(start.x, start.y, start.x + w - 30, start.y + 60);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(start.x + 4, start.y + 2), col(p.text),
+                    title.c_str(), nullptr, 0, &clip);
+        std::string meta = (s.severity ? "SEV" + std::to_string(s.severity) + " \xc2\xb7 " : std::string()) +
+                           status_label(s.status) + " \xc2\xb7 " + ago(now, s.updated_ms);
+        if (s.overdue_actions > 0) meta += " \xc2\xb7 " + std::to_string(s.overdue_actions) + " overdue";
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.9f,
+                    ImVec2(start.x + 4, start.y + ImGui::GetTextLineHeight() + 4), col(p.text_muted), meta.c_str(),
+                    nullptr, 0, &clip);
+        ImGui::SameLine(w - 22);
+        if (icon_button(ICON_TRASH, "del", "Move to trash (restorable for 30 days)")) remove = s.id;
+        mark("draft.delete." + s.id);
+        ImGui::PopID();
+    }
+    if (!remove.empty()) {
+        if (remove == draft_id_) {
+            save_now();
+            doc_.reset();
+            draft_id_.clear();
+            active_path_.clear();
+            platform_.overlay_hide();
+        }
+        store_->remove(remove, now);
+        platform_.storage_persist();
+    }
+    std::vector<TrashEntry> trash = store_->list_trash();
+    if (!trash.empty() && ImGui::TreeNode("trash", ICON_TRASH "  Trash (%d)", static_cast<int>(trash.size()))) {
+        for (const TrashEntry& t : trash) {
+            ImGui::PushID(t.id.c_str());
+            ImGui::TextWrapped("%s", t.title.empty() ? "Untitled postmortem" : t.title.c_str());
+            if (ImGui::SmallButton("Restore")) {
+                store_->restore(t.id, now);
+                platform_.storage_persist();
+            }
+            mark("trash.restore." + t.id);
+            ImGui::PopID();
+        }
+        ImGui::TreePop();
+    }
+    if (!store_->list_quarantine().empty()) {
+        ImGui::TextColored(p.warning, ICON_WARNING "  %d damaged file(s) set aside",
+                           static_cast<int>(store_->list_quarantine().size()));
+        if (ImGui::SmallButton("Download damaged files")) {
+            for (const QuarantineEntry& q : store_->list_quarantine()) {
+                std::string raw;
+                if (store_->read_quarantined(q.name, raw).ok()) platform_.download(q.name, "application/octet-stream", raw);
+            }
+        }
+    }
+    if (!list.empty() && ImGui::SmallButton(ICON_DOWNLOAD "  Download all drafts")) {
+        platform_.download("hindsight-drafts-" + utc_date(now) + ".json", "application/json", store_->export_all(now));
+    }
+    mark("drafts.export_all");
+}
+
+}  // namespace hs::ui
