@@ -167,7 +167,7 @@ TEST_CASE("PagerDuty bare array: newest first, offsets, urgency, unknown types",
     CHECK(d.timeline[2].description == "IndexLagHigh: lag 14m (repeat)");
     CHECK(d.timeline[3].description == "Webhook delivered to ops-bot.");
     CHECK(d.timeline[3].author == "PagerDuty");
-    CHECK(has_problem(r.problems, "/1/type", "unknown log entry type \"webhook_delivery_log_entry\""));
+    CHECK(has_problem(r.problems, "/1/type", "Unknown log entry type \"webhook_delivery_log_entry\"; imported as a note."));
     CHECK(d.timeline[4].author == "Prometheus Alertmanager");
     check_common(d);
     check_golden("pagerduty_bare_array", d);
@@ -181,11 +181,11 @@ TEST_CASE("PagerDuty malformed input is refused with the element named", "[impor
     };
     const Case cases[] = {
         {"pagerduty/bad_created_at.json", "/log_entries/3/created_at", "\"yesterday 3pm\" is not ISO 8601"},
-        {"pagerduty/bad_entry_type.json", "/log_entries/1/type", "/log_entries/1/type: missing or not a string"},
-        {"pagerduty/bad_entry_not_object.json", "/log_entries/2", "/log_entries/2: expected a log entry object"},
+        {"pagerduty/bad_entry_type.json", "/log_entries/1/type", "The log entry type is missing or not a string"},
+        {"pagerduty/bad_entry_not_object.json", "/log_entries/2", "Expected a log entry object."},
         {"pagerduty/bad_truncated.json", "", "not valid JSON"},
         {"pagerduty/bad_no_log_entries.json", "", "no \"log_entries\""},
-        {"pagerduty/bad_log_entries_not_array.json", "/log_entries", "expected an array"},
+        {"pagerduty/bad_log_entries_not_array.json", "/log_entries", "Expected an array of log entries."},
     };
     for (const Case& c : cases) {
         INFO(c.file);
@@ -230,8 +230,8 @@ TEST_CASE("Opsgenie incident timeline becomes a typed timeline", "[import][opsge
     CHECK(d.timeline[1].author == "Opsgenie");
     CHECK(d.timeline[4].author == "Aiko");
     CHECK(d.timeline[8].description == "Incident closed");  // no description: the title
-    CHECK(has_problem(r.problems, "/data/entries/2", "hidden entry \"AlertNotificationSent\" skipped"));
-    CHECK(has_problem(r.problems, "/data/entries/7/type", "unknown timeline entry type \"ServiceImpactUpdated\""));
+    CHECK(has_problem(r.problems, "/data/entries/2", "Hidden entry \"AlertNotificationSent\" skipped."));
+    CHECK(has_problem(r.problems, "/data/entries/7/type", "Unknown timeline entry type \"ServiceImpactUpdated\"; imported as a note."));
     CHECK(has_problem(r.problems, "/title", "write a title"));
     CHECK(d.title.empty());
     CHECK(d.severity == 0);
@@ -286,9 +286,9 @@ TEST_CASE("Opsgenie malformed input is refused with the element named", "[import
     };
     const Case cases[] = {
         {"opsgenie/bad_event_time.json", "/data/entries/2/eventTime", "\"2026-13-05T21:14:09Z\" is not ISO 8601"},
-        {"opsgenie/bad_missing_event_time.json", "/data/entries/4/eventTime", "missing"},
-        {"opsgenie/bad_entry_not_object.json", "/data/entries/1", "expected a timeline entry object"},
-        {"opsgenie/bad_data_not_object.json", "/data", "expected an object"},
+        {"opsgenie/bad_missing_event_time.json", "/data/entries/4/eventTime", "The time is missing"},
+        {"opsgenie/bad_entry_not_object.json", "/data/entries/1", "Expected a timeline entry object."},
+        {"opsgenie/bad_data_not_object.json", "/data", "Expected an object with \"entries\"."},
         {"opsgenie/bad_not_json.json", "", "not valid JSON"},
     };
     for (const Case& c : cases) {
@@ -411,23 +411,25 @@ TEST_CASE("Slack malformed input is refused with the element named", "[import][s
 
     r = import_slack(fixture("slack/bad_not_array.json"), users);
     CHECK_FALSE(r.ok);
-    CHECK_THAT(r.problems[0].message, Catch::Contains("expected an array of messages"));
+    CHECK(r.problems[0].pointer.empty());
+    CHECK_THAT(r.problems[0].message, Catch::StartsWith("Expected an array of messages"));
 
     r = import_slack(fixture("slack/bad_day_truncated.json"), users);
     CHECK_FALSE(r.ok);
-    CHECK_THAT(r.problems[0].message, Catch::Contains("not valid JSON"));
+    CHECK_THAT(r.problems[0].message, Catch::StartsWith("Not valid JSON"));
 
     r = import_slack(fixture("slack/day_2026-03-01.json"), fixture("slack/bad_users.json"));
     CHECK_FALSE(r.ok);
-    CHECK_THAT(r.problems[0].message, Catch::StartsWith("users.json: expected an array of users"));
+    CHECK(r.problems[0].pointer == "users.json");
+    CHECK_THAT(r.problems[0].message, Catch::StartsWith("Expected an array of users"));
 
     // In a folder export the error names the day file.
     auto files = read_folder("slack/export");
     files["inc-4821-checkout/2026-03-03.json"] = fixture("slack/bad_ts.json");
     r = import_slack_export(files);
     CHECK_FALSE(r.ok);
-    CHECK(r.problems[0].pointer == "/2/ts");
-    CHECK_THAT(r.problems[0].message, Catch::StartsWith("inc-4821-checkout/2026-03-03.json: /2/ts:"));
+    CHECK(r.problems[0].pointer == "inc-4821-checkout/2026-03-03.json#/2/ts");
+    CHECK_THAT(r.problems[0].message, Catch::StartsWith("\"yesterday\" is not a Slack timestamp"));
 
     r = import_slack_export({{"users.json", users}, {"notes.txt", "hello"}});
     CHECK_FALSE(r.ok);

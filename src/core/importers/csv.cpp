@@ -247,7 +247,7 @@ ImportResult import_csv(const std::string& text) {
                                         ": the file has a header but no rows; there is nothing to import.");
         }
         sort_timeline(doc);
-        res.problems.push_back({"/title", "/title: a CSV timeline does not name the incident; write a title."});
+        res.problems.push_back({"/title", "A CSV timeline does not name the incident; write a title."});
         res.ok = true;
         return res;
     } catch (const std::exception& ex) {

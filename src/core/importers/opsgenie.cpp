@@ -116,9 +116,9 @@ ImportResult import_opsgenie(const std::string& text) {
             }
             auto data = root.find("data");
             if (data != root.end()) {
-                if (!data->is_object()) return import_error("/data", "/data: expected an object with \"entries\".");
+                if (!data->is_object()) return import_error("/data", "Expected an object with \"entries\".");
                 auto ent = data->find("entries");
-                if (ent == data->end()) return import_error("/data", "/data: has no \"entries\" array.");
+                if (ent == data->end()) return import_error("/data", "There is no \"entries\" array.");
                 if (!ent->is_array()) return import_error("/data/entries", "/data/entries: expected an array.");
                 auto dinc = data->find("incident");
                 if (!incident && dinc != data->end() && dinc->is_object()) {
@@ -133,7 +133,7 @@ ImportResult import_opsgenie(const std::string& text) {
                     return import_error("", "The JSON has no \"data\" or \"entries\" member; expected the response "
                                             "of the Opsgenie incident timeline API.");
                 }
-                if (!ent->is_array()) return import_error("/entries", "/entries: expected an array.");
+                if (!ent->is_array()) return import_error("/entries", "Expected an array of timeline entries.");
                 entries = &*ent;
                 base = "/entries";
             }
@@ -141,8 +141,7 @@ ImportResult import_opsgenie(const std::string& text) {
             return import_error("", "Expected a JSON object with timeline entries or an array of entries.");
         }
         if (entries->empty()) {
-            return import_error(base, (base.empty() ? std::string("The") : base + ": the") +
-                                          " list of timeline entries is empty; there is nothing to import.");
+            return import_error(base, "The list of timeline entries is empty; there is nothing to import.");
         }
 
         ImportResult res;
@@ -152,30 +151,31 @@ ImportResult import_opsgenie(const std::string& text) {
         for (size_t i = 0; i < entries->size(); ++i) {
             const Json& e = (*entries)[i];
             std::string ptr = base + "/" + std::to_string(i);
-            if (!e.is_object()) return import_error(ptr, ptr + ": expected a timeline entry object.");
+            if (!e.is_object()) return import_error(ptr, "Expected a timeline entry object.");
             Entry en;
             en.index = i;
             auto type_it = e.find("type");
             if (type_it == e.end() || !type_it->is_string()) {
-                return import_error(ptr + "/type", ptr + "/type: missing or not a string (e.g. \"IncidentCreated\").");
+                return import_error(ptr + "/type",
+                                    "The entry type is missing or not a string (e.g. \"IncidentCreated\").");
             }
             en.raw_type = type_it->get<std::string>();
             en.key = fold_key(en.raw_type);
             auto time_it = e.find("eventTime");
             if (time_it == e.end() || !time_it->is_string()) {
                 return import_error(ptr + "/eventTime",
-                                    ptr + "/eventTime: missing or not a string (write 2026-03-01T14:02:00Z).");
+                                    "The time is missing or not a string (write 2026-03-01T14:02:00Z).");
             }
             std::string ts = time_it->get<std::string>();
             auto t = parse_iso8601(ts, 0);
             if (!t) {
-                return import_error(ptr + "/eventTime", ptr + "/eventTime: the time \"" + ts +
+                return import_error(ptr + "/eventTime", "The time \"" + ts +
                                                             "\" is not ISO 8601 (write 2026-03-01T14:02:00Z).");
             }
             en.time = *t;
             auto hidden = e.find("hidden");
             if (hidden != e.end() && hidden->is_boolean() && hidden->get<bool>()) {
-                res.problems.push_back({ptr, ptr + ": hidden entry \"" + en.raw_type + "\" skipped."});
+                res.problems.push_back({ptr, "Hidden entry \"" + en.raw_type + "\" skipped."});
                 continue;
             }
             en.text = text_of(e, "description");
@@ -199,7 +199,7 @@ ImportResult import_opsgenie(const std::string& text) {
             ev.author = en.actor.empty() ? "Opsgenie" : en.actor;
             if (!known) {
                 std::string ptr = base + "/" + std::to_string(en.index) + "/type";
-                res.problems.push_back({ptr, ptr + ": unknown timeline entry type \"" + en.raw_type +
+                res.problems.push_back({ptr, "Unknown timeline entry type \"" + en.raw_type +
                                                  "\"; imported as a note."});
             }
             doc.timeline.push_back(std::move(ev));
@@ -214,7 +214,7 @@ ImportResult import_opsgenie(const std::string& text) {
             std::string prio = json_string(inc, "priority");
             doc.severity = severity_from_priority(prio);
             if (!prio.empty() && doc.severity == 0) {
-                res.problems.push_back({ip + "/priority", ip + "/priority: \"" + prio +
+                res.problems.push_back({ip + "/priority", "The priority \"" + prio +
                                                               "\" is not P1..P5; severity left unset."});
             }
             struct Window {
@@ -228,8 +228,7 @@ ImportResult import_opsgenie(const std::string& text) {
                 if (s.empty()) continue;
                 auto t = parse_iso8601(s, 0);
                 if (!t) {
-                    res.problems.push_back({ip + "/" + w.key, ip + "/" + w.key + ": the time \"" + s +
-                                                                   "\" is not ISO 8601; skipped."});
+                    res.problems.push_back({ip + "/" + w.key, "The time \"" + s + "\" is not ISO 8601; skipped."});
                     continue;
                 }
                 Event ev;
@@ -244,17 +243,17 @@ ImportResult import_opsgenie(const std::string& text) {
         sort_timeline(doc);
 
         if (doc.title.empty()) {
-            res.problems.push_back({"/title", "/title: the timeline does not carry the incident's message; "
+            res.problems.push_back({"/title", "The timeline does not carry the incident's message; "
                                               "write a title."});
         }
         if (first_created) {
             res.problems.push_back(
-                {"/timeline", "/timeline: no IncidentCreated entry, so there is no detected event."});
+                {"/timeline", "There is no IncidentCreated entry, so there is no detected event."});
         }
         bool has_impact_start = false;
         for (const Event& ev : doc.timeline) has_impact_start = has_impact_start || ev.type == "impact_start";
         if (!has_impact_start) {
-            res.problems.push_back({"/timeline", "/timeline: the timeline does not say when impact started; add an "
+            res.problems.push_back({"/timeline", "The timeline does not say when impact started; add an "
                                                  "impact_start event to compute time to detect and the impact "
                                                  "duration."});
         }

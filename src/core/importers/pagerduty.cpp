@@ -107,15 +107,14 @@ ImportResult import_pagerduty(const std::string& text) {
                 return import_error("", "The JSON has no \"log_entries\" member; expected the response of "
                                         "GET /incidents/{id}/log_entries.");
             }
-            if (!it->is_array()) return import_error("/log_entries", "/log_entries: expected an array.");
+            if (!it->is_array()) return import_error("/log_entries", "Expected an array of log entries.");
             entries = &*it;
             base = "/log_entries";
         } else {
             return import_error("", "Expected a JSON object with \"log_entries\" or an array of log entries.");
         }
         if (entries->empty()) {
-            return import_error(base, (base.empty() ? std::string("The") : base + ": the") +
-                                          " list of log entries is empty; there is nothing to import.");
+            return import_error(base, "The list of log entries is empty; there is nothing to import.");
         }
 
         ImportResult res;
@@ -127,13 +126,13 @@ ImportResult import_pagerduty(const std::string& text) {
         for (size_t i = 0; i < entries->size(); ++i) {
             const Json& e = (*entries)[i];
             std::string ptr = base + "/" + std::to_string(i);
-            if (!e.is_object()) return import_error(ptr, ptr + ": expected a log entry object.");
+            if (!e.is_object()) return import_error(ptr, "Expected a log entry object.");
             Entry en;
             en.index = i;
             auto type_it = e.find("type");
             if (type_it == e.end() || !type_it->is_string()) {
                 return import_error(ptr + "/type",
-                                    ptr + "/type: missing or not a string (e.g. \"trigger_log_entry\").");
+                                    "The log entry type is missing or not a string (e.g. \"trigger_log_entry\").");
             }
             en.raw_type = type_it->get<std::string>();
             en.kind = en.raw_type;
@@ -145,12 +144,12 @@ ImportResult import_pagerduty(const std::string& text) {
             auto time_it = e.find("created_at");
             if (time_it == e.end() || !time_it->is_string()) {
                 return import_error(ptr + "/created_at",
-                                    ptr + "/created_at: missing or not a string (write 2026-03-01T14:02:00Z).");
+                                    "The time is missing or not a string (write 2026-03-01T14:02:00Z).");
             }
             std::string ts = time_it->get<std::string>();
             auto t = parse_iso8601(ts, 0);
             if (!t) {
-                return import_error(ptr + "/created_at", ptr + "/created_at: the time \"" + ts +
+                return import_error(ptr + "/created_at", "The time \"" + ts +
                                                              "\" is not ISO 8601 (write 2026-03-01T14:02:00Z).");
             }
             en.time = *t;
@@ -198,7 +197,7 @@ ImportResult import_pagerduty(const std::string& text) {
             }
             if (ev.description.empty()) ev.description = en.raw_type;
             if (!known) {
-                res.problems.push_back({ptr + "/type", ptr + "/type: unknown log entry type \"" + en.raw_type +
+                res.problems.push_back({ptr + "/type", "Unknown log entry type \"" + en.raw_type +
                                                            "\"; imported as a note."});
             }
             doc.timeline.push_back(std::move(ev));
@@ -207,18 +206,18 @@ ImportResult import_pagerduty(const std::string& text) {
 
         if (doc.severity == 0 && urgency_severity != 0) {
             doc.severity = urgency_severity;
-            res.problems.push_back({"/severity", std::string("/severity: the incident has no priority; severity ") +
+            res.problems.push_back({"/severity", std::string("The incident has no priority; severity ") +
                                                      std::to_string(urgency_severity) + " was inferred from its " +
                                                      (urgency_severity == 2 ? "high" : "low") + " urgency."});
         }
         if (doc.title.empty()) {
-            res.problems.push_back({"/title", "/title: the log entries name no incident; write a title."});
+            res.problems.push_back({"/title", "The log entries name no incident; write a title."});
         }
         if (first_trigger) {
-            res.problems.push_back({"/timeline", "/timeline: no trigger log entry, so there is no detected event."});
+            res.problems.push_back({"/timeline", "There is no trigger log entry, so there is no detected event."});
         }
         // PagerDuty records when the alert fired, not when users started to feel it: say so rather than guess.
-        res.problems.push_back({"/timeline", "/timeline: PagerDuty does not record when impact started; add an "
+        res.problems.push_back({"/timeline", "PagerDuty does not record when impact started; add an "
                                              "impact_start event to compute time to detect and the impact duration."});
         res.ok = true;
         return res;

@@ -35,24 +35,40 @@ std::string best_name(const Json& u) {
     return s;
 }
 
-// Returns an error message ("" when fine).
-std::string read_users(const std::string& text, const std::string& label, Context& ctx) {
+// Where a problem is: a JSON Pointer in a day file given alone, "<file>#<pointer>" (RFC 6901 URI fragment form)
+// in a folder export or in users.json, just "<file>" for the whole file.
+std::string where(const std::string& file, const std::string& pointer) {
+    if (file.empty()) return pointer;
+    return pointer.empty() ? file : file + "#" + pointer;
+}
+
+// Returns false with `err` set when users.json is not an array of user objects.
+bool read_users(const std::string& text, const std::string& file, Context& ctx, Problem& err) {
     Json users = Json::parse(text, nullptr, false);
-    if (users.is_discarded()) return label + ": not valid JSON; expected an array of users.";
-    if (!users.is_array()) return label + ": expected an array of users.";
+    if (users.is_discarded()) {
+        err = {file, "Not valid JSON; expected the export's array of users."};
+        return false;
+    }
+    if (!users.is_array()) {
+        err = {file, "Expected an array of users (the users.json of a Slack export)."};
+        return false;
+    }
     for (size_t i = 0; i < users.size(); ++i) {
         const Json& u = users[i];
-        if (!u.is_object()) return label + ": /" + std::to_string(i) + ": expected a user object.";
+        const std::string ptr = "/" + std::to_string(i);
+        if (!u.is_object()) {
+            err = {where(file, ptr), "Expected a user object."};
+            return false;
+        }
         std::string id = json_string(u, "id");
         if (id.empty()) {
-            ctx.warnings.push_back({"/" + std::to_string(i), label + ": /" + std::to_string(i) +
-                                                                 ": a user without an \"id\" was skipped."});
+            ctx.warnings.push_back({where(file, ptr), "A user without an \"id\" was skipped."});
             continue;
         }
         std::string name = best_name(u);
         if (!name.empty()) ctx.names[id] = name;
     }
-    return "";
+    return true;
 }
 
 std::string name_for(const std::string& id, Context& ctx) {
@@ -160,35 +176,41 @@ bool parse_ts(const std::string& s, int64_t& unix_ms) {
     return true;
 }
 
-// Reads one day file into `out`. Returns an error message ("" when fine). `label` prefixes messages for folders.
-std::string read_day(const std::string& text, const std::string& label, const std::string& channel, Context& ctx,
-                     std::vector<Event>& out, std::string& error_pointer) {
-    std::string pre = label.empty() ? "" : label + ": ";
+// Reads one day file (`file`: its path in a folder export, else "") into `out`. False with `err` when malformed.
+bool read_day(const std::string& text, const std::string& file, const std::string& channel, Context& ctx,
+              std::vector<Event>& out, Problem& err) {
     Json day = Json::parse(text, nullptr, false);
-    if (day.is_discarded()) return pre + "not valid JSON; expected a Slack day file (an array of messages).";
-    if (!day.is_array()) return pre + "expected an array of messages (a Slack day file such as 2026-03-01.json).";
+    if (day.is_discarded()) {
+        err = {file, "Not valid JSON; expected a Slack day file (an array of messages)."};
+        return false;
+    }
+    if (!day.is_array()) {
+        err = {file, "Expected an array of messages (a Slack day file such as 2026-03-01.json)."};
+        return false;
+    }
     for (size_t i = 0; i < day.size(); ++i) {
         const Json& m = day[i];
         std::string ptr = "/" + std::to_string(i);
         if (!m.is_object()) {
-            error_pointer = ptr;
-            return pre + ptr + ": expected a message object.";
+            err = {where(file, ptr), "Expected a message object."};
+            return false;
         }
         std::string type = json_string(m, "type");
         if (m.contains("type") && type != "message") {
-            ctx.warnings.push_back({ptr, pre + ptr + ": an entry of type \"" + type + "\" is not a message; skipped."});
+            ctx.warnings.push_back({where(file, ptr), "An entry of type \"" + type + "\" is not a message; skipped."});
             continue;
         }
         auto ts_it = m.find("ts");
         if (ts_it == m.end() || !ts_it->is_string()) {
-            error_pointer = ptr + "/ts";
-            return pre + ptr + "/ts: missing or not a string (Slack writes \"1709301720.000200\").";
+            err = {where(file, ptr + "/ts"), "The ts is missing or not a string (Slack writes \"1709301720.000200\")."};
+            return false;
         }
         int64_t ms = 0;
         if (!parse_ts(ts_it->get<std::string>(), ms)) {
-            error_pointer = ptr + "/ts";
-            return pre + ptr + "/ts: \"" + ts_it->get<std::string>() +
-                   "\" is not a Slack timestamp (seconds since 1970, e.g. \"1709301720.000200\").";
+            err = {where(file, ptr + "/ts"), "\"" + ts_it->get<std::string>() +
+                                            "\" is not a Slack timestamp (seconds since 1970, e.g. "
+                                            "\"1709301720.000200\")."};
+            return false;
         }
         std::string subtype = json_string(m, "subtype");
         if (subtype == "channel_join" || subtype == "channel_leave" || subtype == "group_join" ||
@@ -231,13 +253,13 @@ std::string read_day(const std::string& text, const std::string& label, const st
             }
         }
         if (ev.description.empty()) {
-            ctx.warnings.push_back({ptr, pre + ptr + ": a message without text was skipped."});
+            ctx.warnings.push_back({where(file, ptr), "A message without text was skipped."});
             continue;
         }
         if (!channel.empty()) ev.tags.push_back(channel);
         out.push_back(std::move(ev));
     }
-    return "";
+    return true;
 }
 
 ImportResult finish(Context& ctx, std::vector<Event>& events) {
@@ -259,8 +281,8 @@ ImportResult finish(Context& ctx, std::vector<Event>& events) {
         res.problems.insert(res.problems.begin(), Problem{"", "The export holds no messages to import."});
         return res;
     }
-    res.problems.push_back({"/title", "/title: a Slack export does not name the incident; write a title."});
-    res.problems.push_back({"/timeline", "/timeline: messages were imported as communication events; retype the ones "
+    res.problems.push_back({"/title", "A Slack export does not name the incident; write a title."});
+    res.problems.push_back({"/timeline", "Messages were imported as communication events; retype the ones "
                                          "that mark impact start, detection, mitigation or resolution."});
     res.ok = true;
     return res;
@@ -275,13 +297,12 @@ ImportResult import_slack(const std::string& day_json, const std::string& users_
         }
         Context ctx;
         if (!users_json.empty()) {
-            std::string err = read_users(users_json, "users.json", ctx);
-            if (!err.empty()) return import_error("", err);
+            Problem err;
+            if (!read_users(users_json, "users.json", ctx, err)) return import_error(err.pointer, err.message);
         }
         std::vector<Event> events;
-        std::string ptr;
-        std::string err = read_day(day_json, "", "", ctx, events, ptr);
-        if (!err.empty()) return import_error(ptr, err);
+        Problem err;
+        if (!read_day(day_json, "", "", ctx, events, err)) return import_error(err.pointer, err.message);
         return finish(ctx, events);
     } catch (const std::exception& ex) {
         return import_error("", std::string("Could not import the Slack export: ") + ex.what());
@@ -318,8 +339,8 @@ ImportResult import_slack_export(const std::map<std::string, std::string>& files
         }
         Context ctx;
         if (users) {
-            std::string err = read_users(*users, users_path, ctx);
-            if (!err.empty()) return import_error("", err);
+            Problem err;
+            if (!read_users(*users, users_path, ctx, err)) return import_error(err.pointer, err.message);
         } else {
             ctx.warnings.push_back({"", "The export has no users.json; names come from the messages themselves."});
         }
@@ -333,9 +354,8 @@ ImportResult import_slack_export(const std::map<std::string, std::string>& files
             std::string channel = p.substr(prev == std::string::npos ? 0 : prev + 1,
                                            prev == std::string::npos ? slash : slash - prev - 1);
             ++days;
-            std::string ptr;
-            std::string err = read_day(kv.second, p, channel, ctx, events, ptr);
-            if (!err.empty()) return import_error(ptr, err);
+            Problem err;
+            if (!read_day(kv.second, p, channel, ctx, events, err)) return import_error(err.pointer, err.message);
         }
         if (days == 0) {
             return import_error("", "The export has no day files (<channel>/YYYY-MM-DD.json); "
