@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# `hindsight link encode|decode` and `hindsight merge` (usage: link.sh CLI SRCDIR). See docs/links.md, docs/merge.md.
+set -u
+CLI="$1"
+SRCDIR="$2"
+T="$(mktemp -d)"
+trap 'rm -rf "$T"' EXIT
+fails=0; checks=0
+
+# expect RC DESCRIPTION -- command...: runs the command, keeps stdout in $T/out and stderr in $T/err.
+expect() {
+    local want="$1" what="$2"; shift 3
+    checks=$((checks + 1))
+    "$@" >"$T/out" 2>"$T/err"
+    local rc=$?
+    if [ "$rc" -ne "$want" ]; then
+        echo "FAIL: $what: exit $rc, expected $want"; sed 's/^/  stderr: /' "$T/err" | head -5
+        fails=$((fails + 1)); return 1
+    fi
+    if grep -q -E "AddressSanitizer|runtime error:" "$T/err"; then
+        echo "FAIL: $what: sanitizer report"; head -5 "$T/err"; fails=$((fails + 1)); return 1
+    fi
+    return 0
+}
+has() {
+    checks=$((checks + 1))
+    if ! grep -q -F -- "$2" "$1"; then
+        echo "FAIL: $3: \"$2\" not found in $(basename "$1")"; head -c 400 "$1" | sed 's/^/  /'; echo
+        fails=$((fails + 1))
+    fi
+}
+same() {
+    checks=$((checks + 1))
+    if ! cmp -s "$1" "$2"; then echo "FAIL: $3: files differ"; diff "$1" "$2" | head -5; fails=$((fails + 1)); fi
+}
+
+SAMPLE="$SRCDIR/assets/samples/sre-checkout-outage.json"
+"$CLI" fmt "$SAMPLE" >"$T/canonical.json"
+"$CLI" fmt --minify "$SAMPLE" >"$T/canonical.min.json"
+
+# ---- plain round trip ----------------------------------------------------------------------------------------------
+expect 0 "encode with a base URL" -- "$CLI" link encode "$SAMPLE" --base-url https://hindsight.example.com/
+has "$T/out" "https://hindsight.example.com/#h1." "the link is base URL # h1.payload"
+cp "$T/out" "$T/link.txt"
+expect 0 "decode the full URL" -- "$CLI" link decode "$(cat "$T/link.txt")"
+same "$T/out" "$T/canonical.json" "decode gives the canonical document (pretty)"
+expect 0 "decode --minify from stdin" -- "$CLI" link decode --minify - <"$T/link.txt"
+same "$T/out" "$T/canonical.min.json" "decode --minify gives the minified canonical document"
+expect 0 "encode without a base URL prints the fragment" -- "$CLI" link encode "$SAMPLE"
+has "$T/out" "h1." "fragment"
+expect 0 "decode the fragment with a leading #" -- "$CLI" link decode "#$(cat "$T/out")"
+same "$T/out" "$T/canonical.json" "fragment round trip"
+expect 0 "encode from stdin" -- "$CLI" link encode - <"$SAMPLE"
+
+# ---- encrypted round trip ------------------------------------------------------------------------------------------
+printf 'a long enough passphrase\n' >"$T/pass"
+printf 'not the passphrase\n' >"$T/wrong"
+: >"$T/empty"
+expect 0 "encode with a passphrase file" -- "$CLI" link encode "$SAMPLE" --passphrase-file "$T/pass"
+has "$T/out" "h1e." "encrypted prefix"
+cp "$T/out" "$T/enc.txt"
+expect 0 "decode with the passphrase" -- "$CLI" link decode "$(cat "$T/enc.txt")" --passphrase-file "$T/pass"
+same "$T/out" "$T/canonical.json" "encrypted round trip"
+expect 1 "decode without the passphrase" -- "$CLI" link decode "$(cat "$T/enc.txt")"
+has "$T/err" "needs_passphrase" "error class"
+has "$T/err" "protected by a passphrase" "message"
+expect 1 "decode with a wrong passphrase" -- "$CLI" link decode "$(cat "$T/enc.txt")" --passphrase-file "$T/wrong"
+has "$T/err" "The passphrase is not right for this link." "wrong passphrase message"
+expect 1 "empty passphrase file" -- "$CLI" link encode "$SAMPLE" --passphrase-file "$T/empty"
+has "$T/err" "the passphrase file is empty" "empty passphrase"
+
+# ---- decode errors: exit 1 with the class and the message -----------------------------------------------------------
+L="$(cat "$T/link.txt")"
+expect 1 "a cut link" -- "$CLI" link decode "${L:0:900}"
+has "$T/err" "(truncated): This link is incomplete" "truncated"
+has "$T/err" "Share > Download file" "tells what to do"
+M="${L:0:200}$( [ "${L:200:1}" = A ] && echo B || echo A )${L:201}"
+expect 1 "a changed character" -- "$CLI" link decode "$M"
+has "$T/err" "(corrupt): This link is damaged" "corrupt"
+expect 1 "an unknown prefix" -- "$CLI" link decode "https://x.example/#h9.AAAA"
+has "$T/err" "unknown_version" "unknown version"
+expect 1 "an empty link" -- "$CLI" link decode "https://x.example/#"
+has "$T/err" "(empty)" "empty"
+expect 1 "bad characters" -- "$CLI" link decode "h1.abc\$def"
+has "$T/err" "(bad_characters)" "bad characters"
+expect 2 "unknown link action" -- "$CLI" link frobnicate x
+expect 2 "decode needs a link" -- "$CLI" link decode
+expect 1 "encode a missing file" -- "$CLI" link encode "$T/nope.json"
+
+# ---- merge ---------------------------------------------------------------------------------------------------------
+cat >"$T/base.json" <<'JSON'
+{"format":"hindsight.postmortem","version":1,"id":"pm-1","title":"Base","summary":"S",
+ "timeline":[{"id":"ev-1","time":"2026-03-01T10:00:00Z","description":"one"},
+             {"id":"ev-2","time":"2026-03-01T10:05:00Z","description":"two"}]}
+JSON
+cat >"$T/ours.json" <<'JSON'
+{"format":"hindsight.postmortem","version":1,"id":"pm-1","title":"Ours","summary":"S",
+ "timeline":[{"id":"ev-1","time":"2026-03-01T10:00:00Z","description":"one"},
+             {"id":"ev-2","time":"2026-03-01T10:05:00Z","description":"two, ours"}]}
+JSON
+cat >"$T/theirs.json" <<'JSON'
+{"format":"hindsight.postmortem","version":1,"id":"pm-1","title":"Base","summary":"S, theirs",
+ "timeline":[{"id":"ev-1","time":"2026-03-01T10:00:00Z","description":"one"},
+             {"id":"ev-3","time":"2026-03-01T10:07:00Z","description":"three"},
+             {"id":"ev-2","time":"2026-03-01T10:05:00Z","description":"two"}]}
+JSON
+cat >"$T/theirs2.json" <<'JSON'
+{"format":"hindsight.postmortem","version":1,"id":"pm-1","title":"Theirs","summary":"S",
+ "timeline":[{"id":"ev-1","time":"2026-03-01T10:00:00Z","description":"one"}]}
+JSON
+expect 0 "merge without conflicts" -- "$CLI" merge "$T/base.json" "$T/ours.json" "$T/theirs.json"
+has "$T/out" '"title": "Ours"' "ours' edit"
+has "$T/out" '"summary": "S, theirs"' "theirs' edit"
+has "$T/out" '"description": "three"' "theirs' addition"
+has "$T/out" '"description": "two, ours"' "ours' item edit"
+checks=$((checks + 1))
+if [ -s "$T/err" ]; then echo "FAIL: clean merge wrote to stderr"; fails=$((fails + 1)); fi
+expect 3 "merge with conflicts" -- "$CLI" merge "$T/base.json" "$T/ours.json" "$T/theirs2.json"
+has "$T/out" '"title": "Ours"' "conflict keeps ours"
+has "$T/out" '"description": "two, ours"' "edit/delete keeps ours"
+has "$T/err" '"path": "/title"' "conflict path"
+has "$T/err" '"kind": "edit_edit"' "conflict kind"
+has "$T/err" '"path": "/timeline/ev-2"' "item conflict path"
+has "$T/err" '"kind": "edit_delete"' "edit/delete kind"
+checks=$((checks + 1))
+if ! python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert isinstance(a,list) and len(a)==2' "$T/err"; then
+    echo "FAIL: conflicts on stderr are not a JSON array of 2"; fails=$((fails + 1))
+fi
+expect 1 "merge with an invalid input" -- "$CLI" merge "$T/base.json" "$T/ours.json" "$T/nope.json"
+expect 2 "merge needs three files" -- "$CLI" merge "$T/base.json" "$T/ours.json"
+
+echo "link.sh: $checks checks, $fails failures"
+[ "$fails" -eq 0 ]
