@@ -201,7 +201,17 @@ Json DraftStore::envelope(const Draft& d, std::optional<int64_t> deleted_ms) {
 }
 
 std::string DraftStore::envelope_text(const Draft& d, std::optional<int64_t> deleted_ms) {
-    return dump_safe(envelope(d, deleted_ms));
+    // Same bytes as dump_safe(envelope(d)) (keys in sorted order: doc, draft, format, version), but the document goes
+    // through save_document's direct writer, which is several times faster than building a Json tree.
+    Json meta = envelope(Draft{d.id, d.created_ms, d.updated_ms, d.base, Document{}, d.extra}, deleted_ms)["draft"];
+    std::string out = "{\"doc\":";
+    out += save_document(d.doc);
+    out += ",\"draft\":";
+    out += dump_safe(meta);
+    out += ",\"format\":\"";
+    out += kDraftFormatName;
+    out += "\",\"version\":1}";
+    return out;
 }
 
 bool DraftStore::parse_envelope(const Json& j, Draft& out, std::optional<int64_t>* deleted_ms,

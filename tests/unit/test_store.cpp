@@ -128,6 +128,11 @@ TEST_CASE("store: merge base and unknown envelope keys survive a round trip", "[
     d.base = save_document(small_doc("Shared version"));
     d.extra["newer_field"] = 7;
     REQUIRE(st.save(d, kT0).ok());
+    // The fast envelope writer gives exactly the bytes of the Json tree.
+    Draft big = d;
+    big.doc = sample();
+    CHECK(DraftStore::envelope_text(big) == DraftStore::envelope(big).dump());
+    CHECK(DraftStore::envelope_text(big, kT0) == DraftStore::envelope(big, kT0).dump());
     DraftStore again(fs);
     again.load_all();
     const Draft* b = again.find(d.id);
@@ -234,6 +239,10 @@ TEST_CASE("store: damaged files are quarantined and the good drafts load", "[sto
                 .ok());
     REQUIRE(fs.write("/drafts/drafts/dr-deep.json", deep).ok());
     REQUIRE(fs.write("/drafts/drafts/bad name!.json", "{}").ok());
+    std::string huge = "[";
+    for (int i = 0; i < 400000; ++i) huge += "12345,";
+    huge += "0]";
+    REQUIRE(fs.write("/drafts/drafts/dr-huge.json", huge).ok());
     REQUIRE(fs.write("/drafts/drafts/notes.txt", "ignored").ok());
 
     DraftStore again(fs);
@@ -241,8 +250,8 @@ TEST_CASE("store: damaged files are quarantined and the good drafts load", "[sto
     CHECK(rep.loaded.size() == 2);
     CHECK(again.find(good1.id));
     CHECK(again.find(good2.id));
-    CHECK(rep.newly_quarantined.size() == 6);
-    REQUIRE(rep.quarantined.size() == 6);
+    CHECK(rep.newly_quarantined.size() == 7);
+    REQUIRE(rep.quarantined.size() == 7);
     std::map<std::string, QuarantineEntry> q;
     for (const auto& e : rep.quarantined) q[e.name] = e;
     REQUIRE(q.count("dr-badtype.json"));
@@ -268,7 +277,8 @@ TEST_CASE("store: damaged files are quarantined and the good drafts load", "[sto
     CHECK(rep3.newly_quarantined == std::vector<std::string>{"dr-random-2.json"});
     REQUIRE(third.delete_quarantined("dr-random-2.json").ok());
     CHECK_FALSE(fs.exists("/drafts/quarantine/dr-random-2.json.reason.txt"));
-    CHECK(third.list_quarantine().size() == 6);
+    CHECK(third.list_quarantine().size() == 7);
+    CHECK(q["dr-huge.json"].reason.find("JSON object") != std::string::npos);
 }
 
 TEST_CASE("store: duplicate and rename", "[store]") {
