@@ -1,0 +1,713 @@
+// Timeline maths: zones, axis ticks, lanes, clusters, phases. All calendar arithmetic is on civil dates (no
+// localtime/mktime), so results do not depend on the machine's time zone.
+#include "timeline.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "metrics.h"
+
+namespace hs {
+
+namespace {
+
+int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+int64_t floor_mod(int64_t a, int64_t b) { return a - floor_div(a, b) * b; }
+int64_t ceil_div(int64_t a, int64_t b) { return -floor_div(-a, b); }
+
+struct Civil {
+    int64_t year;
+    unsigned month, day;
+    int weekday;  // 0 = Sunday
+    int hour, minute, second;
+};
+
+Civil civil_from_ms(int64_t local_ms) {
+    const int64_t days = floor_div(local_ms, kDayMs);
+    const int64_t rem = local_ms - days * kDayMs;
+    int64_t z = days + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = static_cast<int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    Civil c;
+    c.day = doy - (153 * mp + 2) / 5 + 1;
+    c.month = mp < 10 ? mp + 3 : mp - 9;
+    c.year = y + (c.month <= 2);
+    c.weekday = static_cast<int>(floor_mod(days + 4, 7));  // 1970-01-01 was a Thursday
+    c.hour = static_cast<int>(rem / kHourMs);
+    c.minute = static_cast<int>(rem / kMinuteMs % 60);
+    c.second = static_cast<int>(rem / kSecondMs % 60);
+    return c;
+}
+
+const char* const kWeekdays[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+const char* const kMonths[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+unsigned days_in_month(int64_t y, unsigned m) {
+    static const unsigned kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+std::string two(int v) {
+    char b[8];
+    std::snprintf(b, sizeof b, "%02d", v);
+    return b;
+}
+
+}  // namespace
+
+// ---- zone rules -----------------------------------------------------------------------------------------------------
+
+std::optional<int64_t> ZoneRules::next_transition(int64_t after_ms, int64_t limit_ms) const {
+    const int base = offset_min_at(after_ms);
+    const int64_t kScan = 6 * kHourMs;
+    int64_t lo = after_ms;
+    while (lo < limit_ms) {
+        const int64_t hi = std::min(limit_ms, lo + kScan);
+        if (offset_min_at(hi) != base) {
+            // Invariant: offset(lo) == base, offset(hi) != base; find the first ms with a different offset.
+            int64_t a = lo, b = hi;
+            while (b - a > 1) {
+                const int64_t mid = a + (b - a) / 2;
+                (offset_min_at(mid) == base ? a : b) = mid;
+            }
+            return b;
+        }
+        lo = hi;
+    }
+    return std::nullopt;
+}
+
+std::string FixedOffset::abbrev(int64_t) const {
+    if (!abbrev_.empty()) return abbrev_;
+    return offset_ == 0 ? "UTC" : "UTC" + format_offset(offset_);
+}
+
+DstRules::DstRules(int std_offset_min, int dst_offset_min, std::string std_abbrev, std::string dst_abbrev,
+                   TransitionRule dst_start, TransitionRule dst_end)
+    : std_(std_offset_min), dst_(dst_offset_min), std_abbrev_(std::move(std_abbrev)),
+      dst_abbrev_(std::move(dst_abbrev)), start_(dst_start), end_(dst_end) {}
+
+int64_t DstRules::rule_utc_ms(const TransitionRule& r, int year, int offset_before_min) const {
+    const unsigned m = static_cast<unsigned>(std::clamp(r.month, 1, 12));
+    int64_t day;
+    if (r.week < 0) {
+        const int64_t last = days_from_civil(year, m, days_in_month(year, m));
+        const int64_t wd = floor_mod(last + 4, 7);
+        day = last - floor_mod(wd - r.weekday, 7);
+    } else {
+        const int64_t first = days_from_civil(year, m, 1);
+        const int64_t wd = floor_mod(first + 4, 7);
+        day = first + floor_mod(r.weekday - wd, 7) + 7 * (std::clamp(r.week, 1, 5) - 1);
+    }
+    int64_t ms = day * kDayMs + static_cast<int64_t>(r.minute_of_day) * kMinuteMs;
+    if (!r.utc) ms -= static_cast<int64_t>(offset_before_min) * kMinuteMs;
+    return ms;
+}
+
+int64_t DstRules::start_utc_ms(int year) const { return rule_utc_ms(start_, year, std_); }
+int64_t DstRules::end_utc_ms(int year) const { return rule_utc_ms(end_, year, dst_); }
+
+bool DstRules::is_dst(int64_t utc_ms) const {
+    const int year = static_cast<int>(civil_from_ms(utc_ms).year);
+    const int64_t s = start_utc_ms(year), e = end_utc_ms(year);
+    if (s < e) return utc_ms >= s && utc_ms < e;
+    return utc_ms >= s || utc_ms < e;  // southern hemisphere: summer spans the new year
+}
+
+int DstRules::offset_min_at(int64_t utc_ms) const { return is_dst(utc_ms) ? dst_ : std_; }
+std::string DstRules::abbrev(int64_t utc_ms) const { return is_dst(utc_ms) ? dst_abbrev_ : std_abbrev_; }
+
+std::optional<int64_t> DstRules::next_transition(int64_t after_ms, int64_t limit_ms) const {
+    const int year = static_cast<int>(civil_from_ms(after_ms).year);
+    std::array<int64_t, 6> cands = {start_utc_ms(year - 1), end_utc_ms(year - 1), start_utc_ms(year),
+                                    end_utc_ms(year),       start_utc_ms(year + 1), end_utc_ms(year + 1)};
+    std::sort(cands.begin(), cands.end());
+    for (int64_t c : cands) {
+        if (c > after_ms && c <= limit_ms) return c;
+    }
+    return std::nullopt;
+}
+
+std::shared_ptr<const ZoneRules> make_eu_zone(int std_offset_min, const std::string& std_abbrev,
+                                              const std::string& dst_abbrev) {
+    return std::make_shared<DstRules>(std_offset_min, std_offset_min + 60, std_abbrev, dst_abbrev,
+                                      TransitionRule{3, -1, 0, 60, true}, TransitionRule{10, -1, 0, 60, true});
+}
+
+std::shared_ptr<const ZoneRules> make_us_zone(int std_offset_min, const std::string& std_abbrev,
+                                              const std::string& dst_abbrev) {
+    return std::make_shared<DstRules>(std_offset_min, std_offset_min + 60, std_abbrev, dst_abbrev,
+                                      TransitionRule{3, 2, 0, 120, false}, TransitionRule{11, 1, 0, 120, false});
+}
+
+int64_t local_to_utc(int64_t local_ms, const ZoneRules& rules) {
+    // Transitions are far more than a day apart, so the offsets a day either side are the only candidates.
+    const int before = rules.offset_min_at(local_ms - kDayMs);
+    const int after = rules.offset_min_at(local_ms + kDayMs);
+    std::optional<int64_t> best;
+    for (int off : {before, after}) {
+        const int64_t u = local_ms - static_cast<int64_t>(off) * kMinuteMs;
+        if (rules.offset_min_at(u) == off && (!best || u < *best)) best = u;
+    }
+    if (best) return *best;
+    return local_ms - static_cast<int64_t>(before) * kMinuteMs;  // skipped wall time
+}
+
+// ---- display zone ----------------------------------------------------------------------------------------------------
+
+TimeZone TimeZone::utc() { return TimeZone{}; }
+
+TimeZone TimeZone::fixed(int offset_min) {
+    TimeZone z;
+    z.kind = Kind::Fixed;
+    z.fixed_offset_min = offset_min;
+    return z;
+}
+
+TimeZone TimeZone::local(std::shared_ptr<const ZoneRules> rules) {
+    TimeZone z;
+    z.kind = rules ? Kind::Local : Kind::Utc;
+    z.rules = std::move(rules);
+    return z;
+}
+
+TimeZone TimeZone::relative(int64_t origin_ms, std::string origin_name) {
+    TimeZone z;
+    z.kind = Kind::Relative;
+    z.origin_ms = origin_ms;
+    z.origin_name = std::move(origin_name);
+    return z;
+}
+
+int TimeZone::offset_min_at(int64_t utc_ms) const {
+    switch (kind) {
+        case Kind::Fixed: return fixed_offset_min;
+        case Kind::Local: return rules ? rules->offset_min_at(utc_ms) : 0;
+        default: return 0;
+    }
+}
+
+std::string TimeZone::label(int64_t at_ms) const {
+    switch (kind) {
+        case Kind::Utc: return "UTC";
+        case Kind::Fixed: return fixed_offset_min == 0 ? "UTC" : "UTC" + format_offset(fixed_offset_min);
+        case Kind::Local: return rules ? rules->abbrev(at_ms) : "UTC";
+        case Kind::Relative: return "T = " + origin_name;
+    }
+    return "UTC";
+}
+
+// ---- formatting --------------------------------------------------------------------------------------------------------
+
+std::string format_relative(int64_t delta_ms, TimePrecision precision) {
+    const char* sign = delta_ms < 0 ? "T-" : "T+";
+    // Truncate toward zero on the magnitude; uint64 avoids overflow at INT64_MIN.
+    const uint64_t a = delta_ms < 0 ? static_cast<uint64_t>(-(delta_ms + 1)) + 1 : static_cast<uint64_t>(delta_ms);
+    const uint64_t s = a / 1000;
+    const uint64_t d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60, sec = s % 60;
+    char buf[64];
+    if (precision == TimePrecision::Day) {
+        std::snprintf(buf, sizeof buf, "%s%llud", sign, static_cast<unsigned long long>(d));
+        return buf;
+    }
+    const bool seconds = precision == TimePrecision::Second || precision == TimePrecision::Full;
+    if (seconds && s < 3600) {
+        std::snprintf(buf, sizeof buf, "%s%02llu:%02llu", sign, static_cast<unsigned long long>(m),
+                      static_cast<unsigned long long>(sec));
+        return buf;
+    }
+    if (s < 60) return std::string(sign) + "0m";
+    // The leading unit unpadded, minutes and seconds after it two digits ("1h 05m", "1d 3h", "2h 00m 30s");
+    // trailing zero units dropped ("2h", "1d").
+    std::string out = sign;
+    char b[32];
+    auto add = [&](uint64_t v, const char* unit, bool pad) {
+        std::snprintf(b, sizeof b, pad && out.size() > 2 ? "%s%02llu%s" : "%s%llu%s", out.size() > 2 ? " " : "",
+                      static_cast<unsigned long long>(v), unit);
+        out += b;
+    };
+    const bool want_s = seconds && sec;
+    if (d) add(d, "d", false);
+    if (h || (d && (m || want_s))) add(h, "h", false);
+    if (m || want_s) add(m, "m", true);
+    if (want_s) add(sec, "s", true);
+    return out;
+}
+
+std::string format_time(int64_t utc_ms, const TimeZone& zone, TimePrecision precision) {
+    if (zone.kind == TimeZone::Kind::Relative) {
+        return format_relative(utc_ms - zone.origin_ms, precision == TimePrecision::DayMinute ? TimePrecision::Minute
+                                                                                                : precision);
+    }
+    const Civil c = civil_from_ms(utc_ms + static_cast<int64_t>(zone.offset_min_at(utc_ms)) * kMinuteMs);
+    const std::string hm = two(c.hour) + ":" + two(c.minute);
+    const std::string date = std::to_string(c.day) + " " + kMonths[c.month - 1];
+    switch (precision) {
+        case TimePrecision::Second: return hm + ":" + two(c.second);
+        case TimePrecision::Minute: return hm;
+        case TimePrecision::Day: return std::string(kWeekdays[c.weekday]) + " " + date;
+        case TimePrecision::DayMinute: return date + " " + hm;
+        case TimePrecision::DayYear:
+            return std::string(kWeekdays[c.weekday]) + " " + date + " " + std::to_string(c.year);
+        case TimePrecision::Full:
+            return std::string(kWeekdays[c.weekday]) + " " + date + " " + std::to_string(c.year) + " " + hm + ":" +
+                   two(c.second) + " " + zone.label(utc_ms);
+    }
+    return hm;
+}
+
+int document_offset_min(const Document& d) {
+    std::map<int, int> counts;
+    const Event* earliest = nullptr;
+    for (const Event& e : d.timeline) {
+        if (!e.time.set) continue;
+        ++counts[e.time.offset_min];
+        if (!earliest || e.time.unix_ms < earliest->time.unix_ms) earliest = &e;
+    }
+    if (!earliest) return 0;
+    int best = earliest->time.offset_min, best_n = counts[best];
+    for (const auto& [off, n] : counts) {
+        if (n > best_n) best = off, best_n = n;
+    }
+    return best;
+}
+
+// ---- ticks -------------------------------------------------------------------------------------------------------------
+
+const std::vector<int64_t>& tick_steps_ms() {
+    static const std::vector<int64_t> steps = {
+        1 * kSecondMs,  2 * kSecondMs,  5 * kSecondMs,  10 * kSecondMs, 15 * kSecondMs, 30 * kSecondMs,
+        1 * kMinuteMs,  2 * kMinuteMs,  5 * kMinuteMs,  10 * kMinuteMs, 15 * kMinuteMs, 30 * kMinuteMs,
+        1 * kHourMs,    2 * kHourMs,    3 * kHourMs,    6 * kHourMs,    12 * kHourMs,   1 * kDayMs,
+        2 * kDayMs,     7 * kDayMs};
+    return steps;
+}
+
+namespace {
+
+// Minor subdivision for each major step: round values that divide the step.
+int64_t minor_for(int64_t major) {
+    switch (major) {
+        case 1 * kSecondMs: return 0;
+        case 2 * kSecondMs: return kSecondMs;
+        case 5 * kSecondMs: return kSecondMs;
+        case 10 * kSecondMs: return 2 * kSecondMs;
+        case 15 * kSecondMs: return 5 * kSecondMs;
+        case 30 * kSecondMs: return 10 * kSecondMs;
+        case 1 * kMinuteMs: return 10 * kSecondMs;
+        case 2 * kMinuteMs: return 30 * kSecondMs;
+        case 5 * kMinuteMs: return kMinuteMs;
+        case 10 * kMinuteMs: return 2 * kMinuteMs;
+        case 15 * kMinuteMs: return 5 * kMinuteMs;
+        case 30 * kMinuteMs: return 10 * kMinuteMs;
+        case 1 * kHourMs: return 15 * kMinuteMs;
+        case 2 * kHourMs: return 30 * kMinuteMs;
+        case 3 * kHourMs: return kHourMs;
+        case 6 * kHourMs: return kHourMs;
+        case 12 * kHourMs: return 3 * kHourMs;
+        case 1 * kDayMs: return 6 * kHourMs;
+        case 2 * kDayMs: return 12 * kHourMs;
+        case 7 * kDayMs: return kDayMs;
+        default: return major % (7 * kDayMs) == 0 ? kDayMs * 7 : 0;  // multi-week steps: weekly minors
+    }
+}
+
+std::string step_text(int64_t step) {
+    if (step < kMinuteMs) return std::to_string(step / kSecondMs) + " s";
+    if (step < kHourMs) return std::to_string(step / kMinuteMs) + " min";
+    if (step < kDayMs) return std::to_string(step / kHourMs) + " h";
+    return std::to_string(step / kDayMs) + " d";
+}
+
+// Local-aligned positions of a step in [t0, t1]: for steps up to a day, local_ms % step == 0 (every step divides a
+// day, so this is "time of day % step"); for multi-day steps, local midnights of days whose number is a multiple of
+// the step (weeks start on Monday). Walks the range in pieces of constant offset, so across a DST change the
+// positions stay on round wall-clock values and the UTC gap between them changes.
+template <typename Fn>
+void for_each_aligned(int64_t t0, int64_t t1, int64_t step, const TimeZone& zone, size_t cap, Fn&& fn) {
+    size_t n = 0;
+    int64_t seg = t0;
+    while (seg <= t1 && n < cap) {
+        const int off = zone.offset_min_at(seg);
+        std::optional<int64_t> next;
+        if (zone.kind == TimeZone::Kind::Local && zone.rules) next = zone.rules->next_transition(seg, t1);
+        const int64_t seg_end = next ? *next : t1 + 1;  // exclusive
+        const int64_t off_ms = static_cast<int64_t>(off) * kMinuteMs;
+        const int64_t local0 = seg + off_ms;
+        int64_t first;
+        if (step <= kDayMs) {
+            first = ceil_div(local0, step) * step;
+        } else {
+            const int64_t k = step / kDayMs;
+            const int64_t phase = step % (7 * kDayMs) == 0 ? 3 : 0;  // day 4 (1970-01-05) was a Monday
+            int64_t day = ceil_div(local0, kDayMs);
+            day += floor_mod(-(day + phase), k);
+            first = day * kDayMs;
+        }
+        for (int64_t local = first; local - off_ms < seg_end && n < cap; local += step, ++n) fn(local - off_ms, local);
+        seg = seg_end;
+    }
+}
+
+}  // namespace
+
+TickSet choose_ticks(int64_t t0_ms, int64_t t1_ms, float pixel_width, float min_label_px, const TimeZone& zone) {
+    TickSet ts;
+    ts.zone_label = zone.label(t0_ms);
+    if (zone.kind == TimeZone::Kind::Local) {
+        const std::string end_label = zone.label(t1_ms);
+        if (end_label != ts.zone_label) ts.zone_label += "/" + end_label;
+    }
+    if (!(t1_ms > t0_ms) || !(pixel_width > 0)) return ts;
+    const bool relative = zone.kind == TimeZone::Kind::Relative;
+    if (!relative) ts.context_label = format_time(t0_ms, zone, TimePrecision::DayYear);
+
+    const double px_per_ms = static_cast<double>(pixel_width) / static_cast<double>(t1_ms - t0_ms);
+    const double min_px = std::max(1.0f, min_label_px);
+    int64_t step = 0;
+    for (int64_t s : tick_steps_ms()) {
+        if (static_cast<double>(s) * px_per_ms >= min_px) {
+            step = s;
+            break;
+        }
+    }
+    if (step == 0) {  // very long ranges: whole weeks, doubling
+        step = 14 * kDayMs;
+        while (static_cast<double>(step) * px_per_ms < min_px && step < (int64_t{1} << 50)) step *= 2;
+    }
+    ts.major_step_ms = step;
+    ts.step_label = step_text(step);
+    int64_t minor = minor_for(step);
+    if (minor && static_cast<double>(minor) * px_per_ms < 4.0) minor = 0;  // too dense to see
+    ts.minor_step_ms = minor;
+
+    // Enough for any sane screen; protects against absurd inputs (a huge width with a tiny min_label_px).
+    const size_t kCap = 20000;
+    if (relative) {
+        const TimePrecision prec = step < kMinuteMs ? TimePrecision::Second
+                                   : step < kDayMs  ? TimePrecision::Minute
+                                                    : TimePrecision::Day;
+        for (int64_t k = ceil_div(t0_ms - zone.origin_ms, step); ts.majors.size() < kCap; ++k) {
+            const int64_t t = zone.origin_ms + k * step;
+            if (t > t1_ms) break;
+            ts.majors.push_back({t, false, format_relative(t - zone.origin_ms, prec)});
+        }
+        if (minor) {
+            for (int64_t k = ceil_div(t0_ms - zone.origin_ms, minor); ts.minors.size() < kCap; ++k) {
+                const int64_t t = zone.origin_ms + k * minor;
+                if (t > t1_ms) break;
+                if ((t - zone.origin_ms) % step != 0) ts.minors.push_back({t, false, {}});
+            }
+        }
+        return ts;
+    }
+
+    const TimePrecision prec = step < kMinuteMs ? TimePrecision::Second : TimePrecision::Minute;
+    for_each_aligned(t0_ms, t1_ms, step, zone, kCap, [&](int64_t utc, int64_t local) {
+        Tick t;
+        t.ms = utc;
+        t.day_start = floor_mod(local, kDayMs) == 0;
+        t.label = t.day_start || step >= kDayMs ? format_time(utc, zone, TimePrecision::Day)
+                                                : format_time(utc, zone, prec);
+        ts.majors.push_back(std::move(t));
+    });
+    if (minor) {
+        size_t mi = 0;  // skip positions of majors (both lists are sorted)
+        for_each_aligned(t0_ms, t1_ms, minor, zone, kCap, [&](int64_t utc, int64_t) {
+            while (mi < ts.majors.size() && ts.majors[mi].ms < utc) ++mi;
+            if (mi < ts.majors.size() && ts.majors[mi].ms == utc) return;
+            ts.minors.push_back({utc, false, {}});
+        });
+    }
+    return ts;
+}
+
+// ---- index ----------------------------------------------------------------------------------------------------------------
+
+int event_type_index(const std::string& type) {
+    const auto& types = vocab::kEventTypes;
+    for (size_t i = 0; i < types.size(); ++i) {
+        if (types[i] == type) return static_cast<int>(i);
+    }
+    return static_cast<int>(types.size()) - 1;  // "note"
+}
+
+TimelineIndex build_timeline_index(const std::vector<Event>& events, const std::vector<float>& label_px) {
+    TimelineIndex idx;
+    idx.entries.reserve(events.size());
+    for (size_t i = 0; i < events.size(); ++i) {
+        const Event& e = events[i];
+        if (!e.time.set) {
+            idx.untimed.push_back(static_cast<int>(i));
+            continue;
+        }
+        TimelineEntry t;
+        t.event_index = static_cast<int>(i);
+        t.time_ms = e.time.unix_ms;
+        t.id = e.id;
+        t.type_index = event_type_index(e.type);
+        t.label_px = i < label_px.size() ? label_px[i] : 0.0f;
+        idx.entries.push_back(std::move(t));
+    }
+    std::sort(idx.entries.begin(), idx.entries.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+        if (a.time_ms != b.time_ms) return a.time_ms < b.time_ms;
+        if (a.id != b.id) return a.id < b.id;
+        return a.event_index < b.event_index;
+    });
+    if (!idx.entries.empty()) {
+        idx.t_min = idx.entries.front().time_ms;
+        idx.t_max = idx.entries.back().time_ms;
+    }
+    return idx;
+}
+
+std::pair<int, int> visible_range(const TimelineIndex& index, int64_t t0_ms, int64_t t1_ms, int64_t margin_ms) {
+    const auto& e = index.entries;
+    auto lo = std::lower_bound(e.begin(), e.end(), t0_ms - margin_ms,
+                               [](const TimelineEntry& x, int64_t t) { return x.time_ms < t; });
+    auto hi = std::upper_bound(lo, e.end(), t1_ms + margin_ms,
+                               [](int64_t t, const TimelineEntry& x) { return t < x.time_ms; });
+    return {static_cast<int>(lo - e.begin()), static_cast<int>(hi - e.begin())};
+}
+
+// ---- lanes ------------------------------------------------------------------------------------------------------------------
+
+namespace {
+
+// Shared by both overloads: items visited in sorted order; returns lane per visit position.
+template <typename Get>
+LaneLayout lanes_sorted(size_t n, const LaneParams& p, Get&& get) {
+    LaneLayout out;
+    out.lane.assign(n, -1);
+    if (n == 0) return out;
+    const int max_lanes = std::max(1, p.max_lanes);
+    std::vector<double> lane_end(static_cast<size_t>(max_lanes), -1e300);
+    const int64_t ref = get(0).first;  // x relative to the first item keeps doubles exact-ish and pan-invariant
+    for (size_t i = 0; i < n; ++i) {
+        const auto [t, w] = get(i);
+        const double x = static_cast<double>(t - ref) * p.px_per_ms;
+        for (int l = 0; l < max_lanes; ++l) {
+            if (lane_end[static_cast<size_t>(l)] <= x) {
+                lane_end[static_cast<size_t>(l)] = x + std::max(0.0f, w) + std::max(0.0f, p.gap_px);
+                out.lane[i] = l;
+                out.lanes_used = std::max(out.lanes_used, l + 1);
+                break;
+            }
+        }
+        if (out.lane[i] < 0) ++out.hidden;
+    }
+    return out;
+}
+
+}  // namespace
+
+LaneLayout layout_lanes(const std::vector<LaneItem>& items, const LaneParams& params) {
+    std::vector<int> order(items.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        const LaneItem &x = items[static_cast<size_t>(a)], &y = items[static_cast<size_t>(b)];
+        if (x.time_ms != y.time_ms) return x.time_ms < y.time_ms;
+        if (x.id != y.id) return x.id < y.id;
+        return a < b;
+    });
+    LaneLayout sorted = lanes_sorted(order.size(), params, [&](size_t i) {
+        const LaneItem& it = items[static_cast<size_t>(order[i])];
+        return std::pair<int64_t, float>(it.time_ms, it.width_px);
+    });
+    LaneLayout out = sorted;
+    for (size_t i = 0; i < order.size(); ++i) out.lane[static_cast<size_t>(order[i])] = sorted.lane[i];
+    return out;
+}
+
+LaneLayout layout_lanes(const TimelineIndex& index, const LaneParams& params) {
+    return lanes_sorted(index.entries.size(), params, [&](size_t i) {
+        return std::pair<int64_t, float>(index.entries[i].time_ms, index.entries[i].label_px);
+    });
+}
+
+// ---- clusters ----------------------------------------------------------------------------------------------------------------
+
+std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px) {
+    std::vector<Cluster> out;
+    const auto& e = index.entries;
+    if (e.empty()) return out;
+    const size_t ntypes = vocab::kEventTypes.size();
+    std::array<int, 32> counts{};
+    // Two neighbours merge when their gap on screen is below merge_px, i.e. gap_ms < merge_px / px_per_ms.
+    const double limit_ms = px_per_ms > 0 ? static_cast<double>(merge_px) / px_per_ms : 0.0;
+    auto close = [&](Cluster& c) {
+        int best = -1;
+        for (size_t t = 0; t < ntypes; ++t) {
+            if (counts[t] > 0) c.type_mask |= 1u << t;
+            if (counts[t] > 0 && (best < 0 || counts[t] > counts[static_cast<size_t>(best)])) best = static_cast<int>(t);
+        }
+        c.dominant_type = vocab::kEventTypes[static_cast<size_t>(best)];
+        counts.fill(0);
+        out.push_back(std::move(c));
+    };
+    Cluster cur;
+    cur.first = 0;
+    cur.count = 1;
+    cur.t_min = cur.t_max = e[0].time_ms;
+    ++counts[static_cast<size_t>(e[0].type_index)];
+    for (size_t i = 1; i < e.size(); ++i) {
+        const double gap = static_cast<double>(e[i].time_ms - e[i - 1].time_ms);
+        if (gap < limit_ms) {
+            ++cur.count;
+            cur.t_max = e[i].time_ms;
+        } else {
+            close(cur);
+            cur = Cluster{};
+            cur.first = static_cast<int>(i);
+            cur.count = 1;
+            cur.t_min = cur.t_max = e[i].time_ms;
+        }
+        ++counts[static_cast<size_t>(e[i].type_index)];
+    }
+    close(cur);
+    return out;
+}
+
+std::pair<int, int> visible_clusters(const std::vector<Cluster>& clusters, int64_t t0_ms, int64_t t1_ms) {
+    // Clusters are disjoint and sorted, so t_max is sorted too.
+    auto lo = std::lower_bound(clusters.begin(), clusters.end(), t0_ms,
+                               [](const Cluster& c, int64_t t) { return c.t_max < t; });
+    auto hi = std::upper_bound(lo, clusters.end(), t1_ms, [](int64_t t, const Cluster& c) { return t < c.t_min; });
+    return {static_cast<int>(lo - clusters.begin()), static_cast<int>(hi - clusters.begin())};
+}
+
+// ---- phases -------------------------------------------------------------------------------------------------------------------
+
+PhaseSet compute_phases(const Document& d) {
+    PhaseSet ps;
+    std::map<std::string, const Event*> first;  // same rule as compute_metrics: earliest timed event per type
+    for (const Event& ev : d.timeline) {
+        if (!ev.time.set) continue;
+        auto it = first.find(ev.type);
+        if (it == first.end() || ev.time.unix_ms < it->second->time.unix_ms) first[ev.type] = &ev;
+    }
+    auto find = [&](const char* type) -> const Event* {
+        auto it = first.find(type);
+        return it == first.end() ? nullptr : it->second;
+    };
+    const Event* start = find("impact_start");
+    if (!start) {
+        ps.notes.push_back("No phases: there is no impact_start event.");
+        return ps;
+    }
+    ps.has_impact_start = true;
+    ps.impact_start_ms = start->time.unix_ms;
+
+    struct Milestone {
+        const char* type;
+        const char* name;
+        const char* metric;
+        int order;
+        int64_t t;
+    };
+    const Milestone specs[] = {{"detected", "Detect", "Time to detect", 0, 0},
+                               {"acknowledged", "Acknowledge", "Time to acknowledge", 1, 0},
+                               {"mitigated", "Mitigate", "Time to mitigate", 2, 0},
+                               {"resolved", "Resolve", "Time to resolve", 3, 0}};
+    std::vector<Milestone> ms;
+    for (Milestone m : specs) {
+        const Event* ev = find(m.type);
+        if (!ev) continue;
+        if (ev->time.unix_ms < start->time.unix_ms) {
+            ps.notes.push_back(std::string("The first ") + m.type + " event is earlier than impact_start; no phase.");
+            continue;
+        }
+        m.t = ev->time.unix_ms;
+        ms.push_back(m);
+    }
+    std::stable_sort(ms.begin(), ms.end(), [](const Milestone& a, const Milestone& b) { return a.t < b.t; });
+    int64_t prev = start->time.unix_ms;
+    for (const Milestone& m : ms) {
+        Phase p;
+        p.name = m.name;
+        p.end_type = m.type;
+        p.start_ms = prev;
+        p.end_ms = m.t;
+        p.duration_s = (p.end_ms - p.start_ms) / 1000;
+        p.since_impact_s = (p.end_ms - start->time.unix_ms) / 1000;  // as compute_metrics
+        p.label = p.name + " " + format_duration(p.duration_s);
+        p.metric_label = std::string(m.metric) + " " + format_duration(p.since_impact_s);
+        ps.phases.push_back(std::move(p));
+        prev = m.t;
+    }
+    const Event* end = find("mitigated");  // as compute_metrics: mitigation ends the impact, else resolution
+    if (!end) end = find("resolved");
+    if (end && end->time.unix_ms >= start->time.unix_ms) {
+        Phase p;
+        p.name = "Impact";
+        p.end_type = end->type;
+        p.start_ms = start->time.unix_ms;
+        p.end_ms = end->time.unix_ms;
+        p.duration_s = p.since_impact_s = (p.end_ms - p.start_ms) / 1000;
+        p.label = "Impact " + format_duration(p.duration_s);
+        p.metric_label = "Impact duration " + format_duration(p.duration_s);
+        ps.impact = std::move(p);
+    }
+    return ps;
+}
+
+// ---- editing helpers -------------------------------------------------------------------------------------------------------------
+
+int64_t snap_time(int64_t ms, SnapUnit unit) {
+    const int64_t u = unit == SnapUnit::Minute ? kMinuteMs : unit == SnapUnit::Second ? kSecondMs : 0;
+    if (!u) return ms;
+    return floor_div(ms + u / 2, u) * u;
+}
+
+int hit_test(const TimelineIndex& index, int64_t t_ms, double px_per_ms, float radius_px) {
+    const auto& e = index.entries;
+    if (e.empty() || !(px_per_ms > 0)) return -1;
+    auto it = std::lower_bound(e.begin(), e.end(), t_ms, [](const TimelineEntry& x, int64_t t) { return x.time_ms < t; });
+    int best = -1;
+    double best_px = static_cast<double>(radius_px);
+    auto consider = [&](std::vector<TimelineEntry>::const_iterator c) {
+        const double px = std::fabs(static_cast<double>(c->time_ms - t_ms)) * px_per_ms;
+        if (px <= best_px && (best < 0 || px < best_px)) {
+            best = static_cast<int>(c - e.begin());
+            best_px = px;
+        }
+    };
+    // The nearest is the last entry before t (first of its equal-time run) or the first at/after t.
+    if (it != e.begin()) {
+        auto b = std::prev(it);
+        const int64_t bt = b->time_ms;
+        while (b != e.begin() && std::prev(b)->time_ms == bt) --b;
+        consider(b);
+    }
+    if (it != e.end()) consider(it);
+    return best;
+}
+
+TimeView zoom_view(const TimeView& v, float cursor_x, double factor, double min_ms_per_px, double max_ms_per_px) {
+    if (!(factor > 0)) return v;
+    TimeView out;
+    out.ms_per_px = std::clamp(v.ms_per_px / factor, min_ms_per_px, max_ms_per_px);
+    const double t_cursor = v.t0_ms + static_cast<double>(cursor_x) * v.ms_per_px;
+    out.t0_ms = t_cursor - static_cast<double>(cursor_x) * out.ms_per_px;
+    return out;
+}
+
+TimeView fit_view(int64_t t_min, int64_t t_max, float pixel_width, float margin_px) {
+    TimeView v;
+    const double usable = std::max(1.0, static_cast<double>(pixel_width) - 2.0 * margin_px);
+    const double span = std::max<double>(static_cast<double>(t_max - t_min), static_cast<double>(kMinuteMs));
+    v.ms_per_px = span / usable;
+    const double mid = (static_cast<double>(t_min) + static_cast<double>(t_max)) / 2;
+    v.t0_ms = mid - v.ms_per_px * static_cast<double>(pixel_width) / 2;
+    return v;
+}
+
+}  // namespace hs

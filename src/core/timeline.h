@@ -1,0 +1,256 @@
+// Timeline maths for the timeline panel: time zones and the adaptive time axis, lane layout, clustering, phases,
+// snapping and hit testing. Pure C++17; no ImGui. See docs/timeline.md.
+//
+// Intended use by the UI:
+//   - once per document change: build_timeline_index(doc.timeline, label widths), compute_phases(doc)
+//   - once per zoom level (not per pan frame: both are translation invariant): layout_lanes(), cluster_events()
+//   - per frame, for the visible range only: choose_ticks(), visible_range(), visible_clusters()
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model.h"
+
+namespace hs {
+
+inline constexpr int64_t kSecondMs = 1000;
+inline constexpr int64_t kMinuteMs = 60 * kSecondMs;
+inline constexpr int64_t kHourMs = 60 * kMinuteMs;
+inline constexpr int64_t kDayMs = 24 * kHourMs;
+
+// ---- time-zone rules ------------------------------------------------------------------------------------------------
+// The offset from UTC at an instant. The web build can implement this over the browser's Intl/Date; tests use the
+// rule-based zones below, so DST behaviour is identical natively, in wasm and in CI.
+class ZoneRules {
+public:
+    virtual ~ZoneRules() = default;
+    virtual int offset_min_at(int64_t utc_ms) const = 0;    // e.g. +60 for CET
+    virtual std::string abbrev(int64_t utc_ms) const = 0;   // e.g. "CET" / "CEST", or "UTC+01:00"
+    // The first instant in (after_ms, limit_ms] at which the offset differs from offset_min_at(after_ms), or nullopt.
+    // The default scans in 6-hour steps and bisects to the millisecond (correct whenever two transitions are more
+    // than 6 hours apart); rule-based zones override it with the exact answer.
+    virtual std::optional<int64_t> next_transition(int64_t after_ms, int64_t limit_ms) const;
+};
+
+class FixedOffset : public ZoneRules {
+public:
+    explicit FixedOffset(int offset_min, std::string abbrev = "") : offset_(offset_min), abbrev_(std::move(abbrev)) {}
+    int offset_min_at(int64_t) const override { return offset_; }
+    std::string abbrev(int64_t) const override;  // the given abbreviation, else "UTC" / "UTC+01:00"
+    std::optional<int64_t> next_transition(int64_t, int64_t) const override { return std::nullopt; }
+
+private:
+    int offset_;
+    std::string abbrev_;
+};
+
+// A yearly DST rule: "the week-th weekday of month at minute_of_day", where week 1..4 counts from the start of the
+// month and -1 means the last one. `utc` says whether minute_of_day is UTC (EU) or the wall clock in force just
+// before the change (US).
+struct TransitionRule {
+    int month = 3;    // 1..12
+    int week = -1;    // 1..4, or -1 = last
+    int weekday = 0;  // 0 = Sunday .. 6 = Saturday
+    int minute_of_day = 60;
+    bool utc = true;
+};
+
+class DstRules : public ZoneRules {
+public:
+    DstRules(int std_offset_min, int dst_offset_min, std::string std_abbrev, std::string dst_abbrev,
+             TransitionRule dst_start, TransitionRule dst_end);
+    int offset_min_at(int64_t utc_ms) const override;
+    std::string abbrev(int64_t utc_ms) const override;
+    std::optional<int64_t> next_transition(int64_t after_ms, int64_t limit_ms) const override;
+    int64_t start_utc_ms(int year) const;  // when DST begins in `year`
+    int64_t end_utc_ms(int year) const;    // when DST ends in `year`
+    bool is_dst(int64_t utc_ms) const;
+
+private:
+    int64_t rule_utc_ms(const TransitionRule& r, int year, int offset_before_min) const;
+    int std_, dst_;
+    std::string std_abbrev_, dst_abbrev_;
+    TransitionRule start_, end_;
+};
+
+// EU rule: last Sunday of March 01:00 UTC to last Sunday of October 01:00 UTC. Default: Central European Time.
+std::shared_ptr<const ZoneRules> make_eu_zone(int std_offset_min = 60, const std::string& std_abbrev = "CET",
+                                              const std::string& dst_abbrev = "CEST");
+// US rule: second Sunday of March 02:00 local to first Sunday of November 02:00 local. Default: US Eastern.
+std::shared_ptr<const ZoneRules> make_us_zone(int std_offset_min = -300, const std::string& std_abbrev = "EST",
+                                              const std::string& dst_abbrev = "EDT");
+
+// Wall-clock milliseconds ("local epoch ms") to UTC under `rules`. A wall time that does not exist (the hour skipped
+// in spring) is read with the offset in force before the change, so 02:30 becomes 03:30 summer time; a wall time
+// that exists twice (autumn) gives the earlier instant. Both match what browsers do.
+int64_t local_to_utc(int64_t local_ms, const ZoneRules& rules);
+
+// ---- display zone -----------------------------------------------------------------------------------------------------
+// How the axis and the labels show time: UTC, a fixed offset (the document's), a local zone with rules, or relative
+// to an origin (impact start): "T+05:30", "T+1h 05m", "T-5m".
+struct TimeZone {
+    enum class Kind { Utc, Fixed, Local, Relative };
+    Kind kind = Kind::Utc;
+    int fixed_offset_min = 0;
+    std::shared_ptr<const ZoneRules> rules;  // Kind::Local
+    int64_t origin_ms = 0;                   // Kind::Relative: T = 0
+    std::string origin_name = "impact start";
+
+    static TimeZone utc();
+    static TimeZone fixed(int offset_min);
+    static TimeZone local(std::shared_ptr<const ZoneRules> rules);
+    static TimeZone relative(int64_t origin_ms, std::string origin_name = "impact start");
+
+    int offset_min_at(int64_t utc_ms) const;  // 0 for Utc and Relative
+    // "UTC", "UTC+01:00", "CET" / "CEST" (at that instant), "T = impact start".
+    std::string label(int64_t at_ms) const;
+};
+
+// Precision of format_time. Examples for 2026-03-02T13:02:30Z shown in CET:
+enum class TimePrecision {
+    Second,     // "14:02:30"
+    Minute,     // "14:02"
+    Day,        // "Mon 2 Mar"
+    DayMinute,  // "2 Mar 14:02"
+    DayYear,    // "Mon 2 Mar 2026"
+    Full,       // "Mon 2 Mar 2026 14:02:30 CET"
+};
+// In a relative zone every precision gives the relative form: Second "T+04:10" (under an hour) or "T+1h 05m 30s",
+// Minute / DayMinute "T+4m", "T+1h 05m", Day "T+2d", Full as Second. Components are truncated toward zero.
+std::string format_time(int64_t utc_ms, const TimeZone& zone, TimePrecision precision);
+std::string format_relative(int64_t delta_ms, TimePrecision precision);
+
+// The most common utc_offset among the timed events (ties: the earliest event's), 0 when there are none. This is
+// "the document's offset" for TimeZone::fixed and for parsing pasted times.
+int document_offset_min(const Document& d);
+
+// ---- time axis -----------------------------------------------------------------------------------------------------------
+struct Tick {
+    int64_t ms = 0;          // UTC
+    bool day_start = false;  // at local midnight: the label is the date ("Mon 2 Mar")
+    std::string label;       // majors only
+};
+
+struct TickSet {
+    int64_t major_step_ms = 0;  // nominal wall-clock step (the UTC gap differs across a DST change)
+    int64_t minor_step_ms = 0;  // 0 = no minor ticks
+    std::vector<Tick> majors;   // sorted, labelled
+    std::vector<Tick> minors;   // sorted, unlabelled, never at a major's position
+    std::string zone_label;     // "UTC", "UTC+01:00", "CET", "CET/CEST" when the range crosses a change
+    std::string context_label;  // the date at t0 for a sticky header ("Sun 1 Mar 2026"); "" when relative
+    std::string step_label;     // "5 min", "1 h", "7 d"
+};
+
+// The major steps, smallest first: 1,2,5,10,15,30 s; 1,2,5,10,15,30 min; 1,2,3,6,12 h; 1,2,7 d (then 14, 28, 56...
+// days for very long ranges). The smallest step whose width on screen is at least min_label_px is chosen. Ticks sit
+// on local wall-clock boundaries (so labels stay round across DST); relative zones tick at origin + k * step.
+// Labels: "14:02:30" (steps under a minute), "14:02" (minutes and hours), "Mon 2 Mar" (days, and at every local
+// midnight crossed by smaller steps), "T+5m" / "T+02:30" in a relative zone. Cost: O(ticks in [t0, t1]).
+TickSet choose_ticks(int64_t t0_ms, int64_t t1_ms, float pixel_width, float min_label_px, const TimeZone& zone);
+const std::vector<int64_t>& tick_steps_ms();  // the list above (without the week multiples)
+
+// ---- events index (build once per document change) ----------------------------------------------------------------------
+struct TimelineEntry {
+    int event_index = 0;  // index in the document's timeline
+    int64_t time_ms = 0;
+    std::string id;
+    int type_index = 0;    // index in vocab::kEventTypes; unknown types count as "note"
+    float label_px = 0;    // label width on screen, from the UI's font
+};
+
+struct TimelineIndex {
+    std::vector<TimelineEntry> entries;  // timed events sorted by (time, id, event_index)
+    std::vector<int> untimed;            // event indices without a time (list view only)
+    int64_t t_min = 0, t_max = 0;        // of entries; both 0 when empty
+};
+
+// label_px[i] is the label width of events[i] (missing values count as 0).
+TimelineIndex build_timeline_index(const std::vector<Event>& events, const std::vector<float>& label_px = {});
+int event_type_index(const std::string& type);
+// [begin, end) of entries with time in [t0, t1], widened by margin_ms on both sides, for culling.
+std::pair<int, int> visible_range(const TimelineIndex& index, int64_t t0_ms, int64_t t1_ms, int64_t margin_ms = 0);
+
+// ---- lanes ------------------------------------------------------------------------------------------------------------
+struct LaneItem {
+    int64_t time_ms = 0;
+    float width_px = 0;
+    std::string id;  // tie-break for equal times
+};
+
+struct LaneParams {
+    double px_per_ms = 0.01;
+    float gap_px = 8;
+    int max_lanes = 6;
+};
+
+struct LaneLayout {
+    std::vector<int> lane;  // per item: 0..max_lanes-1, or -1 = label hidden (the marker is still drawn)
+    int lanes_used = 0;
+    int hidden = 0;
+};
+
+// Greedy first-fit in (time, id) order: a label occupies [x, x + width + gap) with x = time * px_per_ms and goes
+// to the lowest lane free at x. Deterministic, no overlaps; depends on the zoom only, not on panning.
+LaneLayout layout_lanes(const std::vector<LaneItem>& items, const LaneParams& params);
+LaneLayout layout_lanes(const TimelineIndex& index, const LaneParams& params);  // lane[i] for index.entries[i]
+
+// ---- clusters ---------------------------------------------------------------------------------------------------------
+struct Cluster {
+    int first = 0;  // index into TimelineIndex::entries
+    int count = 0;
+    int64_t t_min = 0, t_max = 0;
+    std::string dominant_type;  // most frequent; ties go to the earlier type in vocab::kEventTypes
+    uint32_t type_mask = 0;     // bit i set when a vocab::kEventTypes[i] event is inside
+};
+
+// Neighbouring entries closer than merge_px on screen join one cluster (single linkage over the sorted order), so
+// zooming in only ever splits clusters and zooming out only merges them. Singletons are clusters of count 1.
+// O(n); 10,000 events take well under a millisecond.
+std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px);
+std::pair<int, int> visible_clusters(const std::vector<Cluster>& clusters, int64_t t0_ms, int64_t t1_ms);
+
+// ---- phases -------------------------------------------------------------------------------------------------------------
+struct Phase {
+    std::string name;      // "Detect", "Acknowledge", "Mitigate", "Resolve"
+    std::string end_type;  // "detected", "acknowledged", "mitigated", "resolved"
+    int64_t start_ms = 0, end_ms = 0;
+    int64_t duration_s = 0;      // this span
+    int64_t since_impact_s = 0;  // end - impact start: exactly the compute_metrics figure for end_type
+    std::string label;           // "Detect 7m"
+    std::string metric_label;    // "Time to detect 7m"
+};
+
+struct PhaseSet {
+    bool has_impact_start = false;
+    int64_t impact_start_ms = 0;
+    std::vector<Phase> phases;    // consecutive spans, in time order
+    std::optional<Phase> impact;  // impact start -> mitigated (or resolved): Metrics::impact_duration_s
+    std::vector<std::string> notes;
+};
+
+// Uses the earliest event of each type, as compute_metrics does. Milestones earlier than impact start are left out
+// (the metric is undefined there); the others are sorted by time, so an out-of-order timeline still gives spans
+// that tile the incident.
+PhaseSet compute_phases(const Document& d);
+
+// ---- editing helpers ------------------------------------------------------------------------------------------------------
+enum class SnapUnit { None, Second, Minute };
+int64_t snap_time(int64_t ms, SnapUnit unit);  // to the nearest unit (halves round up)
+// The entry nearest to t_ms within radius_px on screen, or -1. Ties go to the earlier entry.
+int hit_test(const TimelineIndex& index, int64_t t_ms, double px_per_ms, float radius_px);
+
+// View maths: zoom around a cursor keeping the time under it fixed, and fit a range with a margin.
+struct TimeView {
+    double t0_ms = 0;      // UTC ms at the left edge
+    double ms_per_px = 1;  // zoom
+};
+TimeView zoom_view(const TimeView& v, float cursor_x, double factor, double min_ms_per_px = 1.0 / 50,
+                   double max_ms_per_px = 365.0 * 86400000 / 100);
+TimeView fit_view(int64_t t_min, int64_t t_max, float pixel_width, float margin_px = 40);
+
+}  // namespace hs
