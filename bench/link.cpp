@@ -95,10 +95,26 @@ int main() {
             dec_us.push_back(std::chrono::duration<double, std::micro>(t2 - t1).count());
             both_us.push_back(std::chrono::duration<double, std::micro>(t2 - t0).count());
         }
+        std::vector<double> deflate_us, save_us;
+        for (int i = 0; i < 300; ++i) {
+            auto t0 = std::chrono::steady_clock::now();
+            std::string j = save_document(*twenty);
+            auto t1 = std::chrono::steady_clock::now();
+            std::vector<uint8_t> frame = link_compress(j);
+            auto t2 = std::chrono::steady_clock::now();
+            save_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+            deflate_us.push_back(std::chrono::duration<double, std::micro>(t2 - t1).count());
+        }
+        std::printf("  of which: save_document %.0f us, deflate level 9 with dictionary %.0f us\n", median(save_us),
+                    median(deflate_us));
         double m = median(both_us);
         std::printf("encode + decode of a %zu-byte document (plain, median of 300): %.0f us (encode %.0f, decode %.0f;"
                     " goal <= 1000 us: %s)\n",
                     json.size(), m, median(enc_us), median(dec_us), m <= 1000 ? "met" : "MISSED");
+        // On a shared, loaded machine the median includes preemption; the fastest run shows the work itself.
+        std::printf("  fastest of 300: encode + decode %.0f us (encode %.0f, decode %.0f)\n",
+                    *std::min_element(both_us.begin(), both_us.end()), *std::min_element(enc_us.begin(), enc_us.end()),
+                    *std::min_element(dec_us.begin(), dec_us.end()));
     }
     return 0;
 }
