@@ -757,7 +757,8 @@ PasteResult parse_paste(const std::string& text, const PasteContext& ctx) {
             int y = st.y;
             if (!st.year_given) {
                 if (!current_day) {
-                    err(i, "the date has no year and the document has no date; write the year", static_cast<int>(consumed));
+                    err(i, "the date has no year and the document has no date; write the year",
+                        static_cast<int>(consumed));
                     i += consumed;
                     continue;
                 }

@@ -161,7 +161,7 @@ int64_t local_to_utc(int64_t local_ms, const ZoneRules& rules) {
     return local_ms - static_cast<int64_t>(before) * kMinuteMs;  // skipped wall time
 }
 
-// ---- display zone ----------------------------------------------------------------------------------------------------
+// ---- display zone ---------------------------------------------------------------------------------------------------
 
 TimeZone TimeZone::utc() { return TimeZone{}; }
 
@@ -205,7 +205,7 @@ std::string TimeZone::label(int64_t at_ms) const {
     return "UTC";
 }
 
-// ---- formatting --------------------------------------------------------------------------------------------------------
+// ---- formatting -----------------------------------------------------------------------------------------------------
 
 std::string format_relative(int64_t delta_ms, TimePrecision precision) {
     const char* sign = delta_ms < 0 ? "T-" : "T+";
@@ -280,7 +280,7 @@ int document_offset_min(const Document& d) {
     return best;
 }
 
-// ---- ticks -------------------------------------------------------------------------------------------------------------
+// ---- ticks ----------------------------------------------------------------------------------------------------------
 
 const std::vector<int64_t>& tick_steps_ms() {
     static const std::vector<int64_t> steps = {
@@ -430,7 +430,7 @@ TickSet choose_ticks(int64_t t0_ms, int64_t t1_ms, float pixel_width, float min_
     return ts;
 }
 
-// ---- index ----------------------------------------------------------------------------------------------------------------
+// ---- index ----------------------------------------------------------------------------------------------------------
 
 int event_type_index(const std::string& type) {
     const auto& types = vocab::kEventTypes;
@@ -478,7 +478,7 @@ std::pair<int, int> visible_range(const TimelineIndex& index, int64_t t0_ms, int
     return {static_cast<int>(lo - e.begin()), static_cast<int>(hi - e.begin())};
 }
 
-// ---- lanes ------------------------------------------------------------------------------------------------------------------
+// ---- lanes ----------------------------------------------------------------------------------------------------------
 
 namespace {
 
@@ -533,7 +533,7 @@ LaneLayout layout_lanes(const TimelineIndex& index, const LaneParams& params) {
     });
 }
 
-// ---- clusters ----------------------------------------------------------------------------------------------------------------
+// ---- clusters -------------------------------------------------------------------------------------------------------
 
 std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px) {
     std::vector<Cluster> out;
@@ -547,7 +547,8 @@ std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms
         int best = -1;
         for (size_t t = 0; t < ntypes; ++t) {
             if (counts[t] > 0) c.type_mask |= 1u << t;
-            if (counts[t] > 0 && (best < 0 || counts[t] > counts[static_cast<size_t>(best)])) best = static_cast<int>(t);
+            if (counts[t] > 0 && (best < 0 || counts[t] > counts[static_cast<size_t>(best)]))
+                best = static_cast<int>(t);
         }
         c.dominant_type = vocab::kEventTypes[static_cast<size_t>(best)];
         counts.fill(0);
@@ -584,7 +585,7 @@ std::pair<int, int> visible_clusters(const std::vector<Cluster>& clusters, int64
     return {static_cast<int>(lo - clusters.begin()), static_cast<int>(hi - clusters.begin())};
 }
 
-// ---- phases -------------------------------------------------------------------------------------------------------------------
+// ---- phases ---------------------------------------------------------------------------------------------------------
 
 PhaseSet compute_phases(const Document& d) {
     PhaseSet ps;
@@ -659,7 +660,7 @@ PhaseSet compute_phases(const Document& d) {
     return ps;
 }
 
-// ---- editing helpers -------------------------------------------------------------------------------------------------------------
+// ---- editing helpers ------------------------------------------------------------------------------------------------
 
 int64_t snap_time(int64_t ms, SnapUnit unit) {
     const int64_t u = unit == SnapUnit::Minute ? kMinuteMs : unit == SnapUnit::Second ? kSecondMs : 0;
@@ -670,7 +671,8 @@ int64_t snap_time(int64_t ms, SnapUnit unit) {
 int hit_test(const TimelineIndex& index, int64_t t_ms, double px_per_ms, float radius_px) {
     const auto& e = index.entries;
     if (e.empty() || !(px_per_ms > 0)) return -1;
-    auto it = std::lower_bound(e.begin(), e.end(), t_ms, [](const TimelineEntry& x, int64_t t) { return x.time_ms < t; });
+    auto it =
+        std::lower_bound(e.begin(), e.end(), t_ms, [](const TimelineEntry& x, int64_t t) { return x.time_ms < t; });
     int best = -1;
     double best_px = static_cast<double>(radius_px);
     auto consider = [&](std::vector<TimelineEntry>::const_iterator c) {

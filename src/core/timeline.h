@@ -90,7 +90,7 @@ std::shared_ptr<const ZoneRules> make_us_zone(int std_offset_min = -300, const s
 // that exists twice (autumn) gives the earlier instant. Both match what browsers do.
 int64_t local_to_utc(int64_t local_ms, const ZoneRules& rules);
 
-// ---- display zone -----------------------------------------------------------------------------------------------------
+// ---- display zone ---------------------------------------------------------------------------------------------------
 // How the axis and the labels show time: UTC, a fixed offset (the document's), a local zone with rules, or relative
 // to an origin (impact start): "T+05:30", "T+1h 05m", "T-5m".
 struct TimeZone {
@@ -129,7 +129,7 @@ std::string format_relative(int64_t delta_ms, TimePrecision precision);
 // "the document's offset" for TimeZone::fixed and for parsing pasted times.
 int document_offset_min(const Document& d);
 
-// ---- time axis -----------------------------------------------------------------------------------------------------------
+// ---- time axis ------------------------------------------------------------------------------------------------------
 struct Tick {
     int64_t ms = 0;          // UTC
     bool day_start = false;  // at local midnight: the label is the date ("Mon 2 Mar")
@@ -154,7 +154,7 @@ struct TickSet {
 TickSet choose_ticks(int64_t t0_ms, int64_t t1_ms, float pixel_width, float min_label_px, const TimeZone& zone);
 const std::vector<int64_t>& tick_steps_ms();  // the list above (without the week multiples)
 
-// ---- events index (build once per document change) ----------------------------------------------------------------------
+// ---- events index (build once per document change) ------------------------------------------------------------------
 struct TimelineEntry {
     int event_index = 0;  // index in the document's timeline
     int64_t time_ms = 0;
@@ -175,7 +175,7 @@ int event_type_index(const std::string& type);
 // [begin, end) of entries with time in [t0, t1], widened by margin_ms on both sides, for culling.
 std::pair<int, int> visible_range(const TimelineIndex& index, int64_t t0_ms, int64_t t1_ms, int64_t margin_ms = 0);
 
-// ---- lanes ------------------------------------------------------------------------------------------------------------
+// ---- lanes ----------------------------------------------------------------------------------------------------------
 struct LaneItem {
     int64_t time_ms = 0;
     float width_px = 0;
@@ -199,7 +199,7 @@ struct LaneLayout {
 LaneLayout layout_lanes(const std::vector<LaneItem>& items, const LaneParams& params);
 LaneLayout layout_lanes(const TimelineIndex& index, const LaneParams& params);  // lane[i] for index.entries[i]
 
-// ---- clusters ---------------------------------------------------------------------------------------------------------
+// ---- clusters -------------------------------------------------------------------------------------------------------
 struct Cluster {
     int first = 0;  // index into TimelineIndex::entries
     int count = 0;
@@ -214,7 +214,7 @@ struct Cluster {
 std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px);
 std::pair<int, int> visible_clusters(const std::vector<Cluster>& clusters, int64_t t0_ms, int64_t t1_ms);
 
-// ---- phases -------------------------------------------------------------------------------------------------------------
+// ---- phases ---------------------------------------------------------------------------------------------------------
 struct Phase {
     std::string name;      // "Detect", "Acknowledge", "Mitigate", "Resolve"
     std::string end_type;  // "detected", "acknowledged", "mitigated", "resolved"
@@ -238,7 +238,7 @@ struct PhaseSet {
 // that tile the incident.
 PhaseSet compute_phases(const Document& d);
 
-// ---- editing helpers ------------------------------------------------------------------------------------------------------
+// ---- editing helpers ------------------------------------------------------------------------------------------------
 enum class SnapUnit { None, Second, Minute };
 int64_t snap_time(int64_t ms, SnapUnit unit);  // to the nearest unit (halves round up)
 // The entry nearest to t_ms within radius_px on screen, or -1. Ties go to the earlier entry.

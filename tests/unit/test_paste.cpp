@@ -32,14 +32,14 @@ TEST_CASE("Paste: a table of real-world lines", "[paste]") {
     };
     // Context: incident date 2026-03-01, document offset +01:00.
     const Good table[] = {
-        {"14:02 Deploy of config v42 started", "2026-03-01T13:02:00Z", 60, "action", "", "Deploy of config v42 started"},
+        {"14:02 Deploy of config v42 started", "2026-03-01T13:02:00Z", 60, "action", "",
+         "Deploy of config v42 started"},
         {"14:02:33 PagerDuty alert fired for checkout 5xx", "2026-03-01T13:02:33Z", 60, "detected", "",
          "PagerDuty alert fired for checkout 5xx"},
         {"2:02 PM Rolled back config v42", "2026-03-01T13:02:00Z", 60, "action", "", "Rolled back config v42"},
         {"2:02pm restart of the api pods", "2026-03-01T13:02:00Z", 60, "action", "", "restart of the api pods"},
         {"2pm Standup about the incident", "2026-03-01T13:00:00Z", 60, "note", "", "Standup about the incident"},
-        {"12:15 AM Night shift noticed nothing", "2026-02-28T23:15:00Z", 60, "note", "",
-         "Night shift noticed nothing"},
+        {"12:15 AM Night shift noticed nothing", "2026-02-28T23:15:00Z", 60, "note", "", "Night shift noticed nothing"},
         {"2:02 p.m. Posted status page update", "2026-03-01T13:02:00Z", 60, "communication", "",
          "Posted status page update"},
         {"[14:02] alice: ack, looking", "2026-03-01T13:02:00Z", 60, "acknowledged", "alice", "ack, looking"},

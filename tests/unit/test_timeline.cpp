@@ -160,7 +160,7 @@ TEST_CASE("document_offset_min is the most common offset", "[timeline]") {
     CHECK(document_offset_min(d) == 60);  // tie: the earliest event's
 }
 
-// ---- ticks ------------------------------------------------------------------------------------------------------------
+// ---- ticks ----------------------------------------------------------------------------------------------------------
 
 TEST_CASE("Tick steps adapt from seconds to days", "[timeline]") {
     const int64_t t0 = T("2026-03-01T12:00:00Z");
@@ -336,7 +336,7 @@ TEST_CASE("Relative ticks count from the origin", "[timeline]") {
     CHECK(labels(days.majors)[2] == "T+2d");
 }
 
-// ---- index, lanes, clusters -----------------------------------------------------------------------------------------------
+// ---- index, lanes, clusters -----------------------------------------------------------------------------------------
 
 TEST_CASE("The index sorts by time then id and keeps untimed events apart", "[timeline]") {
     std::vector<Event> evs = {ev("b", "note", 2000), ev("a", "detected", 2000), ev("c", "weird", 1000)};
@@ -503,7 +503,8 @@ TEST_CASE("Zooming in only splits clusters (random, fixed seed)", "[timeline]") 
     std::vector<Event> evs;
     for (int i = 0; i < 2000; ++i) {
         const auto& types = vocab::kEventTypes;
-        evs.push_back(ev("ev-" + std::to_string(i), types[rng() % types.size()], static_cast<int64_t>(rng() % 86400000)));
+        evs.push_back(
+            ev("ev-" + std::to_string(i), types[rng() % types.size()], static_cast<int64_t>(rng() % 86400000)));
     }
     TimelineIndex idx = build_timeline_index(evs);
     std::vector<Cluster> coarse = cluster_events(idx, 1e-5, 6);
