@@ -233,6 +233,7 @@
         m.FS.syncfs(true, function (err) {
           m.ccall('hs_storage_loaded', null, ['number', 'string'], [err ? 0 : 1, describe(err)]);
           res();
+          openLinkFromHash();
         });
       });
     });
@@ -243,6 +244,15 @@
     document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') m._hs_flush(); });
     window.addEventListener('pagehide', function () { m._hs_flush(); });
   }
+  // A share link: the document is in the fragment. It is handed to the app once (drafts are loaded by then, so the
+  // app can offer a merge) and removed from the address bar, so it does not linger in history or reopen on reload.
+  function openLinkFromHash() {
+    var h = location.hash;
+    if (!h || h.length < 2) return;
+    history.replaceState(null, '', location.pathname + location.search);
+    mod.ccall('hs_open_link', null, ['string'], [h.slice(1)]);
+  }
+  window.addEventListener('hashchange', function () { if (mod) openLinkFromHash(); });
   function storagePush() {
     var m = mod;
     withStorageLock(function () {

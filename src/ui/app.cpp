@@ -212,6 +212,9 @@ void App::frame() {
     ImGui::PopStyleVar();
 
     draw_template_picker();
+    if (doc_) draw_share();
+    draw_incoming();
+    if (doc_) draw_merge();
     draw_shortcuts();
     draw_messages();
     ImGui::End();
@@ -253,7 +256,7 @@ void App::draw_top_bar(float height) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(p.text_muted, "%s", short_title(*doc_, win_w > 1300 ? 60 : 30).c_str());
         ImGui::SameLine(0, 12);
-        badge(severity_label(*doc_), severity_colour(doc_->severity));
+        badge(doc_->severity ? severity_label(*doc_) : std::string("No severity"), severity_colour(doc_->severity));
         ImGui::SameLine(0, 6);
         badge(status_label(doc_->status), status_colour(doc_->status.c_str()));
     }
@@ -269,7 +272,8 @@ void App::draw_top_bar(float height) {
     // Right-aligned actions.
     float bw = ImGui::GetFrameHeight();
     float right = win_w - 12;
-    float actions_w = bw * (doc_ ? 5 : 1) + 8 * (doc_ ? 5 : 1) + (doc_ ? ImGui::CalcTextSize("Export").x + 40 : 0);
+    float actions_w = bw * (doc_ ? 5 : 1) + 8 * (doc_ ? 6 : 1) +
+                      (doc_ ? ImGui::CalcTextSize("Export").x + ImGui::CalcTextSize("Share").x + 80 : 0);
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12, right - actions_w));
     if (doc_) {
         ImGui::BeginDisabled(!history_->can_undo());
@@ -281,6 +285,9 @@ void App::draw_top_bar(float height) {
         if (icon_button(ICON_REDO, "redo", "Redo (Ctrl+Shift+Z)")) redo();
         mark("topbar.redo");
         ImGui::EndDisabled();
+        ImGui::SameLine(0, 8);
+        if (primary_button(ICON_SHARE "  Share")) share_open_ = true;
+        mark("topbar.share");
         ImGui::SameLine(0, 8);
         if (ImGui::Button(ICON_DOWNLOAD "  Export")) ImGui::OpenPopup("export");
         mark("topbar.export");

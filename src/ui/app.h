@@ -3,10 +3,12 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/lint.h"
+#include "core/merge.h"
 #include "core/model.h"
 #include "core/store.h"
 #include "platform.h"
@@ -55,6 +57,10 @@ public:
     std::string drafts_json() const;  // [{id,title,updated}] for window.hindsight.drafts()
     bool read_only() const { return read_only_; }
 
+    // A share link was opened (the URL fragment, with or without '#'). It never replaces a draft: it is offered
+    // as a new draft or a merge into the draft of the same document.
+    void open_link(const std::string& fragment);
+
     // The read view was closed with Edit: return to the editor at `section`.
     void read_view_closed(const std::string& section);
 
@@ -88,6 +94,12 @@ private:
     void open_draft(const std::string& id);
     void adopt_as_draft();  // the open document becomes a stored draft
     void set_document(Document doc);  // shows `doc` with a fresh undo history; no draft yet
+    // Share and merge (share.cpp)
+    void draw_share();
+    void draw_incoming();
+    void draw_merge();
+    void start_merge(const Document& theirs);
+    void decode_incoming();
     // Fields
     std::string* field(const std::string& path);
     bool text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width);
@@ -131,6 +143,26 @@ private:
     std::string save_error_;        // last storage error shown in the top bar
     bool read_only_ = false;        // the draft is being edited in another tab
     std::string drafts_filter_;
+
+    // Share
+    bool share_open_ = false;
+    std::string share_passphrase_;
+    std::string share_link_;
+    int share_encrypt_pending_ = 0;  // frames to wait so "Encrypting..." shows before the slow key derivation
+    int share_destination_ = 0;
+    // An opened link
+    bool incoming_open_ = false;
+    std::string incoming_fragment_;
+    std::optional<Document> incoming_;
+    std::string incoming_error_;
+    std::string incoming_passphrase_;
+    bool incoming_encrypted_ = false;
+    int incoming_decrypt_pending_ = 0;
+    // Merge
+    bool merge_open_ = false;
+    std::optional<Document> merge_base_, merge_theirs_;
+    std::vector<Conflict> merge_conflicts_;
+    std::map<std::string, int> merge_choices_;  // path -> 0 ours, 1 theirs
 
     // Action items table
     int sort_column_ = -1;

@@ -315,7 +315,7 @@ void App::draw_header_fields(float w) {
     text_field("incident_id", d.incident_id, "INC-1234", false, ImGui::GetContentRegionAvail().x);
     label("Severity");
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##severity", severity_label(d).c_str())) {
+    if (ImGui::BeginCombo("##severity", d.severity ? severity_label(d).c_str() : "Not set")) {
         for (int s = 1; s <= 5; ++s) {
             Document probe;
             probe.severity = s;
@@ -461,7 +461,11 @@ void App::draw_impact(float w) {
                   {"Support tickets", &im.support_tickets, "%.0f"},
                   {"Error budget used (%)", &im.error_budget_consumed_pct, "%.1f"}};
     const int cols = w > 600 ? 3 : 1;
-    if (ImGui::BeginTable("impact", cols * 2, ImGuiTableFlags_SizingStretchProp, ImVec2(w, 0))) {
+    if (ImGui::BeginTable("impact", cols * 2, ImGuiTableFlags_SizingFixedFit, ImVec2(w, 0))) {
+        for (int c = 0; c < cols; ++c) {
+            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, 150);
+            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch);
+        }
         for (Num& n : nums) {
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
@@ -519,7 +523,7 @@ void App::draw_actions(float w) {
     // Display order: the document's order, or sorted by a column (the document keeps its order).
     std::vector<size_t> order(d.action_items.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
     int remove = -1, up = -1, down = -1;
     if (!d.action_items.empty() && ImGui::BeginTable("actions", 6, flags, ImVec2(w, 0))) {
@@ -528,7 +532,8 @@ void App::draw_actions(float w) {
         ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, 104);
         ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, 112);
-        ImGui::TableSetupColumn("##ops", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 84);
+        ImGui::TableSetupColumn("##ops", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
+                                ImGui::GetFrameHeight() * 3 + 12);
         ImGui::TableHeadersRow();
         if (ImGuiTableSortSpecs* ss = ImGui::TableGetSortSpecs()) {
             if (ss->SpecsCount > 0) {
@@ -596,12 +601,15 @@ void App::draw_actions(float w) {
                     if (ImGui::Selectable(action_status_label(v).c_str(), a.status == v)) {
                         a.status = v;
                         edited("action_items/" + a.id + "/status", "Set action status");
+                    } else {
+                        mark("action.status_option." + v);
                     }
                 ImGui::EndCombo();
             }
             mark("action.status." + a.id);
             ImGui::TableNextColumn();
             ImGui::BeginDisabled(sort_column_ >= 0);
+            ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, ImGui::GetStyle().FramePadding.y));
             if (icon_button(ICON_ARROW_UP, "up", "Move up")) up = static_cast<int>(i);
             ImGui::SameLine(0, 0);
             if (icon_button(ICON_ARROW_DOWN, "down", "Move down")) down = static_cast<int>(i);
@@ -609,6 +617,7 @@ void App::draw_actions(float w) {
             ImGui::SameLine(0, 0);
             if (icon_button(ICON_TRASH, "del", "Delete this action item")) remove = static_cast<int>(i);
             mark("action.delete." + a.id);
+            ImGui::PopStyleVar();
             ImGui::PopID();
         }
         ImGui::EndTable();

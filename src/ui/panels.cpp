@@ -33,10 +33,13 @@ void metric_row(const char* label, const std::optional<int64_t>& v) {
     ImGui::TableNextColumn();
     ImGui::TextColored(palette().text_muted, "%s", label);
     ImGui::TableNextColumn();
-    ImGui::PushFont(fonts().mono);
-    if (v) ImGui::TextUnformatted(format_duration(*v).c_str());
-    else ImGui::TextColored(palette().text_muted, "\xe2\x80\x94");
-    ImGui::PopFont();
+    if (v) {
+        ImGui::PushFont(fonts().mono);
+        ImGui::TextUnformatted(format_duration(*v).c_str());
+        ImGui::PopFont();
+    } else {
+        ImGui::TextColored(palette().text_muted, "not defined");
+    }
 }
 
 }  // namespace

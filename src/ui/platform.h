@@ -23,6 +23,7 @@ public:
     // Read view: the core's HTML export shown as real DOM (accessible, findable with Ctrl+F, printable).
     virtual void show_read_view(const std::string& html_fragment, const std::string& section) = 0;
     virtual void print_read_view() = 0;
+    virtual std::string page_url() { return "https://hindsight.invalid/"; }  // this app's URL without the fragment
 
     // DOM text overlay (web): prose and text fields are edited in a real <textarea>/<input> laid exactly over the
     // ImGui field, for IME, dead keys, spell check and mobile keyboards. Native builds keep ImGui's own widgets.

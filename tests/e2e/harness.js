@@ -79,7 +79,23 @@ async function locate(page, name, timeout = 5000) {
   }
 }
 
+// Scrolls with the mouse wheel, as a person would, until the named control is inside the viewport.
+async function scrollIntoView(page, name) {
+  const vp = page.viewportSize();
+  for (let i = 0; i < 40; i++) {
+    const r = (await locate(page, name)).rect;
+    let dy = 0;
+    if (r.y + r.h > vp.height - 8) dy = Math.min(300, r.y + r.h - vp.height + 60);
+    else if (r.y < 60) dy = -Math.min(300, 60 - r.y + 40);
+    if (dy === 0) return;
+    await page.mouse.move(Math.min(r.x + r.w / 2, vp.width - 20), vp.height / 2);
+    await page.mouse.wheel(0, dy);
+    await settle(page);
+  }
+}
+
 async function click(page, name, opts = {}) {
+  await scrollIntoView(page, name);
   const p = await locate(page, name);
   await page.mouse.click(p.x + (opts.dx || 0), p.y + (opts.dy || 0), opts);
   await settle(page);
@@ -109,4 +125,4 @@ function shotPath(name) {
   return path.join(SHOTS, name);
 }
 
-module.exports = { ROOT, startServer, launch, openApp, locate, click, settle, doc, shotPath };
+module.exports = { ROOT, startServer, launch, openApp, locate, click, settle, doc, shotPath, scrollIntoView };

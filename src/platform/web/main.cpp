@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -142,6 +143,18 @@ public:
                            o.set_text ? 1 : 0, o.text.c_str(), o.hint.c_str(), o.font_px, o.dark ? 1 : 0);
     }
     void overlay_hide() override { hs_js_overlay_hide(); }
+    std::string page_url() override {
+        char* u = reinterpret_cast<char*>(EM_ASM_INT({
+            var s = location.href.split('#')[0];
+            var n = lengthBytesUTF8(s) + 1;
+            var p = _malloc(n);
+            stringToUTF8(s, p, n);
+            return p;
+        }));
+        std::string r = u ? u : "";
+        free(u);
+        return r;
+    }
     hs::Filesystem* storage() override { return storage_loaded ? &fs : nullptr; }
     void storage_persist() override;
     void lock_draft(const std::string& id) override { hs_js_lock_draft(id.c_str()); }
@@ -483,6 +496,7 @@ EMSCRIPTEN_KEEPALIVE void hs_storage_pushed(const char* error) {
 // Another tab stored something: pull it (a read-only tab then follows the editing tab).
 EMSCRIPTEN_KEEPALIVE void hs_storage_changed_elsewhere() { S.platform.storage_persist(); }
 EMSCRIPTEN_KEEPALIVE void hs_draft_lock(const char* id, int owned) { S.app->draft_lock_result(id ? id : "", owned != 0); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_open_link(const char* fragment) { S.app->open_link(fragment ? fragment : ""); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_flush() { S.app->flush(); }
 EMSCRIPTEN_KEEPALIVE void hs_timer() { poke(1); }
 EMSCRIPTEN_KEEPALIVE const char* hs_drafts_json() {
@@ -522,6 +536,7 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is not persisted in browser storage
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows, Enter and Esc in menus and lists
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would draw frames while idle
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     io.BackendPlatformName = "hindsight_html5";

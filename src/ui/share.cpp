@@ -1,0 +1,373 @@
+// Share links (with an optional passphrase, length report, QR code and file fallback), opening a link, and the
+// three-way merge of a reviewer's version into the draft.
+#include <algorithm>
+
+#include "app.h"
+#include "core/exporters/exporters.h"
+#include "core/format.h"
+#include "core/history.h"
+#include "core/link.h"
+#include "core/merge.h"
+#include "core/qr.h"
+#include "core/store.h"
+#include "fonts.h"
+#include "icons.h"
+#include "imgui.h"
+#include "locate.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace hs::ui {
+namespace {
+
+void draw_qr(const QrCode& qr, float px) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float quiet = 4;  // modules of white border, as the standard asks
+    // At least 2 px a module, so that a phone camera can read it from the screen.
+    float module = std::max(2.0f, std::floor(px / (static_cast<float>(qr.size) + quiet * 2)));
+    float side = module * (static_cast<float>(qr.size) + quiet * 2);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side), IM_COL32(255, 255, 255, 255));
+    for (int y = 0; y < qr.size; ++y)
+        for (int x = 0; x < qr.size; ++x)
+            if (qr.dark(x, y)) {
+                ImVec2 a(p.x + (static_cast<float>(x) + quiet) * module, p.y + (static_cast<float>(y) + quiet) * module);
+                dl->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32(0, 0, 0, 255));
+            }
+    ImGui::Dummy(ImVec2(side, side));
+}
+
+std::string value_text(const Json& v, bool present) {
+    if (!present) return "(deleted)";
+    if (v.is_string()) return v.get<std::string>();
+    std::string s = v.dump(1, ' ', false, Json::error_handler_t::replace);
+    return s.size() > 600 ? s.substr(0, 600) + "..." : s;
+}
+
+}  // namespace
+
+// ---- share -----------------------------------------------------------------------------------------------------
+
+void App::draw_share() {
+    if (share_open_) {
+        ImGui::OpenPopup("Share");
+        share_open_ = false;
+        share_link_.clear();
+    }
+    ImVec2 c = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(c, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    const float sw = std::min(620.0f, ImGui::GetIO().DisplaySize.x - 24);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(sw, 0), ImVec2(sw, ImGui::GetIO().DisplaySize.y - 40));
+    if (!ImGui::BeginPopupModal("Share", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    const Palette& p = palette();
+    muted_text("The whole postmortem travels inside the link, after the '#', which browsers never send to a server. "
+               "Add a passphrase to encrypt it; send the passphrase another way.");
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Passphrase (optional)");
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##pass", "Leave empty for a plain link", &share_passphrase_,
+                                 ImGuiInputTextFlags_Password))
+        share_link_.clear();
+    mark("share.passphrase");
+    ImGui::Spacing();
+    if (share_encrypt_pending_ > 0) {
+        ImGui::TextColored(p.text_muted, ICON_LOCK "  Encrypting (deriving the key takes a moment)\xe2\x80\xa6");
+        if (--share_encrypt_pending_ == 0) {
+            EncodeOptions o;
+            o.base_url = platform_.page_url();
+            o.passphrase = share_passphrase_;
+            share_link_ = encode_link(*doc_, o);
+            // The version shared becomes the merge base for what comes back.
+            if (store_ && !draft_id_.empty()) {
+                save_now();
+                if (const Draft* cur = store_->find(draft_id_)) {
+                    Draft d = *cur;
+                    d.doc = *doc_;
+                    d.base = save_document(*doc_);
+                    store_->save(d, platform_.now_ms());
+                    store_->snapshot(draft_id_, *doc_, snapshot_reason::kShare, platform_.now_ms());
+                    platform_.storage_persist();
+                }
+            }
+        }
+        animating_ = true;
+    } else if (share_link_.empty()) {
+        if (primary_button(share_passphrase_.empty() ? ICON_LINK "  Create link" : ICON_LOCK "  Create encrypted link"))
+            share_encrypt_pending_ = 2;
+        mark("share.create");
+    }
+    if (!share_link_.empty()) {
+        ImGui::PushFont(fonts().mono);
+        std::string shown = share_link_.size() > 180 ? share_link_.substr(0, 177) + "..." : share_link_;
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(p.text_muted, "%s", shown.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        if (primary_button(ICON_COPY "  Copy link")) platform_.copy_text(share_link_);
+        mark("share.copy");
+        ImGui::SameLine();
+        if (ImGui::Button(ICON_DOWNLOAD "  Download file")) {
+            std::string stem = doc_->incident_id.empty() ? std::string("postmortem") : doc_->incident_id;
+            platform_.download(stem + ".hindsight.json", "application/json", save_document(*doc_, true));
+        }
+        mark("share.download");
+        ImGui::Spacing();
+        ImGui::Text("%zu characters. Where it fits:", share_link_.size());
+        std::vector<LinkFit> fits = fits_report(share_link_.size());
+        bool qr_fits = false;
+        if (ImGui::BeginTable("fits", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+            for (const LinkFit& f : fits) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextColored(f.fits ? p.success : p.danger, f.fits ? ICON_CHECK : ICON_TIMES);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(f.destination.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextColored(p.text_muted, "%s", f.note.c_str());
+                if (f.destination.find("QR") != std::string::npos) qr_fits = f.fits;
+            }
+            ImGui::EndTable();
+        }
+        bool any_short = std::any_of(fits.begin(), fits.end(), [](const LinkFit& f) { return !f.fits; });
+        if (any_short)
+            muted_text("Too long for somewhere you need? Send the file instead (Download file): it opens by drag and "
+                       "drop or Open a file.");
+        if (qr_fits) {
+            static std::string qr_for;
+            static QrCode qr;
+            if (qr_for != share_link_) {
+                qr = qr_encode(share_link_);
+                qr_for = share_link_;
+            }
+            if (qr.ok) {
+                ImGui::Spacing();
+                draw_qr(qr, 220);
+                mark("share.qr");
+            }
+        }
+    }
+    ImGui::Spacing();
+    if (ImGui::Button("Close", ImVec2(100, 0))) ImGui::CloseCurrentPopup();
+    mark("share.close");
+    ImGui::EndPopup();
+}
+
+// ---- opening a link --------------------------------------------------------------------------------------------
+
+void App::open_link(const std::string& fragment) {
+    incoming_fragment_ = fragment;
+    incoming_.reset();
+    incoming_error_.clear();
+    incoming_passphrase_.clear();
+    incoming_encrypted_ = link_is_encrypted(fragment);
+    if (!incoming_encrypted_) decode_incoming();
+    incoming_open_ = true;
+    platform_.request_frame();
+}
+
+void App::decode_incoming() {
+    DecodeResult r = decode_link(incoming_fragment_, incoming_passphrase_);
+    if (r.ok) {
+        incoming_ = std::move(r.doc);
+        incoming_error_.clear();
+    } else {
+        incoming_error_ = r.error.message;
+    }
+}
+
+void App::draw_incoming() {
+    if (incoming_open_ && !ImGui::IsPopupOpen("Shared postmortem")) ImGui::OpenPopup("Shared postmortem");
+    ImVec2 c = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(c, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, ImGui::GetIO().DisplaySize.x - 24), 0));
+    if (!ImGui::BeginPopupModal("Shared postmortem", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    const Palette& p = palette();
+    bool close = false;
+    if (!incoming_ && incoming_encrypted_) {
+        ImGui::TextWrapped(ICON_LOCK "  This link is encrypted. Enter the passphrase the sender gave you.");
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        bool enter = ImGui::InputText("##inpass", &incoming_passphrase_,
+                                      ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+        mark("incoming.passphrase");
+        if (incoming_decrypt_pending_ > 0) {
+            ImGui::TextColored(p.text_muted, "Decrypting\xe2\x80\xa6");
+            animating_ = true;
+            if (--incoming_decrypt_pending_ == 0) decode_incoming();
+        } else if (primary_button("Open") || enter) {
+            incoming_decrypt_pending_ = 2;
+        }
+        mark("incoming.open");
+    }
+    if (!incoming_error_.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(p.danger, ICON_EXCLAMATION_CIRCLE "  %s", incoming_error_.c_str());
+        ImGui::PopTextWrapPos();
+        mark("incoming.error");
+    }
+    if (incoming_) {
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextWrapped("%s", incoming_->title.empty() ? "Untitled postmortem" : incoming_->title.c_str());
+        ImGui::PopFont();
+        muted_text("Opening a link never replaces your drafts. Choose what to do with it:");
+        ImGui::Spacing();
+        if (ImGui::Button(ICON_EYE "  Read it")) {
+            HtmlOptions o;
+            o.standalone = false;
+            platform_.show_read_view(export_html(*incoming_, o), "");
+        }
+        mark("incoming.read");
+        ImGui::SameLine();
+        if (primary_button(ICON_SAVE "  Save as new draft")) {
+            Document d = *incoming_;
+            open_document(d);
+            if (store_ && !draft_id_.empty()) {  // what was received is the merge base for what is sent back
+                if (const Draft* cur = store_->find(draft_id_)) {
+                    Draft dr = *cur;
+                    dr.base = save_document(d);
+                    store_->save(dr, platform_.now_ms());
+                    platform_.storage_persist();
+                }
+            }
+            close = true;
+        }
+        mark("incoming.save");
+        // The user's own draft of the same document, if any.
+        std::string mine;
+        if (store_)
+            for (const std::string& id : store_->ids())
+                if (const Draft* d = store_->find(id); d && d->doc.id == incoming_->id) mine = id;
+        if (!mine.empty()) {
+            ImGui::SameLine();
+            if (ImGui::Button(ICON_CODE_FORK "  Merge into my draft")) {
+                open_draft(mine);
+                start_merge(*incoming_);
+                close = true;
+            }
+            mark("incoming.merge");
+        }
+    }
+    ImGui::Spacing();
+    if (ImGui::Button("Cancel") || close) {
+        incoming_open_ = false;
+        incoming_.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    mark("incoming.cancel");
+    ImGui::EndPopup();
+}
+
+// ---- merge -----------------------------------------------------------------------------------------------------
+
+void App::start_merge(const Document& theirs) {
+    if (!doc_) return;
+    Document base = *doc_;  // without a recorded base, every difference counts as theirs
+    if (store_ && !draft_id_.empty())
+        if (const Draft* d = store_->find(draft_id_); d && d->base) {
+            LoadResult r = load_document(*d->base);
+            if (r.ok) base = r.doc;
+        }
+    MergeResult m = merge_documents(base, *doc_, theirs);
+    merge_base_ = base;
+    merge_theirs_ = theirs;
+    merge_conflicts_ = m.conflicts;
+    merge_choices_.clear();
+    if (m.conflicts.empty()) {
+        // Nothing collides: apply at once, as one undoable change.
+        *doc_ = m.merged;
+        edited("merge", "Merge");
+        history_->seal();
+        if (store_ && !draft_id_.empty()) {
+            save_now();
+            if (const Draft* cur = store_->find(draft_id_)) {
+                Draft d = *cur;
+                d.base = save_document(theirs);
+                store_->save(d, platform_.now_ms());
+                store_->snapshot(draft_id_, *doc_, snapshot_reason::kMerge, platform_.now_ms());
+                platform_.storage_persist();
+            }
+        }
+        messages_.push_back("Merged: the changes from the link are in your draft, with no collisions. "
+                            "Undo (Ctrl+Z) takes the whole merge back.");
+        merge_theirs_.reset();
+    } else {
+        merge_open_ = true;
+    }
+    platform_.request_frame();
+}
+
+void App::draw_merge() {
+    if (merge_open_ && !ImGui::IsPopupOpen("Merge")) ImGui::OpenPopup("Merge");
+    ImVec2 c = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(c, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, ImGui::GetIO().DisplaySize.x - 24),
+                                    std::min(640.0f, ImGui::GetIO().DisplaySize.y - 40)));
+    if (!ImGui::BeginPopupModal("Merge", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    const Palette& p = palette();
+    ImGui::TextWrapped("%d change(s) collide. The rest merged on their own. Choose a version for each:",
+                       static_cast<int>(merge_conflicts_.size()));
+    ImGui::BeginChild("conflicts", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - 8), true);
+    for (size_t i = 0; i < merge_conflicts_.size(); ++i) {
+        const Conflict& cf = merge_conflicts_[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushFont(fonts().mono);
+        ImGui::TextColored(p.accent, "%s", cf.path.c_str());
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextColored(p.text_muted, "(%s)", conflict_kind_name(cf.kind));
+        int& choice = merge_choices_[cf.path];
+        ImGui::RadioButton("Mine", &choice, 0);
+        mark("merge.mine." + std::to_string(i));
+        ImGui::SameLine(200);
+        ImGui::RadioButton("Theirs", &choice, 1);
+        mark("merge.theirs." + std::to_string(i));
+        if (ImGui::BeginTable("cmp", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", value_text(cf.ours, cf.ours_present).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", value_text(cf.theirs, cf.theirs_present).c_str());
+            ImGui::EndTable();
+        }
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    bool close = false;
+    if (primary_button(ICON_CHECK "  Apply merge")) {
+        std::map<std::string, MergeChoice> choices;
+        for (const auto& [path, v] : merge_choices_) choices[path] = v == 1 ? MergeChoice::Theirs : MergeChoice::Ours;
+        MergeResult m = resolve_merge(*merge_base_, *doc_, *merge_theirs_, choices);
+        if (m.ok) {
+            *doc_ = m.merged;
+            edited("merge", "Merge");
+            history_->seal();
+            if (store_ && !draft_id_.empty()) {
+                save_now();
+                if (const Draft* cur = store_->find(draft_id_)) {
+                    Draft d = *cur;
+                    d.base = save_document(*merge_theirs_);
+                    store_->save(d, platform_.now_ms());
+                    store_->snapshot(draft_id_, *doc_, snapshot_reason::kMerge, platform_.now_ms());
+                    platform_.storage_persist();
+                }
+            }
+        } else {
+            messages_.push_back("The merge could not be applied; your draft is unchanged.");
+        }
+        close = true;
+    }
+    mark("merge.apply");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) close = true;
+    if (close) {
+        merge_open_ = false;
+        merge_theirs_.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace hs::ui

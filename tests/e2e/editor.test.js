@@ -1,0 +1,159 @@
+// The editor, driven as a person would: clicks and keys on the canvas and the DOM text overlay; results checked
+// through window.hindsight.document().
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const h = require('./harness');
+
+let server, browser;
+before(async () => { server = await h.startServer(); browser = await h.launch(); });
+after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
+
+async function newDoc(page, template, title) {
+  await h.click(page, 'welcome.new');
+  await h.click(page, 'new.title');
+  if (title) await page.keyboard.type(title);
+  await h.click(page, 'new.template.' + template);
+  return h.doc(page);
+}
+
+test('a new document from each template has its sections in order', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  const want = { 'google-sre': 'summary', atlassian: 'leadup', minimal: 'summary', security: 'detection' };
+  for (const [tpl, section] of Object.entries(want)) {
+    await page.reload();
+    await page.evaluate(() => window.hindsight.ready);
+    // A reload reopens the last draft; start from the sidebar's New postmortem.
+    await h.click(page, 'sidebar.new');
+    await h.click(page, 'new.title');
+    await page.keyboard.type('From ' + tpl);
+    await h.click(page, 'new.template.' + tpl);
+    const d = await h.doc(page);
+    assert.equal(d.template, tpl);
+    assert.equal(d.title, 'From ' + tpl);
+    assert.ok(d.sections.includes(section), `${tpl} has ${section}`);
+    assert.ok(await page.evaluate((s) => window.hindsight.locate('section.' + s), d.sections[0]), 'first section drawn');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('typing in a prose field wraps, reaches the document, and undo/redo work', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1280, height: 800 } });
+  await newDoc(page, 'minimal', 'Prose test');
+  await h.click(page, 'field.summary');
+  const long = 'Between 14:02 and 14:31 UTC checkout requests failed because a configuration push disabled the ' +
+    'payment retry budget, and the error rate stayed above the alert threshold for twenty minutes.';
+  await page.keyboard.type(long);
+  await h.settle(page);
+  // The overlay is a real textarea: wrapping and spell check come from the browser.
+  const ta = await page.evaluate(() => { const t = document.querySelector('textarea.hs-overlay'); return { display: t.style.display, spell: t.spellcheck, h: t.getBoundingClientRect().height }; });
+  assert.equal(ta.display, 'block');
+  assert.equal(ta.spell, true);
+  assert.ok(ta.h > 40, 'the field grew to fit wrapped text');
+  assert.equal((await h.doc(page)).summary, long);
+  await page.screenshot({ path: h.shotPath('editor-typing.png') });
+  await page.keyboard.press('Escape');
+  await h.settle(page);
+  await h.click(page, 'topbar.undo');
+  assert.equal((await h.doc(page)).summary || '', '');
+  await h.click(page, 'topbar.redo');
+  assert.equal((await h.doc(page)).summary, long);
+  // Ctrl+Z inside the overlay is the document's undo, not the textarea's.
+  await h.click(page, 'field.summary');
+  await page.keyboard.type(' More.');
+  await h.settle(page, 1200);
+  await page.keyboard.press('Control+z');
+  await h.settle(page);
+  assert.equal((await h.doc(page)).summary, long);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('dead keys and IME composition type into prose fields', async () => {
+  const { page, context } = await h.openApp(browser, server);
+  await newDoc(page, 'minimal', 'IME');
+  await h.click(page, 'field.summary');
+  const cdp = await context.newCDPSession(page);
+  // A dead key: the accent starts a composition that the next key completes (as on a US-International layout).
+  await cdp.send('Input.imeSetComposition', { text: '\u00b4', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.insertText', { text: 'é' });
+  // An IME: pinyin composition committed as Chinese characters.
+  await cdp.send('Input.imeSetComposition', { text: 'dongjing', selectionStart: 8, selectionEnd: 8 });
+  await cdp.send('Input.insertText', { text: '东京' });
+  await h.settle(page);
+  assert.equal((await h.doc(page)).summary, 'é东京');
+  await context.close();
+});
+
+test('action items: add, edit inline, set status, sort, delete', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  await newDoc(page, 'minimal', 'Actions');
+  for (const [title, owner] of [['Add retry budget to payments-client', 'Marco'], ['Alert on 429 rate', 'Priya']]) {
+    await h.click(page, 'add.action_items');
+    await page.keyboard.type(title);  // the new row's title is focused
+    await page.keyboard.press('Tab');   // Tab moves to the owner field
+    await page.keyboard.type(owner);
+    await page.keyboard.press('Escape');
+    await h.settle(page);
+  }
+  let d = await h.doc(page);
+  assert.equal(d.action_items.length, 2);
+  assert.equal(d.action_items[0].title, 'Add retry budget to payments-client');
+  assert.equal(d.action_items[1].owner, 'Priya');
+  const id0 = d.action_items[0].id;
+  await h.click(page, 'action.status.' + id0);
+  await h.click(page, 'action.status_option.done');
+  d = await h.doc(page);
+  assert.equal(d.action_items[0].status, 'done');
+  await page.screenshot({ path: h.shotPath('editor-actions.png') });
+  await h.click(page, 'action.delete.' + id0);
+  d = await h.doc(page);
+  assert.equal(d.action_items.length, 1);
+  assert.equal(d.action_items[0].owner, 'Priya');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a lint finding jumps to its field, and the read view is real, findable DOM', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  await h.click(page, 'welcome.sample.samples/lint-demo.json');
+  await h.settle(page);
+  assert.ok(await page.evaluate(() => window.hindsight.locate('finding.0')), 'lint findings are listed');
+  await h.click(page, 'finding.0');
+  await h.settle(page);
+  await page.screenshot({ path: h.shotPath('editor-lint-jump.png') });
+  await h.click(page, 'topbar.export');
+  await h.click(page, 'export.read');
+  await page.waitForSelector('#readview:not([hidden])');
+  const text = await page.evaluate(() => window.hindsight.readView());
+  const d = await h.doc(page);
+  assert.ok(text.includes(d.title), 'the title is in the read view DOM');
+  assert.ok(await page.$('#rv-doc h1'), 'headings are real elements');
+  await page.click('#rv-edit');
+  await page.waitForSelector('#readview', { state: 'hidden' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('each export downloads a file with the right content', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  await h.click(page, 'welcome.sample.samples/sre-checkout-outage.json');
+  const d = await h.doc(page);
+  const checks = {
+    'export.md': (s) => s.startsWith('# ' + d.title) && s.includes('| Time'),
+    'export.html': (s) => s.startsWith('<!doctype html>') && s.includes('<title>'),
+    'export.csv': (s) => s.startsWith('Summary,Assignee,Due date,Priority,Status,Description'),
+    'export.ics': (s) => s.startsWith('BEGIN:VCALENDAR\r\n') && s.includes('BEGIN:VTODO'),
+    'export.json': (s) => JSON.parse(s).id === d.id,
+  };
+  for (const [name, ok] of Object.entries(checks)) {
+    await h.click(page, 'topbar.export');
+    const [dl] = await Promise.all([page.waitForEvent('download'), h.click(page, name)]);
+    const text = fs.readFileSync(await dl.path(), 'utf8');
+    assert.ok(ok(text), `${name} content (${dl.suggestedFilename()}): ${text.slice(0, 80)}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
