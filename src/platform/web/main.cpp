@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/fs.h"
+#include "core/model.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "ui/app.h"
@@ -516,6 +517,12 @@ EMSCRIPTEN_KEEPALIVE void hs_on_paste(const char* text) {
 }  // extern "C"
 
 int main() {
+    // Ids (documents, drafts, items) must differ between tabs and machines: seed them from crypto.getRandomValues
+    // rather than trusting the C++ library's random_device in this toolchain.
+    uint32_t hi = static_cast<uint32_t>(EM_ASM_INT({ return crypto.getRandomValues(new Uint32Array(1))[0] | 0; }));
+    uint32_t lo = static_cast<uint32_t>(EM_ASM_INT({ return crypto.getRandomValues(new Uint32Array(1))[0] | 0; }));
+    hs::seed_ids((static_cast<uint64_t>(hi) << 32) | lo);
+
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;

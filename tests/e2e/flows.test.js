@@ -1,0 +1,118 @@
+// Drafts that survive closing the page, two tabs, and a share link round trip with merge (and a CLI-made link).
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const h = require('./harness');
+
+let server, browser;
+before(async () => { server = await h.startServer(); browser = await h.launch(); });
+after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
+
+test('typed text survives closing the page after 1.5 s (5 trials)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  for (let trial = 0; trial < 5; trial++) {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(() => window.hindsight.ready);
+    await h.settle(page, 300);
+    if (trial === 0) {
+      await h.click(page, 'welcome.new');
+      await h.click(page, 'new.template.minimal');
+    }
+    await h.click(page, 'field.summary');
+    await page.keyboard.type(` trial-${trial}`);
+    await page.waitForTimeout(1500);
+    await page.close();  // no unload handler gets a chance to help beyond what already ran
+  }
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.evaluate(() => window.hindsight.ready);
+  await h.settle(page, 500);
+  const d = await h.doc(page);  // the last edited draft reopens by itself
+  assert.ok(d, 'the draft reopened');
+  for (let trial = 0; trial < 5; trial++) assert.ok(d.summary.includes(`trial-${trial}`), `trial ${trial} kept: ${d.summary}`);
+  await context.close();
+});
+
+test('two tabs create drafts at the same time and both are kept', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const a = await context.newPage(), b = await context.newPage();
+  for (const p of [a, b]) { await p.goto(server.url); await p.evaluate(() => window.hindsight.ready); await h.settle(p, 300); }
+  // Interleaved, as fast as a person switching tabs can be (a background tab draws no frames, so each tab is brought
+  // to the front for its clicks; storage work runs in both regardless).
+  for (const step of ['welcome.new', 'new.title', 'type', 'new.template.minimal']) {
+    for (const [i, p] of [a, b].entries()) {
+      await p.bringToFront();
+      if (step === 'type') await p.keyboard.type(`Tab ${i === 0 ? 'A' : 'B'} draft`);
+      else await h.click(p, step);
+    }
+  }
+  await a.waitForTimeout(1500);
+  await a.reload();
+  await a.evaluate(() => window.hindsight.ready);
+  await h.settle(a, 800);
+  const titles = (await a.evaluate(() => window.hindsight.drafts())).map((d) => d.title).sort();
+  assert.deepEqual(titles, ['Tab A draft', 'Tab B draft']);
+  await context.close();
+});
+
+test('a link made by the CLI opens in the app, and the app link decodes in the CLI', async () => {
+  const cli = path.join(h.ROOT, 'build', 'native', 'hindsight');
+  const sample = path.join(h.ROOT, 'assets', 'samples', 'minimal-cert-expiry.json');
+  const link = execFileSync(cli, ['link', 'encode', sample, '--base-url', server.url]).toString().trim();
+  const { page, context, errors } = await h.openApp(browser, server, { hash: '#' + link.split('#')[1], clipboard: true });
+  await h.click(page, 'incoming.save');
+  const d = await h.doc(page);
+  const want = JSON.parse(execFileSync(cli, ['fmt', '--minify', sample]).toString());
+  assert.equal(d.id, want.id);
+  assert.equal(d.summary, want.summary);
+  assert.equal(page.url(), server.url, 'the fragment is removed from the address bar');
+  // And back: the app's link decodes in the CLI to the same document.
+  await h.click(page, 'topbar.share');
+  await h.click(page, 'share.create');
+  await h.settle(page, 300);
+  await h.click(page, 'share.copy');
+  const appLink = await page.evaluate(() => navigator.clipboard.readText());
+  const back = JSON.parse(execFileSync(cli, ['link', 'decode', appLink, '--minify']).toString());
+  assert.equal(back.id, want.id);
+  assert.equal(back.summary, want.summary);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('share, edit in another browser, share back, merge', async () => {
+  const A = await h.openApp(browser, server, { clipboard: true, viewport: { width: 1280, height: 800 } });
+  await h.click(A.page, 'welcome.sample.samples/minimal-cert-expiry.json');
+  await h.click(A.page, 'topbar.share');
+  await h.click(A.page, 'share.create');
+  await h.settle(A.page, 300);
+  await h.click(A.page, 'share.copy');
+  const link = await A.page.evaluate(() => navigator.clipboard.readText());
+  await A.page.keyboard.press('Escape');
+  // The reviewer, in a fresh context, saves it as a draft and edits the owner.
+  const B = await h.openApp(browser, server, { clipboard: true, hash: '#' + link.split('#')[1], viewport: { width: 1280, height: 800 } });
+  await h.click(B.page, 'incoming.save');
+  await h.click(B.page, 'field.owner');
+  await B.page.keyboard.press('Control+A');
+  await B.page.keyboard.type('Reviewer-edited owner');
+  await B.page.keyboard.press('Escape');
+  await h.settle(B.page, 1000);
+  await h.click(B.page, 'topbar.share');
+  await h.click(B.page, 'share.create');
+  await h.settle(B.page, 300);
+  await h.click(B.page, 'share.copy');
+  const back = await B.page.evaluate(() => navigator.clipboard.readText());
+  // The author opens the link back and merges it into the draft.
+  await A.page.goto(server.url + '#' + back.split('#')[1]);
+  await A.page.evaluate(() => window.hindsight.ready);
+  await h.click(A.page, 'incoming.merge');
+  await h.settle(A.page, 300);
+  const d = await h.doc(A.page);
+  assert.equal(d.owner, 'Reviewer-edited owner');
+  await A.context.close();
+  await B.context.close();
+});
