@@ -243,14 +243,16 @@ void App::draw_top_bar(float height) {
     ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) * 0.5f);
     if (icon_button(ICON_BARS, "sidebar", "Show or hide the drafts sidebar")) sidebar_open_ = !sidebar_open_;
     mark("topbar.sidebar");
+    const bool compact = win_w < 760, tiny = win_w < 560;
     ImGui::SameLine();
     ImGui::PushFont(fonts().bold);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(p.accent, ICON_HISTORY);
-    ImGui::SameLine(0, 6);
-    ImGui::TextUnformatted("Hindsight");
+    if (!tiny || !doc_) {
+        ImGui::SameLine(0, 6);
+        ImGui::TextUnformatted("Hindsight");
+    }
     ImGui::PopFont();
-    const bool compact = win_w < 760;
     if (doc_ && !compact) {
         ImGui::SameLine(0, 18);
         ImGui::AlignTextToFramePadding();
@@ -272,24 +274,30 @@ void App::draw_top_bar(float height) {
     // Right-aligned actions.
     float bw = ImGui::GetFrameHeight();
     float right = win_w - 12;
-    float actions_w = bw * (doc_ ? 5 : 1) + 8 * (doc_ ? 6 : 1) +
-                      (doc_ ? ImGui::CalcTextSize("Export").x + ImGui::CalcTextSize("Share").x + 80 : 0);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float actions_w = bw + 12;  // theme, with a margin
+    if (doc_) {
+        actions_w += (bw + 8) * (tiny ? 3 : 5) + 16;
+        if (!tiny) actions_w += ImGui::CalcTextSize(ICON_SHARE "  Share" ICON_DOWNLOAD "  Export").x + st.FramePadding.x * 4;
+    }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12, right - actions_w));
     if (doc_) {
-        ImGui::BeginDisabled(!history_->can_undo());
-        if (icon_button(ICON_UNDO, "undo", "Undo (Ctrl+Z)")) undo();
-        mark("topbar.undo");
-        ImGui::EndDisabled();
-        ImGui::SameLine(0, 4);
-        ImGui::BeginDisabled(!history_->can_redo());
-        if (icon_button(ICON_REDO, "redo", "Redo (Ctrl+Shift+Z)")) redo();
-        mark("topbar.redo");
-        ImGui::EndDisabled();
-        ImGui::SameLine(0, 8);
-        if (primary_button(ICON_SHARE "  Share")) share_open_ = true;
+        if (!tiny) {
+            ImGui::BeginDisabled(!history_->can_undo());
+            if (icon_button(ICON_UNDO, "undo", "Undo (Ctrl+Z)")) undo();
+            mark("topbar.undo");
+            ImGui::EndDisabled();
+            ImGui::SameLine(0, 4);
+            ImGui::BeginDisabled(!history_->can_redo());
+            if (icon_button(ICON_REDO, "redo", "Redo (Ctrl+Shift+Z)")) redo();
+            mark("topbar.redo");
+            ImGui::EndDisabled();
+            ImGui::SameLine(0, 8);
+        }
+        if (primary_button(tiny ? ICON_SHARE "##share" : ICON_SHARE "  Share")) share_open_ = true;
         mark("topbar.share");
         ImGui::SameLine(0, 8);
-        if (ImGui::Button(ICON_DOWNLOAD "  Export")) ImGui::OpenPopup("export");
+        if (ImGui::Button(tiny ? ICON_DOWNLOAD "##export" : ICON_DOWNLOAD "  Export")) ImGui::OpenPopup("export");
         mark("topbar.export");
         draw_export_menu();
         ImGui::SameLine(0, 8);
