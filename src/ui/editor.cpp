@@ -460,32 +460,29 @@ void App::draw_impact(float w) {
                   {"Revenue lost", &im.revenue_lost, "%.2f"},
                   {"Support tickets", &im.support_tickets, "%.0f"},
                   {"Error budget used (%)", &im.error_budget_consumed_pct, "%.1f"}};
-    const int cols = w > 600 ? 3 : 1;
-    if (ImGui::BeginTable("impact", cols * 2, ImGuiTableFlags_SizingFixedFit, ImVec2(w, 0))) {
-        for (int c = 0; c < cols; ++c) {
-            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, 150);
-            ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch);
+    // Label + field pairs that flow onto as many lines as the width needs.
+    const float label_w = 150, field_w = 130, pair_w = label_w + field_w + 24;
+    const int per_line = std::max(1, static_cast<int>(w / pair_w));
+    int n = 0;
+    for (Num& num : nums) {
+        if (n % per_line != 0) ImGui::SameLine(static_cast<float>(n % per_line) * pair_w + ImGui::GetCursorStartPos().x);
+        ImGui::PushID(num.label);
+        ImGui::BeginGroup();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(palette().text_muted, "%s", num.label);
+        ImGui::SameLine(label_w);
+        char buf[64] = "";
+        if (num.v->has_value()) std::snprintf(buf, sizeof buf, num.fmt, **num.v);
+        ImGui::SetNextItemWidth(field_w);
+        if (ImGui::InputTextWithHint("##n", "\xe2\x80\x94", buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal)) {
+            if (buf[0] == 0) num.v->reset();
+            else *num.v = std::atof(buf);
+            edited(std::string("impact.") + num.label, "Edit impact");
         }
-        for (Num& n : nums) {
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextColored(palette().text_muted, "%s", n.label);
-            ImGui::TableNextColumn();
-            ImGui::PushID(n.label);
-            double v = n.v->value_or(0.0);
-            bool has = n.v->has_value();
-            ImGui::SetNextItemWidth(-1);
-            char buf[64] = "";
-            if (has) std::snprintf(buf, sizeof buf, n.fmt, v);
-            if (ImGui::InputTextWithHint("##n", "\xe2\x80\x94", buf, sizeof buf, ImGuiInputTextFlags_CharsDecimal)) {
-                if (buf[0] == 0) n.v->reset();
-                else *n.v = std::atof(buf);
-                edited(std::string("impact.") + n.label, "Edit impact");
-            }
-            mark(std::string("impact.") + n.label);
-            ImGui::PopID();
-        }
-        ImGui::EndTable();
+        mark(std::string("impact.") + num.label);
+        ImGui::EndGroup();
+        ImGui::PopID();
+        ++n;
     }
     ImGui::TextColored(palette().text_muted, "SLO affected");
     text_field("impact.slo", im.slo, "e.g. 99.9% of checkout requests succeed over 28 days", false, w);
