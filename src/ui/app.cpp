@@ -24,9 +24,12 @@ const std::string& sample_title(const EmbeddedFile* f) {
     static std::vector<std::pair<const EmbeddedFile*, std::string>> cache;
     for (const auto& e : cache)
         if (e.first == f) return e.second;
-    LoadResult r = load_document(std::string(f->data, f->size));
+    // Only the title is needed: a plain parse, not a full load with validation (this runs on the first frame).
     std::string p = f->path;
-    cache.emplace_back(f, r.ok && !r.doc.title.empty() ? r.doc.title : p.substr(p.find('/') + 1));
+    Json j = Json::parse(f->data, f->data + f->size, nullptr, false);
+    std::string title;
+    if (j.is_object() && j.contains("title") && j["title"].is_string()) title = j["title"].get<std::string>();
+    cache.emplace_back(f, !title.empty() ? title : p.substr(p.find('/') + 1));
     return cache.back().second;
 }
 
