@@ -258,6 +258,10 @@ bool scan_date(Scan& sc, Stamp& st) {
             st.year_given = has_year;
             st.y = y;
             int day, month;
+            if (a < 1 || b < 1) {  // "1/0", "0.3": no day or month is numbered 0
+                st.error = text + " is not a calendar date";
+                return true;
+            }
             if (sep == '.') {
                 day = a, month = b;
             } else if (a == b || (a > 12 && b <= 12)) {

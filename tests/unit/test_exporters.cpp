@@ -545,11 +545,23 @@ TEST_CASE("exporters: ics is well formed, folded and injection-proof", "[export]
     }
     CHECK(f.find("DTSTAMP:19700101T000000Z\r\n") != std::string::npos);
     // Items that are done, won't do, or without a valid due date get no VTODO.
+    // Items that are done, won't do, or without a valid due date get no VTODO; with none left there is no calendar
+    // at all (RFC 5545 requires at least one component), and the count says so beforehand.
+    CHECK(ics_item_count(d) == 1);
     d.action_items[0].due = "2026-02-30";
-    CHECK(export_actions_ics(d, 0).find("BEGIN:VTODO") == std::string::npos);
+    CHECK(ics_item_count(d) == 0);
+    CHECK(export_actions_ics(d, 0).empty());
     d.action_items[0].due = "2026-01-02";
     d.action_items[0].status = "done";
-    CHECK(export_actions_ics(d, 0).find("BEGIN:VTODO") == std::string::npos);
+    CHECK(export_actions_ics(d, 0).empty());
+    ActionItem dated = d.action_items[0];
+    dated.id = "ai-y";
+    dated.status = "in_progress";
+    d.action_items.push_back(dated);
+    CHECK(ics_item_count(d) == 1);
+    const std::string one = export_actions_ics(d, 0);
+    CHECK(one.find("UID:ai-y@hindsight") != std::string::npos);
+    CHECK(one.find("UID:ai-x@hindsight") == std::string::npos);
 }
 
 TEST_CASE("exporters: hostile input never breaks any format", "[export]") {

@@ -117,6 +117,9 @@ TEST_CASE("Paste: bad lines are rejected with the reason", "[paste]") {
         {"03/01/2026 14:02 Deploy",
          "line 1: ambiguous date 03/01/2026 (3 January or 1 March?); write it as YYYY-MM-DD"},
         {"2026-02-30 14:02 Deploy", "line 1: 2026-02-30 is not a calendar date"},
+        // Found by fuzz_paste: a zero day or month used to index the month names at -1.
+        {"1/0 14:02 Deploy", "line 1: 1/0 is not a calendar date"},
+        {"0/3/2026 14:02 Deploy", "line 1: 0/3/2026 is not a calendar date"},
         {"Feb 30 14:02 Deploy", "line 1: 2026-02-30 is not a calendar date"},
         {"2026-03-01 Deploy", "line 1: no time found after the date"},
         {"[alice] 14:02 deploy", "line 1: no time found at the start of the line"},

@@ -13,8 +13,11 @@ struct HtmlOptions {
 };
 std::string export_html(const Document& d, const HtmlOptions& opts = {});
 std::string export_actions_csv(const Document& d);
-// `now_ms` is used for DTSTAMP so output is reproducible in tests.
+// One VTODO per open or in-progress action item with a valid due date. `now_ms` is used for DTSTAMP so output is
+// reproducible in tests. Returns "" when no item qualifies: RFC 5545 forbids an empty calendar, so callers say why
+// instead (ics_item_count tells them beforehand).
 std::string export_actions_ics(const Document& d, int64_t now_ms);
+size_t ics_item_count(const Document& d);
 
 // ---- helpers shared by the exporters and the read view (exporters/common.cpp) -----------------------------------
 // True for absolute http:// or https:// URLs with a host and no whitespace or control characters. Only these are

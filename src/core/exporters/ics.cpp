@@ -67,7 +67,20 @@ int ics_priority(const std::string& p) {
 
 }  // namespace
 
+namespace {
+bool ics_item(const ActionItem& a) {
+    return (a.status == "open" || a.status == "in_progress") && is_calendar_date(a.due);
+}
+}  // namespace
+
+size_t ics_item_count(const Document& d) {
+    size_t n = 0;
+    for (const ActionItem& a : d.action_items) n += ics_item(a) ? 1 : 0;
+    return n;
+}
+
 std::string export_actions_ics(const Document& d, int64_t now_ms) {
+    if (ics_item_count(d) == 0) return "";  // RFC 5545: a calendar holds at least one component
     std::string out;
     emit(out, "BEGIN:VCALENDAR");
     emit(out, "VERSION:2.0");
@@ -77,8 +90,7 @@ std::string export_actions_ics(const Document& d, int64_t now_ms) {
     size_t n = 0;
     for (const ActionItem& a : d.action_items) {
         ++n;
-        if (a.status != "open" && a.status != "in_progress") continue;
-        if (!is_calendar_date(a.due)) continue;
+        if (!ics_item(a)) continue;
         std::string uid = blank(a.id) ? (blank(d.id) ? std::string("pm") : d.id) + "-action-" + std::to_string(n)
                                       : a.id;
         std::string desc = sanitize_text(a.description);

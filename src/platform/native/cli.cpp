@@ -350,7 +350,14 @@ int cmd_export(const std::vector<std::string>& argv) {
         o.standalone = !a.options.count("--fragment");
         out(hs::export_html(d, o));
     } else if (kind == "csv") out(hs::export_actions_csv(d));
-    else out(hs::export_actions_ics(d, now_ms()));
+    else {
+        if (hs::ics_item_count(d) == 0) {
+            err("nothing to export: no open or in-progress action item has a due date (YYYY-MM-DD), and a calendar "
+                "file cannot be empty. Set due dates first.\n");
+            return kBadInput;
+        }
+        out(hs::export_actions_ics(d, now_ms()));
+    }
     return kOk;
 }
 

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Builds the fuzz targets' seed corpora from the samples, the templates, the test data and JSONTestSuite.
+
+  python3 tests/fuzz/seeds.py OUT_DIR CLI     (CLI: the native `hindsight`, used to make real share links)
+
+Each target gets OUT_DIR/<target>/ with one file per seed. Deterministic: same inputs, same files. The committed
+regression inputs (tests/fuzz/regressions/<target>/) are passed to the fuzzer separately by tests/fuzz/run.sh.
+"""
+import glob
+import hashlib
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SUITE = os.path.join(ROOT, "..", "shared", "testdata", "JSONTestSuite", "test_parsing")
+
+
+def read(p):
+    with open(p, "rb") as fh:
+        return fh.read()
+
+
+def docs():
+    return sorted(glob.glob(os.path.join(ROOT, "assets", "samples", "*.json")) +
+                  glob.glob(os.path.join(ROOT, "assets", "templates", "*.json")))
+
+
+def put(out, target, data):
+    d = os.path.join(out, target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, hashlib.sha1(data).hexdigest()[:16]), "wb") as fh:
+        fh.write(data)
+
+
+def main():
+    out, cli = sys.argv[1], sys.argv[2]
+    documents = [read(p) for p in docs()]
+    # JSON documents: ours, plus every JSONTestSuite parser case (valid, invalid and implementation-defined).
+    for d in documents:
+        put(out, "fuzz_load_document", d)
+    for p in sorted(glob.glob(os.path.join(SUITE, "*.json"))):
+        put(out, "fuzz_load_document", read(p))
+    # Links: real ones made by the CLI (mode byte 0 = link text as pasted), and the committed v1 test vectors.
+    for p in docs():
+        link = subprocess.run([cli, "link", "encode", p], check=True, capture_output=True).stdout.strip()
+        put(out, "fuzz_link_decode", b"\x00" + link)
+    for p in sorted(glob.glob(os.path.join(ROOT, "tests", "data", "link", "*.txt"))):
+        put(out, "fuzz_link_decode", b"\x00" + read(p).strip())
+    put(out, "fuzz_link_decode", b"\x01")
+    put(out, "fuzz_link_decode", b"\x03" + bytes(range(64)))
+    # Merge: (base, ours, theirs) triples of each document with itself and with its neighbour.
+    for i, d in enumerate(documents):
+        other = documents[(i + 1) % len(documents)]
+        put(out, "fuzz_merge", d + b"\n---\n" + d + b"\n---\n" + d)
+        put(out, "fuzz_merge", d + b"\n---\n" + d + b"\n---\n" + other)
+    # Importers: their test data, good and bad.
+    for kind in ("csv", "opsgenie", "pagerduty", "slack"):
+        for p in sorted(glob.glob(os.path.join(ROOT, "tests", "data", "import", kind, "*"))):
+            if os.path.isfile(p):
+                put(out, "fuzz_import_" + kind, read(p))
+    # Slack: a day file and users.json, split at a NUL byte (see fuzz_import_slack.cpp).
+    slack = os.path.join(ROOT, "tests", "data", "import", "slack")
+    put(out, "fuzz_import_slack", read(os.path.join(slack, "day_2026-03-01.json")) + b"\0" +
+        read(os.path.join(slack, "users.json")))
+    # Paste: chat and log lines in the formats docs/timeline.md lists, and some that must be refused.
+    lines = [
+        b"14:02 Deploy of config v42 started\n14:05 Error rate above 5%\n14:20 Rolled back",
+        b"2026-03-01T14:02Z Paged the on-call\n2026-03-01T14:09:30+01:00 Acknowledged",
+        b"[14:02] alice: seeing 500s on checkout\n[14:03] bob: rolling back",
+        b"Mar 1 23:58 started\nMar 2 00:03 crossed midnight\n00:10 still going",
+        b"2026-03-29 01:59 before the change\n2026-03-29 02:30 skipped hour\n03:10 after",
+        b"no time here\n25:61 not a time\n\n\t\t\n",
+    ]
+    for i, l in enumerate(lines):
+        put(out, "fuzz_paste", bytes([i * 37 % 256]) + l)
+        put(out, "fuzz_paste", bytes([0x80 | i]) + l)
+    for t in sorted(os.listdir(out)):
+        print(f"  {t}: {len(os.listdir(os.path.join(out, t)))} seeds")
+
+
+if __name__ == "__main__":
+    main()
