@@ -3,6 +3,7 @@
 rename per file) and removes files that no longer belong."""
 import argparse
 import hashlib
+import json
 import os
 import shutil
 
@@ -25,6 +26,15 @@ def main():
         path = os.path.join(web, name)
         if os.path.isfile(path):
             files[name] = open(path, "rb").read()
+    # Samples are fetched on demand (the wasm doesn't carry them): their files plus an index of titles.
+    samples = os.path.join(ROOT, "assets", "samples")
+    index = []
+    for name in sorted(os.listdir(samples)):
+        if name.endswith(".json"):
+            data = open(os.path.join(samples, name), "rb").read()
+            files["samples/" + name] = data
+            index.append({"path": "samples/" + name, "title": json.loads(data).get("title") or name})
+    files["samples/index.json"] = json.dumps(index, ensure_ascii=False, indent=0).encode()
     h = hashlib.sha256()
     for name in sorted(files):
         h.update(name.encode() + b"\0" + files[name])
@@ -32,14 +42,18 @@ def main():
     for name, data in files.items():
         if name.endswith((".js", ".html", ".webmanifest", ".css")) and name != "hindsight.js":
             data = data.replace(b"@HS_VERSION@", build_id.encode())
+        os.makedirs(os.path.dirname(os.path.join(a.out, name)), exist_ok=True)
         tmp = os.path.join(a.out, name + ".tmp")
         with open(tmp, "wb") as fh:
             fh.write(data)
         os.replace(tmp, os.path.join(a.out, name))
-    for name in os.listdir(a.out):
-        if name not in files:
-            p = os.path.join(a.out, name)
-            shutil.rmtree(p) if os.path.isdir(p) else os.remove(p)
+    for dirpath, dirnames, filenames in os.walk(a.out, topdown=False):
+        for name in filenames:
+            p = os.path.join(dirpath, name)
+            if os.path.relpath(p, a.out).replace(os.sep, "/") not in files:
+                os.remove(p)
+        if dirpath != a.out and not os.listdir(dirpath):
+            os.rmdir(dirpath)
     print(f"dist/ assembled: build {build_id}, {len(files)} files")
 
 

@@ -10,10 +10,9 @@ BUDGET = 450 * 1000
 def main():
     dist = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "dist")
     total_raw = total_gz = 0
-    for name in sorted(os.listdir(dist)):
+    names = sorted(os.path.relpath(os.path.join(d, f), dist) for d, _, fs in os.walk(dist) for f in fs)
+    for name in names:
         path = os.path.join(dist, name)
-        if not os.path.isfile(path):
-            continue
         data = open(path, "rb").read()
         gz = len(gzip.compress(data, compresslevel=9, mtime=0))
         total_raw += len(data)

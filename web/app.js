@@ -113,6 +113,9 @@
       else if (e.key === 'Enter' && tag === 'input') { e.preventDefault(); done(0); canvas.focus({ preventScroll: true }); }
       else if (ctrl && !e.altKey && (e.key === 'z' || e.key === 'Z')) { e.preventDefault(); if (e.shiftKey) mod._hs_redo(); else mod._hs_undo(); }
       else if (ctrl && !e.altKey && (e.key === 'y' || e.key === 'Y')) { e.preventDefault(); mod._hs_redo(); }
+      else if (ctrl && !e.altKey && (e.key === 'f' || e.key === 'F')) {  // find in the document, not in the page
+        e.preventDefault(); done(0); canvas.focus({ preventScroll: true }); mod._hs_find();
+      }
     });
     el.addEventListener('blur', function () { if (!ov.quiet && ov.path) done(0); });
     el.addEventListener('wheel', function (e) {  // the page scrolls under the field, as with any other control
@@ -295,6 +298,10 @@
   }
   api.drafts = function () { return mod ? JSON.parse(mod.UTF8ToString(mod._hs_drafts_json())) : []; };
 
+  // The samples' titles (their bodies are fetched only when one is opened): asked for now, alongside the wasm.
+  var samplesIndex = fetch('samples/index.json').then(function (r) { return r.ok ? r.text() : null; })
+    .catch(function () { return null; });
+
   var script = document.createElement('script');
   script.src = 'hindsight.js';
   script.onerror = function () {
@@ -327,6 +334,7 @@
     createHindsight(cfg).then(function (m) {
       mod = m;
       startStorage(m);
+      samplesIndex.then(function (t) { if (t) m.ccall('hs_set_samples', null, ['string'], [t]); });
       if (window.matchMedia) {
         var mq = window.matchMedia('(prefers-color-scheme: dark)');
         var onScheme = function () { m._hs_set_dark(mq.matches ? 1 : 0); };

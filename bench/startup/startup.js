@@ -56,8 +56,10 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
   await browser.close();
   server.close();
   let gz = 0, raw = 0;
-  for (const name of fs.readdirSync(path.join(ROOT, 'dist'))) {
-    const data = fs.readFileSync(path.join(ROOT, 'dist', name));
+  for (const name of fs.readdirSync(path.join(ROOT, 'dist'), { recursive: true })) {
+    const file = path.join(ROOT, 'dist', name);
+    if (!fs.statSync(file).isFile()) continue;
+    const data = fs.readFileSync(file);
     raw += data.length; gz += zlib.gzipSync(data, { level: 9 }).length;
   }
   const ma = median(app), mb = median(bare);

@@ -19,20 +19,6 @@
 namespace hs::ui {
 namespace {
 
-// Sample titles, parsed once (the largest sample is too big to parse every frame).
-const std::string& sample_title(const EmbeddedFile* f) {
-    static std::vector<std::pair<const EmbeddedFile*, std::string>> cache;
-    for (const auto& e : cache)
-        if (e.first == f) return e.second;
-    // Only the title is needed: a plain parse, not a full load with validation (this runs on the first frame).
-    std::string p = f->path;
-    Json j = Json::parse(f->data, f->data + f->size, nullptr, false);
-    std::string title;
-    if (j.is_object() && j.contains("title") && j["title"].is_string()) title = j["title"].get<std::string>();
-    cache.emplace_back(f, !title.empty() ? title : p.substr(p.find('/') + 1));
-    return cache.back().second;
-}
-
 std::string short_title(const Document& d, size_t max) {
     std::string t = d.title.empty() ? std::string("Untitled postmortem") : d.title;
     if (t.size() > max) {
@@ -49,6 +35,52 @@ App::App(Platform& platform) : platform_(platform), history_(std::make_unique<Hi
     dark_ = platform_.prefers_dark();
 }
 App::~App() = default;
+
+const std::vector<App::Sample>& App::samples() {
+    if (!samples_scanned_) {  // native builds: the embedded samples (titles from a plain parse, once)
+        samples_scanned_ = true;
+        for (const std::string& path : list_embedded("samples/")) {
+            const EmbeddedFile* f = find_embedded(path);
+            Json j = Json::parse(f->data, f->data + f->size, nullptr, false);
+            std::string title;
+            if (j.is_object() && j.contains("title") && j["title"].is_string()) title = j["title"].get<std::string>();
+            samples_.push_back({path, title.empty() ? path.substr(path.find('/') + 1) : title});
+        }
+    }
+    return samples_;
+}
+
+void App::set_samples(const std::string& index_json) {
+    Json j = Json::parse(index_json, nullptr, false);
+    if (!j.is_array()) return;  // a broken index only hides the samples
+    samples_.clear();
+    samples_scanned_ = true;
+    for (const Json& e : j) {
+        if (!e.is_object() || !e.contains("path") || !e["path"].is_string()) continue;
+        std::string path = e["path"].get<std::string>();
+        if (path.rfind("samples/", 0) != 0 || path.find("..") != std::string::npos) continue;
+        std::string title = e.contains("title") && e["title"].is_string() ? e["title"].get<std::string>() : path;
+        samples_.push_back({path, title});
+    }
+    platform_.request_frame();
+}
+
+void App::open_sample(const std::string& path) {
+    if (const EmbeddedFile* f = find_embedded(path)) {
+        open_json(std::string(f->data, f->size), path);
+        return;
+    }
+    sample_pending_ = path;
+    platform_.fetch_asset(path);
+}
+
+void App::asset_loaded(const std::string& path, bool ok, const std::string& text_or_error) {
+    if (path != sample_pending_) return;  // superseded by another click
+    sample_pending_.clear();
+    if (ok) open_json(text_or_error, path);
+    else messages_.push_back("The sample could not be loaded (" + text_or_error + "). Nothing you had open was changed.");
+    platform_.request_frame();
+}
 
 void App::set_dark(bool dark) {
     dark_ = dark;
@@ -142,6 +174,7 @@ void App::handle_shortcuts() {
         if (io.KeyShift) redo(); else undo();
     }
     if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) redo();
+    if (ctrl && ImGui::IsKeyPressed('F')) open_find();
     for (ImWchar c : io.InputQueueCharacters)
         if (c == '?') show_shortcuts_ = true;
 }
@@ -202,6 +235,21 @@ void App::frame() {
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    if (find_open_ && doc_) {  // the find bar floats over the top right of the document, like an editor's
+        const ImVec2 cmin = ImGui::GetItemRectMin(), cmax = ImGui::GetItemRectMax();
+        const float fw = std::min(520.0f, cmax.x - cmin.x - 24.0f);
+        ImGui::SetNextWindowPos(ImVec2(cmax.x - fw - 20.0f, cmin.y + 8.0f));
+        ImGui::SetNextWindowSize(ImVec2(fw, 0));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+        ImGui::Begin("##findbar", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                         ImGuiWindowFlags_AlwaysAutoResize);
+        draw_find_bar(ImGui::GetContentRegionAvail().x);
+        ImGui::End();
+        ImGui::PopStyleVar(3);
+    }
     if (side_w > 0) {
         ImGui::SameLine(0, 0);
         ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
@@ -328,14 +376,12 @@ void App::draw_sidebar() {
     }
     ImGui::Spacing();
     ImGui::TextColored(p.text_muted, "SAMPLES");
-    for (const std::string& path : list_embedded("samples/")) {
-        const EmbeddedFile* f = find_embedded(path);
-        if (!f) continue;
-        ImGui::PushID(path.c_str());
-        if (ImGui::Selectable((std::string(ICON_BOOK "  ") + sample_title(f)).c_str()))
-            open_json(std::string(f->data, f->size), path);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", sample_title(f).c_str());
-        mark("sidebar.sample." + path);
+    for (const Sample& s : samples()) {
+        ImGui::PushID(s.path.c_str());
+        if (ImGui::Selectable((std::string(ICON_BOOK "  ") + s.title).c_str(), sample_pending_ == s.path))
+            open_sample(s.path);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.c_str());
+        mark("sidebar.sample." + s.path);
         ImGui::PopID();
     }
 }
@@ -364,13 +410,10 @@ void App::draw_welcome() {
     ImGui::Spacing();
     ImGui::Spacing();
     ImGui::TextColored(p.text_muted, "Or start from a sample postmortem:");
-    for (const std::string& path : list_embedded("samples/")) {
-        const EmbeddedFile* f = find_embedded(path);
-        if (!f) continue;
-        ImGui::PushID(path.c_str());
-        if (ImGui::Button((std::string(ICON_BOOK "  ") + sample_title(f)).c_str()))
-            open_json(std::string(f->data, f->size), path);
-        mark("welcome.sample." + path);
+    for (const Sample& s : samples()) {
+        ImGui::PushID(s.path.c_str());
+        if (ImGui::Button((std::string(ICON_BOOK "  ") + s.title).c_str())) open_sample(s.path);
+        mark("welcome.sample." + s.path);
         ImGui::PopID();
     }
     ImGui::Spacing();
@@ -437,6 +480,7 @@ void App::draw_shortcuts() {
                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
         return;
     static const char* rows[][2] = {
+        {"Ctrl+F", "Find in this postmortem (Enter: next, Shift+Enter: previous)"},
         {"Ctrl+Z", "Undo"},
         {"Ctrl+Shift+Z, Ctrl+Y", "Redo"},
         {"Tab / Shift+Tab", "Next / previous field"},

@@ -64,7 +64,23 @@ public:
     // The read view was closed with Edit: return to the editor at `section`.
     void read_view_closed(const std::string& section);
 
+    // Samples: native builds embed them; the web build is told the list (dist/samples/index.json, JSON
+    // [{"path","title"}]) and fetches a sample's body when it is opened (Platform::fetch_asset).
+    struct Sample {
+        std::string path;   // "samples/<file>.json"
+        std::string title;
+    };
+    void set_samples(const std::string& index_json);
+    void open_find();  // Ctrl+F: the find bar over the document
+    void asset_loaded(const std::string& path, bool ok, const std::string& text_or_error);
+
 private:
+    const std::vector<Sample>& samples();
+    void open_sample(const std::string& path);
+    std::vector<Sample> samples_;
+    bool samples_scanned_ = false;
+    std::string sample_pending_;  // being fetched
+
     // Shell
     void draw_top_bar(float height);
     void draw_sidebar();
@@ -100,6 +116,25 @@ private:
     void draw_merge();
     void start_merge(const Document& theirs);
     void decode_incoming();
+    // Find in document and marks in text (find.cpp)
+    struct TextSpan {
+        std::string path;     // field path
+        std::string section;  // section it belongs to, for scrolling
+        size_t start = 0, end = 0;
+        std::string tip;      // tooltip (blame-language marks)
+    };
+    std::vector<std::pair<std::string, std::string>> text_fields();  // (path, section) in document order
+    std::string finding_path(const Finding& f);
+    void draw_find_bar(float width);
+    void find_update();
+    void find_step(int dir);
+    void draw_text_marks(const std::string& path, const std::string& value, float x, float y, float wrap_w);
+    bool find_open_ = false, find_focus_ = false, find_stale_ = true;
+    std::string find_query_, find_done_for_;
+    std::vector<TextSpan> find_matches_;
+    int find_index_ = -1;
+    std::string scroll_to_path_;  // field to bring into view next frame
+    std::multimap<std::string, TextSpan> blame_marks_;  // by path, rebuilt with the lint findings
     // Fields
     std::string* field(const std::string& path);
     bool text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width);

@@ -220,6 +220,11 @@ bool App::text_field(const std::string& path, std::string& value, const char* hi
     dl->AddRect(p, q, flash ? col(pal.warning) : active ? col(pal.accent) : ImGui::GetColorU32(ImGuiCol_Border),
                 st.FrameRounding, 0, active || flash ? 2.0f : 1.0f);
     if (flash) ImGui::PopStyleColor();
+    if (path == scroll_to_path_) {  // a find or lint jump: bring the field into view
+        ImGui::SetScrollHereY(0.35f);
+        scroll_to_path_.clear();
+        platform_.request_frame();  // the scroll applies on the next frame
+    }
     if (!active) {
         ImVec2 tp(p.x + st.FramePadding.x, p.y + st.FramePadding.y);
         ImVec4 clip(p.x, p.y, q.x, q.y);
@@ -228,6 +233,7 @@ bool App::text_field(const std::string& path, std::string& value, const char* hi
                 dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, col(pal.text_muted, 0.85f), hint, nullptr,
                             multiline ? wrap_w : 0.0f, &clip);
         } else {
+            draw_text_marks(path, value, tp.x, tp.y, multiline ? wrap_w : 0.0f);  // find matches, blame phrases
             dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, col(pal.text), value.c_str(), nullptr,
                         multiline ? wrap_w : 0.0f, &clip);
         }
@@ -262,7 +268,56 @@ bool App::text_field(const std::string& path, std::string& value, const char* hi
 
 void App::refresh_derived() {
     findings_ = lint(*doc_);
+    blame_marks_.clear();
+    for (const Finding& f : findings_)
+        if (f.rule == "blame-language" && f.end > f.start) {
+            TextSpan m{finding_path(f), f.section, f.start, f.end, f.message};
+            if (!f.suggestion.empty()) m.tip += "\n" + f.suggestion;
+            blame_marks_.emplace(m.path, m);
+        }
+    find_stale_ = true;
     derived_dirty_ = false;
+}
+
+std::vector<std::pair<std::string, std::string>> App::text_fields() {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!doc_) return out;
+    Document& d = *doc_;
+    out.push_back({"title", ""});
+    out.push_back({"incident_id", ""});
+    out.push_back({"owner", ""});
+    const std::vector<std::string>& order = d.sections.empty() ? vocab::kSections : d.sections;
+    for (const std::string& key : order) {
+        if (prose_of(d, key)) {
+            out.push_back({key, key});
+        } else if (key == "impact") {
+            out.push_back({"impact.description", key});
+            out.push_back({"impact.slo", key});
+        } else if (key == "timeline") {
+            for (const Event& e : d.timeline) {
+                out.push_back({"timeline/" + e.id + "/description", key});
+                out.push_back({"timeline/" + e.id + "/author", key});
+            }
+        } else if (key == "action_items") {
+            for (const ActionItem& a : d.action_items)
+                for (const char* f : {"title", "owner", "description", "ticket_url"})
+                    out.push_back({"action_items/" + a.id + "/" + f, key});
+        } else if (key == "links") {
+            for (const LinkRef& l : d.links) {
+                out.push_back({"links/" + l.id + "/title", key});
+                out.push_back({"links/" + l.id + "/url", key});
+            }
+        } else {
+            const std::vector<std::string> lists =
+                key == "lessons" ? std::vector<std::string>{"lessons.went_well", "lessons.went_wrong",
+                                                            "lessons.got_lucky"}
+                                 : std::vector<std::string>{key};
+            for (const std::string& l : lists)
+                if (std::vector<Item>* items = items_of(d, l))
+                    for (const Item& it : *items) out.push_back({l + "/" + it.id + "/text", key});
+        }
+    }
+    return out;
 }
 
 void App::draw_editor() {
@@ -353,6 +408,7 @@ void App::draw_section(const std::string& key, float w) {
         ImGui::SetScrollHereY(0.1f);
         ImGui::SetNextItemOpen(true);
         scroll_to_section_.clear();
+        platform_.request_frame();  // the scroll applies on the next frame
     } else {
         ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     }
@@ -527,11 +583,16 @@ void App::draw_actions(float w) {
         ImGui::TableSetupColumn("Pri", ImGuiTableColumnFlags_WidthFixed, 58);
         ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, 104);
+        ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, 138);
         ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, 112);
         ImGui::TableSetupColumn("##ops", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
                                 ImGui::GetFrameHeight() * 3 + 12);
-        ImGui::TableHeadersRow();
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < 6; ++c) {  // as TableHeadersRow, with each header located for tests
+            ImGui::TableSetColumnIndex(c);
+            ImGui::TableHeader(ImGui::TableGetColumnName(c));
+            mark("action.header." + std::to_string(c));
+        }
         if (ImGuiTableSortSpecs* ss = ImGui::TableGetSortSpecs()) {
             if (ss->SpecsCount > 0) {
                 sort_column_ = ss->Specs[0].ColumnIndex;
@@ -587,7 +648,14 @@ void App::draw_actions(float w) {
             ImGui::TableNextColumn();
             text_field("action_items/" + a.id + "/owner", a.owner, "Owner", false, ImGui::GetContentRegionAvail().x);
             ImGui::TableNextColumn();
-            text_field("action_items/" + a.id + "/due", a.due, "YYYY-MM-DD", false, ImGui::GetContentRegionAvail().x);
+            const float pick_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x;
+            text_field("action_items/" + a.id + "/due", a.due, "YYYY-MM-DD", false,
+                       ImGui::GetContentRegionAvail().x - pick_w);
+            ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x);
+            if (date_picker("due-" + a.id, a.due, platform_.now_ms())) {
+                if (active_path_ == "action_items/" + a.id + "/due") overlay_send_text_ = true;
+                edited("action_items/" + a.id + "/due", "Set due date");
+            }
             if (overdue) {
                 ImGui::TextColored(p.danger, ICON_WARNING " overdue");
             }

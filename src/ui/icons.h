@@ -27,6 +27,7 @@
 #define ICON_LOCK "\xef\x80\xa3"          // U+F023
 #define ICON_LIST "\xef\x80\xba"          // U+F03A
 #define ICON_CHEVRON_DOWN "\xef\x81\xb8"  // U+F078
+#define ICON_CHEVRON_UP "\xef\x81\xb7"    // U+F077
 #define ICON_CHEVRON_RIGHT "\xef\x81\x94" // U+F054
 #define ICON_CIRCLE "\xef\x84\x91"        // U+F111
 #define ICON_BOLT "\xef\x83\xa7"          // U+F0E7

@@ -20,6 +20,10 @@ void mark(const std::string& name) {
     g_current[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
+void mark_rect(const std::string& name, float x0, float y0, float x1, float y1) {
+    g_current[name] = ImVec4(x0, y0, x1 - x0, y1 - y0);
+}
+
 std::string locate_json() {
     Json j = Json::object();
     // The last complete frame, merged with what the current one has drawn so far.

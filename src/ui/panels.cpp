@@ -46,18 +46,7 @@ void metric_row(const char* label, const std::optional<int64_t>& v) {
 
 void App::jump_to(const Finding& f) {
     scroll_to_section_ = f.section;
-    std::string path;
-    if (f.item_id.empty()) {
-        path = f.section == "impact" ? "impact.description" : f.section;
-    } else {
-        const char* lists[] = {"lessons.went_well", "lessons.went_wrong", "lessons.got_lucky"};
-        std::string field_name = f.field.empty() ? "text" : f.field;
-        path = f.section + "/" + f.item_id + "/" + field_name;
-        if (f.section == "lessons")
-            for (const char* l : lists)
-                if (field(std::string(l) + "/" + f.item_id + "/text")) path = std::string(l) + "/" + f.item_id + "/text";
-        if (f.section == "action_items" && f.field.empty()) path = "action_items/" + f.item_id + "/title";
-    }
+    const std::string path = finding_path(f);
     highlight_path_ = path;
     highlight_until_ = ImGui::GetTime() + 2.0;
     if (field(path)) activate_field(path);
@@ -151,9 +140,12 @@ void App::draw_export_menu() {
     if (ImGui::MenuItem(ICON_TASKS "  Action items for trackers (.csv)"))
         platform_.download(stem + "-actions.csv", "text/csv;charset=utf-8", export_actions_csv(d));
     mark("export.csv");
-    if (ImGui::MenuItem(ICON_CALENDAR "  Action item reminders (.ics)"))
+    const bool has_dates = ics_item_count(d) > 0;
+    if (ImGui::MenuItem(ICON_CALENDAR "  Action item reminders (.ics)", nullptr, false, has_dates))
         platform_.download(stem + "-actions.ics", "text/calendar;charset=utf-8",
                            export_actions_ics(d, platform_.now_ms()));
+    if (!has_dates && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("No open action item has a due date yet: there is nothing to put in a calendar.");
     mark("export.ics");
     ImGui::Separator();
     if (ImGui::MenuItem(ICON_SAVE "  Hindsight file (.hindsight.json)"))

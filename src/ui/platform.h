@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace hs {
 class Filesystem;
@@ -46,6 +47,9 @@ public:
     virtual void storage_persist() {}
     virtual void lock_draft(const std::string& draft_id) { (void)draft_id; }
     virtual void set_timer(int ms) { (void)ms; }  // draw a frame after `ms`
+    // Static files shipped beside the app (web: dist/samples/*.json, fetched on demand so the wasm stays small).
+    // The answer comes back through App::asset_loaded. Native builds embed the samples and never call this.
+    virtual void fetch_asset(const std::string& path) { (void)path; }
 
     virtual bool has_text_overlay() const { return false; }
     virtual void overlay_show(const Overlay&) {}

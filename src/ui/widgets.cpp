@@ -57,3 +57,89 @@ void help_tooltip(const char* text) {
 }
 
 }  // namespace hs::ui
+
+namespace hs::ui {
+
+std::vector<ImRect> text_range_rects(ImFont* font, float size, ImVec2 pos, const std::string& text, float wrap_w,
+                                     size_t r0, size_t r1) {
+    std::vector<ImRect> out;
+    if (!font || r0 >= r1 || r0 >= text.size()) return out;
+    const float scale = size / font->FontSize;
+    const float line_h = font->FontSize * scale;
+    pos.x = IM_FLOOR(pos.x);
+    pos.y = IM_FLOOR(pos.y);
+    float x = pos.x, y = pos.y;
+    const char* begin = text.c_str();
+    const char* end = begin + text.size();
+    const char* s = begin;
+    const char* eol = nullptr;
+    bool open = false;  // a rect is being extended on the current line
+    auto flush = [&] { open = false; };
+    auto extend = [&](float x0, float x1) {
+        if (!open) {
+            out.emplace_back(ImVec2(x0, y), ImVec2(x1, y + line_h));
+            open = true;
+        } else {
+            out.back().Max.x = x1;
+        }
+    };
+    while (s < end) {
+        if (wrap_w > 0.0f) {
+            if (!eol) {
+                eol = font->CalcWordWrapPositionA(scale, s, end, wrap_w - (x - pos.x));
+                if (eol == s) ++eol;
+            }
+            if (s >= eol) {
+                x = pos.x;
+                y += line_h;
+                eol = nullptr;
+                flush();
+                while (s < end) {
+                    const char c = *s;
+                    if (ImCharIsBlankA(c)) ++s;
+                    else if (c == '\n') { ++s; break; }
+                    else break;
+                }
+                continue;
+            }
+        }
+        const size_t at = static_cast<size_t>(s - begin);
+        if (at >= r1) break;
+        unsigned int c = static_cast<unsigned char>(*s);
+        if (c < 0x80) ++s;
+        else {
+            s += ImTextCharFromUtf8(&c, s, end);
+            if (c == 0) break;
+        }
+        if (c == '\n') {
+            x = pos.x;
+            y += line_h;
+            flush();
+            continue;
+        }
+        if (c == '\r') continue;
+        const ImFontGlyph* g = font->FindGlyph(static_cast<ImWchar>(c));
+        if (!g) continue;
+        const float w = g->AdvanceX * scale;
+        if (at >= r0) extend(x, x + w);
+        x += w;
+    }
+    return out;
+}
+
+void squiggle(ImDrawList* dl, const ImRect& r, ImU32 colour) {
+    const float base = r.Max.y - 1.5f, amp = 1.3f, step = 2.5f;
+    ImVec2 pts[129];
+    int n = 0, k = 0;
+    for (float x = r.Min.x; x <= r.Max.x; x += step, ++k) {
+        pts[n++] = ImVec2(x, base + ((k & 1) ? amp : -amp) * 0.5f);
+        if (n == 129) {  // draw in chunks; the last point starts the next chunk
+            dl->AddPolyline(pts, n, colour, 0, 1.2f);
+            pts[0] = pts[128];
+            n = 1;
+        }
+    }
+    if (n >= 2) dl->AddPolyline(pts, n, colour, 0, 1.2f);
+}
+
+}  // namespace hs::ui

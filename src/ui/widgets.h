@@ -1,8 +1,11 @@
 // Small widgets shared by the panels.
 #pragma once
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 namespace hs::ui {
 
@@ -13,5 +16,19 @@ bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool icon_button(const char* icon, const char* id, const char* tooltip);
 void muted_text(const char* text);
 void help_tooltip(const char* text);
+
+}  // namespace hs::ui
+
+namespace hs::ui {
+
+// The on-screen rectangles (one per line) covering bytes [r0, r1) of `text` as ImDrawList::AddText draws it at
+// `pos` with `font`/`size`, wrapped at `wrap_w` (0 = no wrap). Follows ImFont::RenderText's line breaking exactly,
+// so underlines and highlights sit under the glyphs they mark.
+std::vector<ImRect> text_range_rects(ImFont* font, float size, ImVec2 pos, const std::string& text, float wrap_w,
+                                     size_t r0, size_t r1);
+// A calendar button that opens a month grid; sets `date` ("YYYY-MM-DD", or "" with Clear). True when changed.
+bool date_picker(const std::string& id, std::string& date, int64_t now_ms);
+// A wavy underline under `r` (spell-check style).
+void squiggle(ImDrawList* dl, const ImRect& r, ImU32 colour);
 
 }  // namespace hs::ui

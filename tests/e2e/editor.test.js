@@ -138,7 +138,7 @@ test('a lint finding jumps to its field, and the read view is real, findable DOM
 });
 
 test('each export downloads a file with the right content', async () => {
-  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  const { page, context, errors, foreign } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
   await h.click(page, 'welcome.sample.samples/sre-checkout-outage.json');
   const d = await h.doc(page);
   const checks = {
@@ -154,6 +154,101 @@ test('each export downloads a file with the right content', async () => {
     const text = fs.readFileSync(await dl.path(), 'utf8');
     assert.ok(ok(text), `${name} content (${dl.suggestedFilename()}): ${text.slice(0, 80)}`);
   }
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, [], 'exports make no request outside the app origin');
+  await context.close();
+});
+
+test('find in the document: Ctrl+F, Enter steps through matches in different fields, Esc closes', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  await h.click(page, 'welcome.sample.samples/sre-checkout-outage.json');
+  const d = await h.doc(page);
+  await page.keyboard.press('Control+f');
+  await h.locate(page, 'find.input');
+  await page.keyboard.type('paystream');  // case-insensitive: the document writes "Paystream"
+  await page.keyboard.press('Enter');
+  const first = await h.locate(page, 'find.current');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  const third = await h.locate(page, 'find.current');
+  assert.notDeepEqual(first.rect, third.rect, 'Enter moves to the next match');
+  const vp = page.viewportSize();
+  for (const m of [first, third]) assert.ok(m.y > 0 && m.y < vp.height, 'the current match is scrolled into view');
+  await page.screenshot({ path: h.shotPath('editor-find.png') });
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.press('Shift+Enter');
+  await h.settle(page);
+  await page.screenshot({ path: h.shotPath('editor-find-back.png') });
+  const back = await h.locate(page, 'find.current');
+  assert.deepEqual(back.rect, first.rect, 'Shift+Enter goes back');
+  await page.keyboard.press('Escape');
+  await h.settle(page);
+  assert.equal(await page.evaluate(() => window.hindsight.locate('find.input')), null, 'Esc closes the find bar');
+  assert.deepEqual(await h.doc(page), d, 'finding changes nothing');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('due dates: the date picker sets a day, Today and Clear work; sorting by Due reorders the rows only', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  await newDoc(page, 'minimal', 'Dates');
+  for (const title of ['First action', 'Second action']) {
+    await h.click(page, 'add.action_items');
+    await page.keyboard.type(title);
+    await page.keyboard.press('Escape');
+    await h.settle(page);
+  }
+  let d = await h.doc(page);
+  const [a, b] = d.action_items.map((x) => x.id);
+  const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+  await h.click(page, 'datepicker.due-' + a);
+  await h.click(page, 'datepicker.today');
+  d = await h.doc(page);
+  assert.equal(d.action_items[0].due, today);
+  // The second item: next month, the 3rd.
+  await h.click(page, 'datepicker.due-' + b);
+  await h.click(page, 'datepicker.next');
+  const next = new Date(Date.UTC(+today.slice(0, 4), +today.slice(5, 7), 3)).toISOString().slice(0, 10);
+  await h.click(page, 'datepicker.day.' + next);
+  d = await h.doc(page);
+  assert.equal(d.action_items[1].due, next);
+  await page.screenshot({ path: h.shotPath('editor-due-dates.png') });
+  // Sort by Due, descending on the second click: the later date comes first on screen; the document keeps its order.
+  const rowY = async (id) => (await h.locate(page, 'field.action_items/' + id + '/title')).y;
+  assert.ok(await rowY(a) < await rowY(b));
+  await h.click(page, 'action.header.3');
+  await h.click(page, 'action.header.3');
+  await h.settle(page);
+  assert.ok(await rowY(b) < await rowY(a), 'sorted by due date, latest first');
+  d = await h.doc(page);
+  assert.deepEqual(d.action_items.map((x) => x.id), [a, b], 'sorting the view does not reorder the document');
+  // Clear.
+  await h.click(page, 'datepicker.due-' + a);
+  await h.click(page, 'datepicker.clear');
+  d = await h.doc(page);
+  assert.equal(d.action_items.find((x) => x.id === a).due, undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('blaming phrases are underlined in the text, and Edit in the read view returns to the same section', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  await h.click(page, 'welcome.sample.samples/lint-demo.json');
+  const u = await h.locate(page, 'blame.summary');
+  await page.mouse.move(u.x, u.y);
+  await h.settle(page);
+  await page.screenshot({ path: h.shotPath('editor-blame-underline.png') });
+  // Read view: scroll to the root causes there, press Edit; the editor shows that section near the top.
+  await page.setViewportSize({ width: 1400, height: 600 });
+  await h.click(page, 'topbar.export');
+  await h.click(page, 'export.read');
+  await page.waitForSelector('#readview:not([hidden])');
+  await page.evaluate(() => document.getElementById('sec-root_causes').scrollIntoView());
+  await page.click('#rv-edit');
+  await page.waitForSelector('#readview', { state: 'hidden' });
+  await h.settle(page);
+  const sec = await h.locate(page, 'section.root_causes');
+  assert.ok(sec.rect.y >= 0 && sec.rect.y < 200, `the root causes section is at the top (y=${sec.rect.y})`);
   assert.deepEqual(errors, []);
   await context.close();
 });

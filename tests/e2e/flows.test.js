@@ -84,35 +84,81 @@ test('a link made by the CLI opens in the app, and the app link decodes in the C
   await context.close();
 });
 
-test('share, edit in another browser, share back, merge', async () => {
+// Creates a link in the share dialog (with an optional passphrase) and returns it from the clipboard.
+async function createLink(page, passphrase) {
+  await h.click(page, 'topbar.share');
+  if (passphrase) {
+    await h.click(page, 'share.passphrase');
+    await page.keyboard.type(passphrase);
+  }
+  await h.click(page, 'share.create');
+  await h.settle(page, 300);
+  await h.click(page, 'share.copy');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await page.keyboard.press('Escape');
+  return link;
+}
+
+// Opens a link in a page that is already loaded; with a passphrase, types it like a person (a wrong one first).
+async function unlock(page, passphrase) {
+  if (!passphrase) return;
+  await h.click(page, 'incoming.passphrase');
+  await page.keyboard.type(passphrase + '-wrong');
+  await page.keyboard.press('Enter');
+  await h.locate(page, 'incoming.error', 30000);  // key derivation is deliberately slow
+  const shown = await page.evaluate(() => window.hindsight.locate('incoming.save'));
+  assert.equal(shown, null, 'a wrong passphrase never opens a document');
+  await h.click(page, 'incoming.passphrase');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(passphrase);
+  await page.keyboard.press('Enter');
+}
+
+async function shareEditMerge(passphrase) {
   const A = await h.openApp(browser, server, { clipboard: true, viewport: { width: 1280, height: 800 } });
   await h.click(A.page, 'welcome.sample.samples/minimal-cert-expiry.json');
-  await h.click(A.page, 'topbar.share');
-  await h.click(A.page, 'share.create');
-  await h.settle(A.page, 300);
-  await h.click(A.page, 'share.copy');
-  const link = await A.page.evaluate(() => navigator.clipboard.readText());
-  await A.page.keyboard.press('Escape');
+  const original = await h.doc(A.page);
+  const link = await createLink(A.page, passphrase);
+  assert.equal(link.split('#')[1].startsWith(passphrase ? 'h1e.' : 'h1.'), true, 'the prefix says whether it is encrypted');
+  if (passphrase) assert.ok(!link.includes('cert'), 'an encrypted link shows nothing of the document');
   // The reviewer, in a fresh context, saves it as a draft and edits the owner.
   const B = await h.openApp(browser, server, { clipboard: true, hash: '#' + link.split('#')[1], viewport: { width: 1280, height: 800 } });
+  await unlock(B.page, passphrase);
   await h.click(B.page, 'incoming.save');
+  assert.equal((await h.doc(B.page)).summary, original.summary);
   await h.click(B.page, 'field.owner');
   await B.page.keyboard.press('Control+A');
   await B.page.keyboard.type('Reviewer-edited owner');
   await B.page.keyboard.press('Escape');
   await h.settle(B.page, 1000);
-  await h.click(B.page, 'topbar.share');
-  await h.click(B.page, 'share.create');
-  await h.settle(B.page, 300);
-  await h.click(B.page, 'share.copy');
-  const back = await B.page.evaluate(() => navigator.clipboard.readText());
+  const back = await createLink(B.page, passphrase);
+  // Meanwhile the author edits another field, so the merge has to combine both sides.
+  await A.page.bringToFront();
+  await h.click(A.page, 'field.title');
+  await A.page.keyboard.press('End');
+  await A.page.keyboard.type(' (reviewed)');
+  await A.page.keyboard.press('Escape');
+  await h.settle(A.page, 1000);
   // The author opens the link back and merges it into the draft.
   await A.page.goto(server.url + '#' + back.split('#')[1]);
   await A.page.evaluate(() => window.hindsight.ready);
+  await unlock(A.page, passphrase);
   await h.click(A.page, 'incoming.merge');
   await h.settle(A.page, 300);
   const d = await h.doc(A.page);
-  assert.equal(d.owner, 'Reviewer-edited owner');
+  assert.equal(d.owner, 'Reviewer-edited owner', "the reviewer's edit is merged");
+  assert.equal(d.title, original.title + ' (reviewed)', "the author's own edit is kept");
+  assert.deepEqual(A.errors, []);
+  assert.deepEqual(B.errors, []);
+  // Privacy: loading, editing, sharing, opening links and merging reach nothing but the app's own files.
+  assert.deepEqual(A.foreign, [], 'no request leaves the app origin');
+  assert.deepEqual(B.foreign, [], 'no request leaves the app origin');
   await A.context.close();
   await B.context.close();
+}
+
+test('share, edit in another browser, share back, merge', async () => { await shareEditMerge(''); });
+
+test('the same round trip with a passphrase: encrypted both ways, a wrong passphrase refused', async () => {
+  await shareEditMerge('correct horse battery');
 });

@@ -51,6 +51,16 @@ mergeInto(LibraryManager.library, {
     if (Module.hsTimer) clearTimeout(Module.hsTimer);
     Module.hsTimer = setTimeout(function () { Module.hsTimer = 0; Module._hs_timer(); }, ms);
   },
+  hs_js_fetch_asset: function (ptr) {
+    var path = UTF8ToString(ptr);
+    var done = function (ok, text) { Module.ccall('hs_asset_loaded', null, ['string', 'number', 'string'], [path, ok, text]); };
+    fetch(path, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok) throw new Error('the server answered ' + r.status);
+      return r.text();
+    }).then(function (t) { done(1, t); }, function (e) {
+      done(0, navigator.onLine === false ? 'you are offline' : String(e && e.message || e));
+    });
+  },
   hs_js_set_cursor: function (ptr) {
     var c = document.getElementById('canvas');
     if (c) c.style.cursor = UTF8ToString(ptr);

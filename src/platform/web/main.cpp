@@ -44,6 +44,7 @@ void hs_js_print();
 void hs_js_storage_push();
 void hs_js_lock_draft(const char* id);
 void hs_js_set_timer(int ms);
+void hs_js_fetch_asset(const char* path);
 }
 
 namespace {
@@ -160,6 +161,7 @@ public:
     void storage_persist() override;
     void lock_draft(const std::string& id) override { hs_js_lock_draft(id.c_str()); }
     void set_timer(int ms) override { hs_js_set_timer(ms); }
+    void fetch_asset(const std::string& path) override { hs_js_fetch_asset(path.c_str()); }
 
     JournalFs fs{"/idb"};
     bool storage_loaded = false;
@@ -266,7 +268,8 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     }
     poke();
     if (!down) return EM_FALSE;
-    if (ctrl) return (k == kA || k == kZ || k == kY) ? EM_TRUE : EM_FALSE;  // keep the browser's own shortcuts
+    // Keep the browser's own shortcuts, except the ones the editor has: select all, undo, redo, find in document.
+    if (ctrl) return (k == kA || k == kZ || k == kY || k == 'F') ? EM_TRUE : EM_FALSE;
     return (k >= 0 || single_codepoint(e->key)) ? EM_TRUE : EM_FALSE;
 }
 
@@ -392,10 +395,13 @@ void draw_frame() {
         S.fb_h = fh;
     }
     if (dpr != S.font_dpr) {  // rasterise the fonts for this pixel ratio
+        if (S.frame_count == 0) EM_ASM(performance.mark('hs-fonts-start'));
         hs::ui::load_fonts(dpr);
+        if (S.frame_count == 0) EM_ASM(performance.mark('hs-fonts-raster'));
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         S.font_dpr = dpr;
+        if (S.frame_count == 0) EM_ASM(performance.mark('hs-fonts-end'));
     }
     io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
@@ -406,8 +412,10 @@ void draw_frame() {
     apply_input();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    if (S.frame_count == 0) EM_ASM(performance.mark('hs-newframe'));
     S.app->frame();
     ImGui::Render();
+    if (S.frame_count == 0) EM_ASM(performance.mark('hs-first-frame-built'));
 
     glViewport(0, 0, fw, fh);
     const ImVec4 bg = hs::ui::palette().bg;
@@ -468,6 +476,7 @@ EMSCRIPTEN_KEEPALIVE void hs_overlay_done(const char* path, int how) {
     poke();
 }
 EMSCRIPTEN_KEEPALIVE void hs_overlay_height(const char* path, float px) { S.app->overlay_height(path ? path : "", px); }
+EMSCRIPTEN_KEEPALIVE void hs_find() { S.app->open_find(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_undo() { S.app->undo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_redo() { S.app->redo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_read_view_closed(const char* section) { S.app->read_view_closed(section ? section : ""); poke(); }
@@ -499,6 +508,11 @@ EMSCRIPTEN_KEEPALIVE void hs_storage_changed_elsewhere() { S.platform.storage_pe
 EMSCRIPTEN_KEEPALIVE void hs_draft_lock(const char* id, int owned) { S.app->draft_lock_result(id ? id : "", owned != 0); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_open_link(const char* fragment) { S.app->open_link(fragment ? fragment : ""); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_flush() { S.app->flush(); }
+EMSCRIPTEN_KEEPALIVE void hs_set_samples(const char* index_json) { S.app->set_samples(index_json ? index_json : ""); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_asset_loaded(const char* path, int ok, const char* text) {
+    S.app->asset_loaded(path ? path : "", ok != 0, text ? text : "");
+    poke();
+}
 EMSCRIPTEN_KEEPALIVE void hs_timer() { poke(1); }
 EMSCRIPTEN_KEEPALIVE const char* hs_drafts_json() {
     static std::string s;
@@ -517,6 +531,7 @@ EMSCRIPTEN_KEEPALIVE void hs_on_paste(const char* text) {
 }  // extern "C"
 
 int main() {
+    EM_ASM(performance.mark('hs-main'));
     // Ids (documents, drafts, items) must differ between tabs and machines: seed them from crypto.getRandomValues
     // rather than trusting the C++ library's random_device in this toolchain.
     uint32_t hi = static_cast<uint32_t>(EM_ASM_INT({ return crypto.getRandomValues(new Uint32Array(1))[0] | 0; }));
@@ -577,6 +592,7 @@ int main() {
     S.app = &app;
     hs::ui::apply_theme(app.dark());
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    EM_ASM(performance.mark('hs-app-ready'));
 
     const char* canvas = "#canvas";
     emscripten_set_keydown_callback(canvas, nullptr, EM_TRUE, on_key);
