@@ -464,7 +464,7 @@ void App::draw_template_picker() {
         ImGui::PopID();
     }
     ImGui::Spacing();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel") || escape_to_close()) ImGui::CloseCurrentPopup();
     mark("new.cancel");
     ImGui::EndPopup();
 }

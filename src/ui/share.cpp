@@ -149,7 +149,7 @@ void App::draw_share() {
         }
     }
     ImGui::Spacing();
-    if (ImGui::Button("Close", ImVec2(100, 0))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Close", ImVec2(100, 0)) || escape_to_close()) ImGui::CloseCurrentPopup();
     mark("share.close");
     ImGui::EndPopup();
 }

@@ -60,6 +60,10 @@ void help_tooltip(const char* text) {
 
 namespace hs::ui {
 
+bool escape_to_close() {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !ImGui::GetIO().WantTextInput;
+}
+
 std::vector<ImRect> text_range_rects(ImFont* font, float size, ImVec2 pos, const std::string& text, float wrap_w,
                                      size_t r0, size_t r1) {
     std::vector<ImRect> out;

@@ -16,6 +16,8 @@ bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool icon_button(const char* icon, const char* id, const char* tooltip);
 void muted_text(const char* text);
 void help_tooltip(const char* text);
+// Escape was pressed and no text field has it (the first Escape leaves a field, the next one closes a dialog).
+bool escape_to_close();
 
 }  // namespace hs::ui
 

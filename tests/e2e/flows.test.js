@@ -96,6 +96,8 @@ async function createLink(page, passphrase) {
   await h.click(page, 'share.copy');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   await page.keyboard.press('Escape');
+  await h.settle(page);
+  assert.equal(await page.evaluate(() => window.hindsight.locate('share.close')), null, 'Escape closes the dialog');
   return link;
 }
 
@@ -134,11 +136,13 @@ async function shareEditMerge(passphrase) {
   const back = await createLink(B.page, passphrase);
   // Meanwhile the author edits another field, so the merge has to combine both sides.
   await A.page.bringToFront();
+  await h.settle(A.page, 300);  // a hidden tab draws nothing: let it catch up (the share dialog closes)
   await h.click(A.page, 'field.title');
   await A.page.keyboard.press('End');
   await A.page.keyboard.type(' (reviewed)');
   await A.page.keyboard.press('Escape');
   await h.settle(A.page, 1000);
+  assert.equal((await h.doc(A.page)).title, original.title + ' (reviewed)', 'the author edited the title');
   // The author opens the link back and merges it into the draft.
   await A.page.goto(server.url + '#' + back.split('#')[1]);
   await A.page.evaluate(() => window.hindsight.ready);
@@ -147,7 +151,7 @@ async function shareEditMerge(passphrase) {
   await h.settle(A.page, 300);
   const d = await h.doc(A.page);
   assert.equal(d.owner, 'Reviewer-edited owner', "the reviewer's edit is merged");
-  assert.equal(d.title, original.title + ' (reviewed)', "the author's own edit is kept");
+  assert.equal(d.title, original.title + ' (reviewed)', `the author's own edit is kept (title: ${d.title})`);
   assert.deepEqual(A.errors, []);
   assert.deepEqual(B.errors, []);
   // Privacy: loading, editing, sharing, opening links and merging reach nothing but the app's own files.
