@@ -20,7 +20,6 @@ def main():
     files = {}
     for name in ("hindsight.js", "hindsight.wasm"):
         files[name] = open(os.path.join(a.build, name), "rb").read()
-    files["ui-font.otf"] = open(os.path.join(a.build, "generated", "ui-font.otf"), "rb").read()
     web = os.path.join(ROOT, "web")
     for name in sorted(os.listdir(web)):
         path = os.path.join(web, name)
@@ -31,9 +30,9 @@ def main():
     index = []
     for name in sorted(os.listdir(samples)):
         if name.endswith(".json"):
-            data = open(os.path.join(samples, name), "rb").read()
-            files["samples/" + name] = data
-            index.append({"path": "samples/" + name, "title": json.loads(data).get("title") or name})
+            doc = json.loads(open(os.path.join(samples, name), "rb").read())
+            files["samples/" + name] = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+            index.append({"path": "samples/" + name, "title": doc.get("title") or name})
     files["samples/index.json"] = json.dumps(index, ensure_ascii=False, indent=0).encode()
     h = hashlib.sha256()
     for name in sorted(files):

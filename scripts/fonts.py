@@ -17,7 +17,8 @@ TEXT_RANGES = "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2
 FONTS = [
     ("font_ui", "/usr/share/fonts/opentype/inter/Inter-Regular.otf", TEXT_RANGES),
     ("font_ui_bold", "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf", TEXT_RANGES),
-    ("font_mono", "/usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-Regular.ttf", "U+0020-007E,U+00A0-00FF,U+2212,U+2026"),
+    # Mono is for times, ids, durations and key names: ASCII is enough.
+    ("font_mono", "/usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-Regular.ttf", "U+0020-007E,U+00A0,U+00B7,U+2212,U+2026"),
 ]
 ICON_FONT = "/usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf"
 
@@ -50,9 +51,6 @@ def main():
         items = list(FONTS) + [("font_icons", ICON_FONT, ",".join(f"U+{c:04X}" for c in icon_codepoints()))]
         for name, path, uni in items:
             data = subset(path, uni, os.path.join(tmp, name + ".bin"))
-            if name == "font_ui":  # also served to the page, for the DOM text overlay (same glyphs as the canvas)
-                with open(os.path.join(os.path.dirname(os.path.abspath(out)), "ui-font.otf"), "wb") as fh:
-                    fh.write(data)
             body = ",".join(str(b) for b in data)
             parts.append(f"extern const unsigned char {name}[] = {{{body}}};")
             parts.append(f"extern const size_t {name}_size = {len(data)};")

@@ -18,7 +18,7 @@ Fonts g_fonts;
 const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
                                0x2122, 0x2122, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0x25B2, 0x25BC,
                                0x2713, 0x2713, 0};
-const ImWchar kMonoRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2026, 0x2026, 0x2212, 0x2212, 0};
+const ImWchar kMonoRanges[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x00B7, 0x00B7, 0x2026, 0x2026, 0x2212, 0x2212, 0};
 const ImWchar kIconRanges[] = {ICON_MIN_FA, ICON_MAX_FA, 0};
 
 ImFont* add(ImFontAtlas* atlas, const unsigned char* data, size_t size, float px, const ImWchar* ranges, float dpr,
@@ -60,5 +60,7 @@ Fonts& load_fonts(float dpr) {
 }
 
 Fonts& fonts() { return g_fonts; }
+
+FontData ui_font_data() { return {hs::fonts::font_ui, hs::fonts::font_ui_size}; }
 
 }  // namespace hs::ui

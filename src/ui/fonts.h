@@ -15,4 +15,12 @@ struct Fonts {
 Fonts& load_fonts(float dpr);
 Fonts& fonts();
 
+// The UI font's bytes (OpenType), also given to the page for the DOM text overlay so that it shows the same glyphs
+// as the canvas without a second copy of the font in dist/.
+struct FontData {
+    const unsigned char* data;
+    unsigned long size;
+};
+FontData ui_font_data();
+
 }  // namespace hs::ui

@@ -26,6 +26,13 @@ test('loads without console errors, draws a non-blank first screen, and asks not
   assert.ok(await page.evaluate(() => window.hindsight.frameCount()) >= 1);
   assert.equal(await page.evaluate(() => window.hindsight.document()), null, 'no document is open on a first visit');
   assert.ok(await page.evaluate(() => document.getElementById('loading').hidden || document.getElementById('loading').classList.contains('done')));
+  // The DOM text overlay gets the canvas's UI font from the wasm itself (no second copy to download).
+  const font = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const f = [...document.fonts].find((x) => x.family.replace(/"/g, '') === 'HindsightUI');
+    return f ? f.status : 'missing';
+  });
+  assert.equal(font, 'loaded');
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
   await context.close();

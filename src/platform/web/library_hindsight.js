@@ -51,6 +51,14 @@ mergeInto(LibraryManager.library, {
     if (Module.hsTimer) clearTimeout(Module.hsTimer);
     Module.hsTimer = setTimeout(function () { Module.hsTimer = 0; Module._hs_timer(); }, ms);
   },
+  hs_js_ui_font: function (ptr, len) {
+    // The DOM text overlay uses the canvas's own UI font, taken from the wasm (no second download).
+    try {
+      var face = new FontFace('HindsightUI', HEAPU8.slice(ptr, ptr + len));
+      document.fonts.add(face);
+      face.load().catch(function () {});
+    } catch (e) {}
+  },
   hs_js_fetch_asset: function (ptr) {
     var path = UTF8ToString(ptr);
     var done = function (ok, text) { Module.ccall('hs_asset_loaded', null, ['string', 'number', 'string'], [path, ok, text]); };

@@ -45,6 +45,7 @@ void hs_js_storage_push();
 void hs_js_lock_draft(const char* id);
 void hs_js_set_timer(int ms);
 void hs_js_fetch_asset(const char* path);
+void hs_js_ui_font(const unsigned char* data, unsigned long size);
 }
 
 namespace {
@@ -592,6 +593,8 @@ int main() {
     S.app = &app;
     hs::ui::apply_theme(app.dark());
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    const hs::ui::FontData ui_font = hs::ui::ui_font_data();
+    hs_js_ui_font(ui_font.data, ui_font.size);
     EM_ASM(performance.mark('hs-app-ready'));
 
     const char* canvas = "#canvas";
