@@ -662,6 +662,36 @@ PhaseSet compute_phases(const Document& d) {
 
 // ---- editing helpers ------------------------------------------------------------------------------------------------
 
+std::optional<int64_t> parse_time_edit(const std::string& text, int64_t near_utc_ms, int offset_min) {
+    size_t b = text.find_first_not_of(" \t"), e = text.find_last_not_of(" \t");
+    if (b == std::string::npos) return std::nullopt;
+    const std::string s = text.substr(b, e - b + 1);
+    int parts[3] = {0, 0, 0};
+    int n = 0, digits = 0;
+    bool clock = true;
+    for (char c : s) {
+        if (c >= '0' && c <= '9' && digits < 2) {
+            parts[n] = parts[n] * 10 + (c - '0');
+            ++digits;
+        } else if (c == ':' && digits > 0 && n < 2) {
+            ++n;
+            digits = 0;
+        } else {
+            clock = false;
+            break;
+        }
+    }
+    if (clock && n >= 1 && digits > 0) {
+        if (parts[0] > 23 || parts[1] > 59 || parts[2] > 59) return std::nullopt;
+        const int64_t off = static_cast<int64_t>(offset_min) * kMinuteMs;
+        const int64_t local = near_utc_ms + off;
+        const int64_t day = (local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs) * kDayMs;
+        return day + parts[0] * kHourMs + parts[1] * kMinuteMs + parts[2] * kSecondMs - off;
+    }
+    if (auto t = parse_iso8601(s, offset_min)) return t->unix_ms;
+    return std::nullopt;
+}
+
 int64_t snap_time(int64_t ms, SnapUnit unit) {
     const int64_t u = unit == SnapUnit::Minute ? kMinuteMs : unit == SnapUnit::Second ? kSecondMs : 0;
     if (!u) return ms;

@@ -20,6 +20,8 @@ void mark(const std::string& name) {
     g_current[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
+void mark_rect(const std::string& name, float x, float y, float w, float h) { g_current[name] = ImVec4(x, y, w, h); }
+
 std::string locate_json() {
     Json j = Json::object();
     // The last complete frame, merged with what the current one has drawn so far.
