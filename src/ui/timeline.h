@@ -86,6 +86,9 @@ private:
     // View.
     TimeView view_;
     bool fitted_ = false;
+    bool view_moved_ = false;  // zoomed or panned since the last fit
+    float fit_w_ = 0;
+    std::string axis_context_;  // "Mon 2 Mar 2026 · 5 min", from the last frame's ticks
     std::string doc_id_;  // a new document is fitted to the view
     std::vector<int> minimap_bins_;
     int minimap_max_ = 1;

@@ -47,7 +47,10 @@ std::string fmt_duration(int64_t s) { return format_relative(s * 1000, TimePreci
 
 void Timeline::ensure_visible(int64_t t_ms) {
     const double t0 = view_.t0_ms, t1 = t0 + canvas_w_ * view_.ms_per_px, margin = 40 * view_.ms_per_px;
-    if (t_ms < t0 + margin || t_ms > t1 - margin) view_.t0_ms = static_cast<double>(t_ms) - canvas_w_ * 0.5 * view_.ms_per_px;
+    if (t_ms < t0 + margin || t_ms > t1 - margin) {
+        view_.t0_ms = static_cast<double>(t_ms) - canvas_w_ * 0.5 * view_.ms_per_px;
+        view_moved_ = true;
+    }
 }
 
 void Timeline::draw_toolbar(Document& d, float w) {
@@ -70,6 +73,8 @@ void Timeline::draw_toolbar(Document& d, float w) {
     const int64_t at = static_cast<int64_t>(view_.t0_ms + canvas_w_ * 0.5 * view_.ms_per_px);
     ImGui::TextColored(p.text_muted, ICON_CLOCK " %s", display_zone().label(at).c_str());
     mark("timeline.zone_label");
+    ImGui::SameLine();
+    ImGui::TextColored(p.text_muted, "\xc2\xb7 %s", axis_context_.c_str());  // last frame's: date at the left edge, step
     ImGui::SameLine();
     if (ImGui::SmallButton("Zoom to fit")) fitted_ = false;
     mark("timeline.fit");
@@ -94,11 +99,16 @@ void Timeline::draw_canvas(Document& d, float w) {
     const Palette& p = palette();
     ImGuiIO& io = ImGui::GetIO();
     canvas_w_ = w;
-    if (!fitted_ || doc_id_ != d.id) {
+    // Fit a new document, on request, and while the view is untouched when the width changes (a scrollbar came).
+    if (!fitted_ || doc_id_ != d.id || (!view_moved_ && fit_w_ != w)) {
         doc_id_ = d.id;
         fitted_ = true;
+        view_moved_ = false;
+        fit_w_ = w;
         if (!index_.entries.empty()) {
-            view_ = fit_view(index_.t_min, index_.t_max, w, 48);
+            // Room on the right for the last labels, which run right of their markers.
+            const float right = std::min(260.0f, w * 0.3f);
+            view_ = fit_view(index_.t_min, index_.t_max, w - right, 40);
         } else {
             view_.ms_per_px = 2 * kHourMs / static_cast<double>(w);
             view_.t0_ms = static_cast<double>(now_ms_) - kHourMs;
@@ -126,6 +136,7 @@ void Timeline::draw_canvas(Document& d, float w) {
     // Wheel: zoom around the cursor (vertical wheel or pinch); horizontal wheel pans.
     if (hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
         if (io.MouseWheel != 0) view_ = zoom_view(view_, mouse.x - o.x, std::pow(1.2, io.MouseWheel));
+        view_moved_ = true;
         view_.t0_ms -= io.MouseWheelH * 40 * view_.ms_per_px;
         relayout_for_zoom();
     }
@@ -167,14 +178,7 @@ void Timeline::draw_canvas(Document& d, float w) {
         ImGui::PopFont();
     }
     dl->AddLine(ImVec2(o.x, o.y + kAxisY), ImVec2(o.x + w, o.y + kAxisY), col(p.text_muted, 0.7f));
-    // Sticky context (the date at the left edge) and the zoom step, top right.
-    {
-        std::string ctx = ticks.context_label.empty() ? ticks.step_label : ticks.context_label + "  \xc2\xb7  " + ticks.step_label;
-        ImVec2 ts = ImGui::CalcTextSize(ctx.c_str());
-        ImVec2 a(o.x + w - ts.x - 10, o.y + kTickLabelY - 1);
-        dl->AddRectFilled(ImVec2(a.x - 4, a.y - 1), ImVec2(a.x + ts.x + 4, a.y + ts.y + 1), col(p.panel), 3);
-        dl->AddText(a, col(p.text_muted), ctx.c_str());
-    }
+    axis_context_ = ticks.context_label.empty() ? ticks.step_label : ticks.context_label + "  \xc2\xb7  " + ticks.step_label;
 
     // Events: clusters when zoomed out, markers with labels in lanes when they stand alone.
     int hovered_entry = -1, hovered_cluster = -1;
@@ -189,15 +193,16 @@ void Timeline::draw_canvas(Document& d, float w) {
             const int ti = event_type_index(c.dominant_type);
             dl->AddLine(ImVec2(x_of(static_cast<double>(c.t_min)), o.y + kMarkerY + 4), ImVec2(x_of(static_cast<double>(c.t_max)), o.y + kMarkerY + 4),
                         event_type_colour(ti, 0.5f), 3);
-            dl->AddCircleFilled(cc, kClusterR, event_type_colour(ti), 16);
-            dl->AddCircle(cc, kClusterR, col(p.panel), 16, 1.5f);
             char buf[16];
             std::snprintf(buf, sizeof buf, c.count > 999 ? "%dk" : "%d", c.count > 999 ? c.count / 1000 : c.count);
-            ImVec2 ts = ImGui::CalcTextSize(buf);
+            const ImVec2 ts = ImGui::CalcTextSize(buf);
+            const float r = std::max(kClusterR, ts.x * 0.5f + 4);
+            dl->AddCircleFilled(cc, r, event_type_colour(ti), 20);
+            dl->AddCircle(cc, r, col(p.panel), 20, 1.5f);
             ImGui::PushFont(fonts().bold);
             dl->AddText(ImVec2(x - ts.x * 0.5f, cc.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 255), buf);
             ImGui::PopFont();
-            if (hovered && std::fabs(mouse.x - x) <= kClusterR + 2 && std::fabs(mouse.y - cc.y) <= kClusterR + 2) hovered_cluster = ci;
+            if (hovered && std::fabs(mouse.x - x) <= r + 2 && std::fabs(mouse.y - cc.y) <= r + 2) hovered_cluster = ci;
             continue;
         }
         const int ei = c.first;
@@ -288,6 +293,7 @@ void Timeline::draw_canvas(Document& d, float w) {
         } else if (hovered_cluster >= 0) {
             const Cluster& c = clusters_[static_cast<size_t>(hovered_cluster)];
             view_ = fit_view(c.t_min, c.t_max, w, 80);
+            view_moved_ = true;
         } else {
             panning_ = true;
         }
@@ -318,7 +324,10 @@ void Timeline::draw_canvas(Document& d, float w) {
     if (panning_) {
         if (held) {
             view_.t0_ms -= io.MouseDelta.x * mpp;
-            if (io.MouseDelta.x != 0) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+            if (io.MouseDelta.x != 0) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+                view_moved_ = true;
+            }
         } else {
             panning_ = false;
         }
@@ -411,6 +420,7 @@ void Timeline::draw_minimap(float w) {
     if (ImGui::IsItemActive()) {  // click or drag: centre the view there
         const double t = lo + (ImGui::GetIO().MousePos.x - o.x) * mpp;
         view_.t0_ms = t - canvas_w_ * 0.5 * view_.ms_per_px;
+        view_moved_ = true;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Whole incident: click or drag to move the view");
 }

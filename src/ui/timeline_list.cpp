@@ -84,8 +84,8 @@ void Timeline::draw_list(Document& d, float w) {
 
     const TimeZone zone = display_zone();
     const bool multi_day = index_.t_max - index_.t_min > kDayMs - kHourMs;
-    const float row_h = ImGui::GetFrameHeight() + 2;
-    const float list_h = std::min(360.0f, row_h * (static_cast<float>(rows_.size()) + 1.4f) + 4);
+    const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float list_h = std::min(row_h * 14, row_h * (static_cast<float>(rows_.size()) + 1.4f) + 4);
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
     std::string remove;
@@ -150,7 +150,7 @@ void Timeline::draw_list(Document& d, float w) {
                 if (rev) ImGui::PopStyleColor();
                 ImGui::PopFont();
                 if (ImGui::IsItemActivated()) select(e.id, false);
-                mark("timeline.row.time." + e.id);
+                if (ImGui::IsItemVisible()) mark("timeline.row.time." + e.id);
                 // Type.
                 ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-1);
@@ -172,14 +172,14 @@ void Timeline::draw_list(Document& d, float w) {
                 }
                 if (rev) ImGui::PopStyleColor();
                 if (ImGui::IsItemActivated()) select(e.id, false);
-                mark("timeline.row.type." + e.id);
+                if (ImGui::IsItemVisible()) mark("timeline.row.type." + e.id);
                 // Description and author: typing coalesces into one undo step per field.
                 ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-1);
                 if (ImGui::InputTextWithHint("##desc", "What happened", &e.description))
                     commit(d, "timeline/" + e.id + "/description", "Edit event");
                 if (ImGui::IsItemActivated()) select(e.id, false);
-                mark("timeline.row.description." + e.id);
+                if (ImGui::IsItemVisible()) mark("timeline.row.description." + e.id);
                 ImGui::TableNextColumn();
                 ImGui::SetNextItemWidth(-1);
                 if (ImGui::InputTextWithHint("##author", "Who / source", &e.author))
@@ -192,7 +192,7 @@ void Timeline::draw_list(Document& d, float w) {
                 } else if (icon_button(ICON_TRASH, "del", "Delete this event")) {
                     remove = e.id;
                 }
-                mark("timeline.row.delete." + e.id);
+                if (ImGui::IsItemVisible()) mark("timeline.row.delete." + e.id);
                 ImGui::PopID();
             }
         }

@@ -35,6 +35,18 @@ async function drag(page, from, to, steps = 12) {
   await h.settle(page);
 }
 
+// A double-click at a person's pace (the app draws frames on demand, one button change per frame).
+async function dblclick(page, x, y) {
+  await page.mouse.move(x, y);
+  for (let i = 0; i < 2; i++) {
+    await page.mouse.down();
+    await page.waitForTimeout(40);
+    await page.mouse.up();
+    await page.waitForTimeout(40);
+  }
+  await h.settle(page);
+}
+
 // ms per CSS pixel of the axis, from two markers.
 async function scale(page, a, b, d) {
   const ra = centre(await rect(page, 'timeline.event.' + a)), rb = centre(await rect(page, 'timeline.event.' + b));
@@ -42,7 +54,7 @@ async function scale(page, a, b, d) {
 }
 
 test('wheel zooms around the cursor, drag pans, zoom to fit restores', async () => {
-  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 1100 } });
   const d0 = incident30();
   await openDoc(page, d0);
   const a0 = centre(await rect(page, 'timeline.event.ev-t012'));
@@ -71,14 +83,13 @@ test('wheel zooms around the cursor, drag pans, zoom to fit restores', async () 
 });
 
 test('double-click adds an event there; Delete removes it; undo brings it back', async () => {
-  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 1100 } });
   const d0 = incident30();
   await openDoc(page, d0);
   const mpp = await scale(page, 'ev-t000', 'ev-t030', d0);
   const a = centre(await rect(page, 'timeline.event.ev-t000'));
   const e = centre(await rect(page, 'timeline.empty'));
-  await page.mouse.dblclick(e.x, e.y);
-  await h.settle(page);
+  await dblclick(page, e.x, e.y);
   let d = await h.doc(page);
   assert.equal(d.timeline.length, d0.timeline.length + 1);
   const added = d.timeline.find((x) => !d0.timeline.some((y) => y.id === x.id));
@@ -110,7 +121,7 @@ test('double-click adds an event there; Delete removes it; undo brings it back',
 });
 
 test('dragging an event retimes it, snapped to minutes (seconds with Shift), and undo restores it', async () => {
-  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 1100 } });
   const d0 = incident30();
   await openDoc(page, d0);
   const mpp = await scale(page, 'ev-t000', 'ev-t030', d0);
@@ -144,7 +155,7 @@ test('dragging an event retimes it, snapped to minutes (seconds with Shift), and
 });
 
 test('edits in the list view show on the axis, and selection is shared', async () => {
-  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 1100 } });
   const d0 = incident30();
   await openDoc(page, d0);
   const mpp = await scale(page, 'ev-t000', 'ev-t030', d0);
@@ -184,7 +195,7 @@ test('edits in the list view show on the axis, and selection is shared', async (
 });
 
 test('paste to add: a preview with the bad lines and their reasons, then one undoable step', async () => {
-  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 }, clipboard: true });
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 1100 }, clipboard: true });
   const d0 = incident30();
   await openDoc(page, d0);
   const e = centre(await rect(page, 'timeline.empty'));
