@@ -4,6 +4,7 @@
 // edit, each next to a baseline measured in the same run: the same frames with an empty timeline.
 //
 // Usage: bench_timeline [events=10000] [frames=600]
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -49,6 +50,7 @@ hs::Document make_document(int n) {
 struct Result {
     hs::native::Stats frames, rebuild;
     size_t vertices = 0;
+    double min_ms_per_px = 1e300, max_ms_per_px = 0, min_t0 = 1e300, max_t0 = -1e300;  // the input did move the view
 };
 
 // Runs `frames` frames of zoom in, pan, zoom out, pan (by the wheel and drags on the canvas), then `edits` edits.
@@ -69,6 +71,7 @@ Result run(hs::Document doc, int frames, int edits) {
     float cx = 0, cy = 0, cw = 0, ch = 0;
     r.locate("timeline.canvas", cx, cy, cw, ch);
     std::vector<double> times;
+    Result res;
     const float y = cy + ch - 12;  // a lane row: drags here pan (no label there at this zoom in most frames)
     for (int f = 0; f < frames; ++f) {
         const int phase = (f / 60) % 4;
@@ -88,9 +91,12 @@ Result run(hs::Document doc, int frames, int edits) {
             }
         }
         times.push_back(r.frame(body));
+        res.min_ms_per_px = std::min(res.min_ms_per_px, tl.view().ms_per_px);
+        res.max_ms_per_px = std::max(res.max_ms_per_px, tl.view().ms_per_px);
+        res.min_t0 = std::min(res.min_t0, tl.view().t0_ms);
+        res.max_t0 = std::max(res.max_t0, tl.view().t0_ms);
     }
     r.mouse_button(0, false);
-    Result res;
     res.frames = hs::native::Stats::of(times);
     res.vertices = r.last_vertex_count();
     // Edits: retime one event (as a drag would) and draw the next frame; the layout is rebuilt once for it.
@@ -117,6 +123,8 @@ int main(int argc, char** argv) {
                 base.frames.p95, base.vertices);
     std::printf("  %d events           : median %.3f ms  p95 %.3f ms  (%zu vertices)  goal median <= 2 ms: %s\n", n,
                 big.frames.median, big.frames.p95, big.vertices, big.frames.median <= 2.0 ? "met" : "MISSED");
+    std::printf("  view moved by the input  : zoom %.0f..%.0f ms/px, left edge over %.1f h\n", big.min_ms_per_px,
+                big.max_ms_per_px, (big.max_t0 - big.min_t0) / 3.6e6);
     std::printf("layout rebuild after an edit (30 edits)\n");
     std::printf("  baseline, empty timeline : median %.3f ms  p95 %.3f ms\n", base.rebuild.median, base.rebuild.p95);
     std::printf("  %d events           : median %.3f ms  p95 %.3f ms\n", n, big.rebuild.median, big.rebuild.p95);

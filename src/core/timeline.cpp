@@ -535,7 +535,8 @@ LaneLayout layout_lanes(const TimelineIndex& index, const LaneParams& params) {
 
 // ---- clusters -------------------------------------------------------------------------------------------------------
 
-std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px) {
+std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px, float max_span_px,
+                                    uint32_t alone_types) {
     std::vector<Cluster> out;
     const auto& e = index.entries;
     if (e.empty()) return out;
@@ -543,6 +544,8 @@ std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms
     std::array<int, 32> counts{};
     // Two neighbours merge when their gap on screen is below merge_px, i.e. gap_ms < merge_px / px_per_ms.
     const double limit_ms = px_per_ms > 0 ? static_cast<double>(merge_px) / px_per_ms : 0.0;
+    const double span_ms = px_per_ms > 0 && max_span_px > 0 ? static_cast<double>(max_span_px) / px_per_ms : 0.0;
+    const auto alone = [&](size_t i) { return ((alone_types >> e[i].type_index) & 1u) != 0; };
     auto close = [&](Cluster& c) {
         int best = -1;
         for (size_t t = 0; t < ntypes; ++t) {
@@ -561,7 +564,8 @@ std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms
     ++counts[static_cast<size_t>(e[0].type_index)];
     for (size_t i = 1; i < e.size(); ++i) {
         const double gap = static_cast<double>(e[i].time_ms - e[i - 1].time_ms);
-        if (gap < limit_ms) {
+        const bool too_wide = span_ms > 0 && static_cast<double>(e[i].time_ms - cur.t_min) > span_ms;
+        if (gap < limit_ms && !too_wide && !alone(i) && !alone(i - 1)) {
             ++cur.count;
             cur.t_max = e[i].time_ms;
         } else {

@@ -208,7 +208,12 @@ struct Cluster {
 // Neighbouring entries closer than merge_px on screen join one cluster (single linkage over the sorted order), so
 // zooming in only ever splits clusters and zooming out only merges them. Singletons are clusters of count 1.
 // O(n); 10,000 events take well under a millisecond.
-std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px);
+//
+// Options for dense logs, where single linkage would chain a whole day into one cluster: max_span_px > 0 closes a
+// cluster before it grows wider than that on screen, and entries whose type bit is set in alone_types (bit i for
+// vocab::kEventTypes[i], e.g. the milestones) never join a cluster. Clusters stay disjoint and sorted either way.
+std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px, float max_span_px = 0,
+                                    uint32_t alone_types = 0);
 std::pair<int, int> visible_clusters(const std::vector<Cluster>& clusters, int64_t t0_ms, int64_t t1_ms);
 
 // ---- phases ---------------------------------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ void Timeline::draw_canvas(Document& d, float w) {
         fit_w_ = w;
         if (!index_.entries.empty()) {
             // Room on the right for the last labels, which run right of their markers.
-            const float right = std::min(260.0f, w * 0.3f);
+            const float right = std::min(180.0f, w * 0.2f);
             view_ = fit_view(index_.t_min, index_.t_max, w - right, 40);
         } else {
             view_.ms_per_px = 2 * kHourMs / static_cast<double>(w);
@@ -153,8 +153,12 @@ void Timeline::draw_canvas(Document& d, float w) {
         ImVec2 a(x0, o.y + kPhaseTop), b(x1, o.y + kPhaseTop + kPhaseH);
         dl->AddRectFilled(a, b, c, 3);
         dl->AddRectFilled(ImVec2(x0, o.y + kPhaseTop), ImVec2(x1, o.y + kAxisY), event_type_colour(event_type_index(ph.end_type), 0.06f));
-        const std::string label = ph.name + " " + fmt_duration(ph.duration_s);
-        const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        std::string label = ph.name + " " + fmt_duration(ph.duration_s);
+        ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+        if (ts.x + 8 >= x1 - x0) {  // narrow: the duration alone
+            label = fmt_duration(ph.duration_s);
+            ts = ImGui::CalcTextSize(label.c_str());
+        }
         if (ts.x + 8 < x1 - x0)
             dl->AddText(ImVec2(std::max(x0 + 4, std::min((x0 + x1 - ts.x) * 0.5f, x1 - ts.x - 4)), a.y + (kPhaseH - ts.y) * 0.5f),
                         col(p.text), label.c_str());
@@ -185,8 +189,11 @@ void Timeline::draw_canvas(Document& d, float w) {
     const int64_t margin = static_cast<int64_t>(300 * mpp);  // labels of events left of the view still show
     auto [cb, ce] = visible_clusters(clusters_, t_left - margin, t_right + static_cast<int64_t>(20 * mpp));
     const float label_h = ImGui::GetTextLineHeight();
+    // Two passes: clusters first, then single events (milestones among them) on top.
+    for (int pass = 0; pass < 2; ++pass)
     for (int ci = cb; ci < ce; ++ci) {
         const Cluster& c = clusters_[static_cast<size_t>(ci)];
+        if ((c.count > 1) != (pass == 0)) continue;
         if (c.count > 1) {
             const float x = x_of((static_cast<double>(c.t_min) + static_cast<double>(c.t_max)) * 0.5);
             const ImVec2 cc(x, o.y + kMarkerY + 4);
@@ -194,7 +201,8 @@ void Timeline::draw_canvas(Document& d, float w) {
             dl->AddLine(ImVec2(x_of(static_cast<double>(c.t_min)), o.y + kMarkerY + 4), ImVec2(x_of(static_cast<double>(c.t_max)), o.y + kMarkerY + 4),
                         event_type_colour(ti, 0.5f), 3);
             char buf[16];
-            std::snprintf(buf, sizeof buf, c.count > 999 ? "%dk" : "%d", c.count > 999 ? c.count / 1000 : c.count);
+            if (c.count > 999) std::snprintf(buf, sizeof buf, "%.1fk", c.count / 1000.0);
+            else std::snprintf(buf, sizeof buf, "%d", c.count);
             const ImVec2 ts = ImGui::CalcTextSize(buf);
             const float r = std::max(kClusterR, ts.x * 0.5f + 4);
             dl->AddCircleFilled(cc, r, event_type_colour(ti), 20);

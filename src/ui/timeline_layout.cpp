@@ -87,7 +87,12 @@ void Timeline::relayout_for_zoom() {
     if (layout_ms_per_px_ == view_.ms_per_px) return;
     layout_ms_per_px_ = view_.ms_per_px;
     const double px_per_ms = 1.0 / view_.ms_per_px;
-    clusters_ = cluster_events(index_, px_per_ms, 12.0f);
+    // Milestones (impact start, detected, acknowledged, mitigated, resolved) always stand alone; a cluster is at most
+    // 60 px wide, so a dense log shows as a row of counts rather than one.
+    uint32_t milestones = 0;
+    for (const char* t : {"impact_start", "detected", "acknowledged", "mitigated", "resolved"})
+        milestones |= 1u << event_type_index(t);
+    clusters_ = cluster_events(index_, px_per_ms, 12.0f, 60.0f, milestones);
     // Labels go in lanes for events that stand alone at this zoom; clustered ones show a count instead.
     std::vector<LaneItem> items;
     std::vector<int> which;

@@ -61,6 +61,7 @@ function stress(n) {
   }
   const ms = [['impact_start', 0], ['detected', 25], ['acknowledged', 40], ['mitigated', 2 * 1440], ['resolved', 3 * 1440 - 60]];
   ms.forEach(([type, m], i) => { d.timeline[i].type = type; d.timeline[i].time = iso(T0 + m * MIN); });
+  d.timeline.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   return d;
 }
 

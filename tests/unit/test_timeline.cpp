@@ -656,3 +656,37 @@ TEST_CASE("parse_time_edit: clock times on the event's wall-clock day, ISO times
                             "12h30", "-1:00"})
         CHECK_FALSE(parse_time_edit(bad, ev, 0).has_value());
 }
+
+TEST_CASE("cluster_events: span limit and types that stand alone") {
+    // 200 events a minute apart, with a "detected" (type 1) in the middle: one chain at 1 px per minute.
+    std::vector<Event> evs;
+    for (int i = 0; i < 200; ++i) {
+        Event e;
+        e.id = "e" + std::to_string(1000 + i);
+        e.time.set = true;
+        e.time.unix_ms = i * kMinuteMs;
+        e.type = i == 100 ? "detected" : "note";
+        evs.push_back(e);
+    }
+    const TimelineIndex idx = build_timeline_index(evs);
+    const double px_per_ms = 1.0 / kMinuteMs;
+    REQUIRE(cluster_events(idx, px_per_ms, 12).size() == 1);  // single linkage chains them all
+    const auto limited = cluster_events(idx, px_per_ms, 12, 30);
+    CHECK(limited.size() >= 200 / 31);
+    int total = 0;
+    for (size_t i = 0; i < limited.size(); ++i) {
+        CHECK(limited[i].t_max - limited[i].t_min <= 30 * kMinuteMs);
+        if (i) CHECK(limited[i].t_min > limited[i - 1].t_max);  // disjoint and sorted
+        total += limited[i].count;
+    }
+    CHECK(total == 200);
+    const auto alone = cluster_events(idx, px_per_ms, 12, 0, 1u << event_type_index("detected"));
+    REQUIRE(alone.size() == 3);
+    CHECK(alone[0].count == 100);
+    CHECK(alone[1].count == 1);
+    CHECK(alone[1].dominant_type == "detected");
+    CHECK(alone[2].count == 99);
+    auto [b, e] = visible_clusters(alone, 100 * kMinuteMs, 100 * kMinuteMs);
+    CHECK(b == 1);
+    CHECK(e == 2);
+}
