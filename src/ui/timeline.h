@@ -104,6 +104,10 @@ private:
     int64_t drag_orig_ms_ = 0;
     int64_t drag_new_ms_ = 0;
     bool panning_ = false;
+    bool empty_double_click_ = false;
+    double last_click_time_ = -1e9;
+    int last_click_frame_ = -1000;
+    float last_click_x_ = 0, last_click_y_ = 0;
     bool canvas_focused_ = false;
 
     // List view.

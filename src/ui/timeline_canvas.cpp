@@ -15,8 +15,9 @@ namespace hs::ui {
 namespace {
 
 // Vertical layout of the canvas, in pixels from its top.
-constexpr float kPhaseTop = 4, kPhaseH = 20, kTickLabelY = 30, kAxisY = 50, kMarkerY = 60, kLaneTop = 76,
-                kLaneH = 21, kCanvasH = 76 + 5 * 21 + 8;
+// Single events sit on the marker row, clusters on the row below it (so milestones never cover a count).
+constexpr float kPhaseTop = 4, kPhaseH = 20, kTickLabelY = 30, kAxisY = 50, kMarkerY = 60, kClusterY = 75,
+                kLaneTop = 90, kLaneH = 21, kCanvasH = 90 + 5 * 21 + 8;
 constexpr float kMarkerR = 5.5f, kClusterR = 10;
 
 void marker(ImDrawList* dl, ImVec2 c, int type, float r, ImU32 fill, ImU32 outline) {
@@ -196,9 +197,9 @@ void Timeline::draw_canvas(Document& d, float w) {
         if ((c.count > 1) != (pass == 0)) continue;
         if (c.count > 1) {
             const float x = x_of((static_cast<double>(c.t_min) + static_cast<double>(c.t_max)) * 0.5);
-            const ImVec2 cc(x, o.y + kMarkerY + 4);
+            const ImVec2 cc(x, o.y + kClusterY);
             const int ti = event_type_index(c.dominant_type);
-            dl->AddLine(ImVec2(x_of(static_cast<double>(c.t_min)), o.y + kMarkerY + 4), ImVec2(x_of(static_cast<double>(c.t_max)), o.y + kMarkerY + 4),
+            dl->AddLine(ImVec2(x_of(static_cast<double>(c.t_min)), cc.y), ImVec2(x_of(static_cast<double>(c.t_max)), cc.y),
                         event_type_colour(ti, 0.5f), 3);
             char buf[16];
             if (c.count > 999) std::snprintf(buf, sizeof buf, "%.1fk", c.count / 1000.0);
@@ -304,6 +305,15 @@ void Timeline::draw_canvas(Document& d, float w) {
             view_moved_ = true;
         } else {
             panning_ = true;
+            // A double-click on empty space, by ImGui's clock or by frames: with slow frames (software WebGL) the
+            // app takes one button change per frame, so a quick double-click's clicks land a few frames apart.
+            const bool near = std::fabs(mouse.x - last_click_x_) < 6 && std::fabs(mouse.y - last_click_y_) < 6;
+            empty_double_click_ = near && (ImGui::GetTime() - last_click_time_ < ImGui::GetIO().MouseDoubleClickTime ||
+                                           ImGui::GetFrameCount() - last_click_frame_ <= 3);
+            last_click_time_ = empty_double_click_ ? -1e9 : ImGui::GetTime();
+            last_click_frame_ = empty_double_click_ ? -1000 : ImGui::GetFrameCount();
+            last_click_x_ = mouse.x;
+            last_click_y_ = mouse.y;
         }
     }
     // InvisibleButton is active while the button is held after a press on it.
@@ -340,7 +350,8 @@ void Timeline::draw_canvas(Document& d, float w) {
             panning_ = false;
         }
     }
-    if (hovered && hovered_entry < 0 && hovered_cluster < 0 && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    if (empty_double_click_) {
+        empty_double_click_ = false;
         Event ev;
         ev.id = new_id("ev");
         ev.time.set = true;
