@@ -85,7 +85,7 @@ void Timeline::draw_toolbar(Document& d, float w) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Adds events from lines like \"14:02 Deploy of config v42 started\".\nCtrl+V over the timeline "
                           "does the same with the clipboard.");
-    const char* hint = "wheel: zoom \xc2\xb7 drag: pan \xc2\xb7 double-click: add";
+    const char* hint = "click, then wheel: zoom \xc2\xb7 drag: pan \xc2\xb7 double-click: add";
     const float hw = ImGui::CalcTextSize(hint).x;
     ImGui::SameLine();
     if (ImGui::GetCursorPosX() + hw + 8 < x_start + w) {
@@ -126,7 +126,10 @@ void Timeline::draw_canvas(Document& d, float w) {
     canvas_focused_ = ImGui::IsWindowFocused();
     const ImVec2 o = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##axis", ImVec2(w, kCanvasH));
-    ImGui::SetItemUsingMouseWheel();
+    // The wheel zooms once the timeline has been clicked (or with Ctrl); before that it scrolls the document, so
+    // that scrolling the editor past the timeline never gets caught in it.
+    const bool wheel_zooms = canvas_focused_ || io.KeyCtrl;
+    if (wheel_zooms) ImGui::SetItemUsingMouseWheel();
     mark("timeline.canvas");
     const bool hovered = ImGui::IsItemHovered();
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
@@ -135,7 +138,7 @@ void Timeline::draw_canvas(Document& d, float w) {
     dl->PushClipRect(o, ImVec2(o.x + w, o.y + kCanvasH), true);
 
     // Wheel: zoom around the cursor (vertical wheel or pinch); horizontal wheel pans.
-    if (hovered && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
+    if (hovered && wheel_zooms && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
         if (io.MouseWheel != 0) view_ = zoom_view(view_, mouse.x - o.x, std::pow(1.2, io.MouseWheel));
         view_moved_ = true;
         view_.t0_ms -= io.MouseWheelH * 40 * view_.ms_per_px;

@@ -59,7 +59,19 @@ test('wheel zooms around the cursor, drag pans, zoom to fit restores', async () 
   await openDoc(page, d0);
   const a0 = centre(await rect(page, 'timeline.event.ev-t012'));
   const b0 = centre(await rect(page, 'timeline.event.ev-t015'));
-  await page.mouse.move(a0.x, (await rect(page, 'timeline.empty')).y);
+  // Before the timeline is clicked, the wheel scrolls the document, not the axis.
+  const y = (await rect(page, 'timeline.empty')).y;
+  await page.mouse.move(a0.x, y);
+  await page.mouse.wheel(0, 120);
+  await h.settle(page);
+  const scrolled = centre(await rect(page, 'timeline.event.ev-t012'));
+  assert.ok(scrolled.y < a0.y - 20 && Math.abs(scrolled.x - a0.x) < 1, 'the page scrolled; the zoom did not change');
+  await page.mouse.wheel(0, -120);
+  await h.settle(page);
+  assert.equal(centre(await rect(page, 'timeline.event.ev-t012')).y, a0.y);
+  // Clicked: the wheel zooms around the cursor.
+  await page.mouse.click(a0.x, y);
+  await h.settle(page);
   await page.mouse.wheel(0, -300);
   await h.settle(page);
   const a1 = centre(await rect(page, 'timeline.event.ev-t012'));
