@@ -37,7 +37,15 @@
     },
     // Opens JSON text as a document (as "Open a file" does). Resolves to true when it opened.
     openJSON: function (text, name) {
-      return mod ? mod.ccall('hs_open_json', 'number', ['string', 'string'], [text, name || 'file']) === 1 : false;
+      if (!mod) return false;
+      // On the heap, not the stack: ccall puts 'string' arguments on the 1 MiB stack, and big documents overflow it.
+      var n = mod.lengthBytesUTF8(text) + 1, p = mod._malloc(n);
+      mod.stringToUTF8(text, p, n);
+      try {
+        return mod.ccall('hs_open_json', 'number', ['number', 'string'], [p, name || 'file']) === 1;
+      } finally {
+        mod._free(p);
+      }
     },
   };
   api.ready.catch(function () {});

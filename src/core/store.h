@@ -10,12 +10,12 @@
 
 #include "fs.h"
 #include "model.h"
+#include "time_units.h"
 
 namespace hs {
 
 inline constexpr const char* kDraftFormatName = "hindsight.draft";
 inline constexpr const char* kExportFormatName = "hindsight.drafts";
-inline constexpr int64_t kDayMs = 24LL * 3600 * 1000;
 inline constexpr int64_t kTrashKeepMs = 30 * kDayMs;
 
 // A draft: the document plus the library's metadata. `id` names the file (drafts/<id>.json) and is distinct from

@@ -535,7 +535,8 @@ LaneLayout layout_lanes(const TimelineIndex& index, const LaneParams& params) {
 
 // ---- clusters -------------------------------------------------------------------------------------------------------
 
-std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px) {
+std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px, float max_span_px,
+                                    uint32_t alone_types) {
     std::vector<Cluster> out;
     const auto& e = index.entries;
     if (e.empty()) return out;
@@ -543,6 +544,8 @@ std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms
     std::array<int, 32> counts{};
     // Two neighbours merge when their gap on screen is below merge_px, i.e. gap_ms < merge_px / px_per_ms.
     const double limit_ms = px_per_ms > 0 ? static_cast<double>(merge_px) / px_per_ms : 0.0;
+    const double span_ms = px_per_ms > 0 && max_span_px > 0 ? static_cast<double>(max_span_px) / px_per_ms : 0.0;
+    const auto alone = [&](size_t i) { return ((alone_types >> e[i].type_index) & 1u) != 0; };
     auto close = [&](Cluster& c) {
         int best = -1;
         for (size_t t = 0; t < ntypes; ++t) {
@@ -561,7 +564,8 @@ std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms
     ++counts[static_cast<size_t>(e[0].type_index)];
     for (size_t i = 1; i < e.size(); ++i) {
         const double gap = static_cast<double>(e[i].time_ms - e[i - 1].time_ms);
-        if (gap < limit_ms) {
+        const bool too_wide = span_ms > 0 && static_cast<double>(e[i].time_ms - cur.t_min) > span_ms;
+        if (gap < limit_ms && !too_wide && !alone(i) && !alone(i - 1)) {
             ++cur.count;
             cur.t_max = e[i].time_ms;
         } else {
@@ -661,6 +665,36 @@ PhaseSet compute_phases(const Document& d) {
 }
 
 // ---- editing helpers ------------------------------------------------------------------------------------------------
+
+std::optional<int64_t> parse_time_edit(const std::string& text, int64_t near_utc_ms, int offset_min) {
+    size_t b = text.find_first_not_of(" \t"), e = text.find_last_not_of(" \t");
+    if (b == std::string::npos) return std::nullopt;
+    const std::string s = text.substr(b, e - b + 1);
+    int parts[3] = {0, 0, 0};
+    int n = 0, digits = 0;
+    bool clock = true;
+    for (char c : s) {
+        if (c >= '0' && c <= '9' && digits < 2) {
+            parts[n] = parts[n] * 10 + (c - '0');
+            ++digits;
+        } else if (c == ':' && digits > 0 && n < 2) {
+            ++n;
+            digits = 0;
+        } else {
+            clock = false;
+            break;
+        }
+    }
+    if (clock && n >= 1 && digits > 0) {
+        if (parts[0] > 23 || parts[1] > 59 || parts[2] > 59) return std::nullopt;
+        const int64_t off = static_cast<int64_t>(offset_min) * kMinuteMs;
+        const int64_t local = near_utc_ms + off;
+        const int64_t day = (local >= 0 ? local / kDayMs : (local - kDayMs + 1) / kDayMs) * kDayMs;
+        return day + parts[0] * kHourMs + parts[1] * kMinuteMs + parts[2] * kSecondMs - off;
+    }
+    if (auto t = parse_iso8601(s, offset_min)) return t->unix_ms;
+    return std::nullopt;
+}
 
 int64_t snap_time(int64_t ms, SnapUnit unit) {
     const int64_t u = unit == SnapUnit::Minute ? kMinuteMs : unit == SnapUnit::Second ? kSecondMs : 0;

@@ -15,13 +15,10 @@
 #include <vector>
 
 #include "model.h"
+#include "time_units.h"
 
 namespace hs {
 
-inline constexpr int64_t kSecondMs = 1000;
-inline constexpr int64_t kMinuteMs = 60 * kSecondMs;
-inline constexpr int64_t kHourMs = 60 * kMinuteMs;
-inline constexpr int64_t kDayMs = 24 * kHourMs;
 
 // ---- time-zone rules ------------------------------------------------------------------------------------------------
 // The offset from UTC at an instant. The web build can implement this over the browser's Intl/Date; tests use the
@@ -211,7 +208,12 @@ struct Cluster {
 // Neighbouring entries closer than merge_px on screen join one cluster (single linkage over the sorted order), so
 // zooming in only ever splits clusters and zooming out only merges them. Singletons are clusters of count 1.
 // O(n); 10,000 events take well under a millisecond.
-std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px);
+//
+// Options for dense logs, where single linkage would chain a whole day into one cluster: max_span_px > 0 closes a
+// cluster before it grows wider than that on screen, and entries whose type bit is set in alone_types (bit i for
+// vocab::kEventTypes[i], e.g. the milestones) never join a cluster. Clusters stay disjoint and sorted either way.
+std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px, float max_span_px = 0,
+                                    uint32_t alone_types = 0);
 std::pair<int, int> visible_clusters(const std::vector<Cluster>& clusters, int64_t t0_ms, int64_t t1_ms);
 
 // ---- phases ---------------------------------------------------------------------------------------------------------
@@ -243,6 +245,11 @@ enum class SnapUnit { None, Second, Minute };
 int64_t snap_time(int64_t ms, SnapUnit unit);  // to the nearest unit (halves round up)
 // The entry nearest to t_ms within radius_px on screen, or -1. Ties go to the earlier entry.
 int hit_test(const TimelineIndex& index, int64_t t_ms, double px_per_ms, float radius_px);
+
+// A time typed in the list view: "HH:MM" or "HH:MM:SS" (surrounding spaces allowed) on the wall-clock day of
+// near_utc_ms at offset_min, or a full ISO 8601 time (read at offset_min when it has no offset). nullopt when the
+// text is neither, or a field is out of range ("24:00", "12:60").
+std::optional<int64_t> parse_time_edit(const std::string& text, int64_t near_utc_ms, int offset_min);
 
 // View maths: zoom around a cursor keeping the time under it fixed, and fit a range with a margin.
 struct TimeView {

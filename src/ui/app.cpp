@@ -14,6 +14,7 @@
 #include "locate.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "theme.h"
+#include "timeline.h"
 #include "widgets.h"
 
 namespace hs::ui {
@@ -98,6 +99,7 @@ void App::set_document(Document doc) {
     history_ = std::make_unique<History>();
     history_->reset(*doc_);
     derived_dirty_ = true;
+    ++doc_rev_;
     draft_id_.clear();
     dirty_ = false;
     read_only_ = false;
@@ -136,6 +138,7 @@ void App::edited(const std::string& group, const std::string& label) {
     doc_->updated = now;
     history_->commit(*doc_, label, group, platform_.now_ms());
     derived_dirty_ = true;
+    ++doc_rev_;
     dirty_ = true;
     last_edit_ms_ = platform_.now_ms();
     platform_.set_timer(850);  // autosave runs when the edits pause
@@ -147,6 +150,7 @@ void App::undo() {
     if (auto d = history_->undo()) {
         *doc_ = std::move(*d);
         derived_dirty_ = true;
+        ++doc_rev_;
         dirty_ = true;
         last_edit_ms_ = platform_.now_ms();
         platform_.set_timer(850);
@@ -159,6 +163,7 @@ void App::redo() {
     if (auto d = history_->redo()) {
         *doc_ = std::move(*d);
         derived_dirty_ = true;
+        ++doc_rev_;
         dirty_ = true;
         last_edit_ms_ = platform_.now_ms();
         platform_.set_timer(850);

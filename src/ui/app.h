@@ -19,6 +19,8 @@ class History;
 
 namespace hs::ui {
 
+class Timeline;
+
 class App {
 public:
     explicit App(Platform& platform);
@@ -155,6 +157,8 @@ private:
 
     // Derived, rebuilt when the document changes (not every frame).
     bool derived_dirty_ = true;
+    uint64_t doc_rev_ = 0;  // changes with every document change (the timeline rebuilds its layout on it)
+    std::unique_ptr<Timeline> timeline_;
     std::vector<Finding> findings_;
 
     // Text editing state.

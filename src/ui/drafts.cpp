@@ -82,6 +82,7 @@ void App::storage_reloaded() {
                 *doc_ = d->doc;
                 history_->reset(*doc_);
                 derived_dirty_ = true;
+                ++doc_rev_;
             }
         }
     }
@@ -96,6 +97,7 @@ void App::draft_lock_result(const std::string& draft_id, bool owned) {
             *doc_ = d->doc;
             history_->reset(*doc_);
             derived_dirty_ = true;
+            ++doc_rev_;
         }
     }
     read_only_ = !owned;

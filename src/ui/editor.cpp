@@ -14,6 +14,7 @@
 #include "locate.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "theme.h"
+#include "timeline.h"
 #include "widgets.h"
 
 namespace hs::ui {
@@ -65,18 +66,6 @@ bool is_overdue(const ActionItem& a, int64_t now_ms) {
     unsigned dd = static_cast<unsigned>(std::stoi(a.due.substr(8, 2)));
     int64_t due_end_ms = (days_from_civil(y, m, dd) + 1) * 86400000LL;
     return now_ms >= due_end_ms;
-}
-
-const char* kEventTypeIcons[][2] = {{"impact_start", ICON_BOLT},    {"detected", ICON_BELL},
-                                    {"acknowledged", ICON_USER},    {"escalated", ICON_ARROW_UP},
-                                    {"action", ICON_PENCIL},        {"communication", ICON_COMMENT},
-                                    {"mitigated", ICON_HEARTBEAT},  {"resolved", ICON_CHECK_CIRCLE},
-                                    {"note", ICON_INFO_CIRCLE}};
-
-const char* event_icon(const std::string& type) {
-    for (auto& e : kEventTypeIcons)
-        if (type == e[0]) return e[1];
-    return ICON_CIRCLE;
 }
 
 }  // namespace
@@ -545,27 +534,11 @@ void App::draw_impact(float w) {
 }
 
 void App::draw_timeline_list(float w) {
-    Document& d = *doc_;
-    const Palette& p = palette();
-    if (d.timeline.empty()) muted_text(section_hint("timeline").c_str());
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(d.timeline.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const Event& e = d.timeline[static_cast<size_t>(i)];
-            ImGui::PushID(i);
-            ImGui::PushFont(fonts().mono);
-            ImGui::TextColored(p.text_muted, "%s", display_local(e.time).c_str());
-            ImGui::PopFont();
-            ImGui::SameLine(170);
-            ImGui::TextColored(p.accent, "%s %s", event_icon(e.type), event_type_label(e.type).c_str());
-            ImGui::SameLine(310);
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(100.0f, w - 310));
-            ImGui::TextUnformatted(e.description.c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::PopID();
-        }
-    }
+    if (!timeline_) timeline_ = std::make_unique<Timeline>();
+    timeline_->draw(*doc_, doc_rev_, w, [this](const std::string& group, const std::string& label) {
+        edited(group, label);
+        return doc_rev_;
+    }, platform_.now_ms());
 }
 
 void App::draw_actions(float w) {

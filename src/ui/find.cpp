@@ -145,7 +145,7 @@ void App::draw_text_marks(const std::string& path, const std::string& value, flo
             const bool current = static_cast<int>(i) == find_index_;
             for (const ImRect& r : text_range_rects(font, size, ImVec2(x, y), value, wrap_w, m.start, m.end)) {
                 dl->AddRectFilled(r.Min, r.Max, col(current ? p.warning : p.accent, current ? 0.55f : 0.22f), 2.0f);
-                if (current) mark_rect("find.current", r.Min.x, r.Min.y, r.Max.x, r.Max.y);
+                if (current) mark_rect("find.current", r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight());
             }
         }
     }
@@ -157,7 +157,7 @@ void App::draw_text_marks(const std::string& path, const std::string& value, flo
         for (const ImRect& r : text_range_rects(font, size, ImVec2(x, y), value, wrap_w, m.start, m.end)) {
             squiggle(dl, r, col(p.warning));
             hovered = hovered || (r.Contains(mouse) && ImGui::IsWindowHovered());
-            mark_rect("blame." + path, r.Min.x, r.Min.y, r.Max.x, r.Max.y);
+            mark_rect("blame." + path, r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight());
         }
         if (hovered) {
             ImGui::BeginTooltip();

@@ -20,9 +20,7 @@ void mark(const std::string& name) {
     g_current[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
-void mark_rect(const std::string& name, float x0, float y0, float x1, float y1) {
-    g_current[name] = ImVec4(x0, y0, x1 - x0, y1 - y0);
-}
+void mark_rect(const std::string& name, float x, float y, float w, float h) { g_current[name] = ImVec4(x, y, w, h); }
 
 std::string locate_json() {
     Json j = Json::object();

@@ -8,8 +8,8 @@ namespace hs::ui {
 void locate_begin_frame();
 // Records the last ImGui item's rectangle under `name` (e.g. "welcome.new", "editor.title").
 void mark(const std::string& name);
-// Records an explicit screen rectangle (a phrase in a text, a match) under `name`.
-void mark_rect(const std::string& name, float x0, float y0, float x1, float y1);
+// Records a rectangle (screen pixels) under `name`, for things drawn without an ImGui item (timeline markers).
+void mark_rect(const std::string& name, float x, float y, float w, float h);
 // JSON object {"name":[x,y,w,h],...} of the rectangles recorded in the last frame, in CSS pixels.
 std::string locate_json();
 

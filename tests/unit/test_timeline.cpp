@@ -637,3 +637,56 @@ TEST_CASE("Zoom keeps the time under the cursor; fit frames the range", "[timeli
     CHECK(f.ms_per_px == Approx(kHourMs / 1000.0));
     CHECK(f.t0_ms == Approx(-40 * kHourMs / 1000.0));
 }
+
+TEST_CASE("parse_time_edit: clock times on the event's wall-clock day, ISO times, bad input") {
+    const int64_t ev = T("2026-03-01T23:30:00Z");  // 00:30 on 2 March at +01:00
+    // UTC: the same UTC day.
+    CHECK(parse_time_edit("14:02", ev, 0) == T("2026-03-01T14:02:00Z"));
+    CHECK(parse_time_edit(" 9:05:30 ", ev, 0) == T("2026-03-01T09:05:30Z"));
+    // +01:00: the event is on 2 March there, so 14:02 local is 13:02Z on 2 March.
+    CHECK(parse_time_edit("14:02", ev, 60) == T("2026-03-02T13:02:00Z"));
+    // -05:00: 18:30 local on 1 March; 00:15 local is 05:15Z the same day.
+    CHECK(parse_time_edit("00:15", ev, -300) == T("2026-03-01T05:15:00Z"));
+    // Full ISO times keep their own offset; without one they are read at the given offset.
+    CHECK(parse_time_edit("2026-03-05T10:00:00Z", ev, 60) == T("2026-03-05T10:00:00Z"));
+    CHECK(parse_time_edit("2026-03-05T10:00:00", ev, 60) == T("2026-03-05T09:00:00Z"));
+    // Before 1970 the day is still found (floor, not truncation).
+    CHECK(parse_time_edit("01:00", -kHourMs, 0) == -23 * kHourMs);
+    for (const char* bad : {"", "  ", "24:00", "12:60", "12:30:61", "12", "1:2:3:4", "12:", ":30", "123:00", "noon",
+                            "12h30", "-1:00"})
+        CHECK_FALSE(parse_time_edit(bad, ev, 0).has_value());
+}
+
+TEST_CASE("cluster_events: span limit and types that stand alone") {
+    // 200 events a minute apart, with a "detected" (type 1) in the middle: one chain at 1 px per minute.
+    std::vector<Event> evs;
+    for (int i = 0; i < 200; ++i) {
+        Event e;
+        e.id = "e" + std::to_string(1000 + i);
+        e.time.set = true;
+        e.time.unix_ms = i * kMinuteMs;
+        e.type = i == 100 ? "detected" : "note";
+        evs.push_back(e);
+    }
+    const TimelineIndex idx = build_timeline_index(evs);
+    const double px_per_ms = 1.0 / kMinuteMs;
+    REQUIRE(cluster_events(idx, px_per_ms, 12).size() == 1);  // single linkage chains them all
+    const auto limited = cluster_events(idx, px_per_ms, 12, 30);
+    CHECK(limited.size() >= 200 / 31);
+    int total = 0;
+    for (size_t i = 0; i < limited.size(); ++i) {
+        CHECK(limited[i].t_max - limited[i].t_min <= 30 * kMinuteMs);
+        if (i) CHECK(limited[i].t_min > limited[i - 1].t_max);  // disjoint and sorted
+        total += limited[i].count;
+    }
+    CHECK(total == 200);
+    const auto alone = cluster_events(idx, px_per_ms, 12, 0, 1u << event_type_index("detected"));
+    REQUIRE(alone.size() == 3);
+    CHECK(alone[0].count == 100);
+    CHECK(alone[1].count == 1);
+    CHECK(alone[1].dominant_type == "detected");
+    CHECK(alone[2].count == 99);
+    auto [b, e] = visible_clusters(alone, 100 * kMinuteMs, 100 * kMinuteMs);
+    CHECK(b == 1);
+    CHECK(e == 2);
+}

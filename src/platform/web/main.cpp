@@ -560,6 +560,9 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is not persisted in browser storage
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // arrows, Enter and Esc in menus and lists
+    // The usual OS double-click time (ImGui's default is 0.3 s): frames are drawn on demand, one button change per
+    // frame, so with slow frames (software WebGL) the two clicks of a double-click land several frames apart.
+    io.MouseDoubleClickTime = 0.5f;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would draw frames while idle
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     io.BackendPlatformName = "hindsight_html5";

@@ -1,0 +1,31 @@
+# The real UI code built natively, for headless frame runs (bench/timeline, later bench/ui): Dear ImGui from
+# third_party/imgui without a GPU backend, the fonts subset as in the web build, src/ui and the headless platform.
+set(IMGUI_DIR "${HS_THIRD_PARTY}/imgui")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+  message(STATUS "Dear ImGui sources missing in ${IMGUI_DIR}: headless UI benchmarks are not built "
+                 "(run python3 scripts/deps.py web)")
+  return()
+endif()
+
+add_library(imgui_native STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+target_include_directories(imgui_native SYSTEM PUBLIC ${IMGUI_DIR})
+target_compile_definitions(imgui_native PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
+                                               IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_FONT)
+target_compile_options(imgui_native PRIVATE -w)
+
+set(HS_NATIVE_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/fonts.cpp")
+add_custom_command(OUTPUT "${HS_NATIVE_FONTS_CPP}"
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/fonts.py "${HS_NATIVE_FONTS_CPP}"
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/fonts.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
+  COMMENT "Subsetting fonts")
+
+file(GLOB HS_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
+add_library(hs_ui_native STATIC ${HS_UI_SOURCES} "${HS_NATIVE_FONTS_CPP}"
+            ${CMAKE_SOURCE_DIR}/src/platform/native/headless.cpp)
+target_include_directories(hs_ui_native PUBLIC "${CMAKE_SOURCE_DIR}/src/ui" "${CMAKE_SOURCE_DIR}/src/platform/native")
+target_link_libraries(hs_ui_native PUBLIC hscore imgui_native)
+
+add_executable(bench_timeline ${CMAKE_SOURCE_DIR}/bench/timeline/main.cpp)
+target_link_libraries(bench_timeline PRIVATE hs_ui_native)

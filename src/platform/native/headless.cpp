@@ -1,0 +1,84 @@
+#include "headless.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/model.h"
+#include "fonts.h"
+#include "imgui.h"
+#include "locate.h"
+#include "theme.h"
+
+namespace hs::native {
+
+int64_t HeadlessPlatform::now_ms() {
+    if (fixed_now_ms) return fixed_now_ms;
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+HeadlessRunner::HeadlessRunner(float width, float height, bool dark) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // key indices are the ImGuiKey_ values
+    ui::load_fonts(1.0f);
+    unsigned char* pixels = nullptr;
+    int tw = 0, th = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th);  // built, never uploaded
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+    ui::apply_theme(dark);
+}
+
+HeadlessRunner::~HeadlessRunner() { ImGui::DestroyContext(); }
+
+void HeadlessRunner::mouse_move(float x, float y) { ImGui::GetIO().MousePos = ImVec2(x, y); }
+void HeadlessRunner::mouse_button(int button, bool down) { ImGui::GetIO().MouseDown[button] = down; }
+void HeadlessRunner::wheel(float dy, float dx) {
+    ImGui::GetIO().MouseWheel += dy;
+    ImGui::GetIO().MouseWheelH += dx;
+}
+void HeadlessRunner::key(int imgui_key, bool down) { ImGui::GetIO().KeysDown[imgui_key] = down; }
+void HeadlessRunner::modifiers(bool ctrl, bool shift) {
+    ImGui::GetIO().KeyCtrl = ctrl;
+    ImGui::GetIO().KeyShift = shift;
+}
+
+double HeadlessRunner::frame(const std::function<void()>& body) {
+    const auto t0 = std::chrono::steady_clock::now();
+    ui::locate_begin_frame();
+    ImGui::NewFrame();
+    body();
+    ImGui::Render();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheel = io.MouseWheelH = 0;
+    vertices_ = static_cast<size_t>(ImGui::GetDrawData()->TotalVtxCount);
+    return ms;
+}
+
+bool HeadlessRunner::locate(const std::string& name, float& x, float& y, float& w, float& h) const {
+    Json j = Json::parse(ui::locate_json(), nullptr, false);
+    if (!j.is_object() || !j.contains(name)) return false;
+    const Json& r = j[name];
+    x = r[0].get<float>(), y = r[1].get<float>(), w = r[2].get<float>(), h = r[3].get<float>();
+    return true;
+}
+
+Stats Stats::of(std::vector<double> ms) {
+    Stats s;
+    if (ms.empty()) return s;
+    std::sort(ms.begin(), ms.end());
+    s.median = ms[ms.size() / 2];
+    s.p95 = ms[std::min(ms.size() - 1, static_cast<size_t>(static_cast<double>(ms.size()) * 0.95))];
+    double sum = 0;
+    for (double v : ms) sum += v;
+    s.mean = sum / static_cast<double>(ms.size());
+    return s;
+}
+
+}  // namespace hs::native

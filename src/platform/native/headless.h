@@ -1,0 +1,63 @@
+// A headless native runner for the real UI code: a Platform with no window and no GPU, and a frame loop that builds
+// ImGui frames (NewFrame .. Render, draw lists included) from scripted input. For benchmarks (bench/timeline; the
+// whole editor in bench/ui) and native UI tests. Nothing is rasterized.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "platform.h"
+
+namespace hs::native {
+
+class HeadlessPlatform : public ui::Platform {
+public:
+    int64_t now_ms() override;
+    void request_frame() override { ++frames_requested; }
+    void download(const std::string&, const std::string&, const std::string&) override {}
+    void set_window_title(const std::string& title) override { this->title = title; }
+    bool prefers_dark() override { return dark; }
+    void open_url(const std::string&) override {}
+    void copy_text(const std::string& text) override { clipboard = text; }
+    void show_read_view(const std::string&, const std::string&) override {}
+    void print_read_view() override {}
+
+    bool dark = false;
+    int64_t fixed_now_ms = 0;  // when non-zero, now_ms() returns it (reproducible runs)
+    std::string title, clipboard;
+    int frames_requested = 0;
+};
+
+class HeadlessRunner {
+public:
+    // Creates the ImGui context, the fonts (as the app loads them) and the theme, for a display of w x h.
+    HeadlessRunner(float width, float height, bool dark = false);
+    ~HeadlessRunner();
+    HeadlessRunner(const HeadlessRunner&) = delete;
+    HeadlessRunner& operator=(const HeadlessRunner&) = delete;
+
+    // Input for the next frame, as a person would give it.
+    void mouse_move(float x, float y);
+    void mouse_button(int button, bool down);
+    void wheel(float dy, float dx = 0);
+    void key(int imgui_key, bool down);  // an ImGuiKey_ (mapped to the same index)
+    void modifiers(bool ctrl, bool shift);
+
+    // Builds one frame: NewFrame, body(), Render. Returns its wall time in milliseconds.
+    double frame(const std::function<void()>& body);
+    // Screen rectangle recorded under `name` (hs::ui::mark) in the last frames; false when none.
+    bool locate(const std::string& name, float& x, float& y, float& w, float& h) const;
+    size_t last_vertex_count() const { return vertices_; }
+
+private:
+    size_t vertices_ = 0;
+};
+
+// Summary statistics of a series of timings.
+struct Stats {
+    double median = 0, p95 = 0, mean = 0;
+    static Stats of(std::vector<double> ms);
+};
+
+}  // namespace hs::native

@@ -1,0 +1,137 @@
+// The timeline panel (issue #6): a time axis with events, phases, a minimap, a list view kept in sync, paste to add
+// and an import-review state. The maths lives in core/timeline.h; this draws it and turns input into edits.
+//
+// The panel owns no document: draw() gets the open document and a callback that records an undoable step (the
+// app's edited()). The layout (index, label widths, phases, lanes, clusters) is rebuilt once per document change
+// (a new `revision`, or an edit made here), and lanes/clusters once per zoom level, never per frame.
+//
+// Files: timeline_canvas.cpp (axis, markers, interaction, minimap), timeline_list.cpp (the table),
+// timeline_paste.cpp (paste preview, review state), timeline_layout.cpp (the cached layout, shared state).
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/paste.h"
+#include "core/timeline.h"
+#include "imgui.h"
+
+namespace hs::ui {
+
+class Timeline {
+public:
+    // Records one undoable step: (group key for coalescing, label shown by Undo). Returns the document's revision
+    // after the edit, so that the panel's own edits rebuild the layout once, not again on the next frame.
+    using EditFn = std::function<uint64_t(const std::string& group, const std::string& label)>;
+
+    // Draws the whole panel at the cursor, `w` wide. `revision` changes whenever the document changed outside the
+    // panel (undo, redo, another field, a new document); `now_ms` is the wall clock (for new events' defaults).
+    void draw(Document& d, uint64_t revision, float w, const EditFn& edited, int64_t now_ms);
+
+    // Review state after an import or a paste: these events are highlighted until the author confirms them.
+    void begin_review(std::vector<std::string> event_ids);
+    bool reviewing() const { return !review_.empty(); }
+
+    // For the benchmark and tests: the view and the layout cost.
+    TimeView& view() { return view_; }
+    double last_rebuild_ms() const { return last_rebuild_ms_; }
+    void invalidate() { layout_dirty_ = true; }
+    enum class Zone { Utc, Local, Relative };
+    void set_zone(Zone z) { zone_kind_ = z; }
+
+private:
+    // timeline_layout.cpp
+    void rebuild(const Document& d);
+    void relayout_for_zoom();
+    TimeZone display_zone() const;
+    void select(const std::string& id, bool scroll_list);
+    int selected_entry() const;  // index in index_.entries, or -1
+    void commit(Document& d, const std::string& group, const std::string& label);
+    // timeline_canvas.cpp
+    void draw_toolbar(Document& d, float w);
+    void draw_canvas(Document& d, float w);
+    void draw_minimap(float w);
+    void handle_keys(Document& d);
+    void ensure_visible(int64_t t_ms);
+    // timeline_list.cpp
+    void draw_list(Document& d, float w);
+    void rebuild_rows(const Document& d);
+    // timeline_paste.cpp
+    void open_paste(const Document& d, const std::string& text);
+    void draw_paste_preview(Document& d);
+    void draw_review_banner(Document& d, float w);
+
+    const EditFn* edited_ = nullptr;
+    int64_t now_ms_ = 0;
+
+    // Layout, rebuilt per document change.
+    bool layout_dirty_ = true;
+    uint64_t revision_ = ~uint64_t(0);
+    TimelineIndex index_;
+    std::vector<std::string> labels_;  // per entry: the short label drawn on the axis
+    PhaseSet phases_;
+    int64_t impact_start_ms_ = 0;
+    bool has_impact_start_ = false;
+    int doc_offset_min_ = 0;
+    double last_rebuild_ms_ = 0;
+    // Per zoom level.
+    double layout_ms_per_px_ = -1;
+    std::vector<Cluster> clusters_;
+    std::vector<int> lane_of_entry_;  // -1: no label (hidden or inside a cluster)
+    int lanes_used_ = 0;
+
+    // View.
+    TimeView view_;
+    bool fitted_ = false;
+    bool view_moved_ = false;  // zoomed or panned since the last fit
+    float fit_w_ = 0;
+    std::string axis_context_;  // "Mon 2 Mar 2026 · 5 min", from the last frame's ticks
+    std::string doc_id_;  // a new document is fitted to the view
+    std::vector<int> minimap_bins_;
+    int minimap_max_ = 1;
+    uint64_t minimap_revision_ = 0;
+    bool minimap_dirty_ = true;
+    float canvas_w_ = 0;
+    Zone zone_kind_ = Zone::Utc;
+
+    // Selection and interaction.
+    std::string selected_;
+    bool scroll_list_to_selected_ = false;
+    std::string drag_id_;        // event being retimed
+    int64_t drag_orig_ms_ = 0;
+    int64_t drag_new_ms_ = 0;
+    bool panning_ = false;
+    bool empty_double_click_ = false;
+    double last_click_time_ = -1e9;
+    int last_click_frame_ = -1000;
+    float last_click_x_ = 0, last_click_y_ = 0;
+    bool canvas_focused_ = false;
+
+    // List view.
+    bool rows_dirty_ = true;
+    std::vector<int> rows_;  // event indices shown, in display order
+    std::string filter_text_, filter_author_;
+    int filter_type_ = -1;   // index in vocab::kEventTypes, -1 = all
+    int sort_column_ = 0;    // 0 time, 1 type, 2 description, 3 author
+    bool sort_ascending_ = true;
+    std::string time_edit_id_;     // row whose time is being typed
+    std::string time_edit_buf_;
+
+    // Paste to add.
+    bool paste_open_ = false;
+    bool paste_popup_pending_ = false;
+    std::string paste_text_;
+    PasteResult paste_;
+
+    // Review state.
+    std::set<std::string> review_;
+};
+
+// Marker colour for an event type (shared by the canvas, the list and the minimap).
+ImU32 event_type_colour(int type_index, float alpha = 1.0f);
+const char* event_type_icon(const std::string& type);
+
+}  // namespace hs::ui

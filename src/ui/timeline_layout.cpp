@@ -1,0 +1,157 @@
+// The timeline panel's cached layout and shared state: rebuilt once per document change and once per zoom level.
+#include <algorithm>
+#include <chrono>
+
+#include "core/exporters/exporters.h"
+#include "icons.h"
+#include "theme.h"
+#include "timeline.h"
+
+namespace hs::ui {
+
+namespace {
+const char* kTypeIcons[] = {ICON_BOLT,      ICON_BELL,    ICON_USER,         ICON_ARROW_UP,   ICON_PENCIL,
+                            ICON_COMMENT,   ICON_HEARTBEAT, ICON_CHECK_CIRCLE, ICON_INFO_CIRCLE};
+constexpr size_t kLabelChars = 36;  // the axis shows the start of a description; the tooltip shows all of it
+
+std::string short_label(const std::string& s) {
+    if (s.size() <= kLabelChars) return s;
+    size_t cut = kLabelChars - 1;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    return s.substr(0, cut) + "\xe2\x80\xa6";
+}
+}  // namespace
+
+const char* event_type_icon(const std::string& type) {
+    return kTypeIcons[event_type_index(type)];
+}
+
+ImU32 event_type_colour(int type_index, float alpha) {
+    const Palette& p = palette();
+    switch (type_index) {
+        case 0: return col(p.danger, alpha);                       // impact start
+        case 1: return col(p.warning, alpha);                      // detected
+        case 2: return col(p.info, alpha);                         // acknowledged
+        case 3: return col(ImVec4(0.62f, 0.36f, 0.85f, 1), alpha);  // escalated
+        case 4: return col(p.accent, alpha);                       // action
+        case 5: return col(ImVec4(0.20f, 0.60f, 0.62f, 1), alpha);  // communication
+        case 6: return col(ImVec4(0.35f, 0.65f, 0.25f, 1), alpha);  // mitigated
+        case 7: return col(p.success, alpha);                      // resolved
+        default: return col(p.text_muted, alpha);                  // note
+    }
+}
+
+TimeZone Timeline::display_zone() const {
+    switch (zone_kind_) {
+        case Zone::Local: return TimeZone::fixed(doc_offset_min_);
+        case Zone::Relative: return TimeZone::relative(has_impact_start_ ? impact_start_ms_ : index_.t_min);
+        default: return TimeZone::utc();
+    }
+}
+
+void Timeline::rebuild(const Document& d) {
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<float> widths(d.timeline.size());
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    std::vector<std::string> all_labels(d.timeline.size());
+    for (size_t i = 0; i < d.timeline.size(); ++i) {
+        all_labels[i] = short_label(d.timeline[i].description.empty() ? event_type_label(d.timeline[i].type)
+                                                                      : d.timeline[i].description);
+        const std::string& s = all_labels[i];
+        widths[i] = font->CalcTextSizeA(size, 1e9f, 0.0f, s.data(), s.data() + s.size()).x + size;  // + icon
+    }
+    index_ = build_timeline_index(d.timeline, widths);
+    labels_.resize(index_.entries.size());
+    for (size_t i = 0; i < index_.entries.size(); ++i)
+        labels_[i] = std::move(all_labels[static_cast<size_t>(index_.entries[i].event_index)]);
+    phases_ = compute_phases(d);
+    has_impact_start_ = phases_.has_impact_start;
+    impact_start_ms_ = phases_.impact_start_ms;
+    doc_offset_min_ = document_offset_min(d);
+    layout_dirty_ = false;
+    minimap_dirty_ = true;
+    rows_dirty_ = true;
+    layout_ms_per_px_ = -1;  // lanes and clusters follow
+    // Review marks of events that no longer exist are dropped.
+    for (auto it = review_.begin(); it != review_.end();) {
+        bool found = false;
+        for (const Event& e : d.timeline)
+            if (e.id == *it) { found = true; break; }
+        it = found ? std::next(it) : review_.erase(it);
+    }
+    last_rebuild_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void Timeline::relayout_for_zoom() {
+    if (layout_ms_per_px_ == view_.ms_per_px) return;
+    layout_ms_per_px_ = view_.ms_per_px;
+    const double px_per_ms = 1.0 / view_.ms_per_px;
+    // Milestones (impact start, detected, acknowledged, mitigated, resolved) always stand alone; a cluster is at most
+    // 60 px wide, so a dense log shows as a row of counts rather than one.
+    uint32_t milestones = 0;
+    for (const char* t : {"impact_start", "detected", "acknowledged", "mitigated", "resolved"})
+        milestones |= 1u << event_type_index(t);
+    clusters_ = cluster_events(index_, px_per_ms, 12.0f, 60.0f, milestones);
+    // Labels go in lanes for events that stand alone at this zoom; clustered ones show a count instead.
+    std::vector<LaneItem> items;
+    std::vector<int> which;
+    for (const Cluster& c : clusters_) {
+        if (c.count != 1) continue;
+        const TimelineEntry& e = index_.entries[static_cast<size_t>(c.first)];
+        items.push_back({e.time_ms, e.label_px, e.id});
+        which.push_back(c.first);
+    }
+    LaneParams lp;
+    lp.px_per_ms = px_per_ms;
+    lp.gap_px = 10;
+    lp.max_lanes = 5;
+    LaneLayout lay = layout_lanes(items, lp);
+    lane_of_entry_.assign(index_.entries.size(), -1);
+    for (size_t i = 0; i < which.size(); ++i) lane_of_entry_[static_cast<size_t>(which[i])] = lay.lane[i];
+    lanes_used_ = lay.lanes_used;
+}
+
+void Timeline::select(const std::string& id, bool scroll_list) {
+    selected_ = id;
+    scroll_list_to_selected_ = scroll_list;
+}
+
+int Timeline::selected_entry() const {
+    if (selected_.empty()) return -1;
+    for (size_t i = 0; i < index_.entries.size(); ++i)
+        if (index_.entries[i].id == selected_) return static_cast<int>(i);
+    return -1;
+}
+
+void Timeline::commit(Document& d, const std::string& group, const std::string& label) {
+    if (edited_ && *edited_) revision_ = (*edited_)(group, label);
+    rebuild(d);
+}
+
+void Timeline::begin_review(std::vector<std::string> event_ids) {
+    review_.clear();
+    review_.insert(event_ids.begin(), event_ids.end());
+}
+
+void Timeline::draw(Document& d, uint64_t revision, float w, const EditFn& edited, int64_t now_ms) {
+    edited_ = &edited;
+    now_ms_ = now_ms;
+    if (revision != revision_) {
+        revision_ = revision;
+        layout_dirty_ = true;
+    }
+    if (layout_dirty_) rebuild(d);
+    ImGui::PushID("timeline");
+    draw_review_banner(d, w);
+    draw_toolbar(d, w);
+    draw_canvas(d, w);
+    draw_minimap(w);
+    ImGui::Spacing();
+    draw_list(d, w);
+    draw_paste_preview(d);
+    ImGui::PopID();
+    edited_ = nullptr;
+}
+
+}  // namespace hs::ui

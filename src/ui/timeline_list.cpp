@@ -1,0 +1,226 @@
+// The timeline as a list: a sortable, filterable table with inline editing, in sync with the axis (one selection).
+// Only the visible rows are drawn (ImGuiListClipper); the filtered and sorted order is rebuilt only when the
+// document, a filter or the sort changes.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "core/exporters/exporters.h"
+#include "fonts.h"
+#include "icons.h"
+#include "imgui.h"
+#include "locate.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "theme.h"
+#include "timeline.h"
+#include "widgets.h"
+
+namespace hs::ui {
+namespace {
+
+bool contains_folded(const std::string& hay, const std::string& needle) {
+    if (needle.empty()) return true;
+    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+    return it != hay.end();
+}
+
+}  // namespace
+
+void Timeline::rebuild_rows(const Document& d) {
+    rows_.clear();
+    const std::string* type = filter_type_ >= 0 ? &vocab::kEventTypes[static_cast<size_t>(filter_type_)] : nullptr;
+    for (size_t i = 0; i < d.timeline.size(); ++i) {
+        const Event& e = d.timeline[i];
+        if (type && event_type_index(e.type) != filter_type_) continue;
+        if (!contains_folded(e.description, filter_text_)) continue;
+        if (!contains_folded(e.author, filter_author_)) continue;
+        rows_.push_back(static_cast<int>(i));
+    }
+    const auto key_time = [&](int i) {
+        const Instant& t = d.timeline[static_cast<size_t>(i)].time;
+        return t.set ? t.unix_ms : INT64_MAX;
+    };
+    std::stable_sort(rows_.begin(), rows_.end(), [&](int a, int b) {
+        const Event &x = d.timeline[static_cast<size_t>(a)], &y = d.timeline[static_cast<size_t>(b)];
+        int c = 0;
+        switch (sort_column_) {
+            case 1: c = event_type_index(x.type) - event_type_index(y.type); break;
+            case 2: c = x.description.compare(y.description); break;
+            case 3: c = x.author.compare(y.author); break;
+            default: break;
+        }
+        if (c == 0) c = key_time(a) < key_time(b) ? -1 : key_time(a) > key_time(b) ? 1 : 0;
+        return sort_ascending_ ? c < 0 : c > 0;
+    });
+    rows_dirty_ = false;
+}
+
+void Timeline::draw_list(Document& d, float w) {
+    const Palette& p = palette();
+    // Filters.
+    bool changed = false;
+    ImGui::SetNextItemWidth(std::min(260.0f, w * 0.35f));
+    changed |= ImGui::InputTextWithHint("##ftext", ICON_SEARCH " Filter text", &filter_text_);
+    mark("timeline.filter.text");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    if (ImGui::BeginCombo("##ftype", filter_type_ < 0 ? "All types" : event_type_label(vocab::kEventTypes[static_cast<size_t>(filter_type_)]).c_str())) {
+        if (ImGui::Selectable("All types", filter_type_ < 0)) filter_type_ = -1, changed = true;
+        for (size_t t = 0; t < vocab::kEventTypes.size(); ++t)
+            if (ImGui::Selectable(event_type_label(vocab::kEventTypes[t]).c_str(), filter_type_ == static_cast<int>(t)))
+                filter_type_ = static_cast<int>(t), changed = true;
+        ImGui::EndCombo();
+    }
+    mark("timeline.filter.type");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    changed |= ImGui::InputTextWithHint("##fauthor", ICON_USER " Author", &filter_author_);
+    mark("timeline.filter.author");
+    if (changed) rows_dirty_ = true;
+    if (rows_dirty_) rebuild_rows(d);
+    ImGui::SameLine();
+    ImGui::TextColored(p.text_muted, "%d of %d", static_cast<int>(rows_.size()), static_cast<int>(d.timeline.size()));
+
+    const TimeZone zone = display_zone();
+    const bool multi_day = index_.t_max - index_.t_min > kDayMs - kHourMs;
+    const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    const float list_h = std::min(row_h * 14, row_h * (static_cast<float>(rows_.size()) + 1.4f) + 4);
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+    std::string remove;
+    if (!rows_.empty() && ImGui::BeginTable("events", 5, flags, ImVec2(w, list_h))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort, multi_day ? 150.0f : 96.0f);
+        ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, 150);
+        ImGui::TableSetupColumn("Description", ImGuiTableColumnFlags_WidthStretch, 3);
+        ImGui::TableSetupColumn("Author", ImGuiTableColumnFlags_WidthStretch, 1);
+        ImGui::TableSetupColumn("##ops", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, ImGui::GetFrameHeight());
+        ImGui::TableHeadersRow();
+        if (ImGuiTableSortSpecs* ss = ImGui::TableGetSortSpecs()) {
+            if (ss->SpecsDirty && ss->SpecsCount > 0) {
+                sort_column_ = ss->Specs[0].ColumnIndex;
+                sort_ascending_ = ss->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+                rebuild_rows(d);
+                ss->SpecsDirty = false;
+            }
+        }
+        if (scroll_list_to_selected_) {
+            scroll_list_to_selected_ = false;
+            for (size_t r = 0; r < rows_.size(); ++r)
+                if (d.timeline[static_cast<size_t>(rows_[r])].id == selected_) {
+                    const float y = static_cast<float>(r) * row_h;
+                    if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + list_h - 2.5f * row_h)
+                        ImGui::SetScrollY(std::max(0.0f, y - list_h * 0.4f));
+                }
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows_.size()), row_h);
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                Event& e = d.timeline[static_cast<size_t>(rows_[static_cast<size_t>(r)])];
+                const bool sel = e.id == selected_;
+                const bool rev = review_.count(e.id) > 0;
+                ImGui::PushID(e.id.c_str());
+                ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+                if (sel) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, col(p.accent, p.dark ? 0.28f : 0.16f));
+                const int ti = event_type_index(e.type);
+                // Time: typed as HH:MM[:SS] on the same day in the shown zone, or ISO 8601; Enter applies.
+                ImGui::TableNextColumn();
+                char buf[48] = "";
+                if (e.time.set) {
+                    std::string s = format_time(e.time.unix_ms, zone, zone.kind == TimeZone::Kind::Relative ? TimePrecision::Second
+                                                                     : multi_day ? TimePrecision::DayMinute : TimePrecision::Second);
+                    std::snprintf(buf, sizeof buf, "%s", s.c_str());
+                }
+                ImGui::PushFont(fonts().mono);
+                ImGui::SetNextItemWidth(-1);
+                if (rev) ImGui::PushStyleColor(ImGuiCol_FrameBg, col(p.warning, 0.25f));
+                if (ImGui::InputText("##time", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
+                    const int off = zone.kind == TimeZone::Kind::Relative ? doc_offset_min_ : zone.offset_min_at(e.time.unix_ms);
+                    if (auto t = parse_time_edit(buf, e.time.set ? e.time.unix_ms : now_ms_, off)) {
+                        e.time.unix_ms = *t;
+                        if (!e.time.set) e.time.offset_min = doc_offset_min_;
+                        e.time.set = true;
+                        select(e.id, false);
+                        ensure_visible(*t);
+                        commit(d, "timeline/" + e.id + "/time", "Edit event time");
+                    }
+                }
+                if (rev) ImGui::PopStyleColor();
+                ImGui::PopFont();
+                if (ImGui::IsItemActivated()) select(e.id, false);
+                if (ImGui::IsItemVisible()) mark("timeline.row.time." + e.id);
+                // Type.
+                ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(-1);
+                if (rev) ImGui::PushStyleColor(ImGuiCol_FrameBg, col(p.warning, 0.25f));
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(event_type_colour(ti)));
+                const std::string shown = std::string(event_type_icon(e.type)) + " " + event_type_label(e.type);
+                if (ImGui::BeginCombo("##type", shown.c_str())) {
+                    ImGui::PopStyleColor();
+                    for (const std::string& t : vocab::kEventTypes)
+                        if (ImGui::Selectable((std::string(event_type_icon(t)) + " " + event_type_label(t)).c_str(), t == e.type)) {
+                            e.type = t;
+                            commit(d, "timeline/" + e.id + "/type", "Set event type");
+                        } else {
+                            mark("timeline.type_option." + t);
+                        }
+                    ImGui::EndCombo();
+                } else {
+                    ImGui::PopStyleColor();
+                }
+                if (rev) ImGui::PopStyleColor();
+                if (ImGui::IsItemActivated()) select(e.id, false);
+                if (ImGui::IsItemVisible()) mark("timeline.row.type." + e.id);
+                // Description and author: typing coalesces into one undo step per field.
+                ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(-1);
+                if (ImGui::InputTextWithHint("##desc", "What happened", &e.description))
+                    commit(d, "timeline/" + e.id + "/description", "Edit event");
+                if (ImGui::IsItemActivated()) select(e.id, false);
+                if (ImGui::IsItemVisible()) mark("timeline.row.description." + e.id);
+                ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(-1);
+                if (ImGui::InputTextWithHint("##author", "Who / source", &e.author))
+                    commit(d, "timeline/" + e.id + "/author", "Edit event author");
+                if (ImGui::IsItemActivated()) select(e.id, false);
+                ImGui::TableNextColumn();
+                if (rev) {
+                    if (icon_button(ICON_CHECK, "ok", "Confirm the inferred type and time")) review_.erase(e.id);
+                    mark("timeline.row.confirm." + e.id);
+                } else if (icon_button(ICON_TRASH, "del", "Delete this event")) {
+                    remove = e.id;
+                }
+                if (ImGui::IsItemVisible()) mark("timeline.row.delete." + e.id);
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    } else if (d.timeline.empty()) {
+        muted_text("No events yet. Double-click the axis to add one, paste lines such as \"14:02 Deploy of config "
+                   "v42 started\", or use Add event.");
+    }
+    if (!remove.empty()) {
+        d.timeline.erase(std::remove_if(d.timeline.begin(), d.timeline.end(), [&](const Event& e) { return e.id == remove; }),
+                         d.timeline.end());
+        if (selected_ == remove) selected_.clear();
+        commit(d, "timeline#remove", "Delete event");
+    }
+    if (ImGui::Button(ICON_PLUS "  Add event")) {
+        Event ev;
+        ev.id = new_id("ev");
+        ev.time.set = true;
+        const int sel = selected_entry();
+        ev.time.unix_ms = sel >= 0 ? index_.entries[static_cast<size_t>(sel)].time_ms + kMinuteMs
+                          : !index_.entries.empty() ? index_.t_max + kMinuteMs : snap_time(now_ms_, SnapUnit::Minute);
+        ev.time.offset_min = doc_offset_min_;
+        d.timeline.push_back(ev);
+        select(ev.id, true);
+        ensure_visible(ev.time.unix_ms);
+        commit(d, "timeline#add", "Add event");
+    }
+    mark("add.timeline");
+}
+
+}  // namespace hs::ui
