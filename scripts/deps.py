@@ -23,7 +23,7 @@ THIRD = os.path.join(ROOT, "third_party")
 APT = {
     "native": ["g++", "cmake", "ninja-build", "catch2", "nlohmann-json3-dev", "dpkg-dev", "xz-utils", "bzip2"],
     "web": ["emscripten", "binaryen", "python3-fonttools", "fonts-inter", "fonts-jetbrains-mono",
-            "fonts-fork-awesome", "gzip"],
+            "fonts-fork-awesome", "gzip", "librsvg2-bin", "pngquant", "optipng"],
     "e2e": ["chromium"],
     "fuzz": ["clang", "libclang-rt-14-dev"],
 }

@@ -69,6 +69,7 @@ void App::set_document(Document doc) {
     draft_id_.clear();
     dirty_ = false;
     read_only_ = false;
+    document_switched();
     platform_.set_window_title(short_title(*doc_, 80) + " \xe2\x80\x94 Hindsight");
     platform_.request_frame();
 }
@@ -103,6 +104,7 @@ void App::edited(const std::string& group, const std::string& label) {
     now.set = true;
     doc_->updated = now;
     history_->commit(*doc_, label, group, platform_.now_ms());
+    after_edit();
     derived_dirty_ = true;
     dirty_ = true;
     last_edit_ms_ = platform_.now_ms();
@@ -218,6 +220,9 @@ void App::frame() {
     if (doc_) draw_share();
     draw_incoming();
     if (doc_) draw_merge();
+    draw_history();
+    draw_overview();
+    draw_settings();
     draw_shortcuts();
     draw_messages();
     ImGui::End();
@@ -278,14 +283,17 @@ void App::draw_top_bar(float height) {
     float bw = ImGui::GetFrameHeight();
     float right = win_w - 12;
     const ImGuiStyle& st = ImGui::GetStyle();
-    float actions_w = bw + 12;  // theme, with a margin
+    float actions_w = bw * 2 + 16;  // settings and theme, with a margin
     if (doc_) {
-        actions_w += (bw + 8) * (tiny ? 3 : 5) + 16;
+        actions_w += (bw + 8) * (tiny ? 3 : 6) + 16;
         if (!tiny) actions_w += ImGui::CalcTextSize(ICON_SHARE "  Share" ICON_DOWNLOAD "  Export").x + st.FramePadding.x * 4;
     }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12, right - actions_w));
     if (doc_) {
         if (!tiny) {
+            if (icon_button(ICON_HISTORY, "history", "History: earlier versions of this draft")) history_open_ = true;
+            mark("topbar.history");
+            ImGui::SameLine(0, 8);
             ImGui::BeginDisabled(!history_->can_undo());
             if (icon_button(ICON_UNDO, "undo", "Undo (Ctrl+Z)")) undo();
             mark("topbar.undo");
@@ -308,6 +316,9 @@ void App::draw_top_bar(float height) {
         mark("topbar.panel");
         ImGui::SameLine(0, 4);
     }
+    if (icon_button(ICON_COG, "settings", "Settings and storage")) settings_open_ = true;
+    mark("topbar.settings");
+    ImGui::SameLine(0, 4);
     if (icon_button(dark_ ? ICON_SUN : ICON_MOON, "theme", dark_ ? "Light theme" : "Dark theme")) set_dark(!dark_);
     mark("topbar.theme");
     ImGui::EndChild();
@@ -479,6 +490,11 @@ void App::draw_messages() {
             ImGui::CloseCurrentPopup();
         }
         mark("problem.ok");
+        if (offer_download_) {
+            ImGui::SameLine();
+            if (ImGui::Button(ICON_DOWNLOAD "  Download all drafts")) download_all();
+            mark("problem.download_all");
+        }
         ImGui::EndPopup();
     }
 }

@@ -108,6 +108,37 @@ public:
         journal_.clear();
         return n;
     }
+    // Every change not yet confirmed durable in IndexedDB (in flight or waiting), as {"path": data or null}. The page
+    // keeps it in localStorage (synchronous) when it is hidden or unloaded mid-save; see apply_rescue.
+    std::string pending_json() const {
+        if (journal_.empty() && in_flight_.empty()) return "{}";
+        hs::Json o = hs::Json::object();
+        for (const auto* m : {&in_flight_, &journal_})
+            for (const auto& [path, e] : *m) o[path] = e.present ? hs::Json(e.data) : hs::Json(nullptr);
+        return o.dump(-1, ' ', false, hs::Json::error_handler_t::replace);
+    }
+    // After the first pull: the changes a previous page of this origin could not make durable before it went away.
+    // A draft file is taken only when it is at least as recent as the stored one ("draft"/"updated"), so a draft
+    // edited since in another tab is never rolled back. Applied through the journal, so the next push stores them.
+    int apply_rescue(const std::string& text) {
+        hs::Json o = hs::Json::parse(text, nullptr, false);
+        if (!o.is_object()) return 0;
+        int n = 0;
+        for (const auto& [path, v] : o.items()) {
+            if (path.empty() || path[0] != '/') continue;
+            if (v.is_null()) {
+                if (fs_.exists(path) && !fs_.is_dir(path) && remove(path).ok()) ++n;
+                continue;
+            }
+            if (!v.is_string()) continue;
+            const std::string& data = v.get_ref<const std::string&>();
+            std::string cur;
+            if (fs_.read(path, cur).ok() && (cur == data || updated_of(data) < updated_of(cur))) continue;
+            fs_.mkdirs(hs::path_parent(path));
+            if (write(path, data).ok()) ++n;
+        }
+        return n;
+    }
     void push_done(bool ok) {
         if (!ok)  // keep them for the next push, unless changed again meanwhile
             for (auto& [path, e] : in_flight_) journal_.emplace(path, std::move(e));
@@ -115,6 +146,12 @@ public:
     }
 
 private:
+    static std::string updated_of(const std::string& envelope) {
+        hs::Json j = hs::Json::parse(envelope, nullptr, false);
+        if (!j.is_object() || !j.contains("draft") || !j["draft"].is_object()) return {};
+        const hs::Json& u = j["draft"].value("updated", hs::Json());
+        return u.is_string() ? u.get<std::string>() : std::string();
+    }
     struct Entry {
         bool present = false;
         std::string data;
@@ -478,9 +515,11 @@ EMSCRIPTEN_KEEPALIVE void hs_storage_loaded(int ok, const char* error) {
     S.app->storage_loaded(ok != 0, error ? error : "");
     poke();
 }
-EMSCRIPTEN_KEEPALIVE int hs_storage_after_pull() {
+// `reload`: another tab stored drafts since the last pull, so the library is read again (a read-only tab follows).
+// Otherwise the pull brought nothing new and parsing every draft again would only block the frame.
+EMSCRIPTEN_KEEPALIVE int hs_storage_after_pull(int reload) {
     int n = S.platform.fs.reapply();
-    S.app->storage_reloaded();
+    if (reload) S.app->storage_reloaded();
     return n;
 }
 EMSCRIPTEN_KEEPALIVE void hs_storage_pushed(const char* error) {
@@ -500,6 +539,21 @@ EMSCRIPTEN_KEEPALIVE void hs_draft_lock(const char* id, int owned) { S.app->draf
 EMSCRIPTEN_KEEPALIVE void hs_open_link(const char* fragment) { S.app->open_link(fragment ? fragment : ""); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_flush() { S.app->flush(); }
 EMSCRIPTEN_KEEPALIVE void hs_timer() { poke(1); }
+EMSCRIPTEN_KEEPALIVE void hs_storage_info(int persisted, double usage, double quota) {
+    S.app->storage_info(persisted, usage, quota);
+}
+EMSCRIPTEN_KEEPALIVE const char* hs_query(const char* what) {
+    static std::string s;
+    s = S.app->query_json(what ? what : "");
+    return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* hs_pending_json() {
+    static std::string s;
+    s = S.platform.fs.pending_json();
+    return s.c_str();
+}
+// Before hs_storage_loaded: returns how many changes were taken (they are pushed once the app has loaded).
+EMSCRIPTEN_KEEPALIVE int hs_apply_rescue(const char* text) { return S.platform.fs.apply_rescue(text ? text : ""); }
 EMSCRIPTEN_KEEPALIVE const char* hs_drafts_json() {
     static std::string s;
     s = S.app->drafts_json();
