@@ -16,6 +16,12 @@
     try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
   }
 
+  // Text for the wasm, on the heap: ccall's 'string' copies to the 1 MB stack, which a large document or paste overflows.
+  function heapString(m, text, fn) {
+    var n = m.lengthBytesUTF8(text) + 1, p = m._malloc(n);
+    try { m.stringToUTF8(text, p, n); return fn(p); } finally { m._free(p); }
+  }
+
   var readyResolve, readyReject;
   var api = {
     version: BUILD,
@@ -37,7 +43,9 @@
     },
     // Opens JSON text as a document (as "Open a file" does). Resolves to true when it opened.
     openJSON: function (text, name) {
-      return mod ? mod.ccall('hs_open_json', 'number', ['string', 'string'], [text, name || 'file']) === 1 : false;
+      return mod ? heapString(mod, text, function (p) {
+        return mod.ccall('hs_open_json', 'number', ['number', 'string'], [p, name || 'file']);
+      }) === 1 : false;
     },
   };
   api.ready.catch(function () {});
@@ -75,7 +83,7 @@
     var text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
     e.preventDefault();
     canvas.focus({ preventScroll: true });
-    if (mod) mod.ccall('hs_on_paste', null, ['string'], [text]);
+    if (mod) heapString(mod, text, function (p) { mod._hs_on_paste(p); });
   });
   function onCopy(e) {
     if (document.activeElement !== canvas || !mod || !mod.hsClipboardFresh) return;
@@ -102,7 +110,7 @@
     document.body.appendChild(el);
     el.addEventListener('input', function () {
       if (!mod || !ov.path) return;
-      mod.ccall('hs_overlay_input', null, ['string', 'string'], [ov.path, el.value]);
+      heapString(mod, el.value, function (p) { mod.ccall('hs_overlay_input', null, ['string', 'number'], [ov.path, p]); });
       reportHeight();
     });
     el.addEventListener('keydown', function (e) {
@@ -239,7 +247,7 @@
       for (var i = 0; i < localStorage.length; i++) {
         var k = localStorage.key(i);
         if (k && k.indexOf(RESCUE) === 0 && k !== rescueKey) {
-          n += m.ccall('hs_apply_rescue', 'number', ['string'], [localStorage.getItem(k)]);
+          n += heapString(m, localStorage.getItem(k), function (p) { return m._hs_apply_rescue(p); });
           rescuedKeys.push(k);
         }
       }
