@@ -261,9 +261,15 @@
   }
   var pushes = 0;  // pushes requested and not finished
   var othersChanged = false;  // another tab stored drafts since this tab last read them
+  var persisted = -1, usage = -1, quota = -1;
+  function reportStorage(m) { m.ccall('hs_storage_info', null, ['number', 'number', 'number'], [persisted, usage, quota]); }
+  function estimate(m) {  // at start and after each save, for the settings
+    if (navigator.storage && navigator.storage.estimate) {
+      navigator.storage.estimate().then(function (e) { usage = e.usage; quota = e.quota; reportStorage(m); }, function () {});
+    }
+  }
   function storageInfo(m) {
-    var persisted = -1, usage = -1, quota = -1;
-    var report = function () { m.ccall('hs_storage_info', null, ['number', 'number', 'number'], [persisted, usage, quota]); };
+    var report = function () { reportStorage(m); };
     if (navigator.storage && navigator.storage.persist) {
       navigator.storage.persist().then(function (granted) {
         api.persisted = granted;
@@ -271,9 +277,7 @@
         report();
       }, function () { api.persisted = false; persisted = 0; report(); });
     }
-    if (navigator.storage && navigator.storage.estimate) {
-      navigator.storage.estimate().then(function (e) { usage = e.usage; quota = e.quota; report(); }, function () {});
-    }
+    estimate(m);
   }
   function startStorage(m) {
     try {
@@ -327,6 +331,7 @@
               if (bc) bc.postMessage('changed');
               api.savedAt = Date.now();
               while (rescuedKeys.length) lsSet(rescuedKeys.pop(), null);
+              estimate(m);
               if (m.UTF8ToString(m._hs_pending_json()) === '{}') lsSet(rescueKey, null);
             }
             res();

@@ -18,7 +18,7 @@ namespace {
 
 std::string bytes_text(double b) {
     char buf[32];
-    if (b < 1e6) std::snprintf(buf, sizeof buf, "%.0f KB", b / 1e3);
+    if (b < 1e6) std::snprintf(buf, sizeof buf, "%.1f KB", b / 1e3);
     else if (b < 1e9) std::snprintf(buf, sizeof buf, "%.1f MB", b / 1e6);
     else std::snprintf(buf, sizeof buf, "%.1f GB", b / 1e9);
     return buf;
@@ -52,7 +52,7 @@ void App::download_all() {
 }
 
 void App::draw_settings() {
-    if (!begin_dialog("Settings", settings_open_, 600, 520)) return;
+    if (!begin_dialog("Settings", settings_open_, 600, 450)) return;
     const Palette& p = palette();
     heading("Appearance");
     if (ImGui::RadioButton("Light", !dark_)) set_dark(false);
