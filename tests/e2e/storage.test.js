@@ -173,6 +173,12 @@ test('offline: the app starts from the service worker, the drafts are there and 
       await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     }
   });
+  // Installable: Chromium's own check finds nothing wrong with the manifest, icons or worker (test contexts are
+  // incognito, which it always reports).
+  const cdp = await context.newCDPSession(page);
+  const inst = (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId);
+  assert.deepEqual(inst.filter((e) => e !== 'in-incognito'), []);
+  assert.deepEqual((await cdp.send('Page.getAppManifest')).errors, []);
   const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('hindsight-')));
   assert.equal(cached.length, 1, 'one cache, named for this build');
   assert.equal(cached[0], 'hindsight-' + await page.evaluate(() => window.hindsight.version));
