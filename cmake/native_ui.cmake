@@ -29,3 +29,7 @@ target_link_libraries(hs_ui_native PUBLIC hscore imgui_native)
 
 add_executable(bench_timeline ${CMAKE_SOURCE_DIR}/bench/timeline/main.cpp)
 target_link_libraries(bench_timeline PRIVATE hs_ui_native)
+
+add_executable(bench_ui ${CMAKE_SOURCE_DIR}/bench/ui/main.cpp)
+target_link_libraries(bench_ui PRIVATE hs_ui_native)
+target_compile_definitions(bench_ui PRIVATE HS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")

@@ -1,13 +1,40 @@
 #!/usr/bin/env python3
 """Assembles dist/: web/ files plus the wasm build, with the build id stamped in. Writes atomically-ish (copy then
-rename per file) and removes files that no longer belong."""
+rename per file) and removes files that no longer belong.
+
+The PNG icons of the web app manifest are rendered from the one committed source, web/icon.svg (rsvg-convert, then
+pngquant and optipng to keep them small), and the service worker (web/sw.js) gets the build id, which names its cache,
+and the list of files it precaches."""
 import argparse
 import hashlib
 import json
 import os
 import shutil
+import subprocess
+
+ICON_SIZES = (192, 512)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def render_icon(svg, size, out):
+    """Renders svg at size x size into out (reused while newer than the svg); returns the PNG bytes."""
+    if not (os.path.exists(out) and os.path.getmtime(out) >= os.path.getmtime(svg)):
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        tmp = out + ".tmp.png"
+        subprocess.run(["rsvg-convert", "-w", str(size), "-h", str(size), svg, "-o", tmp], check=True)
+        # Lossy palette quantisation (flat colours and anti-aliased edges survive it unchanged to the eye), then
+        # lossless recompression.
+        subprocess.run(["pngquant", "--force", "--speed", "1", "--quality", "60-90", "--output", tmp, "16", tmp],
+                       check=True)
+        subprocess.run(["optipng", "-quiet", "-o7", "-strip", "all", tmp], check=True)
+        os.replace(tmp, out)
+    return open(out, "rb").read()
+
+
+# The samples offered on the welcome screen. The larger ones (assets/samples/) stay in the repository for the tests,
+# the CLI and the benchmarks, but are not shipped: dist/ has a 450 KB gzip budget.
+DIST_SAMPLES = ["sre-checkout-outage.json", "lint-demo.json", "minimal-cert-expiry.json"]
 
 
 def main():
@@ -21,6 +48,9 @@ def main():
     for name in ("hindsight.js", "hindsight.wasm"):
         files[name] = open(os.path.join(a.build, name), "rb").read()
     web = os.path.join(ROOT, "web")
+    for size in ICON_SIZES:
+        name = f"icon-{size}.png"
+        files[name] = render_icon(os.path.join(web, "icon.svg"), size, os.path.join(a.build, "generated", name))
     for name in sorted(os.listdir(web)):
         path = os.path.join(web, name)
         if os.path.isfile(path):
@@ -28,7 +58,7 @@ def main():
     # Samples are fetched on demand (the wasm doesn't carry them): their files plus an index of titles.
     samples = os.path.join(ROOT, "assets", "samples")
     index = []
-    for name in sorted(os.listdir(samples)):
+    for name in DIST_SAMPLES:
         if name.endswith(".json"):
             doc = json.loads(open(os.path.join(samples, name), "rb").read())
             files["samples/" + name] = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
@@ -38,10 +68,19 @@ def main():
     for name in sorted(files):
         h.update(name.encode() + b"\0" + files[name])
     build_id = f"{a.version}+{h.hexdigest()[:10]}"
+    precache = json.dumps(sorted(n for n in files if n != "sw.js")).encode()
     for name, data in files.items():
         if name.endswith((".js", ".html", ".webmanifest", ".css")) and name != "hindsight.js":
             data = data.replace(b"@HS_VERSION@", build_id.encode())
         os.makedirs(os.path.dirname(os.path.join(a.out, name)), exist_ok=True)
+        if name == "sw.js":
+            data = data.replace(b"/*@HS_PRECACHE@*/[]", precache)
+        if name in ("app.js", "sw.js"):  # minified (terser from npm, pinned in package-lock.json)
+            terser = os.path.join(ROOT, "node_modules", ".bin", "terser")
+            if not os.path.exists(terser):
+                raise SystemExit("terser is missing: run python3 scripts/deps.py web")
+            data = subprocess.run([terser, "--compress", "--mangle", "--comments", "false"], input=data,
+                                  stdout=subprocess.PIPE, check=True).stdout
         tmp = os.path.join(a.out, name + ".tmp")
         with open(tmp, "wb") as fh:
             fh.write(data)

@@ -23,7 +23,7 @@ THIRD = os.path.join(ROOT, "third_party")
 APT = {
     "native": ["g++", "cmake", "ninja-build", "catch2", "nlohmann-json3-dev", "dpkg-dev", "xz-utils", "bzip2"],
     "web": ["emscripten", "binaryen", "python3-fonttools", "fonts-inter", "fonts-jetbrains-mono",
-            "fonts-fork-awesome", "gzip"],
+            "fonts-fork-awesome", "gzip", "librsvg2-bin", "pngquant", "optipng"],
     "e2e": ["chromium"],
     "fuzz": ["clang", "libclang-rt-14-dev"],
 }
@@ -209,7 +209,7 @@ def main(argv):
             names += [n for n in SOURCES_FOR[k] if n not in names]
     for n in names:
         ensure_source(n, *lock[n])
-    if "e2e" in want:
+    if "e2e" in want or "web" in want:  # web: the Closure Compiler and terser run in the build
         ensure_npm()
     log("ok: " + " ".join(sorted(want)))
 

@@ -16,6 +16,12 @@
     try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
   }
 
+  // Text for the wasm, on the heap: ccall's 'string' copies to the 1 MB stack, which a large document or paste overflows.
+  function heapString(m, text, fn) {
+    var n = m.lengthBytesUTF8(text) + 1, p = m._malloc(n);
+    try { m.stringToUTF8(text, p, n); return fn(p); } finally { m._free(p); }
+  }
+
   var readyResolve, readyReject;
   var api = {
     version: BUILD,
@@ -37,15 +43,9 @@
     },
     // Opens JSON text as a document (as "Open a file" does). Resolves to true when it opened.
     openJSON: function (text, name) {
-      if (!mod) return false;
-      // On the heap, not the stack: ccall puts 'string' arguments on the 1 MiB stack, and big documents overflow it.
-      var n = mod.lengthBytesUTF8(text) + 1, p = mod._malloc(n);
-      mod.stringToUTF8(text, p, n);
-      try {
-        return mod.ccall('hs_open_json', 'number', ['number', 'string'], [p, name || 'file']) === 1;
-      } finally {
-        mod._free(p);
-      }
+      return mod ? heapString(mod, text, function (p) {
+        return mod.ccall('hs_open_json', 'number', ['number', 'string'], [p, name || 'file']);
+      }) === 1 : false;
     },
   };
   api.ready.catch(function () {});
@@ -83,7 +83,7 @@
     var text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
     e.preventDefault();
     canvas.focus({ preventScroll: true });
-    if (mod) mod.ccall('hs_on_paste', null, ['string'], [text]);
+    if (mod) heapString(mod, text, function (p) { mod._hs_on_paste(p); });
   });
   function onCopy(e) {
     if (document.activeElement !== canvas || !mod || !mod.hsClipboardFresh) return;
@@ -110,7 +110,7 @@
     document.body.appendChild(el);
     el.addEventListener('input', function () {
       if (!mod || !ov.path) return;
-      mod.ccall('hs_overlay_input', null, ['string', 'string'], [ov.path, el.value]);
+      heapString(mod, el.value, function (p) { mod.ccall('hs_overlay_input', null, ['string', 'number'], [ov.path, p]); });
       reportHeight();
     });
     el.addEventListener('keydown', function (e) {
@@ -231,29 +231,79 @@
     if (/Quota/i.test(String(name) + String(err.message))) return 'the browser storage is full (quota exceeded)';
     return String(err.message || name || err);
   }
+  // A save that is still on its way to IndexedDB when the page goes away (reload, close) would be lost: IndexedDB
+  // work stops with the page. So on hide and on pagehide, the changes not yet durable are also written to
+  // localStorage, which is synchronous; the next page applies them after its first pull (main.cpp, apply_rescue) and
+  // drops them once they are stored. One key per tab, so tabs never overwrite each other's.
+  var RESCUE = 'hindsight-rescue-';
+  var rescueKey = RESCUE + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+  var rescuedKeys = [];
+  function lsSet(k, v) { try { if (v === null) localStorage.removeItem(k); else localStorage.setItem(k, v); } catch (e) {} }
+  function saveRescue() {
+    if (!mod) return;
+    var s = mod.UTF8ToString(mod._hs_pending_json());
+    lsSet(rescueKey, s === '{}' ? null : s);
+  }
+  function applyRescues(m) {
+    var n = 0;
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf(RESCUE) === 0 && k !== rescueKey) {
+          n += heapString(m, localStorage.getItem(k), function (p) { return m._hs_apply_rescue(p); });
+          rescuedKeys.push(k);
+        }
+      }
+    } catch (e) {}
+    return n;
+  }
+  function flushNow() {
+    if (!mod) return;
+    mod._hs_flush();
+    saveRescue();
+  }
+  var pushes = 0;  // pushes requested and not finished
+  var othersChanged = false;  // another tab stored drafts since this tab last read them
+  var persisted = -1, usage = -1, quota = -1;
+  function reportStorage(m) { m.ccall('hs_storage_info', null, ['number', 'number', 'number'], [persisted, usage, quota]); }
+  function estimate(m) {  // at start and after each save, for the settings
+    if (navigator.storage && navigator.storage.estimate) {
+      navigator.storage.estimate().then(function (e) { usage = e.usage; quota = e.quota; reportStorage(m); }, function () {});
+    }
+  }
+  function storageInfo(m) {
+    var report = function () { reportStorage(m); };
+    if (navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().then(function (granted) {
+        api.persisted = granted;
+        persisted = granted ? 1 : 0;
+        report();
+      }, function () { api.persisted = false; persisted = 0; report(); });
+    }
+    estimate(m);
+  }
   function startStorage(m) {
     try {
-      m.FS.mkdir('/idb');
-      m.FS.mount(m.FS.filesystems.IDBFS, {}, '/idb');
+      m.hsFs.mountDrafts('/idb');
     } catch (e) {
       m.ccall('hs_storage_loaded', null, ['number', 'string'], [0, 'IndexedDB is not available: ' + describe(e)]);
       return;
     }
     withStorageLock(function () {
       return new Promise(function (res) {
-        m.FS.syncfs(true, function (err) {
+        m.hsFs.syncfs(true, function (err) {
+          var rescued = err ? 0 : applyRescues(m);
           m.ccall('hs_storage_loaded', null, ['number', 'string'], [err ? 0 : 1, describe(err)]);
           res();
+          if (rescued > 0) m._hs_storage_changed_elsewhere();  // store what the last page could not
           openLinkFromHash();
         });
       });
     });
-    if (navigator.storage && navigator.storage.persist) {
-      navigator.storage.persist().then(function (granted) { api.persisted = granted; }, function () { api.persisted = false; });
-    }
-    if (bc) bc.onmessage = function () { m._hs_storage_changed_elsewhere(); };
-    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') m._hs_flush(); });
-    window.addEventListener('pagehide', function () { m._hs_flush(); });
+    storageInfo(m);
+    if (bc) bc.onmessage = function () { othersChanged = true; m._hs_storage_changed_elsewhere(); };
+    document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flushNow(); });
+    window.addEventListener('pagehide', flushNow);
   }
   // A share link: the document is in the fragment. It is handed to the app once (drafts are loaded by then, so the
   // app can offer a merge) and removed from the address bar, so it does not linger in history or reopen on reload.
@@ -266,21 +316,31 @@
   window.addEventListener('hashchange', function () { if (mod) openLinkFromHash(); });
   function storagePush() {
     var m = mod;
-    withStorageLock(function () {
+    pushes++;
+    var done = function () { pushes--; };
+    Promise.resolve(withStorageLock(function () {
       return new Promise(function (res) {
-        m.FS.syncfs(true, function (err) {
+        m.hsFs.syncfs(true, function (err) {
           if (err) { m.ccall('hs_storage_pushed', null, ['string'], ['stored drafts could not be read: ' + describe(err)]); res(); return; }
-          var changes = m._hs_storage_after_pull();
+          // The drafts are parsed again only when another tab stored something (it says so on the channel).
+          var reload = othersChanged || !bc;
+          othersChanged = false;
+          var changes = m._hs_storage_after_pull(reload ? 1 : 0);
           if (changes === 0) { m.ccall('hs_storage_pushed', null, ['string'], ['']); res(); return; }
-          m.FS.syncfs(false, function (err2) {
+          m.hsFs.syncfs(false, function (err2) {
             m.ccall('hs_storage_pushed', null, ['string'], [describe(err2)]);
-            if (!err2 && bc) bc.postMessage('changed');
-            api.savedAt = Date.now();
+            if (!err2) {
+              if (bc) bc.postMessage('changed');
+              api.savedAt = Date.now();
+              while (rescuedKeys.length) lsSet(rescuedKeys.pop(), null);
+              estimate(m);
+              if (m.UTF8ToString(m._hs_pending_json()) === '{}') lsSet(rescueKey, null);
+            }
             res();
           });
         });
       });
-    });
+    })).then(done, done);
   }
   // One tab edits a draft; others show it read-only and follow, and take over when it closes.
   var held = null;
@@ -305,6 +365,92 @@
     });
   }
   api.drafts = function () { return mod ? JSON.parse(mod.UTF8ToString(mod._hs_drafts_json())) : []; };
+  function query(what) { return mod ? JSON.parse(mod.UTF8ToString(mod.ccall('hs_query', 'number', ['string'], [what]))) : null; }
+  // Figures across drafts; snapshots of the open draft; damaged files set aside; save state. For tests.
+  api.overview = function () { return query('overview'); };
+  api.history = function () { return query('history'); };
+  api.quarantine = function () { return query('quarantine'); };
+  api.storage = function () { return query('storage'); };
+
+  // ---- offline: the service worker (web/sw.js) ---------------------------------------------------------------------
+  // An update is installed in the background; the page offers it, and on Reload saves the drafts first, then lets the
+  // new worker take over and reloads.
+  var waiting = null;
+  function offerUpdate(w) {
+    if (!navigator.serviceWorker.controller || waiting === w) return;
+    waiting = w;
+    var bar = document.getElementById('update');
+    bar.hidden = false;
+  }
+  function applyUpdate() {
+    var w = waiting;
+    if (!w) return;
+    document.getElementById('update-reload').disabled = true;
+    flushNow();
+    var start = Date.now();
+    (function wait() {
+      // Every push finished (or 10 s passed: the localStorage copy written by flushNow still holds the changes).
+      if (pushes > 0 && Date.now() - start < 10000) { setTimeout(wait, 50); return; }
+      saveRescue();
+      w.postMessage('hindsight-activate');
+    })();
+  }
+  api.updateReady = function () { return !!waiting; };
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    document.getElementById('update-reload').addEventListener('click', applyUpdate);
+    var reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      if (waiting && !reloading) { reloading = true; location.reload(); }
+    });
+    window.addEventListener('load', function () {
+      navigator.serviceWorker.register('sw.js').then(function (reg) {
+        if (reg.waiting) offerUpdate(reg.waiting);
+        reg.addEventListener('updatefound', function () {
+          var w = reg.installing;
+          if (w) w.addEventListener('statechange', function () { if (w.state === 'installed') offerUpdate(w); });
+        });
+        document.addEventListener('visibilitychange', function () {
+          if (document.visibilityState === 'visible') reg.update().catch(function () {});
+        });
+      }, function (e) { console.warn('offline support unavailable: ' + (e && e.message)); });
+    });
+  }
+
+  // ---- files: picked or dropped anywhere on the page; each is opened or imported by the core (open_any) ----------
+  var MAX_FILE = 64 * 1024 * 1024;  // the importers' own cap (kMaxImportBytes)
+  function openFiles(list) {
+    Array.prototype.forEach.call(list || [], function (f) {
+      if (!mod) return;
+      if (f.size > MAX_FILE) {
+        mod.ccall('hs_show_message', null, ['string'], [f.name + ' is ' + Math.round(f.size / 1048576) +
+          ' MB; Hindsight opens files up to 64 MB. Nothing you had open was changed.']);
+        return;
+      }
+      f.text().then(function (text) {
+        heapString(mod, text, function (p) { mod.ccall('hs_open_file', 'number', ['number', 'string'], [p, f.name]); });
+      }, function (e) {
+        mod.ccall('hs_show_message', null, ['string'], [f.name + ' could not be read (' + (e && e.message || e) + ').']);
+      });
+    });
+  }
+  var picker = document.createElement('input');
+  picker.type = 'file';
+  picker.multiple = true;
+  picker.accept = '.json,.csv,application/json,text/csv';
+  picker.hidden = true;
+  picker.addEventListener('change', function () { openFiles(picker.files); canvas.focus({ preventScroll: true }); });
+  document.body.appendChild(picker);
+  window.addEventListener('dragover', function (e) {
+    if (e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  });
+  window.addEventListener('drop', function (e) {
+    if (!e.dataTransfer || !e.dataTransfer.files || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    openFiles(e.dataTransfer.files);
+  });
 
   // The samples' titles (their bodies are fetched only when one is opened): asked for now, alongside the wasm.
   var samplesIndex = fetch('samples/index.json').then(function (r) { return r.ok ? r.text() : null; })
@@ -339,6 +485,7 @@
     };
     cfg.storagePush = storagePush;
     cfg.lockDraft = lockDraft;
+    cfg.pickFiles = function () { picker.value = ''; picker.click(); };
     createHindsight(cfg).then(function (m) {
       mod = m;
       startStorage(m);

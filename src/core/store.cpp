@@ -7,7 +7,6 @@
 #include <set>
 
 #include "format.h"
-#include "metrics.h"
 
 namespace hs {
 
@@ -112,19 +111,6 @@ bool read_time(const Json& o, const char* key, int64_t& out, std::vector<Problem
     }
     problems.push_back({ptr + "/" + key, std::string("\"") + key + "\" must be an ISO 8601 UTC time."});
     return false;
-}
-
-bool is_open_action(const ActionItem& a) { return a.status == "open" || a.status == "in_progress"; }
-bool is_overdue(const ActionItem& a, const std::string& today) {
-    return is_open_action(a) && is_calendar_date(a.due) && !today.empty() && a.due < today;
-}
-
-std::optional<int64_t> median(std::vector<int64_t> v) {
-    if (v.empty()) return std::nullopt;
-    std::sort(v.begin(), v.end());
-    const size_t m = v.size() / 2;
-    if (v.size() % 2) return v[m];
-    return v[m - 1] + (v[m] - v[m - 1]) / 2;
 }
 
 }  // namespace
@@ -746,35 +732,9 @@ std::vector<DraftSummary> DraftStore::summaries(const std::string& today, SortBy
 }
 
 Overview DraftStore::overview(const std::string& today) const {
-    Overview o;
-    std::vector<int64_t> ttd, ttr;
-    for (const auto& id : order_) {
-        const Draft& d = drafts_.at(id);
-        ++o.drafts;
-        ++o.by_severity[d.doc.severity];
-        ++o.by_status[d.doc.status];
-        for (const auto& a : d.doc.action_items) {
-            if (!is_open_action(a)) continue;
-            ++o.open_actions;
-            const bool late = is_overdue(a, today);
-            o.overdue_actions += late;
-            o.open_items.push_back({d.id, d.doc.title, a, late});
-        }
-        Metrics m = compute_metrics(d.doc);
-        if (m.time_to_detect_s) ttd.push_back(*m.time_to_detect_s);
-        if (m.time_to_resolve_s) ttr.push_back(*m.time_to_resolve_s);
-    }
-    std::stable_sort(o.open_items.begin(), o.open_items.end(), [](const OverdueItem& a, const OverdueItem& b) {
-        if (a.overdue != b.overdue) return a.overdue;
-        const bool da = is_calendar_date(a.item.due), db = is_calendar_date(b.item.due);
-        if (da != db) return da;
-        return a.item.due < b.item.due;
-    });
-    o.detect_samples = static_cast<int>(ttd.size());
-    o.resolve_samples = static_cast<int>(ttr.size());
-    o.median_time_to_detect_s = median(std::move(ttd));
-    o.median_time_to_resolve_s = median(std::move(ttr));
-    return o;
+    std::vector<OverviewEntry> entries;
+    for (const auto& id : order_) entries.push_back({id, &drafts_.at(id).doc});
+    return compute_overview(entries, today);
 }
 
 // ---- export / import -------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 #include "fs.h"
 #include "model.h"
 #include "time_units.h"
+#include "overview.h"
 
 namespace hs {
 
@@ -92,25 +93,6 @@ struct PrunePolicy {
 };
 std::vector<std::string> snapshots_to_prune(const std::vector<SnapshotInfo>& snaps, int64_t now_ms,
                                             const PrunePolicy& policy = {});
-
-struct OverdueItem {
-    std::string draft_id;
-    std::string draft_title;
-    ActionItem item;
-    bool overdue = false;
-};
-
-struct Overview {
-    int drafts = 0;
-    std::map<int, int> by_severity;         // 0 = not set
-    std::map<std::string, int> by_status;
-    int open_actions = 0;
-    int overdue_actions = 0;
-    std::vector<OverdueItem> open_items;    // every open/in_progress action item, overdue first then by due date
-    std::optional<int64_t> median_time_to_detect_s;
-    std::optional<int64_t> median_time_to_resolve_s;
-    int detect_samples = 0, resolve_samples = 0;
-};
 
 struct ImportReport {
     std::vector<std::string> imported;               // new draft ids

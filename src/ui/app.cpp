@@ -7,6 +7,7 @@
 #include "core/exporters/exporters.h"
 #include "core/format.h"
 #include "core/history.h"
+#include "core/importers/importers.h"
 #include "core/templates.h"
 #include "fonts.h"
 #include "icons.h"
@@ -19,6 +20,16 @@
 
 namespace hs::ui {
 namespace {
+
+// "<file> could not be opened", with the first problems as bullets: what is wrong and where.
+std::string refusal(const std::string& name, const std::vector<Problem>& problems) {
+    std::string msg = name + " could not be opened. Nothing you had open was changed.";
+    for (size_t i = 0; i < problems.size() && i < 5; ++i)
+        msg += "\n\xe2\x80\xa2 " + (problems[i].pointer.empty() ? std::string() : problems[i].pointer + ": ") +
+               problems[i].message;
+    if (problems.size() > 5) msg += "\n(and " + std::to_string(problems.size() - 5) + " more)";
+    return msg;
+}
 
 std::string short_title(const Document& d, size_t max) {
     std::string t = d.title.empty() ? std::string("Untitled postmortem") : d.title;
@@ -36,6 +47,30 @@ App::App(Platform& platform) : platform_(platform), history_(std::make_unique<Hi
     dark_ = platform_.prefers_dark();
 }
 App::~App() = default;
+
+void App::show_message(const std::string& text) {
+    messages_.push_back(text);
+    platform_.request_frame();
+}
+
+bool App::open_file(const std::string& name, const std::string& text) {
+    std::string kind;
+    ImportResult r = open_any(name, text, &kind);
+    if (!r.ok) {
+        show_message(refusal(name, r.problems));
+        return false;
+    }
+    if (kind != "hindsight" && r.doc.title.empty()) r.doc.title = "Imported: " + name;
+    std::vector<std::string> imported;
+    for (const Event& e : r.doc.timeline) imported.push_back(e.id);
+    open_document(std::move(r.doc));
+    // Imported times and types are inferred: the timeline opens in review so the author confirms them.
+    if (kind != "hindsight" && timeline_) {
+        timeline_->begin_review(std::move(imported));
+        scroll_to_section_ = "timeline";
+    }
+    return true;
+}
 
 const std::vector<App::Sample>& App::samples() {
     if (!samples_scanned_) {  // native builds: the embedded samples (titles from a plain parse, once)
@@ -103,6 +138,7 @@ void App::set_document(Document doc) {
     draft_id_.clear();
     dirty_ = false;
     read_only_ = false;
+    document_switched();
     platform_.set_window_title(short_title(*doc_, 80) + " \xe2\x80\x94 Hindsight");
     platform_.request_frame();
 }
@@ -115,13 +151,7 @@ void App::open_document(Document doc) {
 bool App::open_json(const std::string& text, const std::string& source_name) {
     LoadResult r = load_document(text);
     if (!r.ok) {
-        std::string msg = source_name + " could not be opened. Nothing you had open was changed.";
-        for (size_t i = 0; i < r.problems.size() && i < 5; ++i)
-            msg += "\n\xe2\x80\xa2 " + (r.problems[i].pointer.empty() ? std::string() : r.problems[i].pointer + ": ") +
-                   r.problems[i].message;
-        if (r.problems.size() > 5) msg += "\n(and " + std::to_string(r.problems.size() - 5) + " more)";
-        messages_.push_back(msg);
-        platform_.request_frame();
+        show_message(refusal(source_name, r.problems));
         return false;
     }
     open_document(std::move(r.doc));
@@ -137,6 +167,7 @@ void App::edited(const std::string& group, const std::string& label) {
     now.set = true;
     doc_->updated = now;
     history_->commit(*doc_, label, group, platform_.now_ms());
+    after_edit();
     derived_dirty_ = true;
     ++doc_rev_;
     dirty_ = true;
@@ -271,6 +302,9 @@ void App::frame() {
     if (doc_) draw_share();
     draw_incoming();
     if (doc_) draw_merge();
+    draw_history();
+    draw_overview();
+    draw_settings();
     draw_shortcuts();
     draw_messages();
     ImGui::End();
@@ -331,14 +365,17 @@ void App::draw_top_bar(float height) {
     float bw = ImGui::GetFrameHeight();
     float right = win_w - 12;
     const ImGuiStyle& st = ImGui::GetStyle();
-    float actions_w = bw + 12;  // theme, with a margin
+    float actions_w = bw * 2 + 16;  // settings and theme, with a margin
     if (doc_) {
-        actions_w += (bw + 8) * (tiny ? 3 : 5) + 16;
+        actions_w += (bw + 8) * (tiny ? 3 : 6) + 16;
         if (!tiny) actions_w += ImGui::CalcTextSize(ICON_SHARE "  Share" ICON_DOWNLOAD "  Export").x + st.FramePadding.x * 4;
     }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12, right - actions_w));
     if (doc_) {
         if (!tiny) {
+            if (icon_button(ICON_HISTORY, "history", "History: earlier versions of this draft")) history_open_ = true;
+            mark("topbar.history");
+            ImGui::SameLine(0, 8);
             ImGui::BeginDisabled(!history_->can_undo());
             if (icon_button(ICON_UNDO, "undo", "Undo (Ctrl+Z)")) undo();
             mark("topbar.undo");
@@ -361,6 +398,9 @@ void App::draw_top_bar(float height) {
         mark("topbar.panel");
         ImGui::SameLine(0, 4);
     }
+    if (icon_button(ICON_COG, "settings", "Settings and storage")) settings_open_ = true;
+    mark("topbar.settings");
+    ImGui::SameLine(0, 4);
     if (icon_button(dark_ ? ICON_SUN : ICON_MOON, "theme", dark_ ? "Light theme" : "Dark theme")) set_dark(!dark_);
     mark("topbar.theme");
     ImGui::EndChild();
@@ -412,6 +452,15 @@ void App::draw_welcome() {
     ImGui::Spacing();
     if (primary_button(ICON_PLUS "  New postmortem", ImVec2(220, 40))) open_template_picker_ = true;
     mark("welcome.new");
+    ImGui::SameLine();
+    if (ImGui::Button(ICON_UPLOAD "  Import incident", ImVec2(0, 40))) platform_.pick_files();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("A PagerDuty, Opsgenie or Slack export, or a CSV timeline. Or drop the file here.");
+    mark("welcome.import");
+    ImGui::SameLine();
+    if (ImGui::Button(ICON_FOLDER_OPEN "  Open a file", ImVec2(0, 40))) platform_.pick_files();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A .hindsight.json file. Or drop it anywhere on the page.");
+    mark("welcome.open");
     ImGui::Spacing();
     ImGui::Spacing();
     ImGui::TextColored(p.text_muted, "Or start from a sample postmortem:");
@@ -528,6 +577,11 @@ void App::draw_messages() {
             ImGui::CloseCurrentPopup();
         }
         mark("problem.ok");
+        if (offer_download_) {
+            ImGui::SameLine();
+            if (ImGui::Button(ICON_DOWNLOAD "  Download all drafts")) download_all();
+            mark("problem.download_all");
+        }
         ImGui::EndPopup();
     }
 }

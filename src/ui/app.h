@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diff.h"
 #include "core/lint.h"
 #include "core/merge.h"
 #include "core/model.h"
@@ -57,6 +58,12 @@ public:
     void flush();  // save now (the tab is being hidden or closed)
     void storage_reloaded();  // the platform pulled other tabs' changes into storage
     std::string drafts_json() const;  // [{id,title,updated}] for window.hindsight.drafts()
+    // The answer of navigator.storage.persist() (-1 unknown, 0 refused, 1 granted) and the storage estimate in bytes
+    // (negative when unknown), for the settings.
+    void storage_info(int persisted, double usage_bytes, double quota_bytes);
+    // For window.hindsight (tests and scripts): "overview" (figures across drafts), "history" (snapshots of the open
+    // draft, newest first), "quarantine" (damaged files set aside), "storage" (save state). JSON text.
+    std::string query_json(const std::string& what);
     bool read_only() const { return read_only_; }
 
     // A share link was opened (the URL fragment, with or without '#'). It never replaces a draft: it is offered
@@ -74,6 +81,10 @@ public:
     };
     void set_samples(const std::string& index_json);
     void open_find();  // Ctrl+F: the find bar over the document
+    // A file picked or dropped: a Hindsight document opens; an incident export (PagerDuty, Opsgenie, Slack, CSV) is
+    // imported into a new draft and its timeline opens for review. Bad files explain themselves; nothing is lost.
+    bool open_file(const std::string& name, const std::string& text);
+    void show_message(const std::string& text);  // a problem the platform found (e.g. a file too large to read)
     void asset_loaded(const std::string& path, bool ok, const std::string& text_or_error);
 
 private:
@@ -112,6 +123,15 @@ private:
     void open_draft(const std::string& id);
     void adopt_as_draft();  // the open document becomes a stored draft
     void set_document(Document doc);  // shows `doc` with a fresh undo history; no draft yet
+    // History (history.cpp), overview (overview.cpp), settings (settings.cpp)
+    void draw_history();
+    void after_edit();  // snapshots on a status change
+    void document_switched();  // a different document is shown: history view reset
+    void select_snapshot(const std::string& name);
+    void restore_snapshot_now(const std::string& name);
+    void draw_overview();
+    void draw_settings();
+    void download_all();  // every draft, the open one saved first
     // Share and merge (share.cpp)
     void draw_share();
     void draw_incoming();
@@ -182,6 +202,21 @@ private:
     std::string save_error_;        // last storage error shown in the top bar
     bool read_only_ = false;        // the draft is being edited in another tab
     std::string drafts_filter_;
+    bool offer_download_ = false;   // a write failed: the problem dialog offers Download all drafts
+
+    // History, overview, settings
+    bool history_open_ = false;
+    std::string history_sel_;       // snapshot file name shown ("" = none)
+    std::optional<Document> history_doc_;
+    std::string history_error_;
+    bool history_show_diff_ = true;
+    std::vector<Change> history_changes_;  // snapshot -> current document
+    std::string history_text_;             // the snapshot as Markdown, read-only
+    std::string last_status_;       // status of the open document at the last edit
+    bool overview_open_ = false;
+    bool settings_open_ = false;
+    int storage_persisted_ = -1;
+    double storage_usage_ = -1, storage_quota_ = -1;
 
     // Share
     bool share_open_ = false;

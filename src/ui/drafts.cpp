@@ -63,11 +63,16 @@ void App::storage_saved(bool ok, const std::string& error) {
     persisting_ = false;
     if (ok) {
         save_error_.clear();
+        offer_download_ = false;
     } else {
+        // Told once per run of failures (autosave retries with every edit); the changes stay in memory and in the
+        // journal, and go out with the next push that succeeds.
+        if (save_error_.empty())
+            messages_.push_back("Saving to this browser's storage failed: " + error +
+                                "\nYour text is still here, in this tab, and saving is retried with each edit. "
+                                "Download all drafts to keep a copy, then free some space.");
         save_error_ = error;
-        messages_.push_back("Saving to this browser's storage failed: " + error +
-                            "\nYour text is still here, in this tab. Use Export > Hindsight file or the sidebar's "
-                            "Download all drafts to keep a copy, then free some space.");
+        offer_download_ = true;
     }
     platform_.request_frame();
 }
@@ -137,8 +142,11 @@ void App::save_now() {
     const int64_t now = platform_.now_ms();
     Status st = store_->save(d, now);
     if (!st.ok()) {
+        if (save_error_.empty())
+            messages_.push_back("Saving failed: " + st.message + "\nYour text is still here. Download all drafts "
+                                "to keep a copy.");
         save_error_ = st.message;
-        messages_.push_back("Saving failed: " + st.message + "\nYour text is still here. Export it to keep a copy.");
+        offer_download_ = true;
         return;
     }
     dirty_ = false;
@@ -172,6 +180,13 @@ std::string App::drafts_json() const {
 void App::draw_drafts_list() {
     const Palette& p = palette();
     ImGui::TextColored(p.text_muted, "DRAFTS");
+    if (store_) {
+        ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
+                        ImGui::CalcTextSize(ICON_TASKS "  Overview").x - ImGui::GetStyle().FramePadding.x * 2);
+        if (ImGui::SmallButton(ICON_TASKS "  Overview")) overview_open_ = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Counts, open and overdue action items across all postmortems");
+        mark("drafts.overview");
+    }
     if (!store_) {
         ImGui::TextColored(p.text_muted, storage_failed_ ? "Storage unavailable" : "Loading\xe2\x80\xa6");
         return;
@@ -240,9 +255,7 @@ void App::draw_drafts_list() {
             }
         }
     }
-    if (!list.empty() && ImGui::SmallButton(ICON_DOWNLOAD "  Download all drafts")) {
-        platform_.download("hindsight-drafts-" + utc_date(now) + ".json", "application/json", store_->export_all(now));
-    }
+    if (!list.empty() && ImGui::SmallButton(ICON_DOWNLOAD "  Download all drafts")) download_all();
     mark("drafts.export_all");
 }
 

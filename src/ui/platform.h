@@ -50,6 +50,8 @@ public:
     // Static files shipped beside the app (web: dist/samples/*.json, fetched on demand so the wasm stays small).
     // The answer comes back through App::asset_loaded. Native builds embed the samples and never call this.
     virtual void fetch_asset(const std::string& path) { (void)path; }
+    // Opens the system file picker (web: <input type=file>); each chosen file comes back through App::open_file.
+    virtual void pick_files() {}
 
     virtual bool has_text_overlay() const { return false; }
     virtual void overlay_show(const Overlay&) {}

@@ -56,11 +56,13 @@ void App::draw_share() {
         share_link_.clear();
     }
     ImVec2 c = ImGui::GetMainViewport()->GetCenter();
-    ImGui::SetNextWindowPos(c, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(c, ImGuiCond_Always, ImVec2(0.5f, 0.5f));  // stays centred as it grows
     const float sw = std::min(620.0f, ImGui::GetIO().DisplaySize.x - 24);
+    // Fits its content, but never taller than the window: on a short screen the dialog scrolls, so Close and
+    // the link stay reachable whatever the QR code's size.
+    ImGui::SetNextWindowSize(ImVec2(sw, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(sw, 0), ImVec2(sw, ImGui::GetIO().DisplaySize.y - 40));
-    if (!ImGui::BeginPopupModal("Share", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
-        return;
+    if (!ImGui::BeginPopupModal("Share", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     const Palette& p = palette();
     muted_text("The whole postmortem travels inside the link, after the '#', which browsers never send to a server. "
                "Add a passphrase to encrypt it; send the passphrase another way.");

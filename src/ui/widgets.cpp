@@ -1,5 +1,8 @@
 #include "widgets.h"
 
+#include <algorithm>
+
+#include "locate.h"
 #include "theme.h"
 
 namespace hs::ui {
@@ -54,6 +57,42 @@ void help_tooltip(const char* text) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+}
+
+bool begin_dialog(const char* name, bool& open, float w, float h) {
+    if (!open) {
+        if (ImGui::IsPopupOpen(name)) ImGui::BeginPopupModal(name, &open);  // closed from elsewhere: ImGui closes it
+        return false;
+    }
+    if (!ImGui::IsPopupOpen(name)) {
+        if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return false;
+        ImGui::OpenPopup(name);
+    }
+    const ImVec2 ds = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(w, ds.x - 24), std::min(h, ds.y - 24)), ImGuiCond_Always);
+    if (!ImGui::BeginPopupModal(name, &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize |
+                                                 ImGuiWindowFlags_NoMove)) {
+        open = false;
+        return false;
+    }
+    if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        open = false;
+        ImGui::CloseCurrentPopup();
+    }
+    return true;
+}
+
+void end_dialog(bool& open, const char* locate_name, bool at_bottom) {
+    if (at_bottom)
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeight() -
+                                                                  ImGui::GetStyle().WindowPadding.y));
+    if (ImGui::Button("Close")) {
+        open = false;
+        ImGui::CloseCurrentPopup();
+    }
+    mark(locate_name);
+    ImGui::EndPopup();
 }
 
 }  // namespace hs::ui

@@ -19,10 +19,6 @@ void help_tooltip(const char* text);
 // Escape was pressed and no text field has it (the first Escape leaves a field, the next one closes a dialog).
 bool escape_to_close();
 
-}  // namespace hs::ui
-
-namespace hs::ui {
-
 // The on-screen rectangles (one per line) covering bytes [r0, r1) of `text` as ImDrawList::AddText draws it at
 // `pos` with `font`/`size`, wrapped at `wrap_w` (0 = no wrap). Follows ImFont::RenderText's line breaking exactly,
 // so underlines and highlights sit under the glyphs they mark.
@@ -32,5 +28,11 @@ std::vector<ImRect> text_range_rects(ImFont* font, float size, ImVec2 pos, const
 bool date_picker(const std::string& id, std::string& date, int64_t now_ms);
 // A wavy underline under `r` (spell-check style).
 void squiggle(ImDrawList* dl, const ImRect& r, ImU32 colour);
+// A centred modal dialog of at most w x h (smaller screens: the screen less a margin), open while `open` is true.
+// Closes with its title bar's X, Escape or by setting `open` to false. Waits while another popup (a problem) shows.
+// When it returns true, call ImGui::EndPopup().
+bool begin_dialog(const char* name, bool& open, float w, float h);
+// The dialog's Close button (at the bottom when `at_bottom`), registered for tests as `locate_name`; then EndPopup().
+void end_dialog(bool& open, const char* locate_name, bool at_bottom);
 
 }  // namespace hs::ui

@@ -4,6 +4,8 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
 const h = require('./harness');
 
 let server, browser;
@@ -250,5 +252,42 @@ test('blaming phrases are underlined in the text, and Edit in the read view retu
   const sec = await h.locate(page, 'section.root_causes');
   assert.ok(sec.rect.y >= 0 && sec.rect.y < 200, `the root causes section is at the top (y=${sec.rect.y})`);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('files: import an incident export with the picker, drop a document, and a bad file is explained', async () => {
+  const { page, context, errors, foreign } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  // Import: the welcome screen's button opens the system file picker.
+  const pd = path.join(h.ROOT, 'tests', 'data', 'import', 'pagerduty', 'incident_log_entries.json');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.click(page, 'welcome.import')]);
+  await chooser.setFiles(pd);
+  await page.waitForFunction(() => window.hindsight.document() !== null);
+  const imported = await h.doc(page);
+  const want = JSON.parse(execFileSync(path.join(h.ROOT, 'build', 'native', 'hindsight'), ['import', 'pagerduty', pd]).toString());
+  assert.equal(imported.timeline.length, want.timeline.length, 'the same events as the CLI import');
+  assert.deepEqual(imported.timeline.map((e) => e.description), want.timeline.map((e) => e.description));
+  await h.settle(page);
+  await page.screenshot({ path: h.shotPath('editor-import-review.png') });
+  // Drop a Hindsight file anywhere on the page: it opens as a new draft.
+  const drop = (name, text) => page.evaluate(({ name, text }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type: 'application/json' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name, text });
+  const sample = fs.readFileSync(path.join(h.ROOT, 'assets', 'samples', 'lint-demo.json'), 'utf8');
+  await drop('lint-demo.hindsight.json', sample);
+  await page.waitForFunction((id) => { const d = window.hindsight.document(); return d && JSON.parse(d).id === id; },
+    JSON.parse(sample).id);
+  // A malformed file: a clear message, and the open document is untouched.
+  const before = await h.doc(page);
+  await drop('broken.hindsight.json', '{"format": "hindsight.postmortem", "version": 1, "title": ');
+  await h.locate(page, 'problem.ok');
+  await page.screenshot({ path: h.shotPath('editor-bad-file.png') });
+  assert.deepEqual(await h.doc(page), before, 'a bad file changes nothing');
+  await h.click(page, 'problem.ok');
+  const drafts = await page.evaluate(() => window.hindsight.drafts());
+  assert.equal(drafts.length, 2, 'the import and the dropped document are drafts; the bad file is not');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
   await context.close();
 });

@@ -22,6 +22,11 @@ ImportResult import_slack(const std::string& day_json, const std::string& users_
 ImportResult import_slack_export(const std::map<std::string, std::string>& files);
 ImportResult import_csv(const std::string& text);  // header: time,type,description,author,tags (docs/importers.md)
 
+// Any file a person opens or drops: a Hindsight document ("format"), PagerDuty log entries, an Opsgenie timeline,
+// a Slack day file (JSON), or CSV (by the .csv extension or a Time header). `kind` gets "hindsight", "pagerduty",
+// "opsgenie", "slack", "csv" or "unknown". Never throws; a refusal says what the file is not and what is accepted.
+ImportResult open_any(const std::string& name, const std::string& text, std::string* kind = nullptr);
+
 // Inputs larger than this are refused (ok=false) by every importer. See docs/importers.md.
 inline constexpr size_t kMaxImportBytes = 64u * 1024u * 1024u;
 // CSV: more data rows than this are refused.

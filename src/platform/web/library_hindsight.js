@@ -1,10 +1,17 @@
 // JS functions the wasm calls (Emscripten --js-library). The page glue (web/app.js) owns the DOM side.
+// Every Module property shared with web/app.js is written Module['name']: the build runs the Closure Compiler, which
+// renames dotted properties.
 mergeInto(LibraryManager.library, {
+  // The page's handle on the file system (IDBFS for the drafts): FS's own methods are renamed by Closure.
+  hs_js_fs__deps: ['$FS', '$IDBFS'],
+  hs_js_fs__postset: "Module['hsFs'] = { 'mountDrafts': function (dir) { FS.mkdir(dir); FS.mount(IDBFS, {}, dir); }, " +
+                     "'syncfs': function (populate, cb) { FS.syncfs(populate, cb); } };",
+  hs_js_fs: function () {},
   hs_js_clipboard_write: function (ptr) {
     var text = UTF8ToString(ptr);
     // Kept for the 'copy' event that follows Ctrl+C, which works without any permission prompt.
-    Module.hsClipboard = text;
-    Module.hsClipboardFresh = true;
+    Module['hsClipboard'] = text;
+    Module['hsClipboardFresh'] = true;
     try {
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
     } catch (e) {}
@@ -24,32 +31,32 @@ mergeInto(LibraryManager.library, {
     return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
   },
   hs_js_now_ms: function () { return Date.now(); },
-  hs_js_first_frame: function () { if (Module.onFirstFrame) Module.onFirstFrame(); },
+  hs_js_first_frame: function () { if (Module['onFirstFrame']) Module['onFirstFrame'](); },
   hs_js_overlay_show: function (path, x, y, w, h, clipTop, clipBottom, multiline, setText, text, hint, fontPx, dark) {
-    if (Module.overlayShow) Module.overlayShow({ path: UTF8ToString(path), x: x, y: y, w: w, h: h, clipTop: clipTop,
+    if (Module['overlayShow']) Module['overlayShow']({ path: UTF8ToString(path), x: x, y: y, w: w, h: h, clipTop: clipTop,
       clipBottom: clipBottom, multiline: !!multiline, setText: !!setText, text: UTF8ToString(text),
       hint: UTF8ToString(hint), fontPx: fontPx, dark: !!dark });
   },
-  hs_js_overlay_hide: function () { if (Module.overlayHide) Module.overlayHide(); },
+  hs_js_overlay_hide: function () { if (Module['overlayHide']) Module['overlayHide'](); },
   hs_js_open_url: function (ptr) {
     var url = UTF8ToString(ptr);
     if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
   },
   hs_js_copy_text: function (ptr) {
     var text = UTF8ToString(ptr);
-    Module.hsClipboard = text;
-    Module.hsClipboardFresh = true;
+    Module['hsClipboard'] = text;
+    Module['hsClipboardFresh'] = true;
     try { navigator.clipboard.writeText(text).catch(function () {}); } catch (e) {}
   },
   hs_js_show_read_view: function (html, section) {
-    if (Module.showReadView) Module.showReadView(UTF8ToString(html), UTF8ToString(section));
+    if (Module['showReadView']) Module['showReadView'](UTF8ToString(html), UTF8ToString(section));
   },
   hs_js_print: function () { setTimeout(function () { window.print(); }, 50); },
-  hs_js_storage_push: function () { if (Module.storagePush) Module.storagePush(); },
-  hs_js_lock_draft: function (ptr) { if (Module.lockDraft) Module.lockDraft(UTF8ToString(ptr)); },
+  hs_js_storage_push: function () { if (Module['storagePush']) Module['storagePush'](); },
+  hs_js_lock_draft: function (ptr) { if (Module['lockDraft']) Module['lockDraft'](UTF8ToString(ptr)); },
   hs_js_set_timer: function (ms) {
-    if (Module.hsTimer) clearTimeout(Module.hsTimer);
-    Module.hsTimer = setTimeout(function () { Module.hsTimer = 0; Module._hs_timer(); }, ms);
+    if (Module['hsTimer']) clearTimeout(Module['hsTimer']);
+    Module['hsTimer'] = setTimeout(function () { Module['hsTimer'] = 0; Module['_hs_timer'](); }, ms);
   },
   hs_js_ui_font: function (ptr, len) {
     // The DOM text overlay uses the canvas's own UI font, taken from the wasm (no second download).
@@ -59,9 +66,10 @@ mergeInto(LibraryManager.library, {
       face.load().catch(function () {});
     } catch (e) {}
   },
+  hs_js_pick_files: function () { if (Module['pickFiles']) Module['pickFiles'](); },
   hs_js_fetch_asset: function (ptr) {
     var path = UTF8ToString(ptr);
-    var done = function (ok, text) { Module.ccall('hs_asset_loaded', null, ['string', 'number', 'string'], [path, ok, text]); };
+    var done = function (ok, text) { Module['ccall']('hs_asset_loaded', null, ['string', 'number', 'string'], [path, ok, text]); };
     fetch(path, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error('the server answered ' + r.status);
       return r.text();

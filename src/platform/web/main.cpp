@@ -45,6 +45,8 @@ void hs_js_storage_push();
 void hs_js_lock_draft(const char* id);
 void hs_js_set_timer(int ms);
 void hs_js_fetch_asset(const char* path);
+void hs_js_pick_files();
+void hs_js_fs();  // defines Module.hsFs, the page's handle on the drafts' file system
 void hs_js_ui_font(const unsigned char* data, unsigned long size);
 }
 
@@ -110,6 +112,37 @@ public:
         journal_.clear();
         return n;
     }
+    // Every change not yet confirmed durable in IndexedDB (in flight or waiting), as {"path": data or null}. The page
+    // keeps it in localStorage (synchronous) when it is hidden or unloaded mid-save; see apply_rescue.
+    std::string pending_json() const {
+        if (journal_.empty() && in_flight_.empty()) return "{}";
+        hs::Json o = hs::Json::object();
+        for (const auto* m : {&in_flight_, &journal_})
+            for (const auto& [path, e] : *m) o[path] = e.present ? hs::Json(e.data) : hs::Json(nullptr);
+        return o.dump(-1, ' ', false, hs::Json::error_handler_t::replace);
+    }
+    // After the first pull: the changes a previous page of this origin could not make durable before it went away.
+    // A draft file is taken only when it is at least as recent as the stored one ("draft"/"updated"), so a draft
+    // edited since in another tab is never rolled back. Applied through the journal, so the next push stores them.
+    int apply_rescue(const std::string& text) {
+        hs::Json o = hs::Json::parse(text, nullptr, false);
+        if (!o.is_object()) return 0;
+        int n = 0;
+        for (const auto& [path, v] : o.items()) {
+            if (path.empty() || path[0] != '/') continue;
+            if (v.is_null()) {
+                if (fs_.exists(path) && !fs_.is_dir(path) && remove(path).ok()) ++n;
+                continue;
+            }
+            if (!v.is_string()) continue;
+            const std::string& data = v.get_ref<const std::string&>();
+            std::string cur;
+            if (fs_.read(path, cur).ok() && (cur == data || updated_of(data) < updated_of(cur))) continue;
+            fs_.mkdirs(hs::path_parent(path));
+            if (write(path, data).ok()) ++n;
+        }
+        return n;
+    }
     void push_done(bool ok) {
         if (!ok)  // keep them for the next push, unless changed again meanwhile
             for (auto& [path, e] : in_flight_) journal_.emplace(path, std::move(e));
@@ -117,6 +150,12 @@ public:
     }
 
 private:
+    static std::string updated_of(const std::string& envelope) {
+        hs::Json j = hs::Json::parse(envelope, nullptr, false);
+        if (!j.is_object() || !j.contains("draft") || !j["draft"].is_object()) return {};
+        const hs::Json& u = j["draft"].value("updated", hs::Json());
+        return u.is_string() ? u.get<std::string>() : std::string();
+    }
     struct Entry {
         bool present = false;
         std::string data;
@@ -163,6 +202,7 @@ public:
     void lock_draft(const std::string& id) override { hs_js_lock_draft(id.c_str()); }
     void set_timer(int ms) override { hs_js_set_timer(ms); }
     void fetch_asset(const std::string& path) override { hs_js_fetch_asset(path.c_str()); }
+    void pick_files() override { hs_js_pick_files(); }
 
     JournalFs fs{"/idb"};
     bool storage_loaded = false;
@@ -464,6 +504,12 @@ EMSCRIPTEN_KEEPALIVE const char* hs_locate_json() {
     return s.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE void hs_show_message(const char* text) { S.app->show_message(text ? text : ""); poke(); }
+EMSCRIPTEN_KEEPALIVE int hs_open_file(const char* text, const char* name) {
+    const int ok = S.app->open_file(name ? name : "file", text ? text : "") ? 1 : 0;
+    poke();
+    return ok;
+}
 EMSCRIPTEN_KEEPALIVE int hs_open_json(const char* text, const char* name) {
     return S.app->open_json(text ? text : "", name ? name : "file") ? 1 : 0;
 }
@@ -488,9 +534,11 @@ EMSCRIPTEN_KEEPALIVE void hs_storage_loaded(int ok, const char* error) {
     S.app->storage_loaded(ok != 0, error ? error : "");
     poke();
 }
-EMSCRIPTEN_KEEPALIVE int hs_storage_after_pull() {
+// `reload`: another tab stored drafts since the last pull, so the library is read again (a read-only tab follows).
+// Otherwise the pull brought nothing new and parsing every draft again would only block the frame.
+EMSCRIPTEN_KEEPALIVE int hs_storage_after_pull(int reload) {
     int n = S.platform.fs.reapply();
-    S.app->storage_reloaded();
+    if (reload) S.app->storage_reloaded();
     return n;
 }
 EMSCRIPTEN_KEEPALIVE void hs_storage_pushed(const char* error) {
@@ -515,6 +563,21 @@ EMSCRIPTEN_KEEPALIVE void hs_asset_loaded(const char* path, int ok, const char* 
     poke();
 }
 EMSCRIPTEN_KEEPALIVE void hs_timer() { poke(1); }
+EMSCRIPTEN_KEEPALIVE void hs_storage_info(int persisted, double usage, double quota) {
+    S.app->storage_info(persisted, usage, quota);
+}
+EMSCRIPTEN_KEEPALIVE const char* hs_query(const char* what) {
+    static std::string s;
+    s = S.app->query_json(what ? what : "");
+    return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* hs_pending_json() {
+    static std::string s;
+    s = S.platform.fs.pending_json();
+    return s.c_str();
+}
+// Before hs_storage_loaded: returns how many changes were taken (they are pushed once the app has loaded).
+EMSCRIPTEN_KEEPALIVE int hs_apply_rescue(const char* text) { return S.platform.fs.apply_rescue(text ? text : ""); }
 EMSCRIPTEN_KEEPALIVE const char* hs_drafts_json() {
     static std::string s;
     s = S.app->drafts_json();
@@ -533,6 +596,7 @@ EMSCRIPTEN_KEEPALIVE void hs_on_paste(const char* text) {
 
 int main() {
     EM_ASM(performance.mark('hs-main'));
+    hs_js_fs();
     // Ids (documents, drafts, items) must differ between tabs and machines: seed them from crypto.getRandomValues
     // rather than trusting the C++ library's random_device in this toolchain.
     uint32_t hi = static_cast<uint32_t>(EM_ASM_INT({ return crypto.getRandomValues(new Uint32Array(1))[0] | 0; }));
@@ -550,7 +614,7 @@ int main() {
     attrs.preserveDrawingBuffer = EM_FALSE;
     S.gl = emscripten_webgl_create_context("#canvas", &attrs);
     if (S.gl <= 0) {
-        EM_ASM({ if (Module.onFatal) Module.onFatal('webgl2'); });
+        EM_ASM({ if (Module['onFatal']) Module['onFatal']('webgl2'); });
         return 1;
     }
     emscripten_webgl_make_context_current(S.gl);

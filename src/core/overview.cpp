@@ -1,0 +1,56 @@
+#include "overview.h"
+
+#include <algorithm>
+
+#include "metrics.h"
+
+namespace hs {
+
+bool is_open_action(const ActionItem& a) { return a.status == "open" || a.status == "in_progress"; }
+
+bool is_overdue(const ActionItem& a, const std::string& today) {
+    return is_open_action(a) && is_calendar_date(a.due) && !today.empty() && a.due < today;
+}
+
+std::optional<int64_t> median_of(std::vector<int64_t> v) {
+    if (v.empty()) return std::nullopt;
+    std::sort(v.begin(), v.end());
+    const size_t m = v.size() / 2;
+    if (v.size() % 2) return v[m];
+    return v[m - 1] + (v[m] - v[m - 1]) / 2;
+}
+
+Overview compute_overview(const std::vector<OverviewEntry>& entries, const std::string& today) {
+    Overview o;
+    std::vector<int64_t> ttd, ttr;
+    for (const OverviewEntry& e : entries) {
+        if (!e.doc) continue;
+        const Document& d = *e.doc;
+        ++o.drafts;
+        ++o.by_severity[d.severity];
+        ++o.by_status[d.status];
+        for (const auto& a : d.action_items) {
+            if (!is_open_action(a)) continue;
+            ++o.open_actions;
+            const bool late = is_overdue(a, today);
+            o.overdue_actions += late;
+            o.open_items.push_back({e.draft_id, d.title, a, late});
+        }
+        Metrics m = compute_metrics(d);
+        if (m.time_to_detect_s) ttd.push_back(*m.time_to_detect_s);
+        if (m.time_to_resolve_s) ttr.push_back(*m.time_to_resolve_s);
+    }
+    std::stable_sort(o.open_items.begin(), o.open_items.end(), [](const OverdueItem& a, const OverdueItem& b) {
+        if (a.overdue != b.overdue) return a.overdue;
+        const bool da = is_calendar_date(a.item.due), db = is_calendar_date(b.item.due);
+        if (da != db) return da;
+        return a.item.due < b.item.due;
+    });
+    o.detect_samples = static_cast<int>(ttd.size());
+    o.resolve_samples = static_cast<int>(ttr.size());
+    o.median_time_to_detect_s = median_of(std::move(ttd));
+    o.median_time_to_resolve_s = median_of(std::move(ttr));
+    return o;
+}
+
+}  // namespace hs

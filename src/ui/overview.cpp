@@ -1,0 +1,160 @@
+// The overview across drafts: how many postmortems by severity and status, the open and overdue action items of all
+// of them (the team's follow-up debt), and the median time to detect and to resolve. Figures from core/overview.h.
+#include <algorithm>
+#include <vector>
+
+#include "app.h"
+#include "core/exporters/exporters.h"
+#include "fonts.h"
+#include "icons.h"
+#include "imgui.h"
+#include "locate.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace hs::ui {
+namespace {
+
+// A figure with its caption, in a framed box of width w.
+void figure(const char* id, const std::string& value, const char* caption, const ImVec4& colour, float w) {
+    ImGui::BeginChild(id, ImVec2(w, ImGui::GetTextLineHeight() * 2 + 34), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushFont(fonts().title);
+    ImGui::TextColored(colour, "%s", value.c_str());
+    ImGui::PopFont();
+    ImGui::TextColored(palette().text_muted, "%s", caption);
+    ImGui::EndChild();
+    mark(std::string("overview.") + id);
+}
+
+struct CountRow {
+    std::string label;
+    int n = 0;
+    ImVec4 colour;
+};
+
+// A titled table of counts: label, a bar in proportion to the largest count, the count.
+void count_table(const char* title, const std::vector<CountRow>& rows, float w) {
+    int max = 1;
+    for (const CountRow& r : rows) max = std::max(max, r.n);
+    ImGui::BeginGroup();
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    if (ImGui::BeginTable(title, 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX, ImVec2(w, 0))) {
+        ImGui::TableSetupColumn("l", ImGuiTableColumnFlags_WidthFixed, 90);
+        ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("n", ImGuiTableColumnFlags_WidthFixed, 36);
+        for (const CountRow& r : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.label.c_str());
+            ImGui::TableNextColumn();
+            ImVec2 a = ImGui::GetCursorScreenPos();
+            const float bw = ImGui::GetContentRegionAvail().x, h = ImGui::GetTextLineHeight();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x, a.y + 3), ImVec2(a.x + bw * r.n / max, a.y + h - 2),
+                                                      col(r.colour, 0.8f), 3.0f);
+            ImGui::Dummy(ImVec2(bw, h));
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", r.n);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndGroup();
+}
+
+std::string median_text(const std::optional<int64_t>& s) { return s ? format_duration(*s) : std::string("\xe2\x80\x94"); }
+
+}  // namespace
+
+void App::draw_overview() {
+    if (!begin_dialog("Overview of all postmortems", overview_open_, 1000, 720)) return;
+    const Palette& p = palette();
+    if (!store_) {
+        muted_text("Your drafts are not loaded, so there is nothing to count.");
+    } else {
+        const Overview o = store_->overview(utc_date(platform_.now_ms()));
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const bool two_rows = avail < 700;
+        const float fw = two_rows ? (avail - gap * 2) / 3 : (avail - gap * 4) / 5;
+        figure("postmortems", std::to_string(o.drafts), "postmortems", p.text, fw);
+        ImGui::SameLine();
+        figure("open", std::to_string(o.open_actions), "open action items", p.accent, fw);
+        ImGui::SameLine();
+        figure("overdue", std::to_string(o.overdue_actions), "overdue", o.overdue_actions ? p.danger : p.success, fw);
+        if (!two_rows) ImGui::SameLine();
+        const std::string ttd_caption = "median time to detect (" + std::to_string(o.detect_samples) + ")";
+        const std::string ttr_caption = "median time to resolve (" + std::to_string(o.resolve_samples) + ")";
+        figure("ttd", median_text(o.median_time_to_detect_s), ttd_caption.c_str(), p.text, fw);
+        ImGui::SameLine();
+        figure("ttr", median_text(o.median_time_to_resolve_s), ttr_caption.c_str(), p.text, fw);
+        help_tooltip("Medians over the postmortems whose timeline has the impact start and the detected and resolved "
+                     "events; the number in brackets is how many.");
+        ImGui::Spacing();
+
+        const float half = (avail - gap) / 2;
+        std::vector<CountRow> sev, status;
+        for (auto& [k, n] : o.by_severity)
+            sev.push_back({k > 0 ? "SEV" + std::to_string(k) : std::string("Not set"), n, severity_colour(k)});
+        for (auto& [k, n] : o.by_status) status.push_back({status_label(k), n, status_colour(k.c_str())});
+        count_table("By severity", sev, half);
+        mark("overview.by_severity");
+        ImGui::SameLine();
+        count_table("By status", status, half);
+        mark("overview.by_status");
+        ImGui::Spacing();
+
+        ImGui::PushFont(fonts().bold);
+        ImGui::Text("Open action items (%d)", o.open_actions);
+        ImGui::PopFont();
+        const float footer = ImGui::GetFrameHeightWithSpacing() + 6;
+        if (o.open_items.empty()) {
+            muted_text("No open action items: no follow-up debt.");
+        } else if (ImGui::BeginTable("items", 5,
+                                     ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
+                                         ImGuiTableFlags_SizingStretchProp,
+                                     ImVec2(0, std::max(120.0f, ImGui::GetContentRegionAvail().y - footer)))) {
+            ImGui::TableSetupScrollFreeze(0, 1);
+            ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, 110);
+            ImGui::TableSetupColumn("Action item", ImGuiTableColumnFlags_WidthStretch, 3);
+            ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1);
+            ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, 90);
+            ImGui::TableSetupColumn("Postmortem", ImGuiTableColumnFlags_WidthStretch, 2);
+            ImGui::TableHeadersRow();
+            std::string open_id;
+            for (size_t i = 0; i < o.open_items.size(); ++i) {
+                const OverdueItem& it = o.open_items[i];
+                ImGui::PushID(static_cast<int>(i));
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                if (it.overdue) {  // the icon is in the UI font, the date in the mono one
+                    ImGui::TextColored(p.danger, ICON_WARNING);
+                    ImGui::SameLine(0, 4);
+                }
+                ImGui::PushFont(fonts().mono);
+                ImGui::TextColored(it.overdue ? p.danger : p.text_muted, "%s",
+                                   it.item.due.empty() ? "no date" : it.item.due.c_str());
+                ImGui::PopFont();
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", it.item.title.empty() ? "(untitled)" : it.item.title.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", it.item.owner.empty() ? "\xe2\x80\x94" : it.item.owner.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(action_status_label(it.item.status).c_str());
+                ImGui::TableNextColumn();
+                std::string t = it.draft_title.empty() ? std::string("Untitled postmortem") : it.draft_title;
+                if (ImGui::Selectable((t + "##open").c_str())) open_id = it.draft_id;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(click to open)", t.c_str());
+                ImGui::PopID();
+            }
+            ImGui::EndTable();
+            if (!open_id.empty()) {
+                open_draft(open_id);
+                overview_open_ = false;
+            }
+        }
+    }
+    end_dialog(overview_open_, "overview.close", true);
+}
+
+}  // namespace hs::ui

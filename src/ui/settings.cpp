@@ -1,0 +1,139 @@
+// Settings: the theme, and what the browser does with the drafts (persistent storage, space used), with Download all
+// drafts. Also the JSON answers of window.hindsight's library queries.
+#include <algorithm>
+#include <cstdio>
+
+#include "app.h"
+#include "core/format.h"
+#include "core/store.h"
+#include "fonts.h"
+#include "icons.h"
+#include "imgui.h"
+#include "locate.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace hs::ui {
+namespace {
+
+std::string bytes_text(double b) {
+    char buf[32];
+    if (b < 1e6) std::snprintf(buf, sizeof buf, "%.1f KB", b / 1e3);
+    else if (b < 1e9) std::snprintf(buf, sizeof buf, "%.1f MB", b / 1e6);
+    else std::snprintf(buf, sizeof buf, "%.1f GB", b / 1e9);
+    return buf;
+}
+
+void heading(const char* text) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+void App::storage_info(int persisted, double usage_bytes, double quota_bytes) {
+    storage_persisted_ = persisted;
+    storage_usage_ = usage_bytes;
+    storage_quota_ = quota_bytes;
+    platform_.request_frame();
+}
+
+void App::download_all() {
+    const int64_t now = platform_.now_ms();
+    save_now();  // the open draft as it is on screen, even when the browser's storage refuses it
+    if (store_) {
+        platform_.download("hindsight-drafts-" + utc_date(now) + ".json", "application/json", store_->export_all(now));
+    } else if (doc_) {
+        platform_.download("hindsight-draft-" + utc_date(now) + ".hindsight.json", "application/json",
+                           document_json());
+    }
+}
+
+void App::draw_settings() {
+    if (!begin_dialog("Settings", settings_open_, 600, 450)) return;
+    const Palette& p = palette();
+    heading("Appearance");
+    if (ImGui::RadioButton("Light", !dark_)) set_dark(false);
+    ImGui::SameLine(0, 16);
+    if (ImGui::RadioButton("Dark", dark_)) set_dark(true);
+    mark("settings.theme");
+
+    heading("Drafts in this browser");
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(p.text_muted, "Persistent storage:");
+    ImGui::SameLine();
+    if (storage_persisted_ == 1) {
+        ImGui::TextColored(p.success, ICON_CHECK " granted");
+        ImGui::TextColored(p.text_muted, "The browser will not clear your drafts to make room for other sites.");
+    } else if (storage_persisted_ == 0) {
+        ImGui::TextColored(p.warning, ICON_WARNING " not granted");
+        ImGui::TextColored(p.text_muted, "The browser may clear stored drafts when the disk runs low. Installing "
+                                         "Hindsight as an app, or bookmarking it, often earns the grant. Download "
+                                         "your drafts now and then to be safe.");
+    } else {
+        ImGui::TextColored(p.text_muted, "unknown (this browser did not answer)");
+    }
+    mark("settings.persist");
+    if (storage_usage_ >= 0 && storage_quota_ > 0) {
+        ImGui::TextColored(p.text_muted, "Space used by this site:");
+        ImGui::SameLine();
+        ImGui::Text("%s of %s (%.1f %%)", bytes_text(storage_usage_).c_str(), bytes_text(storage_quota_).c_str(),
+                    100.0 * storage_usage_ / storage_quota_);
+        mark("settings.estimate");
+    }
+    if (store_) {
+        ImGui::TextColored(p.text_muted, "Stored:");
+        ImGui::SameLine();
+        ImGui::Text("%d drafts, %d in the trash, %d damaged files set aside", static_cast<int>(store_->size()),
+                    static_cast<int>(store_->list_trash().size()), static_cast<int>(store_->list_quarantine().size()));
+    }
+    ImGui::TextColored(p.text_muted, "Last save:");
+    ImGui::SameLine();
+    if (storage_failed_) ImGui::TextColored(p.danger, "drafts could not be read; this tab does not save");
+    else if (!save_error_.empty()) ImGui::TextColored(p.danger, "failed: %s", save_error_.c_str());
+    else ImGui::TextColored(p.success, ICON_CHECK " all changes saved");
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (ImGui::Button(ICON_DOWNLOAD "  Download all drafts")) download_all();
+    mark("settings.download_all");
+
+    heading("About");
+    ImGui::TextColored(p.text_muted, "Hindsight %s. Everything stays in this browser: no account, no server.",
+                       HS_VERSION);
+    end_dialog(settings_open_, "settings.close", true);
+}
+
+std::string App::query_json(const std::string& what) {
+    Json out = nullptr;
+    const int64_t now = platform_.now_ms();
+    if (what == "overview" && store_) {
+        const Overview o = store_->overview(utc_date(now));
+        Json sev = Json::object(), status = Json::object(), items = Json::array();
+        for (auto& [k, n] : o.by_severity) sev[std::to_string(k)] = n;
+        for (auto& [k, n] : o.by_status) status[k] = n;
+        for (const OverdueItem& it : o.open_items)
+            items.push_back({{"draft", it.draft_id}, {"title", it.item.title}, {"due", it.item.due},
+                             {"overdue", it.overdue}});
+        auto opt = [](const std::optional<int64_t>& v) { return v ? Json(*v) : Json(nullptr); };
+        out = {{"drafts", o.drafts}, {"by_severity", sev}, {"by_status", status}, {"open_actions", o.open_actions},
+               {"overdue_actions", o.overdue_actions}, {"open_items", items},
+               {"median_time_to_detect_s", opt(o.median_time_to_detect_s)},
+               {"median_time_to_resolve_s", opt(o.median_time_to_resolve_s)}};
+    } else if (what == "history" && store_ && !draft_id_.empty()) {
+        out = Json::array();
+        for (const SnapshotInfo& s : store_->list_history(draft_id_))
+            out.push_back({{"name", s.name}, {"reason", s.reason}, {"time", s.unix_ms}});
+    } else if (what == "quarantine" && store_) {
+        out = Json::array();
+        for (const QuarantineEntry& q : store_->list_quarantine())
+            out.push_back({{"name", q.name}, {"original", q.original_path}, {"reason", q.reason}});
+    } else if (what == "storage") {
+        out = {{"loaded", store_ != nullptr}, {"failed", storage_failed_}, {"dirty", dirty_},
+               {"persisting", persisting_}, {"error", save_error_}, {"persisted", storage_persisted_}};
+    }
+    return out.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace hs::ui

@@ -1,0 +1,317 @@
+// Drafts that are never lost: a reload in the middle of a save, a failed write (quota), a damaged stored file,
+// offline start from the service worker, history restore and the overview across drafts. Each check reads the app's
+// state through window.hindsight (document(), drafts(), history(), overview(), quarantine(), storage()).
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const h = require('./harness');
+
+let server, browser;
+before(async () => { server = await h.startServer(); browser = await h.launch(); });
+after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
+
+const VIEW = { width: 1280, height: 800 };
+
+async function ready(page, quiet = 400) {
+  await page.evaluate(() => window.hindsight.ready);
+  await page.bringToFront();
+  await h.settle(page, quiet);
+}
+
+async function newDraft(page, title) {
+  await h.click(page, 'sidebar.new');
+  await h.click(page, 'new.title');
+  await page.keyboard.type(title);
+  await h.click(page, 'new.template.minimal');
+}
+
+// Resolves when everything typed so far is durable in IndexedDB (nothing dirty, no push running).
+async function saved(page) {
+  await page.waitForFunction(() => {
+    const s = window.hindsight.storage();
+    return s && s.loaded && !s.dirty && !s.persisting;
+  }, null, { timeout: 10000 });
+}
+
+async function typeSummary(page, text, replace) {
+  await h.click(page, 'field.summary');
+  if (replace) await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+test('a reload in the middle of a save loses nothing', async () => {
+  const context = await browser.newContext({ viewport: VIEW });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  await newDraft(page, 'Reload during save');
+  await saved(page);
+  // Reload at different moments: before the autosave, as it starts (the push to IndexedDB is running), and just
+  // after it started.
+  const moments = [0, 'saving', 'saving+30', 300, 'saving'];
+  for (const [i, when] of moments.entries()) {
+    await typeSummary(page, ` part-${i}`);
+    if (when === 'saving' || when === 'saving+30') {
+      await page.waitForFunction(() => window.hindsight.storage().persisting, null, { timeout: 5000, polling: 5 });
+      if (when === 'saving+30') await page.waitForTimeout(30);
+    } else {
+      await page.waitForTimeout(when);
+    }
+    await page.reload();
+    await ready(page);
+    const d = await h.doc(page);
+    assert.ok(d, `reload ${i}: the draft reopened`);
+    for (let j = 0; j <= i; j++) assert.ok(d.summary.includes(`part-${j}`), `reload ${i} (${when}): part-${j} kept: ${d.summary}`);
+  }
+  await saved(page);
+  // Once stored, the rescue copies are gone.
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hindsight-rescue-')));
+  assert.deepEqual(left, []);
+  await context.close();
+});
+
+test('a failed write (quota exceeded) is shown at once, keeps the text and offers Download all drafts', async () => {
+  const context = await browser.newContext({ viewport: VIEW, acceptDownloads: true });
+  // IndexedDB refuses every write while window.__failWrites is set, as a full disk does.
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__failWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  await newDraft(page, 'Quota test');
+  await saved(page);
+  await page.evaluate(() => { window.__failWrites = true; });
+  await typeSummary(page, 'Text that cannot be stored yet');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => window.hindsight.storage().error !== '', null, { timeout: 10000 });
+  const st = await page.evaluate(() => window.hindsight.storage());
+  assert.match(st.error, /quota/i);
+  assert.equal((await h.doc(page)).summary, 'Text that cannot be stored yet', 'the text stays in the editor');
+  // The problem dialog says so and offers the download; its file holds the text.
+  await h.locate(page, 'problem.ok');
+  await page.screenshot({ path: h.shotPath('storage-quota-error.png') });
+  const [download] = await Promise.all([page.waitForEvent('download'), h.click(page, 'problem.download_all')]);
+  const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(file.format, 'hindsight.drafts');
+  assert.ok(file.drafts.some((d) => d.doc.summary === 'Text that cannot be stored yet'), 'the download holds the text');
+  await h.click(page, 'problem.ok');
+  // The top bar keeps saying it is not saved.
+  assert.ok(await page.evaluate(() => window.hindsight.locate('topbar.save_state')));
+  // Space freed: the next save stores everything that was kept.
+  await page.evaluate(() => { window.__failWrites = false; });
+  await typeSummary(page, ' and more');
+  await saved(page);
+  assert.equal((await page.evaluate(() => window.hindsight.storage())).error, '');
+  await page.reload();
+  await ready(page);
+  assert.equal((await h.doc(page)).summary, 'Text that cannot be stored yet and more');
+  await context.close();
+});
+
+test('a damaged file in IndexedDB is quarantined and the other drafts load', async () => {
+  const context = await browser.newContext({ viewport: VIEW });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await ready(page);
+  await newDraft(page, 'Healthy one');
+  await newDraft(page, 'Healthy two');
+  await saved(page);
+  // Two damaged files, written into IDBFS's database as IDBFS stores files.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('/idb');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(['FILE_DATA'], 'readwrite');
+      const store = tx.objectStore('FILE_DATA');
+      const file = (text) => ({ timestamp: new Date(), mode: 33206, contents: new TextEncoder().encode(text) });
+      store.put(file('{"format":"hindsight.draft","version":1,"doc":{"title":"cut off'), '/idb/drafts/drafts/dr-truncated.json');
+      store.put(file('{"format":"hindsight.draft","version":1,"draft":{"id":"dr-badtype"},"doc":{"severity":"high"}}'),
+        '/idb/drafts/drafts/dr-badtype.json');
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.reload();
+  await ready(page, 600);
+  const titles = (await page.evaluate(() => window.hindsight.drafts())).map((d) => d.title).sort();
+  assert.deepEqual(titles, ['Healthy one', 'Healthy two']);
+  const q = await page.evaluate(() => window.hindsight.quarantine());
+  assert.deepEqual(q.map((e) => e.original).sort(), ['drafts/dr-badtype.json', 'drafts/dr-truncated.json']);
+  for (const e of q) assert.ok(e.reason.length > 0, 'a reason is given');
+  // The user is told, with the reason.
+  await h.locate(page, 'problem.ok');
+  await page.screenshot({ path: h.shotPath('storage-quarantine.png') });
+  await h.click(page, 'problem.ok');
+  await h.click(page, 'problem.ok');
+  // Quarantined files stay set aside after another reload (and are not reported again).
+  await page.reload();
+  await ready(page, 600);
+  assert.equal((await page.evaluate(() => window.hindsight.quarantine())).length, 2);
+  assert.equal(await page.evaluate(() => window.hindsight.locate('problem.ok')), null);
+  await context.close();
+});
+
+test('offline: the app starts from the service worker, the drafts are there and edits save', async () => {
+  const { page, context, foreign, errors } = await h.openApp(browser, server, { viewport: VIEW });
+  await page.bringToFront();
+  await newDraft(page, 'Offline draft');
+  await typeSummary(page, 'Written online.');
+  await page.keyboard.press('Escape');
+  await saved(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+  // Installable: Chromium's own check finds nothing wrong with the manifest, icons or worker (test contexts are
+  // incognito, which it always reports).
+  const cdp = await context.newCDPSession(page);
+  const inst = (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.map((e) => e.errorId);
+  assert.deepEqual(inst.filter((e) => e !== 'in-incognito'), []);
+  assert.deepEqual((await cdp.send('Page.getAppManifest')).errors, []);
+  const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('hindsight-')));
+  assert.equal(cached.length, 1, 'one cache, named for this build');
+  assert.equal(cached[0], 'hindsight-' + await page.evaluate(() => window.hindsight.version));
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  assert.equal((await h.doc(page)).summary, 'Written online.');
+  assert.ok((await page.evaluate(() => window.hindsight.drafts())).some((d) => d.title === 'Offline draft'));
+  await typeSummary(page, ' And offline.');
+  await page.keyboard.press('Escape');
+  await saved(page);
+  await page.reload();
+  await ready(page);
+  assert.equal((await h.doc(page)).summary, 'Written online. And offline.');
+  await context.setOffline(false);
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
+
+test('history: snapshots on share and status change, diff, restore as one undoable change', async () => {
+  // Tall enough for the whole share dialog (with its QR code) and its Close button.
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1280, height: 1100 }, clipboard: true });
+  await page.bringToFront();
+  await newDraft(page, 'History test');
+  await typeSummary(page, 'Version one of the summary.');
+  await page.keyboard.press('Escape');
+  await saved(page);
+  await h.click(page, 'topbar.share');
+  await h.click(page, 'share.create');
+  await h.settle(page, 300);
+  await h.click(page, 'share.close');
+  await typeSummary(page, 'Version two, rewritten.', true);
+  await page.keyboard.press('Escape');
+  // Status: Draft -> In review, the second entry of the combo's list (which opens below it: the popup's padding is
+  // 14 px, each entry a text line plus 8 px of spacing; the combo is a text line plus 2 x 6 px of padding).
+  const combo = (await h.click(page, 'editor.status')).rect;
+  const line = combo.h - 12;
+  await page.mouse.click(combo.x + 40, combo.y + combo.h + 14 + (line + 8) + line / 2);
+  await h.settle(page);
+  assert.equal((await h.doc(page)).status, 'in_review');
+  await saved(page);
+  const snaps = await page.evaluate(() => window.hindsight.history());
+  const reasons = snaps.map((s) => s.reason);
+  assert.ok(reasons.includes('share') && reasons.includes('status'), `snapshots: ${reasons}`);
+  const shareIndex = reasons.indexOf('share');
+
+  await h.click(page, 'topbar.history');
+  await h.click(page, 'history.snapshot.' + shareIndex);
+  await h.settle(page, 300);
+  await page.screenshot({ path: h.shotPath('history-diff.png') });
+  await h.click(page, 'history.show_snapshot');
+  await page.screenshot({ path: h.shotPath('history-snapshot.png') });
+  await h.click(page, 'history.restore');
+  let d = await h.doc(page);
+  assert.equal(d.summary, 'Version one of the summary.');
+  assert.equal(d.status || 'draft', 'draft');  // the default status is left out of the canonical JSON
+  // One undo step brings back what was there; redo restores again.
+  await h.click(page, 'topbar.undo');
+  d = await h.doc(page);
+  assert.equal(d.summary, 'Version two, rewritten.');
+  assert.equal(d.status, 'in_review');
+  await h.click(page, 'topbar.redo');
+  assert.equal((await h.doc(page)).summary, 'Version one of the summary.');
+  await saved(page);
+  assert.ok((await page.evaluate(() => window.hindsight.history())).some((s) => s.reason === 'restore'),
+    'the replaced version is kept as a snapshot');
+  await page.reload();
+  await ready(page);
+  assert.equal((await h.doc(page)).summary, 'Version one of the summary.');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('overview: counts, open and overdue action items and medians across drafts', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
+  await page.bringToFront();
+  await page.waitForFunction(() => window.hindsight.storage().loaded);
+  const cli = path.join(h.ROOT, 'build', 'native', 'hindsight');
+  const samples = ['atlassian-db-failover', 'minimal-cert-expiry', 'security-credential-leak', 'sre-checkout-outage'];
+  const docs = [];
+  const ttd = [], ttr = [];
+  for (const name of samples) {
+    const file = path.join(h.ROOT, 'assets', 'samples', name + '.json');
+    assert.ok(await page.evaluate(([t, n]) => window.hindsight.openJSON(t, n), [fs.readFileSync(file, 'utf8'), name]));
+    docs.push(await h.doc(page));
+    const m = JSON.parse(execFileSync(cli, ['metrics', file]).toString());
+    if (m.time_to_detect_s !== null) ttd.push(m.time_to_detect_s);
+    if (m.time_to_resolve_s !== null) ttr.push(m.time_to_resolve_s);
+  }
+  await saved(page);
+  const median = (v) => {
+    if (!v.length) return null;
+    const s = [...v].sort((a, b) => a - b), m = Math.floor(s.length / 2);
+    return s.length % 2 ? s[m] : s[m - 1] + Math.floor((s[m] - s[m - 1]) / 2);
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  // Canonical JSON leaves defaults out: an action item's status "open", a postmortem's status "draft".
+  const open = docs.flatMap((d) => d.action_items.filter((a) => (a.status || 'open') === 'open' || a.status === 'in_progress'));
+  const overdue = open.filter((a) => /^\d{4}-\d{2}-\d{2}$/.test(a.due || '') && a.due < today);
+  const bySeverity = {}, byStatus = {};
+  for (const d of docs) {
+    bySeverity[String(d.severity || 0)] = (bySeverity[String(d.severity || 0)] || 0) + 1;
+    byStatus[d.status || 'draft'] = (byStatus[d.status || 'draft'] || 0) + 1;
+  }
+  const o = await page.evaluate(() => window.hindsight.overview());
+  assert.equal(o.drafts, samples.length);
+  assert.deepEqual(o.by_severity, bySeverity);
+  assert.deepEqual(o.by_status, byStatus);
+  assert.equal(o.open_actions, open.length);
+  assert.equal(o.overdue_actions, overdue.length);
+  assert.ok(o.open_actions > 0);
+  assert.equal(o.median_time_to_detect_s, median(ttd));
+  assert.equal(o.median_time_to_resolve_s, median(ttr));
+  // Overdue items come first.
+  const flags = o.open_items.map((i) => i.overdue);
+  assert.deepEqual(flags, [...flags].sort((a, b) => Number(b) - Number(a)));
+
+  await h.click(page, 'drafts.overview');
+  await h.locate(page, 'overview.ttr');
+  await h.settle(page, 300);
+  await page.screenshot({ path: h.shotPath('overview.png') });
+  await h.click(page, 'overview.close');
+  await h.click(page, 'topbar.settings');
+  await h.locate(page, 'settings.persist');
+  await h.settle(page, 300);
+  // locate() merges the last two frames: by now the overview has been gone for several.
+  assert.equal(await page.evaluate(() => window.hindsight.locate('overview.ttr')), null, 'the overview closed');
+  await page.screenshot({ path: h.shotPath('settings.png') });
+  assert.equal(typeof (await page.evaluate(() => window.hindsight.persisted)), 'boolean', 'persist() answered');
+  assert.equal((await page.evaluate(() => window.hindsight.storage())).persisted,
+    (await page.evaluate(() => window.hindsight.persisted)) ? 1 : 0, 'settings show the answer of persist()');
+  await h.click(page, 'settings.close');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
