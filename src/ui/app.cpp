@@ -177,29 +177,22 @@ void App::edited(const std::string& group, const std::string& label) {
 }
 
 void App::undo() {
-    if (!doc_ || !history_->can_undo()) return;
-    if (auto d = history_->undo()) {
-        *doc_ = std::move(*d);
-        derived_dirty_ = true;
-        ++doc_rev_;
-        dirty_ = true;
-        last_edit_ms_ = platform_.now_ms();
-        platform_.set_timer(850);
-        platform_.request_frame();
-    }
+    if (doc_ && history_->can_undo()) step_history(history_->undo());
 }
 
 void App::redo() {
-    if (!doc_ || !history_->can_redo()) return;
-    if (auto d = history_->redo()) {
-        *doc_ = std::move(*d);
-        derived_dirty_ = true;
-        ++doc_rev_;
-        dirty_ = true;
-        last_edit_ms_ = platform_.now_ms();
-        platform_.set_timer(850);
-        platform_.request_frame();
-    }
+    if (doc_ && history_->can_redo()) step_history(history_->redo());
+}
+
+void App::step_history(std::optional<Document> d) {
+    if (!d) return;
+    *doc_ = std::move(*d);
+    derived_dirty_ = true;
+    ++doc_rev_;
+    dirty_ = true;
+    last_edit_ms_ = platform_.now_ms();
+    platform_.set_timer(850);
+    platform_.request_frame();
 }
 
 void App::handle_shortcuts() {

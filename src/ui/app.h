@@ -137,6 +137,7 @@ private:
     void draw_incoming();
     void draw_merge();
     void start_merge(const Document& theirs);
+    void apply_merge(const Document& merged, const Document& theirs);
     void decode_incoming();
     // Find in document and marks in text (find.cpp)
     struct TextSpan {
@@ -163,6 +164,7 @@ private:
     void activate_field(const std::string& path);
     void edited(const std::string& group, const std::string& label);  // records an undo step, refreshes lint
     void refresh_derived();
+    void step_history(std::optional<Document> d);  // undo/redo: show `d` and save it
 
     Platform& platform_;
     std::unique_ptr<Document> doc_;

@@ -20,16 +20,9 @@
 namespace hs::ui {
 namespace {
 
+// The core's mapping of prose section keys to fields, for a document the editor may change.
 std::string* prose_of(Document& d, const std::string& key) {
-    if (key == "summary") return &d.summary;
-    if (key == "leadup") return &d.leadup;
-    if (key == "trigger") return &d.trigger;
-    if (key == "fault") return &d.fault;
-    if (key == "detection") return &d.detection;
-    if (key == "response") return &d.response;
-    if (key == "recovery") return &d.recovery;
-    if (key == "resolution") return &d.resolution;
-    return nullptr;
+    return const_cast<std::string*>(export_detail::prose_field(d, key));
 }
 
 std::vector<Item>* items_of(Document& d, const std::string& list) {

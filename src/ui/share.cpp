@@ -156,6 +156,23 @@ void App::draw_share() {
     ImGui::EndPopup();
 }
 
+// One undoable change; what was received becomes the merge base for what is sent back, and history keeps a snapshot.
+void App::apply_merge(const Document& merged, const Document& theirs) {
+    *doc_ = merged;
+    edited("merge", "Merge");
+    history_->seal();
+    if (store_ && !draft_id_.empty()) {
+        save_now();
+        if (const Draft* cur = store_->find(draft_id_)) {
+            Draft d = *cur;
+            d.base = save_document(theirs);
+            store_->save(d, platform_.now_ms());
+            store_->snapshot(draft_id_, *doc_, snapshot_reason::kMerge, platform_.now_ms());
+            platform_.storage_persist();
+        }
+    }
+}
+
 // ---- opening a link --------------------------------------------------------------------------------------------
 
 void App::open_link(const std::string& fragment) {
@@ -278,19 +295,7 @@ void App::start_merge(const Document& theirs) {
     merge_choices_.clear();
     if (m.conflicts.empty()) {
         // Nothing collides: apply at once, as one undoable change.
-        *doc_ = m.merged;
-        edited("merge", "Merge");
-        history_->seal();
-        if (store_ && !draft_id_.empty()) {
-            save_now();
-            if (const Draft* cur = store_->find(draft_id_)) {
-                Draft d = *cur;
-                d.base = save_document(theirs);
-                store_->save(d, platform_.now_ms());
-                store_->snapshot(draft_id_, *doc_, snapshot_reason::kMerge, platform_.now_ms());
-                platform_.storage_persist();
-            }
-        }
+        apply_merge(m.merged, theirs);
         messages_.push_back("Merged: the changes from the link are in your draft, with no collisions. "
                             "Undo (Ctrl+Z) takes the whole merge back.");
         merge_theirs_.reset();
@@ -343,19 +348,7 @@ void App::draw_merge() {
         for (const auto& [path, v] : merge_choices_) choices[path] = v == 1 ? MergeChoice::Theirs : MergeChoice::Ours;
         MergeResult m = resolve_merge(*merge_base_, *doc_, *merge_theirs_, choices);
         if (m.ok) {
-            *doc_ = m.merged;
-            edited("merge", "Merge");
-            history_->seal();
-            if (store_ && !draft_id_.empty()) {
-                save_now();
-                if (const Draft* cur = store_->find(draft_id_)) {
-                    Draft d = *cur;
-                    d.base = save_document(*merge_theirs_);
-                    store_->save(d, platform_.now_ms());
-                    store_->snapshot(draft_id_, *doc_, snapshot_reason::kMerge, platform_.now_ms());
-                    platform_.storage_persist();
-                }
-            }
+            apply_merge(m.merged, *merge_theirs_);
         } else {
             messages_.push_back("The merge could not be applied; your draft is unchanged.");
         }
