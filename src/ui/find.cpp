@@ -54,6 +54,12 @@ void App::open_find() {
 }
 
 void App::find_update() {
+    // The document can change under an open find bar (an edit, a lock handover, a merge): the current match stays
+    // current if it is still there, so Enter goes on from where the user was.
+    const bool same_query = find_done_for_ == find_query_;
+    TextSpan was;
+    if (same_query && find_index_ >= 0 && find_index_ < static_cast<int>(find_matches_.size()))
+        was = find_matches_[static_cast<size_t>(find_index_)];
     find_stale_ = false;
     find_done_for_ = find_query_;
     find_matches_.clear();
@@ -64,6 +70,8 @@ void App::find_update() {
         if (!v) continue;
         for (size_t at : find_all(*v, find_query_)) {
             if (find_matches_.size() >= kMaxMatches) return;
+            if (!was.path.empty() && path == was.path && find_index_ < 0 && at >= was.start)
+                find_index_ = static_cast<int>(find_matches_.size());
             find_matches_.push_back({path, section, at, at + find_query_.size(), {}});
         }
     }

@@ -165,21 +165,23 @@ test('find in the document: Ctrl+F, Enter steps through matches in different fie
   const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
   await h.click(page, 'welcome.sample.samples/sre-checkout-outage.json');
   const d = await h.doc(page);
+  // A person looks at the screen between presses: each key gets its frames before the next.
+  const press = async (k) => { await page.keyboard.press(k); await h.settle(page); };
   await page.keyboard.press('Control+f');
   await h.locate(page, 'find.input');
   await page.keyboard.type('paystream');  // case-insensitive: the document writes "Paystream"
-  await page.keyboard.press('Enter');
+  await h.settle(page);
+  await press('Enter');
   const first = await h.locate(page, 'find.current');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
+  await press('Enter');
+  await press('Enter');
   const third = await h.locate(page, 'find.current');
   assert.notDeepEqual(first.rect, third.rect, 'Enter moves to the next match');
   const vp = page.viewportSize();
   for (const m of [first, third]) assert.ok(m.y > 0 && m.y < vp.height, 'the current match is scrolled into view');
   await page.screenshot({ path: h.shotPath('editor-find.png') });
-  await page.keyboard.press('Shift+Enter');
-  await page.keyboard.press('Shift+Enter');
-  await h.settle(page);
+  await press('Shift+Enter');
+  await press('Shift+Enter');
   await page.screenshot({ path: h.shotPath('editor-find-back.png') });
   const back = await h.locate(page, 'find.current');
   assert.deepEqual(back.rect, first.rect, 'Shift+Enter goes back');
