@@ -33,3 +33,12 @@ target_link_libraries(bench_timeline PRIVATE hs_ui_native)
 add_executable(bench_ui ${CMAKE_SOURCE_DIR}/bench/ui/main.cpp)
 target_link_libraries(bench_ui PRIVATE hs_ui_native)
 target_compile_definitions(bench_ui PRIVATE HS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+
+# Native UI tests: the real App, headless, for behaviour that only shows in frames (e.g. the action items table
+# not building rows off screen).
+if(COMMAND catch_discover_tests)
+  file(GLOB HS_UI_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/ui/*.cpp")
+  add_executable(hs_ui_tests ${HS_UI_TEST_SOURCES})
+  target_link_libraries(hs_ui_tests PRIVATE hs_ui_native Catch2::Catch2)
+  catch_discover_tests(hs_ui_tests TEST_PREFIX "ui: " PROPERTIES TIMEOUT 300)
+endif()

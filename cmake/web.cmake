@@ -63,7 +63,8 @@ add_custom_target(dist ALL
   DEPENDS hindsight_web ${HS_WEB_FILES} ${CMAKE_SOURCE_DIR}/scripts/assemble_dist.py
   COMMENT "Assembling dist/")
 
-# bench/startup's baseline: a bare ImGui page with the same toolchain and flags (and ImGui's default font).
+# bench/startup's baseline: a bare ImGui page with the same toolchain and flags (LTO, emmalloc, the Closure Compiler
+# on the glue) and ImGui's default font.
 add_library(imgui_bare STATIC EXCLUDE_FROM_ALL
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
@@ -75,9 +76,13 @@ set_target_properties(bare_imgui PROPERTIES OUTPUT_NAME bare SUFFIX ".js")
 target_link_libraries(bare_imgui PRIVATE imgui_bare)
 target_compile_options(bare_imgui PRIVATE -Os)
 target_link_options(bare_imgui PRIVATE
-  -Os -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createBare
+  -Os -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createBare -sMALLOC=emmalloc
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
-  -sTOTAL_STACK=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2)
+  -sTOTAL_STACK=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2 -flto --closure 1)
+set_property(TARGET bare_imgui PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${HS_CLOSURE}")
+foreach(t imgui_bare bare_imgui)
+  target_compile_options(${t} PRIVATE -flto)
+endforeach()
 
 
 # Link-time optimisation across the app, the core and the third-party C code: a few KB off the wasm, which is most

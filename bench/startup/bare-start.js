@@ -1,1 +1,1 @@
-createBare({ canvas: document.getElementById('canvas') });
+createBare({ 'canvas': document.getElementById('canvas') });

@@ -26,7 +26,7 @@ static EM_BOOL frame(double, void*) {
     glClearColor(0.1f, 0.1f, 0.1f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (++g_frames == 1) EM_ASM({ window.bareReadyAt = performance.now(); });
+    if (++g_frames == 1) EM_ASM({ window['bareReadyAt'] = performance.now(); });
     return EM_FALSE;
 }
 

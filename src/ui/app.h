@@ -2,6 +2,7 @@
 // ImGui::Render(); everything drawn lives under src/ui and talks to the document only through src/core.
 #pragma once
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -242,6 +243,9 @@ private:
 
     // Action items table
     int sort_column_ = -1;
+    std::unordered_map<std::string, float> action_row_h_;  // action item id -> row height when last drawn
+    float action_rows_w_ = 0, action_rows_font_ = 0;       // the heights hold for this table width and font size,
+    float action_rows_title_w_ = 0;                        // and this width of the title column
     bool sort_ascending_ = true;
 };
 

@@ -583,14 +583,51 @@ void App::draw_actions(float w) {
                 return sort_ascending_ ? kx < ky : ky < kx;
             });
         }
+        // Rows off screen are not built: each stands in at its height from when it was last drawn, so a table of a
+        // thousand action items costs what the visible rows cost. Rows never drawn yet, the last row (it ends the
+        // table), and a row holding the active field or a pending scroll/highlight are always built.
+        const float pad = ImGui::GetStyle().CellPadding.y;
+        if (action_rows_w_ != w || action_rows_font_ != ImGui::GetFontSize()) {
+            action_row_h_.clear();
+            action_rows_w_ = w;
+            action_rows_font_ = ImGui::GetFontSize();
+        }
+        auto in_row = [](const std::string& path, const std::string& id) {
+            static const std::string kPrefix = "action_items/";
+            return path.size() > kPrefix.size() + id.size() && path.compare(0, kPrefix.size(), kPrefix) == 0 &&
+                   path.compare(kPrefix.size(), id.size(), id) == 0 && path[kPrefix.size() + id.size()] == '/';
+        };
+        static const char* const kRowMarks[] = {"field.action_items/{}/title", "field.action_items/{}/owner",
+                                                "field.action_items/{}/due",   "action.status.{}",
+                                                "action.delete.{}",            "datepicker.due-{}"};
+        static const char* const kRowFields[] = {"/title", "/owner", "/due"};
+        float prev_y = 0;
+        const std::string* prev_id = nullptr;
         for (size_t row = 0; row < order.size(); ++row) {
             size_t i = order[row];
             ActionItem& a = d.action_items[i];
-            ImGui::PushID(a.id.c_str());
             ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const float y = ImGui::GetCursorScreenPos().y;
+            if (prev_id) action_row_h_[*prev_id] = y - prev_y;  // the row above, as it was just laid out
+            prev_id = nullptr;
+            auto cached = action_row_h_.find(a.id);
+            if (cached != action_row_h_.end() && row + 1 < order.size() &&
+                !ImGui::IsRectVisible(ImVec2(1.0f, cached->second)) && !in_row(active_path_, a.id) &&
+                !in_row(scroll_to_path_, a.id) && !in_row(highlight_path_, a.id)) {
+                const float x = ImGui::GetCursorScreenPos().x;
+                ImGui::Dummy(ImVec2(0.0f, cached->second - pad * 2));
+                mark_group(kRowMarks, IM_ARRAYSIZE(kRowMarks), a.id, x, y, w,
+                           cached->second - pad * 2);
+                if (!active_path_.empty())  // Tab order runs through rows that are not drawn
+                    for (const char* f : kRowFields) field_order_.push_back("action_items/" + a.id + f);
+                continue;
+            }
+            prev_y = y;
+            prev_id = &a.id;
+            ImGui::PushID(a.id.c_str());
             const bool overdue = is_overdue(a, now);
             if (overdue) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, col(p.danger, p.dark ? 0.18f : 0.08f));
-            ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
             if (ImGui::BeginCombo("##pri", a.priority.c_str(), ImGuiComboFlags_NoArrowButton)) {
                 for (const std::string& v : vocab::kPriorities)
@@ -601,8 +638,12 @@ void App::draw_actions(float w) {
                 ImGui::EndCombo();
             }
             ImGui::TableNextColumn();
-            text_field("action_items/" + a.id + "/title", a.title, "What will be done", true,
-                       ImGui::GetContentRegionAvail().x);
+            const float title_w = ImGui::GetContentRegionAvail().x;
+            if (title_w != action_rows_title_w_) {  // the columns were laid out again: wrapped heights change
+                action_row_h_.clear();
+                action_rows_title_w_ = title_w;
+            }
+            text_field("action_items/" + a.id + "/title", a.title, "What will be done", true, title_w);
             if (!a.ticket_url.empty() && is_http_url(a.ticket_url)) {
                 ImGui::TextColored(p.info, ICON_LINK " %s", ticket_label(a.ticket_url).c_str());
                 if (ImGui::IsItemHovered()) {

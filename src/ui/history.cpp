@@ -101,6 +101,7 @@ void App::document_switched() {
     history_doc_.reset();
     history_changes_.clear();
     history_text_.clear();
+    action_row_h_.clear();
 }
 
 void App::after_edit() {

@@ -1,32 +1,67 @@
 #include "locate.h"
 
-#include <map>
+#include <utility>
+#include <vector>
 
 #include "imgui.h"
 #include "core/model.h"
 
 namespace hs::ui {
 namespace {
-std::map<std::string, ImVec4> g_current, g_last;
+
+// Marks are appended, not looked up: a frame of a big document records thousands, and the only reader is
+// locate_json(), which is called rarely (by tests). A later mark of the same name wins there.
+struct Frame {
+    std::vector<std::pair<std::string, ImVec4>> marks;
+    struct Group {
+        const char* const* patterns;
+        size_t count;
+        std::string key;
+        ImVec4 rect;
+    };
+    std::vector<Group> groups;
+    void clear() {
+        marks.clear();
+        groups.clear();
+    }
+};
+Frame g_current, g_last;
+
+std::string expand(const char* pattern, const std::string& key) {
+    std::string out(pattern);
+    const size_t at = out.find("{}");
+    if (at != std::string::npos) out.replace(at, 2, key);
+    return out;
 }
 
+}  // namespace
+
 void locate_begin_frame() {
-    g_last.swap(g_current);
+    std::swap(g_last, g_current);
     g_current.clear();
 }
 
-void mark(const std::string& name) {
+void mark(std::string name) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    g_current[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
+    g_current.marks.emplace_back(std::move(name), ImVec4(a.x, a.y, b.x - a.x, b.y - a.y));
 }
 
-void mark_rect(const std::string& name, float x, float y, float w, float h) { g_current[name] = ImVec4(x, y, w, h); }
+void mark_rect(std::string name, float x, float y, float w, float h) {
+    g_current.marks.emplace_back(std::move(name), ImVec4(x, y, w, h));
+}
+
+void mark_group(const char* const* patterns, size_t count, const std::string& key, float x, float y, float w, float h) {
+    g_current.groups.push_back({patterns, count, key, ImVec4(x, y, w, h)});
+}
 
 std::string locate_json() {
     Json j = Json::object();
     // The last complete frame, merged with what the current one has drawn so far.
-    for (const auto* m : {&g_last, &g_current})
-        for (const auto& [k, r] : *m) j[k] = {r.x, r.y, r.z, r.w};
+    for (const Frame* f : {&g_last, &g_current}) {
+        for (const auto& g : f->groups)
+            for (size_t i = 0; i < g.count; ++i) j[expand(g.patterns[i], g.key)] = {g.rect.x, g.rect.y, g.rect.z, g.rect.w};
+        for (const auto& [k, r] : f->marks) j[k] = {r.x, r.y, r.z, r.w};
+    }
     return j.dump();
 }
 

@@ -7,9 +7,13 @@ namespace hs::ui {
 
 void locate_begin_frame();
 // Records the last ImGui item's rectangle under `name` (e.g. "welcome.new", "editor.title").
-void mark(const std::string& name);
+void mark(std::string name);
 // Records a rectangle (screen pixels) under `name`, for things drawn without an ImGui item (timeline markers).
-void mark_rect(const std::string& name, float x, float y, float w, float h);
+void mark_rect(std::string name, float x, float y, float w, float h);
+// Records one rectangle under several names, each a pattern with "{}" replaced by `key` (patterns must be static).
+// The names are only built when someone asks (locate_json): for rows of a long table that are not drawn this frame,
+// so tests can still find them and scroll them into view.
+void mark_group(const char* const* patterns, size_t count, const std::string& key, float x, float y, float w, float h);
 // JSON object {"name":[x,y,w,h],...} of the rectangles recorded in the last frame, in CSS pixels.
 std::string locate_json();
 

@@ -82,8 +82,11 @@ async function locate(page, name, timeout = 5000) {
 // Scrolls with the mouse wheel, as a person would, until the named control is inside the viewport.
 async function scrollIntoView(page, name) {
   const vp = page.viewportSize();
+  let prev = null;
   for (let i = 0; i < 40; i++) {
     const r = (await locate(page, name)).rect;
+    // A control that the wheel does not move is fixed (the top bar, a popup): it is where it will stay.
+    if (prev && prev.y === r.y) return;
     let dy = 0;
     if (r.y + r.h > vp.height - 8) dy = Math.min(300, r.y + r.h - vp.height + 60);
     else if (r.y < 60) dy = -Math.min(300, 60 - r.y + 40);
@@ -91,6 +94,7 @@ async function scrollIntoView(page, name) {
     await page.mouse.move(Math.min(r.x + r.w / 2, vp.width - 20), vp.height / 2);
     await page.mouse.wheel(0, dy);
     await settle(page);
+    prev = r;
   }
 }
 

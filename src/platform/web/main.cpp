@@ -363,17 +363,28 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
     return EM_FALSE;
 }
 
-// Applies queued events until one would change a button or key that already changed this frame.
+// Applies queued events until one would change a button or key that already changed this frame. A press that comes
+// with a move (a tap, a synthetic click) waits one frame after the move: ImGui decides what is hovered from the
+// frame before, and some widgets (table headers) ignore a press on the frame the pointer arrives.
 void apply_input() {
     ImGuiIO& io = ImGui::GetIO();
     bool button_changed[5] = {};
+    bool moved = false;
     std::vector<int> keys_changed;
+    if (!S.queue.empty()) S.frames_pending = std::max(S.frames_pending, 3);  // frames to settle after each input
     while (!S.queue.empty()) {
         InputEvent& ev = S.queue.front();
         switch (ev.kind) {
-            case InputEvent::MousePos: io.MousePos = ImVec2(ev.x, ev.y); break;
+            case InputEvent::MousePos:
+                moved = moved || io.MousePos.x != ev.x || io.MousePos.y != ev.y;
+                io.MousePos = ImVec2(ev.x, ev.y);
+                break;
             case InputEvent::MouseButton:
                 if (button_changed[ev.index]) return;
+                if (ev.down && (moved || io.MousePos.x != ev.x || io.MousePos.y != ev.y)) {
+                    io.MousePos = ImVec2(ev.x, ev.y);
+                    return;
+                }
                 button_changed[ev.index] = true;
                 io.MousePos = ImVec2(ev.x, ev.y);
                 io.MouseDown[ev.index] = ev.down;
