@@ -130,6 +130,9 @@ void App::set_document(Document doc) {
         platform_.overlay_hide();
     }
     save_now();  // the document being left keeps its last edits
+    // Storage still loading: the document being left is kept until it can be stored (every opened document becomes
+    // a draft, also one that was replaced in the first moments).
+    if (doc_ && !store_ && !storage_failed_) pending_drafts_.push_back(std::move(*doc_));
     doc_ = std::make_unique<Document>(std::move(doc));
     history_ = std::make_unique<History>();
     history_->reset(*doc_);

@@ -48,6 +48,12 @@ void App::storage_loaded(bool ok, const std::string& error) {
                                     "): " + q.reason + "\nYour other drafts are fine. The damaged file is kept in "
                                     "quarantine and can be downloaded from the sidebar.");
     }
+    for (const Document& pending : pending_drafts_) {  // opened and left before storage was ready
+        Status st = store_->create(pending, platform_.now_ms(), nullptr);
+        if (!st.ok()) save_error_ = st.message;
+    }
+    const bool had_pending = !pending_drafts_.empty();
+    pending_drafts_.clear();
     if (doc_ && draft_id_.empty()) {
         adopt_as_draft();  // opened before storage was ready
     } else if (!doc_) {
@@ -55,7 +61,7 @@ void App::storage_loaded(bool ok, const std::string& error) {
         std::vector<DraftSummary> list = store_->summaries(utc_date(platform_.now_ms()));
         if (!list.empty()) open_draft(list.front().id);
     }
-    if (!r.newly_quarantined.empty()) platform_.storage_persist();
+    if (!r.newly_quarantined.empty() || had_pending) platform_.storage_persist();
     platform_.request_frame();
 }
 

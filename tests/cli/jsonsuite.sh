@@ -3,7 +3,7 @@
 #   n_ files: must exit 1 with a message on stderr.
 #   y_ files: exit 0, or 1 with a message (valid JSON that is not a postmortem).
 #   i_ files: exit 0 or 1; never a signal, a crash or a hang.
-# Run it against a sanitizer build (preset asan) to also catch memory errors.
+# Run it against a sanitizer build (preset fuzz or asan) to also catch memory errors.
 set -u
 CLI="$1"
 SRCDIR="$2"
