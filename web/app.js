@@ -311,7 +311,8 @@
     var h = location.hash;
     if (!h || h.length < 2) return;
     history.replaceState(null, '', location.pathname + location.search);
-    mod.ccall('hs_open_link', null, ['string'], [h.slice(1)]);
+    // Through the heap, not ccall's 'string' (which copies onto the 1 MB stack: a long link would overflow it).
+    heapString(mod, h.slice(1), function (p) { mod.ccall('hs_open_link', null, ['number'], [p]); });
   }
   window.addEventListener('hashchange', function () { if (mod) openLinkFromHash(); });
   function storagePush() {
@@ -418,6 +419,7 @@
 
   // ---- files: picked or dropped anywhere on the page; each is opened or imported by the core (open_any) ----------
   var MAX_FILE = 64 * 1024 * 1024;  // the importers' own cap (kMaxImportBytes)
+  var BIG_FILE = 2 * 1024 * 1024;   // from this size, opening shows the loading screen while it works
   function openFiles(list) {
     Array.prototype.forEach.call(list || [], function (f) {
       if (!mod) return;
@@ -427,7 +429,21 @@
         return;
       }
       f.text().then(function (text) {
-        heapString(mod, text, function (p) { mod.ccall('hs_open_file', 'number', ['number', 'string'], [p, f.name]); });
+        var open = function () {
+          heapString(mod, text, function (p) { mod.ccall('hs_open_file', 'number', ['number', 'string'], [p, f.name]); });
+        };
+        if (f.size < BIG_FILE) return open();
+        // A big file takes seconds to read, check and store, all on this thread: the loading screen says what is
+        // happening (its bar moves on the compositor meanwhile) and goes once the file is open.
+        document.getElementById('loading-text').textContent = 'Opening ' + f.name + ' (' +
+          (f.size / 1048576).toFixed(1) + ' MB)\u2026';
+        loading.hidden = false;
+        loading.classList.remove('done');
+        requestAnimationFrame(function () { requestAnimationFrame(function () {
+          setTimeout(function () {
+            try { open(); } finally { loading.classList.add('done'); setTimeout(function () { loading.hidden = true; }, 250); }
+          }, 0);
+        }); });
       }, function (e) {
         mod.ccall('hs_show_message', null, ['string'], [f.name + ' could not be read (' + (e && e.message || e) + ').']);
       });

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "exporters/exporters.h"
 #include "format.h"
 #include "templates.h"
 
@@ -250,14 +251,29 @@ struct Walker {
         add(Change::Kind::Changed, path, label, summary(a), summary(b));
     }
 
+    // Values from a fixed vocabulary are shown as people read them ("In review", not "in_review").
+    static std::string vocabulary_label(const std::string& path, const std::string& v) {
+        if (v.empty()) return v;
+        auto ends = [&](const char* suffix) {
+            const size_t n = std::char_traits<char>::length(suffix);
+            return path.size() >= n && path.compare(path.size() - n, n, suffix) == 0;
+        };
+        const bool action = path.rfind("/action_items/", 0) == 0, event = path.rfind("/timeline/", 0) == 0;
+        if (path == "/status") return status_label(v);
+        if (action && ends("/status")) return action_status_label(v);
+        if (action && ends("/type")) return action_type_label(v);
+        if (event && ends("/type")) return event_type_label(v);
+        return v;
+    }
+
     void text(const std::string& a, const std::string& b, const std::string& path, const std::string& label) {
         if (full()) return;
         Change c;
         c.kind = Change::Kind::Changed;
         c.path = path;
         c.label = label;
-        c.before = a;
-        c.after = b;
+        c.before = vocabulary_label(path, a);
+        c.after = vocabulary_label(path, b);
         auto multi_word = [](const std::string& s) { return s.find_first_of(" \n\t") != std::string::npos; };
         if (!a.empty() && !b.empty() && (multi_word(a) || multi_word(b))) {
             bool capped = false;

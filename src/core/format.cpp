@@ -661,6 +661,8 @@ bool migrate(Json& j, std::vector<Problem>& problems) {
     return true;
 }
 
+bool json_nesting_ok(const std::string& text, size_t& where) { return depth_ok(text, where); }
+
 LoadResult load_document(const std::string& text) {
     try {
         size_t where = 0;

@@ -11,6 +11,8 @@ namespace hs {
 // Rejects non-JSON, JSON that is not an object, wrong "format", a newer major "version", and wrong types;
 // each problem carries a JSON Pointer and an actionable sentence.
 LoadResult load_document(const std::string& text);
+// False when JSON text nests deeper than any postmortem could (checked before parsing; `where` is the byte offset).
+bool json_nesting_ok(const std::string& text, size_t& where);
 LoadResult load_document_json(const Json& j);
 
 // Canonical serialization: sorted keys, defaults omitted, unknown fields kept. Minified unless `pretty`.

@@ -43,6 +43,11 @@ std::string short_title(const Document& d, size_t max) {
 
 }  // namespace
 
+// The tab's title: the document's, cut short (a title can be a megabyte), and the app's name.
+void App::update_window_title() {
+    if (doc_) platform_.set_window_title(short_title(*doc_, 80) + " \xe2\x80\x94 Hindsight");
+}
+
 App::App(Platform& platform) : platform_(platform), history_(std::make_unique<History>()) {
     dark_ = platform_.prefers_dark();
 }
@@ -142,7 +147,7 @@ void App::set_document(Document doc) {
     dirty_ = false;
     read_only_ = false;
     document_switched();
-    platform_.set_window_title(short_title(*doc_, 80) + " \xe2\x80\x94 Hindsight");
+    update_window_title();
     platform_.request_frame();
 }
 

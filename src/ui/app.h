@@ -123,6 +123,7 @@ private:
     void save_now();
     void open_draft(const std::string& id);
     void adopt_as_draft();  // the open document becomes a stored draft
+    void update_window_title();
     std::vector<Document> pending_drafts_;  // opened and replaced before storage had loaded: stored once it has
     void set_document(Document doc);  // shows `doc` with a fresh undo history; no draft yet
     // History (history.cpp), overview (overview.cpp), settings (settings.cpp)

@@ -126,7 +126,7 @@ void App::overlay_input(const std::string& path, const std::string& text) {
     overlay_text_ = text;
     if (*v == text) return;
     *v = text;
-    if (path == "title") platform_.set_window_title(text + " \xe2\x80\x94 Hindsight");
+    if (path == "title") update_window_title();
     edited(path, "Edit " + path);
 }
 

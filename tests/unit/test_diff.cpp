@@ -77,6 +77,7 @@ TEST_CASE("diff: a readable list of changes, item-wise by id", "[diff]") {
     Document b = a;
     b.title = "Checkout outage (revised)";
     b.severity = 1;
+    b.status = "in_review";                               // vocabulary values are shown as labels
     b.tags.push_back("retries");
     b.summary = "Checkout failed for 42 minutes because retries overloaded the processor.";
     b.timeline[1].description = "Burn-rate alert paged";  // edited by id
@@ -91,13 +92,14 @@ TEST_CASE("diff: a readable list of changes, item-wise by id", "[diff]") {
     const std::string expected =
         "~ Title: Checkout outage{+ (revised)+}\n"
         "~ Severity: \"2\" -> \"1\"\n"
+        "~ Status: \"Draft\" -> \"In review\"\n"
         "~ Tags: \"payments\" -> \"payments, retries\"\n"
         "~ Summary: Checkout failed for [-40-]{+42+} minutes because retries overloaded the processor.\n"
         "+ Impact › Users affected: 1200\n"
         "- Timeline: 2026-03-01 13:02 Paging fired\n"
         "> Timeline › 2026-03-01 13:40 Rolled back: position 3 -> position 1\n"
         "+ Root causes: No rate limit on the client\n"
-        "~ Action items › Add retry budget › Status: \"done\" -> \"open\"\n";
+        "~ Action items › Add retry budget › Status: \"Done\" -> \"Open\"\n";
     CHECK(text == expected);
     if (text != expected) WARN("actual diff:\n" << text);
 
@@ -107,8 +109,8 @@ TEST_CASE("diff: a readable list of changes, item-wise by id", "[diff]") {
         if (c.path == "/action_items/ai-1/status") {
             found = true;
             CHECK(c.kind == Change::Kind::Changed);
-            CHECK(c.before == "done");
-            CHECK(c.after == "open");
+            CHECK(c.before == "Done");
+            CHECK(c.after == "Open");
         }
     }
     CHECK(found);

@@ -63,3 +63,19 @@ TEST_CASE("open_any refuses what it cannot read, saying what is accepted", "[imp
     CHECK(kind == "csv");
     CHECK_FALSE(r.ok);
 }
+
+TEST_CASE("open_any refuses JSON nested deeper than a postmortem could be, before parsing it", "[import][open]") {
+    std::string kind;
+    // A postmortem whose extension field nests 100 levels (as a dropped file): refused, with the depth named.
+    std::string deep = "{\"format\": \"hindsight.postmortem\", \"version\": 1, \"title\": \"T\", \"x_deep\": ";
+    deep += std::string(100, '[') + std::string(100, ']') + "}";
+    ImportResult r = open_any("deep.hindsight.json", deep, &kind);
+    CHECK_FALSE(r.ok);
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(r.problems[0].message.find("nested more than") != std::string::npos);
+    // 100,000 levels: refused the same way, without recursing per level.
+    r = open_any("bomb.json", std::string(100000, '[') + std::string(100000, ']'), &kind);
+    CHECK_FALSE(r.ok);
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(r.problems[0].message.find("nested more than") != std::string::npos);
+}

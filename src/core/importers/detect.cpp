@@ -28,6 +28,11 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
     if (ends_with_ci(name, ".csv")) {
         kind = "csv";
         r = import_csv(text);
+    } else if (size_t where = 0; !json_nesting_ok(text, where)) {
+        // Refused before parsing: the parsed tree of such a file costs a call per level to copy or free.
+        kind = "unknown";
+        LoadResult l = load_document(text);
+        r.problems = std::move(l.problems);
     } else {
         Json j = Json::parse(text, nullptr, false);
         if (j.is_discarded()) {

@@ -69,7 +69,11 @@ mergeInto(LibraryManager.library, {
   hs_js_pick_files: function () { if (Module['pickFiles']) Module['pickFiles'](); },
   hs_js_fetch_asset: function (ptr) {
     var path = UTF8ToString(ptr);
-    var done = function (ok, text) { Module['ccall']('hs_asset_loaded', null, ['string', 'number', 'string'], [path, ok, text]); };
+    var done = function (ok, text) {  // the text through the heap: ccall's 'string' copies onto the stack
+      var n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+      stringToUTF8(text, p, n);
+      try { Module['ccall']('hs_asset_loaded', null, ['string', 'number', 'number'], [path, ok, p]); } finally { _free(p); }
+    };
     fetch(path, { credentials: 'same-origin' }).then(function (r) {
       if (!r.ok) throw new Error('the server answered ' + r.status);
       return r.text();
