@@ -244,6 +244,10 @@ void App::frame() {
     draw_top_bar(top_h);
 
     const bool narrow = io.DisplaySize.x < 760.0f;
+    if (!layout_chosen_) {  // a phone starts with the document, the drafts a tap away (the menu button)
+        layout_chosen_ = true;
+        if (narrow) sidebar_open_ = false;
+    }
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
     if (sidebar_open_ && !narrow) {
         ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
@@ -371,7 +375,9 @@ void App::draw_top_bar(float height) {
         actions_w += (bw + 8) * (tiny ? 3 : 6) + 16;
         if (!tiny) actions_w += ImGui::CalcTextSize(ICON_SHARE "  Share" ICON_DOWNLOAD "  Export").x + st.FramePadding.x * 4;
     }
+    if (topbar_actions_w_ > 0) actions_w = topbar_actions_w_ + 4;  // as measured on the last frame
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12, right - actions_w));
+    const float actions_x = ImGui::GetCursorScreenPos().x;
     if (doc_) {
         if (!tiny) {
             if (icon_button(ICON_HISTORY, "history", "History: earlier versions of this draft")) history_open_ = true;
@@ -404,6 +410,11 @@ void App::draw_top_bar(float height) {
     ImGui::SameLine(0, 4);
     if (icon_button(dark_ ? ICON_SUN : ICON_MOON, "theme", dark_ ? "Light theme" : "Dark theme")) set_dark(!dark_);
     mark("topbar.theme");
+    const float measured = ImGui::GetItemRectMax().x - actions_x;
+    if (std::fabs(measured - topbar_actions_w_) > 0.5f) {  // the set of buttons changed: place them again
+        topbar_actions_w_ = measured;
+        platform_.request_frame();
+    }
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
@@ -437,7 +448,7 @@ void App::draw_welcome() {
     float avail = ImGui::GetContentRegionAvail().x;
     float w = std::min(640.0f, avail - 32);
     float x = std::max(16.0f, (avail - w) * 0.5f);
-    ImGui::SetCursorPos(ImVec2(x, 48));
+    ImGui::SetCursorPos(ImVec2(x, std::max(48.0f, ImGui::GetCursorPosY() + 12)));  // below the sidebar, when inline
     ImGui::BeginGroup();
     ImGui::PushFont(fonts().title);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);

@@ -175,6 +175,8 @@ private:
     bool dark_ = false;
     bool animating_ = false;
     bool sidebar_open_ = true;
+    bool layout_chosen_ = false;
+    float topbar_actions_w_ = 0;  // width of the top bar's right-aligned buttons, measured each frame  // the sidebar's first state depends on the screen width
     bool side_panel_open_ = true;
     bool open_template_picker_ = false;
     bool show_shortcuts_ = false;

@@ -307,7 +307,7 @@ void App::draw_editor() {
     float avail = ImGui::GetContentRegionAvail().x;
     float w = std::min(880.0f, avail - 24);
     float x = std::max(12.0f, (avail - w) * 0.5f);
-    ImGui::SetCursorPos(ImVec2(x, 20));
+    ImGui::SetCursorPos(ImVec2(x, std::max(20.0f, ImGui::GetCursorPosY() + 6)));  // below the sidebar, when it is inline
     ImGui::BeginGroup();
     if (read_only_) {
         ImGui::TextColored(palette().warning, ICON_LOCK);
