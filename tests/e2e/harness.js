@@ -129,4 +129,26 @@ function shotPath(name) {
   return path.join(SHOTS, name);
 }
 
-module.exports = { ROOT, startServer, launch, openApp, locate, click, settle, doc, shotPath, scrollIntoView };
+// Opens each document in a fresh page and screenshots it into docs/screenshots once `control` is drawn.
+// shots: [[file, documentJson, openAppOptions]]. For the scripts that make the README's screenshots.
+async function screenshotDocs(shots, control) {
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    for (const [file, json, opts] of shots) {
+      const { page, context } = await openApp(browser, server, opts);
+      await page.bringToFront();
+      await page.evaluate((t) => window.hindsight.openJSON(t, 'doc.json'), json);
+      await settle(page, 300);
+      await locate(page, control);
+      await settle(page, 300);
+      await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', file) });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+module.exports = { screenshotDocs, ROOT, startServer, launch, openApp, locate, click, settle, doc, shotPath, scrollIntoView };

@@ -5,31 +5,11 @@ const fs = require('fs');
 const path = require('path');
 const h = require('./harness');
 
-async function main() {
-  const server = await h.startServer();
-  const browser = await h.launch();
-  const sample = fs.readFileSync(path.join(h.ROOT, 'assets', 'samples', 'sre-checkout-outage.json'), 'utf8');
-  try {
-    const shots = [
-      ['main-light-1280.png', { width: 1280, height: 800 }, 1, 'light'],
-      ['main-dark-1280.png', { width: 1280, height: 800 }, 1, 'dark'],
-      ['main-light-390.png', { width: 390, height: 844 }, 3, 'light'],
-      ['main-dark-390.png', { width: 390, height: 844 }, 3, 'dark'],
-    ];
-    for (const [file, viewport, deviceScaleFactor, colorScheme] of shots) {
-      const { page, context } = await h.openApp(browser, server, { viewport, deviceScaleFactor, colorScheme });
-      await page.bringToFront();
-      await page.evaluate((t) => window.hindsight.openJSON(t, 'sample.json'), sample);
-      await h.settle(page, 300);
-      await h.locate(page, 'section.summary');
-      await h.settle(page, 300);
-      await page.screenshot({ path: path.join(h.ROOT, 'docs', 'screenshots', file) });
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-    server.stop();
-  }
-}
-
-main().catch((e) => { console.error(e); process.exit(1); });
+const sample = fs.readFileSync(path.join(h.ROOT, 'assets', 'samples', 'sre-checkout-outage.json'), 'utf8');
+const desk = { width: 1280, height: 800 }, phone = { width: 390, height: 844 };
+h.screenshotDocs([
+  ['main-light-1280.png', sample, { viewport: desk, colorScheme: 'light' }],
+  ['main-dark-1280.png', sample, { viewport: desk, colorScheme: 'dark' }],
+  ['main-light-390.png', sample, { viewport: phone, deviceScaleFactor: 3, colorScheme: 'light' }],
+  ['main-dark-390.png', sample, { viewport: phone, deviceScaleFactor: 3, colorScheme: 'dark' }],
+], 'section.summary').catch((e) => { console.error(e); process.exit(1); });

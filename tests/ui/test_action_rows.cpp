@@ -38,17 +38,27 @@ Rect where(const hs::native::HeadlessRunner& r, const std::string& name) {
     return q;
 }
 
+// The editor on a 1280x800 screen with a document of 300 action items, its first frames drawn.
+struct Editor {
+    static constexpr float W = 1280, H = 800;
+    hs::native::HeadlessRunner r{W, H};
+    hs::native::HeadlessPlatform platform;
+    hs::ui::App app{platform};
+    Editor() {
+        platform.fixed_now_ms = 1775570280000;
+        REQUIRE(app.open_json(doc_with_items(300), "test"));
+        for (int i = 0; i < 4; ++i) frame();
+    }
+    void frame() { r.frame([&] { app.frame(); }); }
+};
+
 }  // namespace
 
 TEST_CASE("scrolling a long action items table moves rows by the scroll and keeps the table's height") {
-    const float W = 1280, H = 800;
-    hs::native::HeadlessRunner r(W, H);
-    hs::native::HeadlessPlatform platform;
-    platform.fixed_now_ms = 1775570280000;
-    hs::ui::App app(platform);
-    REQUIRE(app.open_json(doc_with_items(300), "test"));
-    auto body = [&]() { app.frame(); };
-    for (int i = 0; i < 4; ++i) r.frame(body);
+    Editor e;
+    auto& r = e.r;
+    const float W = Editor::W, H = Editor::H;
+    auto body = [&]() { e.app.frame(); };
     // Every frame, the distance from the first row to the add button (below the table) is the table's height.
     float height = -1;
     float last_first = 0;
@@ -71,14 +81,10 @@ TEST_CASE("scrolling a long action items table moves rows by the scroll and keep
 }
 
 TEST_CASE("a row far down the table, not drawn while off screen, is found and drawn when scrolled to") {
-    const float W = 1280, H = 800;
-    hs::native::HeadlessRunner r(W, H);
-    hs::native::HeadlessPlatform platform;
-    platform.fixed_now_ms = 1775570280000;
-    hs::ui::App app(platform);
-    REQUIRE(app.open_json(doc_with_items(300), "test"));
-    auto body = [&]() { app.frame(); };
-    for (int i = 0; i < 4; ++i) r.frame(body);
+    Editor e;
+    auto& r = e.r;
+    const float W = Editor::W, H = Editor::H;
+    auto body = [&]() { e.app.frame(); };
     const std::string name = "field.action_items/ai-250/title";
     Rect far = where(r, name);
     REQUIRE(far.y > H);  // below the window, not built: located at the row's stand-in
