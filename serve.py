@@ -74,7 +74,11 @@ def main():
     g = ap.add_mutually_exclusive_group()
     g.add_argument("--build", action="store_true", help="build dist/ and exit")
     g.add_argument("--no-build", action="store_true", help="serve dist/ as it is")
+    g.add_argument("--dir", help="serve this copy of dist/ instead, as it is (the tests deploy a new version there)")
     a = ap.parse_args()
+    if a.dir:
+        serve(os.path.abspath(a.dir), a.port)
+        return
     if not a.no_build and (a.build or stale()):
         build()
     elif not a.no_build:
@@ -84,9 +88,15 @@ def main():
         return
     if not os.path.exists(os.path.join(DIST, "index.html")):
         sys.exit("dist/ is empty: run python3 serve.py --build first")
-    handler = functools.partial(Handler, directory=DIST)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", a.port), handler)
-    print(f"Hindsight is served at http://127.0.0.1:{a.port}/  (Ctrl+C to stop)", flush=True)
+    serve(DIST, a.port)
+
+
+def serve(directory, port):
+    if not os.path.exists(os.path.join(directory, "index.html")):
+        sys.exit(f"{directory} holds no index.html: nothing to serve")
+    handler = functools.partial(Handler, directory=directory)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    print(f"Hindsight is served at http://127.0.0.1:{port}/  (Ctrl+C to stop)", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

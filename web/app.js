@@ -321,12 +321,14 @@
     var done = function () { pushes--; };
     Promise.resolve(withStorageLock(function () {
       return new Promise(function (res) {
-        m.hsFs.syncfs(true, function (err) {
+        // The pull brings in what other tabs stored, and leaves this tab's own changes (the journal) alone.
+        var keep = JSON.parse(m.UTF8ToString(m._hs_journal_paths()));
+        m.hsFs.pullExcept('/idb', keep, function (err) {
           if (err) { m.ccall('hs_storage_pushed', null, ['string'], ['stored drafts could not be read: ' + describe(err)]); res(); return; }
           // The drafts are parsed again only when another tab stored something (it says so on the channel).
           var reload = othersChanged || !bc;
           othersChanged = false;
-          var changes = m._hs_storage_after_pull(reload ? 1 : 0);
+          var changes = m._hs_storage_after_pull(reload ? 1 : 0, 1);
           if (changes === 0) { m.ccall('hs_storage_pushed', null, ['string'], ['']); res(); return; }
           m.hsFs.syncfs(false, function (err2) {
             m.ccall('hs_storage_pushed', null, ['string'], [describe(err2)]);

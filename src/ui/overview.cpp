@@ -142,9 +142,15 @@ void App::draw_overview() {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(action_status_label(it.item.status).c_str());
                 ImGui::TableNextColumn();
+                // The whole title, wrapped in its column (a Selectable alone would cut it at one line).
                 std::string t = it.draft_title.empty() ? std::string("Untitled postmortem") : it.draft_title;
-                if (ImGui::Selectable((t + "##open").c_str())) open_id = it.draft_id;
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(click to open)", t.c_str());
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                const float w = ImGui::GetContentRegionAvail().x;
+                const ImVec2 size = ImGui::CalcTextSize(t.c_str(), nullptr, false, w);
+                if (ImGui::Selectable("##open", false, 0, ImVec2(w, size.y))) open_id = it.draft_id;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this postmortem");
+                ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, col(p.accent),
+                                                    t.c_str(), nullptr, w);
                 ImGui::PopID();
             }
             ImGui::EndTable();

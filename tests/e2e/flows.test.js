@@ -66,6 +66,55 @@ test('two tabs create drafts at the same time and both are kept', async () => {
   await context.close();
 });
 
+test('the same draft in two tabs: one edits, the other follows read-only and takes over when it closes', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const open = async () => {
+    const p = await context.newPage();
+    await p.goto(server.url);
+    await p.evaluate(() => window.hindsight.ready);
+    await p.bringToFront();
+    await h.settle(p, 300);
+    return p;
+  };
+  const summary = async (p) => (await h.doc(p)).summary;
+  const type = async (p, text) => {  // then wait until it is durable in IndexedDB
+    await p.bringToFront();
+    await h.click(p, 'field.summary');
+    await p.keyboard.press('End');
+    await p.keyboard.type(text);
+    await p.keyboard.press('Escape');
+    await p.waitForFunction(() => { const s = window.hindsight.storage(); return !s.dirty && !s.persisting; }, null, { timeout: 10000 });
+  };
+  const a = await open();
+  await h.click(a, 'welcome.new');
+  await h.click(a, 'new.title');
+  await a.keyboard.type('Shared draft');
+  await h.click(a, 'new.template.minimal');
+  await type(a, 'From A.');
+  // Tab B reopens the last edited draft, the same one: tab A holds it, so B shows it read-only.
+  const b = await open();
+  await b.waitForFunction(() => window.hindsight.storage().read_only, null, { timeout: 10000 });
+  assert.equal((await h.doc(b)).title, 'Shared draft');
+  assert.equal(await summary(b), 'From A.');
+  assert.equal(await a.evaluate(() => window.hindsight.storage().read_only), false, 'tab A still edits');
+  await h.click(b, 'field.summary');
+  await b.keyboard.type('typed in the read-only tab');
+  await h.settle(b, 300);
+  assert.equal(await summary(b), 'From A.', 'the read-only tab takes no edits');
+  // A goes on editing; B follows without a reload.
+  await type(a, ' More from A.');
+  await b.waitForFunction(() => JSON.parse(window.hindsight.document()).summary === 'From A. More from A.', null, { timeout: 10000 });
+  // A closes: B takes the draft over and edits it, starting from A's last version.
+  await a.close();
+  await b.waitForFunction(() => !window.hindsight.storage().read_only, null, { timeout: 10000 });
+  await type(b, ' From B.');
+  await b.close();
+  const c = await open();
+  assert.equal(await summary(c), 'From A. More from A. From B.', 'no tab lost an edit');
+  assert.deepEqual((await c.evaluate(() => window.hindsight.drafts())).map((d) => d.title), ['Shared draft']);
+  await context.close();
+});
+
 test('a link made by the CLI opens in the app, and the app link decodes in the CLI', async () => {
   const cli = path.join(h.ROOT, 'build', 'native', 'hindsight');
   const sample = path.join(h.ROOT, 'assets', 'samples', 'minimal-cert-expiry.json');

@@ -25,10 +25,11 @@ function freePort() {
   });
 }
 
-async function startServer() {
+// opts.dir: serve that copy of dist/ instead (a test can deploy a new version into it).
+async function startServer(opts = {}) {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is not built: run python3 serve.py --build');
   const port = await freePort();
-  const proc = spawn('python3', [path.join(ROOT, 'serve.py'), '--no-build', '--port', String(port)],
+  const proc = spawn('python3', [path.join(ROOT, 'serve.py'), ...(opts.dir ? ['--dir', opts.dir] : ['--no-build']), '--port', String(port)],
     { env: { ...process.env, HS_SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('serve.py did not start in 20 s')), 20000);

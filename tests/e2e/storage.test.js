@@ -1,11 +1,12 @@
 // Drafts that are never lost: a reload in the middle of a save, a failed write (quota), a damaged stored file,
-// offline start from the service worker, history restore and the overview across drafts. Each check reads the app's
+// offline start from the service worker, an update to a new version, history restore and the overview across drafts. Each check reads the app's
 // state through window.hindsight (document(), drafts(), history(), overview(), quarantine(), storage()).
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { execFileSync } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const h = require('./harness');
 
@@ -34,6 +35,16 @@ async function saved(page) {
     const s = window.hindsight.storage();
     return s && s.loaded && !s.dirty && !s.persisting;
   }, null, { timeout: 10000 });
+}
+
+// Resolves when the service worker controls the page (it serves the app offline from then on).
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
 }
 
 async function typeSummary(page, text, replace) {
@@ -167,12 +178,7 @@ test('offline: the app starts from the service worker, the drafts are there and 
   await typeSummary(page, 'Written online.');
   await page.keyboard.press('Escape');
   await saved(page);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
+  await controlled(page);
   // Installable: Chromium's own check finds nothing wrong with the manifest, icons or worker (test contexts are
   // incognito, which it always reports).
   const cdp = await context.newCDPSession(page);
@@ -197,6 +203,59 @@ test('offline: the app starts from the service worker, the drafts are there and 
   assert.deepEqual(foreign, [], 'no request leaves the origin');
   assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
   await context.close();
+});
+
+test('a new version: the page offers it, Reload saves the last edit first, and the new version has the drafts', async () => {
+  // A copy of dist/ on its own server, so that a new build can be deployed into it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-update-'));
+  fs.cpSync(path.join(h.ROOT, 'dist'), dir, { recursive: true });
+  const site = await h.startServer({ dir });
+  try {
+    const { page, context, foreign, errors } = await h.openApp(browser, site, { viewport: VIEW });
+    await page.bringToFront();
+    await newDraft(page, 'Written before the update');
+    await typeSummary(page, 'Version one.');
+    await page.keyboard.press('Escape');
+    await saved(page);
+    await controlled(page);
+    const v1 = await page.evaluate(() => window.hindsight.version);
+    assert.equal(await page.evaluate(() => window.hindsight.updateReady()), false, 'no update offered yet');
+    assert.equal(await page.isVisible('#update'), false);
+    // Deploy a new build: the same files with a new build id (the worker's cache name and the page's version).
+    const v2 = v1 + '.next';
+    for (const f of ['sw.js', 'app.js']) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      assert.ok(text.includes(v1), `${f} names its build`);
+      fs.writeFileSync(path.join(dir, f), text.split(v1).join(v2));
+    }
+    // The page checks for updates when it becomes visible again; here the check is asked for directly.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.waitForFunction(() => window.hindsight.updateReady(), null, { timeout: 20000 });
+    assert.equal(await page.isVisible('#update'), true, 'the update bar shows');
+    assert.match(await page.textContent('#update'), /A new version of Hindsight is ready/);
+    assert.equal(await page.evaluate(() => window.hindsight.version), v1, 'nothing changes until the user says so');
+    // An edit typed just before Reload, not saved yet: Reload saves it before the new version takes over.
+    await typeSummary(page, ' Typed just before Reload.');
+    await page.keyboard.press('Escape');
+    const reloaded = page.waitForEvent('load', { timeout: 30000 });
+    await page.click('#update-reload');
+    await reloaded;
+    await ready(page);
+    assert.equal(await page.evaluate(() => window.hindsight.version), v2, 'the new version runs');
+    assert.deepEqual(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('hindsight-'))),
+      ['hindsight-' + v2], 'only the new version is cached');
+    assert.equal(await page.evaluate(() => window.hindsight.updateReady()), false);
+    assert.equal(await page.isVisible('#update'), false);
+    const d = await h.doc(page);
+    assert.equal(d && d.title, 'Written before the update');
+    assert.equal(d.summary, 'Version one. Typed just before Reload.', 'the last edit survived the update');
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    site.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('history: snapshots on share and status change, diff, restore as one undoable change', async () => {

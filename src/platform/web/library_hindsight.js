@@ -5,7 +5,17 @@ mergeInto(LibraryManager.library, {
   // The page's handle on the file system (IDBFS for the drafts): FS's own methods are renamed by Closure.
   hs_js_fs__deps: ['$FS', '$IDBFS'],
   hs_js_fs__postset: "Module['hsFs'] = { 'mountDrafts': function (dir) { FS.mkdir(dir); FS.mount(IDBFS, {}, dir); }, " +
-                     "'syncfs': function (populate, cb) { FS.syncfs(populate, cb); } };",
+                     "'syncfs': function (populate, cb) { FS.syncfs(populate, cb); }, " +
+                     // A pull that leaves `keep` (this tab's unsaved changes) alone: syncfs(true) would copy the
+                     // older stored copy of each over the newer local one, only for the journal to write it back.
+                     "'pullExcept': function (dir, keep, cb) { " +
+                     "  var mount = FS.lookupPath(dir).node.mount; " +
+                     "  IDBFS.getLocalSet(mount, function (err, local) { if (err) return cb(err); " +
+                     "    IDBFS.getRemoteSet(mount, function (err2, remote) { if (err2) return cb(err2); " +
+                     // ... and their folders, which may be new here (a folder is removed only when empty).
+                     "      keep.forEach(function (p) { delete remote.entries[p]; " +
+                     "        for (var q = p; q.length > dir.length; q = q.slice(0, q.lastIndexOf('/'))) delete local.entries[q]; }); " +
+                     "      IDBFS.reconcile(remote, local, cb); }); }); } };",
   hs_js_fs: function () {},
   hs_js_clipboard_write: function (ptr) {
     var text = UTF8ToString(ptr);

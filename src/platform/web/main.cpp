@@ -69,7 +69,7 @@ struct InputEvent {
 // since its last push, push (syncfs(false)). No tab's file is ever lost, and the first pull always precedes any push.
 class JournalFs : public hs::Filesystem {
 public:
-    explicit JournalFs(std::string root) : fs_(std::move(root)) {}
+    explicit JournalFs(std::string root) : root_(root), fs_(std::move(root)) {}
     hs::Status read(const std::string& p, std::string& out) override { return fs_.read(p, out); }
     hs::Status write(const std::string& p, const std::string& data) override {
         hs::Status st = fs_.write(p, data);
@@ -96,12 +96,21 @@ public:
     hs::Status mkdirs(const std::string& d) override { return fs_.mkdirs(d); }
     bool exists(const std::string& p) override { return fs_.exists(p); }
 
-    // After a pull: this tab's changes go back on top of what IndexedDB holds; they are in flight until the push.
-    // Returns how many changes this push carries.
-    int reapply() {
+    // The paths this tab changed since its last push, as a JSON array: the pull before a push leaves them as they
+    // are here (web/app.js, pullExcept), so they never have to be written twice.
+    std::string journal_paths() const {
+        hs::Json a = hs::Json::array();
+        for (const auto& kv : journal_) a.push_back(hs::path_join(root_, kv.first));  // as IDBFS names them
+        return a.dump(-1, ' ', false, hs::Json::error_handler_t::replace);
+    }
+    // After a pull: this tab's changes go on top of what IndexedDB holds; they are in flight until the push.
+    // `kept`: the pull left the journal's paths alone, so the files already hold this tab's changes (the usual
+    // case); otherwise they are written again. Returns how many changes this push carries.
+    int reapply(bool kept) {
         int n = static_cast<int>(journal_.size());
         for (auto& [path, e] : journal_) {
-            if (e.present) {
+            if (kept) {
+            } else if (e.present) {
                 fs_.mkdirs(hs::path_parent(path));
                 fs_.write(path, e.data);
             } else if (fs_.exists(path) && !fs_.is_dir(path)) {
@@ -160,6 +169,7 @@ private:
         bool present = false;
         std::string data;
     };
+    std::string root_;
     hs::PosixFs fs_;
     std::map<std::string, Entry> journal_, in_flight_;
 };
@@ -547,8 +557,14 @@ EMSCRIPTEN_KEEPALIVE void hs_storage_loaded(int ok, const char* error) {
 }
 // `reload`: another tab stored drafts since the last pull, so the library is read again (a read-only tab follows).
 // Otherwise the pull brought nothing new and parsing every draft again would only block the frame.
-EMSCRIPTEN_KEEPALIVE int hs_storage_after_pull(int reload) {
-    int n = S.platform.fs.reapply();
+EMSCRIPTEN_KEEPALIVE const char* hs_journal_paths() {
+    static std::string s;
+    s = S.platform.fs.journal_paths();
+    return s.c_str();
+}
+// `reload`: another tab stored drafts, so the library is read again. `kept`: the pull left the journal's paths alone.
+EMSCRIPTEN_KEEPALIVE int hs_storage_after_pull(int reload, int kept) {
+    int n = S.platform.fs.reapply(kept != 0);
     if (reload) S.app->storage_reloaded();
     return n;
 }
