@@ -47,7 +47,8 @@ std::string generated_document(size_t target_bytes) {
     };
     static const char* const kTypes[] = {"impact_start", "detected", "acknowledged", "escalated", "action",
                                          "communication", "mitigated", "note"};
-    static const char* const kAuthors[] = {"Priya", "Marco", "PagerDuty", "#inc-2417", "Grafana", "Aisha"};
+    static const char* const kAuthors[] = {"On-call SRE", "Payments tech lead", "PagerDuty",
+                                           "#inc-2417",   "Grafana",            "SRE manager"};
     Document d;
     d.id = "pm-bench0001";
     d.title = "Generated benchmark postmortem: multi-day payment degradation";

@@ -66,8 +66,8 @@ int main() {
     std::string paste;
     for (int i = 0; i < n; ++i) {
         char buf[96];
-        std::snprintf(buf, sizeof buf, "%02d:%02d:%02d alice: Deploy step %d finished\n", (i / 3600) % 24, i / 60 % 60,
-                      i % 60, i);
+        std::snprintf(buf, sizeof buf, "%02d:%02d:%02d oncall-primary: Deploy step %d finished\n", (i / 3600) % 24,
+                      i / 60 % 60, i % 60, i);
         paste += buf;
     }
     PasteContext ctx;

@@ -214,7 +214,7 @@ size_t person_after(const Ctx& c, const std::string& text, size_t pos) {
 }
 
 const std::set<std::string>& stop_words() {
-    // Words after which the name is no longer the subject of the failure ("Priya noticed the deploy failed").
+    // Words after which the name is no longer the subject of the failure ("sre-oncall noticed the deploy failed").
     static const std::set<std::string> s = {
         "and", "but", "or", "that", "which", "what", "who", "whom", "whose", "when", "while", "after", "before",
         "because", "since", "until", "how", "why", "where", "if", "fixed", "found", "noticed", "detected", "spotted",
@@ -229,8 +229,8 @@ bool is_noun_cause(const std::string& w) {
     return w == "mistake" || w == "mistakes" || w == "error" || w == "errors" || w == "fault" || w == "blunder";
 }
 
-// "Marco broke the build", "Priya's mistake", "Marco made an error": a person's name followed within a few words
-// (same sentence) by a failure word.
+// "db-oncall broke the build", "sre-oncall's mistake", "db-oncall made an error": a person's name followed within a
+// few words (same sentence) by a failure word.
 void name_as_cause(Ctx& c, const std::string& text, const std::string& section, const std::string& item_id,
                    const std::string& field) {
     static const std::set<std::string> cause(data().cause_words.begin(), data().cause_words.end());

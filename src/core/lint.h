@@ -22,7 +22,7 @@ struct Finding {
 struct BlamePhrase {
     std::string phrase;      // matched case-insensitively on word boundaries
     std::string hint;        // neutral rewording hint
-    bool person_follows = false;  // counts only when a person follows ("caused by Marco", "caused by the engineer")
+    bool person_follows = false;  // counts only when a person follows ("caused by db-oncall", "caused by the engineer")
 };
 // From assets/lint/blame-phrases.json (embedded). Empty if the embedded file is missing or malformed.
 const std::vector<BlamePhrase>& default_blame_phrases();

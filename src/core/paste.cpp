@@ -507,7 +507,7 @@ bool stop_word(const std::string& name) {
     return false;
 }
 
-// "alice: text", "[alice] text", "<alice> text" -> author and the rest.
+// "oncall-primary: text", "[oncall-primary] text", "<oncall-primary> text" -> author and the rest.
 void split_author(const std::string& rest, std::string& author, std::string& text) {
     text = rest;
     if (rest.empty()) return;
@@ -537,8 +537,8 @@ void split_author(const std::string& rest, std::string& author, std::string& tex
     }
 }
 
-// "Priya  2:02 PM" / "Priya [2:02 PM]" / "PagerDuty APP  14:02": a chat header whose message follows on the next
-// line(s). Returns the author and the stamp of the time at the end.
+// "SRE On-call  2:02 PM" / "SRE On-call [2:02 PM]" / "PagerDuty APP  14:02": a chat header whose message follows on
+// the next line(s). Returns the author and the stamp of the time at the end.
 bool slack_header(const std::string& s, std::string& author, Stamp& st) {
     if (s.size() > 100) return false;
     std::string body = s;

@@ -15,7 +15,7 @@ cat >"$T/doc.json" <<'JSON'
  "timeline":[{"id":"ev-1","time":"2026-03-01T13:00:00Z","type":"impact_start","description":"Errors start"},
              {"id":"ev-2","time":"2026-03-01T14:07:00+01:00","type":"detected","description":"Alert fires"},
              {"id":"ev-3","time":"2026-03-01T13:40:00Z","type":"resolved","description":"Rollback done"}],
- "action_items":[{"id":"ai-1","title":"Add a canary stage","owner":"Marco","due":"2026-03-15"},
+ "action_items":[{"id":"ai-1","title":"Add a canary stage","owner":"DB On-call","due":"2026-03-15"},
                  {"id":"ai-2","title":"Alert on retry rate"}],
  "open_questions":[{"id":"oq-1","text":"Why did the canary not catch it?"}],
  "x_unknown":{"kept":true}}
@@ -29,19 +29,19 @@ cat >"$T/pd.json" <<'JSON'
  {"id":"R1","type":"trigger_log_entry","created_at":"2026-03-01T13:02:00Z","summary":"Triggered: checkout 5xx > 2%",
   "agent":{"type":"service_reference","summary":"checkout-api"},"channel":{"type":"api"},
   "incident":{"id":"P1","summary":"Checkout 5xx","title":"Checkout 5xx"}},
- {"id":"R2","type":"acknowledge_log_entry","created_at":"2026-03-01T13:05:00Z","summary":"Acknowledged by Priya",
-  "agent":{"type":"user_reference","summary":"Priya"}},
- {"id":"R3","type":"resolve_log_entry","created_at":"2026-03-01T13:40:00Z","summary":"Resolved by Priya",
-  "agent":{"type":"user_reference","summary":"Priya"}}]}
+ {"id":"R2","type":"acknowledge_log_entry","created_at":"2026-03-01T13:05:00Z","summary":"Acknowledged by SRE On-call",
+  "agent":{"type":"user_reference","summary":"SRE On-call"}},
+ {"id":"R3","type":"resolve_log_entry","created_at":"2026-03-01T13:40:00Z","summary":"Resolved by SRE On-call",
+  "agent":{"type":"user_reference","summary":"SRE On-call"}}]}
 JSON
 cat >"$T/og.json" <<'JSON'
 {"data":{"entries":[
  {"id":"e1","eventTime":"2026-03-01T13:02:00Z","type":"IncidentCreated","actor":{"name":"Opsgenie"},"description":{"content":"Incident created"}},
- {"id":"e2","eventTime":"2026-03-01T13:40:00Z","type":"IncidentResolved","actor":{"name":"Priya"},"description":{"content":"Resolved"}}]}}
+ {"id":"e2","eventTime":"2026-03-01T13:40:00Z","type":"IncidentResolved","actor":{"name":"SRE On-call"},"description":{"content":"Resolved"}}]}}
 JSON
 mkdir -p "$T/slack/inc-checkout"
 cat >"$T/slack/users.json" <<'JSON'
-[{"id":"U1","name":"priya","real_name":"Priya","profile":{"display_name":"Priya","real_name":"Priya"}}]
+[{"id":"U1","name":"sre-oncall","real_name":"SRE On-call","profile":{"display_name":"SRE On-call","real_name":"SRE On-call"}}]
 JSON
 cat >"$T/slack/inc-checkout/2026-03-01.json" <<'JSON'
 [{"type":"message","user":"U1","text":"Rolling back checkout-api to v4.17","ts":"1772370120.000100"},
@@ -51,7 +51,7 @@ cat >"$T/timeline.csv" <<'CSV'
 time,type,description,author
 2026-03-01T13:00:00Z,impact_start,"Errors start, 5xx at 2%",Grafana
 2026-03-01T13:07:00Z,detected,Alert fires,PagerDuty
-2026-03-01T13:40:00Z,resolved,Rollback complete,Priya
+2026-03-01T13:40:00Z,resolved,Rollback complete,SRE On-call
 CSV
 
 # ---- general -----------------------------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ cp "$T/out" "$T/imp.json"; expect 0 "imported opsgenie validates" -- "$CLI" vali
 expect 0 "import slack day file" -- "$CLI" import slack "$T/slack/inc-checkout/2026-03-01.json"
 has "$T/out" '"type": "communication"' "slack messages are communication"
 expect 0 "import slack folder" -- "$CLI" import slack "$T/slack"
-has "$T/out" "Priya" "slack user names resolved"
+has "$T/out" "SRE On-call" "slack user names resolved"
 cp "$T/out" "$T/imp.json"; expect 0 "imported slack validates" -- "$CLI" validate "$T/imp.json"
 expect 0 "import csv" -- "$CLI" import csv "$T/timeline.csv"
 has "$T/out" "Errors start, 5xx at 2%" "csv quoting"

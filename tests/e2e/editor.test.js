@@ -100,7 +100,7 @@ test('dead keys and IME composition type into prose fields', async () => {
 test('action items: add, edit inline, set status, sort, delete', async () => {
   const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
   await newDoc(page, 'minimal', 'Actions');
-  for (const [title, owner] of [['Add retry budget to payments-client', 'Marco'], ['Alert on 429 rate', 'Priya']]) {
+  for (const [title, owner] of [['Add retry budget to payments-client', 'payments-team'], ['Alert on 429 rate', 'sre-oncall']]) {
     await h.click(page, 'add.action_items');
     await page.keyboard.type(title);  // the new row's title is focused
     await page.keyboard.press('Tab');   // Tab moves to the owner field
@@ -111,7 +111,7 @@ test('action items: add, edit inline, set status, sort, delete', async () => {
   let d = await h.doc(page);
   assert.equal(d.action_items.length, 2);
   assert.equal(d.action_items[0].title, 'Add retry budget to payments-client');
-  assert.equal(d.action_items[1].owner, 'Priya');
+  assert.equal(d.action_items[1].owner, 'sre-oncall');
   const id0 = d.action_items[0].id;
   await h.click(page, 'action.status.' + id0);
   await h.click(page, 'action.status_option.done');
@@ -121,7 +121,7 @@ test('action items: add, edit inline, set status, sort, delete', async () => {
   await h.click(page, 'action.delete.' + id0);
   d = await h.doc(page);
   assert.equal(d.action_items.length, 1);
-  assert.equal(d.action_items[0].owner, 'Priya');
+  assert.equal(d.action_items[0].owner, 'sre-oncall');
   assert.deepEqual(errors, []);
   await context.close();
 });

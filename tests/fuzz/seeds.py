@@ -67,7 +67,7 @@ def main():
     lines = [
         b"14:02 Deploy of config v42 started\n14:05 Error rate above 5%\n14:20 Rolled back",
         b"2026-03-01T14:02Z Paged the on-call\n2026-03-01T14:09:30+01:00 Acknowledged",
-        b"[14:02] alice: seeing 500s on checkout\n[14:03] bob: rolling back",
+        b"[14:02] oncall-primary: seeing 500s on checkout\n[14:03] oncall-secondary: rolling back",
         b"Mar 1 23:58 started\nMar 2 00:03 crossed midnight\n00:10 still going",
         b"2026-03-29 01:59 before the change\n2026-03-29 02:30 skipped hour\n03:10 after",
         b"no time here\n25:61 not a time\n\n\t\t\n",

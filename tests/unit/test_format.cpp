@@ -51,7 +51,7 @@ const char* kMinimal = R"({"format":"hindsight.postmortem","version":1,"id":"pm-
 TEST_CASE("a small document loads into the typed model", "[format]") {
     const std::string text = R"({
       "format": "hindsight.postmortem", "version": 1, "id": "pm-1", "title": "Checkout errors",
-      "incident_id": "INC-7", "severity": 2, "status": "in_review", "authors": ["Priya"], "tags": ["payments"],
+      "incident_id": "INC-7", "severity": 2, "status": "in_review", "authors": ["SRE On-call"], "tags": ["payments"],
       "created": "2026-03-01T15:00:00Z",
       "impact": {"users_affected": 1200, "revenue_lost": 4200.5, "currency": "USD", "regions": ["eu-west-1"]},
       "timeline": [
@@ -72,7 +72,7 @@ TEST_CASE("a small document loads into the typed model", "[format]") {
     CHECK(d.title == "Checkout errors");
     CHECK(d.severity == 2);
     CHECK(d.status == "in_review");
-    CHECK(d.authors == std::vector<std::string>{"Priya"});
+    CHECK(d.authors == std::vector<std::string>{"SRE On-call"});
     CHECK(format_utc(d.created) == "2026-03-01T15:00:00Z");
     CHECK(d.impact.users_affected == Approx(1200));
     CHECK(d.impact.revenue_lost == Approx(4200.5));
@@ -156,7 +156,7 @@ TEST_CASE("unknown fields are preserved at every level", "[format]") {
       "action_items":[{"id":"ai-1","x_action":{"jira":"OPS-1"}}],
       "open_questions":[{"id":"oq-1","x_q":0}],
       "links":[{"id":"ln-1","url":"https://example.com","x_link":"k"}],
-      "approvals":[{"reviewer":"Marco","at":"2026-03-02T10:00:00Z","x_ap":"v"}]})";
+      "approvals":[{"reviewer":"DB On-call","at":"2026-03-02T10:00:00Z","x_ap":"v"}]})";
     const std::string out = round_trip_twice(text);
     Json j = Json::parse(out);
     CHECK(j["x_doc"] == Json::parse(R"({"nested":[1,2,{"a":null}]})"));
@@ -307,7 +307,7 @@ TEST_CASE("validate: semantic problems with pointers and actionable messages", "
                        "ticket_url":"javascript:alert(1)"},
                       {"id":"ai-2","due":"2026-03-15","ticket_url":"https://tracker.example/T-2"}],
       "links":[{"id":"ln-1","url":"ftp://files.example/x"},{"id":"ln-2"},{"id":"ln-3","url":"https://ok.example"}],
-      "approvals":[{"reviewer":"Marco","decision":"lgtm"}]})J";
+      "approvals":[{"reviewer":"DB On-call","decision":"lgtm"}]})J";
     LoadResult r = load_document(text);
     REQUIRE(r.ok);  // loadable: the UI opens it and shows the problems
     const auto& ps = r.problems;
@@ -366,7 +366,7 @@ TEST_CASE("migration from the version 0 pre-release shape", "[format]") {
                 {"id":"ev-2","time":"2025-11-01 13:10Z","type":"resolved"},
                 {"id":"ev-3","time":"2025-11-01T08:15:00-05:00","utc_offset":"-04:00"}],
       "actions":[{"id":"ai-1","title":"Add alert"}],
-      "approvals":[{"reviewer":"Marco","at":"2025-11-03T10:00:00+02:00"}]})";
+      "approvals":[{"reviewer":"DB On-call","at":"2025-11-03T10:00:00+02:00"}]})";
     Json j = Json::parse(v0);
     std::vector<Problem> ps;
     REQUIRE(migrate(j, ps));

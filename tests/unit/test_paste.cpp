@@ -42,13 +42,14 @@ TEST_CASE("Paste: a table of real-world lines", "[paste]") {
         {"12:15 AM Night shift noticed nothing", "2026-02-28T23:15:00Z", 60, "note", "", "Night shift noticed nothing"},
         {"2:02 p.m. Posted status page update", "2026-03-01T13:02:00Z", 60, "communication", "",
          "Posted status page update"},
-        {"[14:02] alice: ack, looking", "2026-03-01T13:02:00Z", 60, "acknowledged", "alice", "ack, looking"},
+        {"[14:02] oncall-primary: ack, looking", "2026-03-01T13:02:00Z", 60, "acknowledged", "oncall-primary",
+         "ack, looking"},
         {"2026-03-01T14:02Z Error rate back to normal", "2026-03-01T14:02:00Z", 0, "mitigated", "",
          "Error rate back to normal"},
         {"2026-03-01 14:02:05 +0100 Incident resolved", "2026-03-01T13:02:05Z", 60, "resolved", "",
          "Incident resolved"},
-        {"2026-03-01T14:02:00.250+05:30 Note from Priya", "2026-03-01T08:32:00.250Z", 330, "note", "",
-         "Note from Priya"},
+        {"2026-03-01T14:02:00.250+05:30 Note from the SRE on-call", "2026-03-01T08:32:00.250Z", 330, "note", "",
+         "Note from the SRE on-call"},
         {"Mar 1 14:02 Posted status page update", "2026-03-01T13:02:00Z", 60, "communication", "",
          "Posted status page update"},
         {"1 Mar 2026 14:02 Scaled checkout to 40 pods", "2026-03-01T13:02:00Z", 60, "action", "",
@@ -58,10 +59,12 @@ TEST_CASE("Paste: a table of real-world lines", "[paste]") {
         {"Sun, 1 Mar 2026 14:02:05 +0000 Customer update sent", "2026-03-01T14:02:05Z", 0, "communication", "",
          "Customer update sent"},
         {"14h02 Redémarrage du service", "2026-03-01T13:02:00Z", 60, "note", "", "Redémarrage du service"},
-        {"- 14:02 - Marco: restarted the pods", "2026-03-01T13:02:00Z", 60, "action", "Marco", "restarted the pods"},
+        {"- 14:02 - db-oncall: restarted the pods", "2026-03-01T13:02:00Z", 60, "action", "db-oncall",
+         "restarted the pods"},
         {"* 14:02: Escalated to the database team", "2026-03-01T13:02:00Z", 60, "escalated", "",
          "Escalated to the database team"},
-        {"[2026-03-02 09:15:00] <bob> all clear", "2026-03-02T08:15:00Z", 60, "resolved", "bob", "all clear"},
+        {"[2026-03-02 09:15:00] <oncall-secondary> all clear", "2026-03-02T08:15:00Z", 60, "resolved",
+         "oncall-secondary", "all clear"},
         {"14:02 [oncall-bot] Alert triggered: HighErrorRate", "2026-03-01T13:02:00Z", 60, "detected", "oncall-bot",
          "Alert triggered: HighErrorRate"},
         {"14:02 UTC Paged the on-call", "2026-03-01T14:02:00Z", 0, "detected", "", "Paged the on-call"},
@@ -113,7 +116,7 @@ TEST_CASE("Paste: bad lines are rejected with the reason", "[paste]") {
         {"0:30 am Deploy", "line 1: 0:30 am is not a time of day"},
         {"14:02", "line 1: no description after the time"},
         {"14:02   -  ", "line 1: no description after the time"},
-        {"[14:02] alice:", "line 1: no description after the time"},
+        {"[14:02] oncall-primary:", "line 1: no description after the time"},
         {"03/01/2026 14:02 Deploy",
          "line 1: ambiguous date 03/01/2026 (3 January or 1 March?); write it as YYYY-MM-DD"},
         {"2026-02-30 14:02 Deploy", "line 1: 2026-02-30 is not a calendar date"},
@@ -122,7 +125,7 @@ TEST_CASE("Paste: bad lines are rejected with the reason", "[paste]") {
         {"0/3/2026 14:02 Deploy", "line 1: 0/3/2026 is not a calendar date"},
         {"Feb 30 14:02 Deploy", "line 1: 2026-02-30 is not a calendar date"},
         {"2026-03-01 Deploy", "line 1: no time found after the date"},
-        {"[alice] 14:02 deploy", "line 1: no time found at the start of the line"},
+        {"[oncall-primary] 14:02 deploy", "line 1: no time found at the start of the line"},
         {"1402 Deploy", "line 1: no time found at the start of the line"},
         {"v1.2 rolled out", "line 1: no time found at the start of the line"},
     };
@@ -149,7 +152,7 @@ TEST_CASE("Paste: bad lines are rejected with the reason", "[paste]") {
 }
 
 TEST_CASE("Paste: line numbers count blank lines; CRLF; good and bad mixed", "[paste]") {
-    PasteResult r = parse_paste("\r\n\n14:02 Deploy\r\nfoo bar\n\n14:05 alice: ack\n", ctx(0));
+    PasteResult r = parse_paste("\r\n\n14:02 Deploy\r\nfoo bar\n\n14:05 oncall-primary: ack\n", ctx(0));
     REQUIRE(r.lines.size() == 3);
     CHECK(r.lines[0].ok());
     CHECK(r.lines[0].line_no == 3);
@@ -157,7 +160,7 @@ TEST_CASE("Paste: line numbers count blank lines; CRLF; good and bad mixed", "[p
     CHECK(r.lines[1].error == "line 4: no time found at the start of the line");
     CHECK(r.lines[1].source == "foo bar");
     CHECK(r.lines[2].line_no == 6);
-    CHECK(r.lines[2].event.author == "alice");
+    CHECK(r.lines[2].event.author == "oncall-primary");
     CHECK(r.events == 2);
     CHECK(r.errors == 1);
     CHECK(r.lines_ignored == 0);
@@ -165,9 +168,9 @@ TEST_CASE("Paste: line numbers count blank lines; CRLF; good and bad mixed", "[p
 
 TEST_CASE("Paste: Slack copies put the message under 'name  time'", "[paste]") {
     const std::string text =
-        "Priya  2:02 PM\n"
+        "SRE On-call  2:02 PM\n"
         "Deploy of config v42 started\n"
-        "Marco  2:05 PM\n"
+        "DB On-call  2:05 PM\n"
         "seeing 5xx alerts\n"
         "on checkout\n"
         "\n"
@@ -178,17 +181,17 @@ TEST_CASE("Paste: Slack copies put the message under 'name  time'", "[paste]") {
     PasteResult r = parse_paste(text, ctx(-300));
     REQUIRE(r.lines.size() == 4);
     for (const auto& l : r.lines) REQUIRE(l.ok());
-    CHECK(r.lines[0].event.author == "Priya");
+    CHECK(r.lines[0].event.author == "SRE On-call");
     CHECK(r.lines[0].event.description == "Deploy of config v42 started");
     CHECK(r.lines[0].event.type == "action");
     CHECK(utc(r.lines[0].event) == "2026-03-01T19:02:00Z");
     CHECK(r.lines[0].line_count == 2);
-    CHECK(r.lines[1].event.author == "Marco");
+    CHECK(r.lines[1].event.author == "DB On-call");
     CHECK(r.lines[1].event.description == "seeing 5xx alerts on checkout");
     CHECK(r.lines[1].event.type == "detected");
     CHECK(r.lines[1].line_no == 3);
     CHECK(r.lines[1].line_count == 3);
-    CHECK(r.lines[1].source == "Marco  2:05 PM\nseeing 5xx alerts\non checkout");
+    CHECK(r.lines[1].source == "DB On-call  2:05 PM\nseeing 5xx alerts\non checkout");
     CHECK(r.lines[2].event.author == "PagerDuty");
     CHECK(r.lines[2].line_no == 7);
     CHECK(r.lines[2].event.type == "detected");
@@ -197,18 +200,18 @@ TEST_CASE("Paste: Slack copies put the message under 'name  time'", "[paste]") {
     CHECK(utc(r.lines[3].event) == "2026-03-01T19:07:00Z");
 
     // A "name time" line with nothing under it is not a header.
-    r = parse_paste("Priya  2:02 PM\n14:03 Deploy", ctx());
+    r = parse_paste("SRE On-call  2:02 PM\n14:03 Deploy", ctx());
     REQUIRE(r.lines.size() == 2);
     CHECK(r.lines[0].error == "line 1: no time found at the start of the line");
     CHECK(r.lines[1].ok());
-    r = parse_paste("Priya  2:02 PM", ctx());
+    r = parse_paste("SRE On-call  2:02 PM", ctx());
     CHECK(r.lines[0].error == "line 1: no time found at the start of the line");
 }
 
 TEST_CASE("Paste: chat logs crossing midnight roll over to the next day", "[paste]") {
     const std::string text =
         "23:58 Alert fired\n"
-        "23:59 alice: ack\n"
+        "23:59 oncall-primary: ack\n"
         "00:03 Rolled back\n"
         "00:10 Error rate back to normal\n"
         "23:50 Late note\n";
