@@ -323,9 +323,10 @@ bool DraftStore::id_in_use(const std::string& id) {
     return drafts_.count(id) > 0 || fs_.exists(draft_path(id)) || fs_.exists(trash_path(id));
 }
 
-void DraftStore::cache_put(const Draft& d) {
+void DraftStore::cache_put(Draft d) {
     if (!drafts_.count(d.id)) order_.insert(std::lower_bound(order_.begin(), order_.end(), d.id), d.id);
-    drafts_[d.id] = d;
+    const std::string id = d.id;
+    drafts_[id] = std::move(d);
 }
 
 const Draft* DraftStore::find(const std::string& id) const {
@@ -402,7 +403,7 @@ LoadReport DraftStore::load_all() {
             continue;
         }
         d.id = id;  // the file name is the identity; a differing "id" inside (a copied file) does not matter
-        cache_put(d);
+        cache_put(std::move(d));
         rep.loaded.push_back(id);
     }
     rep.quarantined = list_quarantine();
@@ -411,9 +412,12 @@ LoadReport DraftStore::load_all() {
 
 // ---- drafts ----------------------------------------------------------------------------------------------------
 
-Status DraftStore::save(const Draft& d, int64_t now_ms, Draft* saved) {
+Status DraftStore::save(const Draft& d, int64_t now_ms, Draft* saved) { return save(Draft(d), now_ms, saved); }
+
+// A 1 MB document costs milliseconds to copy, and this runs on every autosave: it is moved, not copied.
+Status DraftStore::save(Draft&& d, int64_t now_ms, Draft* saved) {
     if (!is_valid_draft_id(d.id)) return Status::error(ErrorKind::Invalid, "Not a valid draft id: \"" + d.id + "\"");
-    Draft copy = d;
+    Draft copy = std::move(d);
     copy.updated_ms = now_ms;
     if (copy.created_ms == 0) copy.created_ms = now_ms;
     std::string text;
@@ -426,8 +430,8 @@ Status DraftStore::save(const Draft& d, int64_t now_ms, Draft* saved) {
     if (!s.ok()) return s;
     s = write_atomic(draft_path(copy.id), text);
     if (!s.ok()) return s;
-    cache_put(copy);
-    if (saved) *saved = std::move(copy);
+    if (saved) *saved = copy;
+    cache_put(std::move(copy));
     return Status::success();
 }
 

@@ -123,6 +123,7 @@ public:
     // updated_ms = now_ms) becomes the cached version and is returned in `saved` if given. On failure (NoSpace,
     // IoError) nothing stored or cached changes and the caller still has its draft.
     Status save(const Draft& d, int64_t now_ms, Draft* saved = nullptr);
+    Status save(Draft&& d, int64_t now_ms, Draft* saved = nullptr);  // the same, without copying the document
     // A new draft around `doc` with a fresh draft id (doc is kept as given). Saved at once.
     Status create(const Document& doc, int64_t now_ms, Draft* out = nullptr);
     // A copy with a fresh document id and draft id, titled "Copy of <title>", no merge base.
@@ -193,7 +194,7 @@ private:
     Status remove_tree(const std::string& path);
     std::string fresh_draft_id();
     bool id_in_use(const std::string& id);
-    void cache_put(const Draft& d);
+    void cache_put(Draft d);
 
     Filesystem& fs_;
     std::string root_;

@@ -141,12 +141,13 @@ void App::save_now() {
         dirty_ = false;
         return;
     }
+    // The stored draft's metadata and the open document: one copy of the document, moved into the store.
     const Draft* cur = store_->find(draft_id_);
-    Draft d = cur ? *cur : Draft{};
+    Draft d = cur ? Draft{cur->id, cur->created_ms, cur->updated_ms, cur->base, Document{}, cur->extra} : Draft{};
     d.id = draft_id_;
     d.doc = *doc_;
     const int64_t now = platform_.now_ms();
-    Status st = store_->save(d, now);
+    Status st = store_->save(std::move(d), now);
     if (!st.ok()) {
         if (save_error_.empty())
             messages_.push_back("Saving failed: " + st.message + "\nYour text is still here. Download all drafts "

@@ -79,10 +79,13 @@ public:
     hs::Status rename(const std::string& from, const std::string& to) override {
         hs::Status st = fs_.rename(from, to);
         if (st.ok()) {
+            // The data is usually in the journal already (written just before: a save's temporary file).
             std::string data;
-            fs_.read(to, data);
+            auto it = journal_.find(from);
+            if (it != journal_.end() && it->second.present) data = std::move(it->second.data);
+            else fs_.read(to, data);
             journal_[from] = Entry{false, {}};
-            journal_[to] = Entry{true, data};
+            journal_[to] = Entry{true, std::move(data)};
         }
         return st;
     }
