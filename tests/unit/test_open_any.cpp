@@ -64,6 +64,22 @@ TEST_CASE("open_any refuses what it cannot read, saying what is accepted", "[imp
     CHECK_FALSE(r.ok);
 }
 
+TEST_CASE("open_any says where a JSON file that was cut short breaks", "[import][open]") {
+    const std::string whole = read("assets/samples/lint-demo.json");
+    for (const size_t cut : {size_t(1), size_t(40), whole.size() / 2, whole.size() - 2}) {
+        std::string kind;
+        ImportResult r = open_any("cut.hindsight.json", whole.substr(0, cut), &kind);
+        CHECK_FALSE(r.ok);
+        CHECK(kind == "unknown");
+        REQUIRE_FALSE(r.problems.empty());
+        const std::string& m = r.problems[0].message;
+        CHECK(m.find("not valid JSON") != std::string::npos);
+        CHECK(m.find("line ") != std::string::npos);  // where it breaks
+        CHECK(m.find("check that the file is complete") != std::string::npos);
+        CHECK(m.find("neither JSON nor CSV") == std::string::npos);
+    }
+}
+
 TEST_CASE("open_any refuses JSON nested deeper than a postmortem could be, before parsing it", "[import][open]") {
     std::string kind;
     // A postmortem whose extension field nests 100 levels (as a dropped file): refused, with the depth named.

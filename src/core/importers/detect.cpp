@@ -20,6 +20,13 @@ bool is_log_entry(const Json& e) {
     return ends_with_ci(e["type"].get<std::string>(), "_log_entry");
 }
 
+// The first character after white space (and a UTF-8 byte order mark) opens an object or an array.
+bool looks_like_json(const std::string& text) {
+    size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    return i < text.size() && (text[i] == '{' || text[i] == '[');
+}
+
 }  // namespace
 
 ImportResult open_any(const std::string& name, const std::string& text, std::string* kind_out) {
@@ -35,7 +42,12 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
         r.problems = std::move(l.problems);
     } else {
         Json j = Json::parse(text, nullptr, false);
-        if (j.is_discarded()) {
+        if (j.is_discarded() && looks_like_json(text)) {
+            // Meant as JSON but broken (often cut short): load_document's message says where it breaks.
+            kind = "unknown";
+            LoadResult l = load_document(text);
+            r.problems = std::move(l.problems);
+        } else if (j.is_discarded()) {
             // Not JSON: a CSV without the extension is still worth a try when its header says so.
             if (text.compare(0, 4, "Time") == 0 || text.compare(0, 7, "\xEF\xBB\xBFTime") == 0 ||
                 text.compare(0, 4, "time") == 0) {
