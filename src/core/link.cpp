@@ -15,6 +15,33 @@ namespace hs {
 
 namespace {
 
+// The character at `i` as a person can recognise it: "*", "é" (U+00E9), a space, U+0007, or a byte that is not UTF-8.
+std::string describe_character(const std::string& s, size_t i) {
+    char buf[48];
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x21 && c < 0x7f) return "\"" + std::string(1, static_cast<char>(c)) + "\"";
+    if (c == ' ') return "a space";
+    if (c < 0x80) {
+        std::snprintf(buf, sizeof buf, "the control character U+%04X", c);
+        return buf;
+    }
+    const size_t n = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+    uint32_t cp = n ? c & (0x7Fu >> n) : 0;
+    bool ok = n && i + n <= s.size();
+    for (size_t k = 1; ok && k < n; ++k) {
+        const unsigned char d = static_cast<unsigned char>(s[i + k]);
+        ok = (d & 0xC0) == 0x80;
+        cp = (cp << 6) | (d & 0x3F);
+    }
+    static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (ok && cp >= kMin[n] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+        std::snprintf(buf, sizeof buf, " (U+%04X)", static_cast<unsigned>(cp));
+        return "\"" + s.substr(i, n) + "\"" + buf;
+    }
+    std::snprintf(buf, sizeof buf, "the byte 0x%02X, which is not UTF-8 text", c);
+    return buf;
+}
+
 // ---- messages: one sentence a person can act on, per error class ----------------------------------------------
 const char* const kAskForFile = " Ask the sender for the file instead (Share > Download file).";
 
@@ -578,11 +605,9 @@ DecodeResult decode_link(const std::string& link_or_fragment, const DecodeOption
             size_t bad = 0;
             while (bad < payload.size() && std::strchr(kB64, payload[bad]) && payload[bad] != '\0') ++bad;
             std::string shown;
-            if (bad < payload.size()) {
-                unsigned char c = static_cast<unsigned char>(payload[bad]);
-                shown = (c >= 0x21 && c < 0x7f) ? std::string(1, static_cast<char>(c)) : "byte " + std::to_string(c);
-                shown = " (\"" + shown + "\" at position " + std::to_string(skip + bad + 1) + " after '#')";
-            }
+            if (bad < payload.size())  // all before it is ASCII, so the byte position is the character position
+                shown = " (" + describe_character(payload, bad) + " at position " + std::to_string(skip + bad + 1) +
+                        " after '#')";
             return fail(LinkError::BadCharacters, shown);
         }
         if (encrypted) return open_sealed(bytes, opts);

@@ -271,6 +271,13 @@ TEST_CASE("link: prefixes, empty input and bad characters each have their class"
     CHECK(contains(bad.error.message, "\"*\" at position 11"));
     DecodeResult nonascii = decode_link(frag.substr(0, 10) + "\xc3\xa9" + frag.substr(10));
     CHECK(nonascii.error.kind == LinkError::BadCharacters);
+    CHECK(contains(nonascii.error.message, "\"\xc3\xa9\" (U+00E9) at position 11"));
+    DecodeResult emoji = decode_link(frag.substr(0, 10) + "\xf0\x9f\x99\x82" + frag.substr(10));
+    CHECK(contains(emoji.error.message, "(U+1F642) at position 11"));
+    DecodeResult bell = decode_link(frag.substr(0, 10) + "\x07" + frag.substr(10));
+    CHECK(contains(bell.error.message, "the control character U+0007 at position 11"));
+    DecodeResult broken = decode_link(frag.substr(0, 10) + "\xc3(" + frag.substr(10));
+    CHECK(contains(broken.error.message, "the byte 0xC3, which is not UTF-8 text at position 11"));
     DecodeResult prefix_only = decode_link("h1.");
     CHECK(prefix_only.error.kind == LinkError::Truncated);
 }
