@@ -776,6 +776,7 @@ struct Out {
     std::string s;
     bool first = true;  // no member written yet in the current object / array
     bool invalid = false;
+    const std::vector<std::string>* events = nullptr;  // the timeline's events, already serialised
 
     void member(const char* k) {
         if (!first) s += ',';
@@ -1038,7 +1039,15 @@ void write_document(Out& w, const Document& d) {
              if (!impact_empty(x.impact)) { w.member(k); write_impact(w, x.impact); }
          }},
         {"timeline", [](Out& w, const char* k, const D& x) {
-             if (!x.timeline.empty()) { w.member(k); array(w, x.timeline, write_event); }
+             if (x.timeline.empty()) return;
+             w.member(k);
+             if (!w.events) return array(w, x.timeline, write_event);
+             w.s += '[';
+             for (size_t i = 0; i < w.events->size(); ++i) {
+                 if (i) w.s += ',';
+                 w.s += (*w.events)[i];
+             }
+             w.s += ']';
          }},
         {"root_causes", [](Out& w, const char* k, const D& x) { write_items(w, k, x.root_causes); }},
         {"contributing_factors", [](Out& w, const char* k, const D& x) { write_items(w, k, x.contributing_factors); }},
@@ -1083,6 +1092,31 @@ std::string save_document(const Document& d, bool pretty) {
     }
     // `replace` keeps dump() from throwing on invalid UTF-8 that a caller may have put into a string.
     return to_json(d).dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::optional<std::string> save_event(const Event& e) {
+    try {
+        Out w;
+        write_event(w, e);
+        if (!w.invalid) return std::move(w.s);
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> save_document_with_events(const Document& d, const std::vector<std::string>& events) {
+    if (events.size() != d.timeline.size()) return std::nullopt;
+    try {
+        Out w;
+        size_t n = 4096;
+        for (const std::string& e : events) n += e.size() + 1;
+        w.s.reserve(n);
+        w.events = &events;
+        write_document(w, d);
+        if (!w.invalid) return std::move(w.s);
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
 }
 
 std::vector<Problem> validate(const Document& d) {

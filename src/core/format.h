@@ -1,5 +1,6 @@
 // The JSON form of a postmortem: load (with migrations and validation), canonical save.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,13 @@ LoadResult load_document_json(const Json& j);
 // Loading and saving any valid document twice gives identical bytes.
 Json to_json(const Document& d);
 std::string save_document(const Document& d, bool pretty = false);
+
+// The same bytes in steps, so that a large document can be saved a slice at a time (autosave spreads it over frames):
+// each timeline event's canonical JSON (save_event), then the document with those texts in place of its timeline
+// (save_document_with_events). Both return nothing where save_document would take its slower replacing path
+// (invalid UTF-8 put into a string): call save_document then.
+std::optional<std::string> save_event(const Event& e);
+std::optional<std::string> save_document_with_events(const Document& d, const std::vector<std::string>& events);
 
 // Semantic checks on a loaded document (ids unique, vocabularies, dates, URLs): problems with pointers.
 std::vector<Problem> validate(const Document& d);

@@ -186,12 +186,12 @@ Json DraftStore::envelope(const Draft& d, std::optional<int64_t> deleted_ms) {
     return o;
 }
 
-std::string DraftStore::envelope_text(const Draft& d, std::optional<int64_t> deleted_ms) {
+std::string DraftStore::envelope_text(const Draft& d, std::optional<int64_t> deleted_ms, const std::string* doc_json) {
     // Same bytes as dump_safe(envelope(d)) (keys in sorted order: doc, draft, format, version), but the document goes
     // through save_document's direct writer, which is several times faster than building a Json tree.
     Json meta = envelope(Draft{d.id, d.created_ms, d.updated_ms, d.base, Document{}, d.extra}, deleted_ms)["draft"];
     std::string out = "{\"doc\":";
-    out += save_document(d.doc);
+    out += doc_json ? *doc_json : save_document(d.doc);
     out += ",\"draft\":";
     out += dump_safe(meta);
     out += ",\"format\":\"";
@@ -415,14 +415,14 @@ LoadReport DraftStore::load_all() {
 Status DraftStore::save(const Draft& d, int64_t now_ms, Draft* saved) { return save(Draft(d), now_ms, saved); }
 
 // A 1 MB document costs milliseconds to copy, and this runs on every autosave: it is moved, not copied.
-Status DraftStore::save(Draft&& d, int64_t now_ms, Draft* saved) {
+Status DraftStore::save(Draft&& d, int64_t now_ms, Draft* saved, const std::string* doc_json) {
     if (!is_valid_draft_id(d.id)) return Status::error(ErrorKind::Invalid, "Not a valid draft id: \"" + d.id + "\"");
     Draft copy = std::move(d);
     copy.updated_ms = now_ms;
     if (copy.created_ms == 0) copy.created_ms = now_ms;
     std::string text;
     try {
-        text = envelope_text(copy);
+        text = envelope_text(copy, std::nullopt, doc_json);
     } catch (const std::exception& e) {
         return Status::error(ErrorKind::IoError, std::string("The draft could not be serialized: ") + e.what());
     }
@@ -549,7 +549,8 @@ int DraftStore::purge_trash(int64_t now_ms) {
 
 // ---- history ---------------------------------------------------------------------------------------------------
 
-Status DraftStore::snapshot(const std::string& id, const Document& doc, const std::string& reason, int64_t now_ms) {
+Status DraftStore::snapshot(const std::string& id, const Document& doc, const std::string& reason, int64_t now_ms,
+                            const std::string* doc_json) {
     if (!is_valid_draft_id(id)) return Status::error(ErrorKind::Invalid, "Not a valid draft id: \"" + id + "\"");
     if (!is_snapshot_reason(reason)) return Status::error(ErrorKind::Invalid, "Unknown snapshot reason: " + reason);
     const std::string hdir = history_dir(id);
@@ -563,7 +564,7 @@ Status DraftStore::snapshot(const std::string& id, const Document& doc, const st
     }
     std::string text;
     try {
-        text = save_document(doc);
+        text = doc_json ? *doc_json : save_document(doc);
     } catch (const std::exception& e) {
         return Status::error(ErrorKind::IoError, std::string("The snapshot could not be serialized: ") + e.what());
     }

@@ -123,7 +123,9 @@ public:
     // updated_ms = now_ms) becomes the cached version and is returned in `saved` if given. On failure (NoSpace,
     // IoError) nothing stored or cached changes and the caller still has its draft.
     Status save(const Draft& d, int64_t now_ms, Draft* saved = nullptr);
-    Status save(Draft&& d, int64_t now_ms, Draft* saved = nullptr);  // the same, without copying the document
+    // The same, without copying the document. `doc_json`, when given, must be save_document(d.doc) (serialised ahead,
+    // a slice at a time: App's autosave of a large document).
+    Status save(Draft&& d, int64_t now_ms, Draft* saved = nullptr, const std::string* doc_json = nullptr);
     // A new draft around `doc` with a fresh draft id (doc is kept as given). Saved at once.
     Status create(const Document& doc, int64_t now_ms, Draft* out = nullptr);
     // A copy with a fresh document id and draft id, titled "Copy of <title>", no merge base.
@@ -142,7 +144,8 @@ public:
     // ---- history -----------------------------------------------------------------------------------------------
     // Stores history/<id>/<now_ms>-<reason>.json (the canonical document) and prunes. `reason` must be one of
     // snapshot_reason. The overload without a document snapshots the saved version.
-    Status snapshot(const std::string& id, const Document& doc, const std::string& reason, int64_t now_ms);
+    Status snapshot(const std::string& id, const Document& doc, const std::string& reason, int64_t now_ms,
+                    const std::string* doc_json = nullptr);  // doc_json: save_document(doc), when already made
     Status snapshot(const std::string& id, const std::string& reason, int64_t now_ms);
     // True when no snapshot of this draft is younger than 10 minutes (the autosave-10min rule).
     bool snapshot_due(const std::string& id, int64_t now_ms, int64_t every_ms = 10 * 60 * 1000);
@@ -173,7 +176,8 @@ public:
 
     // Envelope helpers (also used by the web layer for single-draft export).
     static Json envelope(const Draft& d, std::optional<int64_t> deleted_ms = std::nullopt);
-    static std::string envelope_text(const Draft& d, std::optional<int64_t> deleted_ms = std::nullopt);
+    static std::string envelope_text(const Draft& d, std::optional<int64_t> deleted_ms = std::nullopt,
+                                     const std::string* doc_json = nullptr);
     // Parses an envelope; on failure returns problems with pointers into the envelope ("/doc/timeline/3/time").
     static bool parse_envelope(const Json& j, Draft& out, std::optional<int64_t>* deleted_ms,
                                std::vector<Problem>& problems);

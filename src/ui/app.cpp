@@ -225,7 +225,7 @@ void App::frame() {
     if (derived_dirty_ && doc_) refresh_derived();
     if (dirty_) {
         int64_t since = platform_.now_ms() - last_edit_ms_;
-        if (since >= 800) save_now();
+        if (since >= 800) save_in_slices();
         else platform_.set_timer(static_cast<int>(800 - since) + 20);
     }
     handle_shortcuts();

@@ -121,6 +121,17 @@ private:
     // Drafts (drafts.cpp)
     void draw_drafts_list();
     void save_now();
+    // Autosave: a document with many timeline events is serialised a slice per frame (~4 ms each), so that saving
+    // never holds up a frame for long; a smaller one is saved at once. An edit meanwhile starts the slices again.
+    void save_in_slices();
+    void commit_save(const std::string* doc_json);  // store the open draft (doc_json: save_document(*doc_), or null)
+    struct SaveSlices {
+        std::string draft_id;
+        uint64_t rev = 0;
+        std::vector<std::string> events;  // save_event of the first events, in order
+        bool on = false;
+    };
+    SaveSlices save_slices_;
     void open_draft(const std::string& id);
     void adopt_as_draft();  // the open document becomes a stored draft
     void update_window_title();

@@ -141,13 +141,43 @@ void App::save_now() {
         dirty_ = false;
         return;
     }
+    commit_save(nullptr);
+}
+
+void App::save_in_slices() {
+    constexpr size_t kSliceFrom = 1000;  // events; below this a whole save takes a few milliseconds
+    constexpr int64_t kBudgetMs = 4;
+    if (!store_ || !doc_ || !dirty_ || read_only_ || draft_id_.empty() || doc_->timeline.size() < kSliceFrom)
+        return save_now();
+    SaveSlices& j = save_slices_;
+    if (!j.on || j.draft_id != draft_id_ || j.rev != doc_rev_) {
+        j = SaveSlices{draft_id_, doc_rev_, {}, true};
+        j.events.reserve(doc_->timeline.size());
+    }
+    const int64_t start = platform_.now_ms();
+    while (j.events.size() < doc_->timeline.size()) {
+        std::optional<std::string> e = save_event(doc_->timeline[j.events.size()]);
+        if (!e) return save_now();  // text save_document writes its slower way: all at once
+        j.events.push_back(std::move(*e));
+        if (j.events.size() % 64 == 0 && platform_.now_ms() - start >= kBudgetMs) {
+            platform_.request_frame();  // the next slice in the next frame
+            return;
+        }
+    }
+    std::optional<std::string> json = save_document_with_events(*doc_, j.events);
+    if (!json) return save_now();
+    commit_save(&*json);
+}
+
+void App::commit_save(const std::string* doc_json) {
+    save_slices_ = SaveSlices{};
     // The stored draft's metadata and the open document: one copy of the document, moved into the store.
     const Draft* cur = store_->find(draft_id_);
     Draft d = cur ? Draft{cur->id, cur->created_ms, cur->updated_ms, cur->base, Document{}, cur->extra} : Draft{};
     d.id = draft_id_;
     d.doc = *doc_;
     const int64_t now = platform_.now_ms();
-    Status st = store_->save(std::move(d), now);
+    Status st = store_->save(std::move(d), now, nullptr, doc_json);
     if (!st.ok()) {
         if (save_error_.empty())
             messages_.push_back("Saving failed: " + st.message + "\nYour text is still here. Download all drafts "
@@ -157,7 +187,7 @@ void App::save_now() {
         return;
     }
     dirty_ = false;
-    if (store_->snapshot_due(draft_id_, now)) store_->snapshot(draft_id_, snapshot_reason::kAutosave, now);
+    if (store_->snapshot_due(draft_id_, now)) store_->snapshot(draft_id_, *doc_, snapshot_reason::kAutosave, now, doc_json);
     persisting_ = true;
     platform_.storage_persist();
 }
