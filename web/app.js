@@ -218,8 +218,8 @@
 
   // ---- drafts storage: IDBFS at /idb, coordinated across tabs -----------------------------------------------------
   // IDBFS syncs the whole mount. Every sync runs under one Web Lock so that tabs never interleave: the first pull
-  // (syncfs(true)) finishes before any push, and each push is pull -> re-apply this tab's changes -> push
-  // (src/platform/web/main.cpp, JournalFs). A BroadcastChannel tells the other tabs to pull.
+  // (syncfs(true)) finishes before any push, and each push is a pull of what other tabs stored (leaving this tab's
+  // own changes alone) -> push (src/platform/web/main.cpp, JournalFs). A BroadcastChannel tells the other tabs to pull.
   var bc = ('BroadcastChannel' in window) ? new BroadcastChannel('hindsight-drafts') : null;
   function withStorageLock(fn) {
     if (navigator.locks && navigator.locks.request) return navigator.locks.request('hindsight-idbfs', fn);
@@ -247,13 +247,17 @@
   function applyRescues(m) {
     var n = 0;
     try {
-      for (var i = 0; i < localStorage.length; i++) {
-        var k = localStorage.key(i);
+      var keys = [];  // first, since keys are removed on the way
+      for (var i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
+      keys.forEach(function (k) {
         if (k && k.indexOf(RESCUE) === 0 && k !== rescueKey) {
-          n += heapString(m, localStorage.getItem(k), function (p) { return m._hs_apply_rescue(p); });
-          rescuedKeys.push(k);
+          var taken = heapString(m, localStorage.getItem(k), function (p) { return m._hs_apply_rescue(p); });
+          // Nothing taken: IndexedDB already holds all of it (or newer), so the copy goes now; with changes taken
+          // it goes once they are stored; when one could not be applied (-1) it stays for the next page.
+          if (taken === 0) lsSet(k, null);
+          else if (taken > 0) { n += taken; rescuedKeys.push(k); }
         }
-      }
+      });
     } catch (e) {}
     return n;
   }
@@ -328,7 +332,7 @@
           // The drafts are parsed again only when another tab stored something (it says so on the channel).
           var reload = othersChanged || !bc;
           othersChanged = false;
-          var changes = m._hs_storage_after_pull(reload ? 1 : 0, 1);
+          var changes = m._hs_storage_after_pull(reload ? 1 : 0);
           if (changes === 0) { m.ccall('hs_storage_pushed', null, ['string'], ['']); res(); return; }
           m.hsFs.syncfs(false, function (err2) {
             m.ccall('hs_storage_pushed', null, ['string'], [describe(err2)]);

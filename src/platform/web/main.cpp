@@ -65,8 +65,9 @@ struct InputEvent {
 
 // The drafts live in MEMFS under /idb, mirrored to IndexedDB by IDBFS. IDBFS syncs the whole mount, so a push from
 // one tab would delete what another tab stored meanwhile. Every push therefore runs under one Web Lock
-// ("hindsight-idbfs", web/app.js): pull (syncfs(true): local = IndexedDB), re-apply this tab's journal of changes
-// since its last push, push (syncfs(false)). No tab's file is ever lost, and the first pull always precedes any push.
+// ("hindsight-idbfs", web/app.js): pull what other tabs stored, leaving this tab's journal of changes since its last
+// push as it is here (pullExcept), then push (syncfs(false)). No tab's file is ever lost, and the first pull always
+// precedes any push.
 class JournalFs : public hs::Filesystem {
 public:
     explicit JournalFs(std::string root) : root_(root), fs_(std::move(root)) {}
@@ -106,21 +107,11 @@ public:
         for (const auto& kv : journal_) a.push_back(hs::path_join(root_, kv.first));  // as IDBFS names them
         return a.dump(-1, ' ', false, hs::Json::error_handler_t::replace);
     }
-    // After a pull: this tab's changes go on top of what IndexedDB holds; they are in flight until the push.
-    // `kept`: the pull left the journal's paths alone, so the files already hold this tab's changes (the usual
-    // case); otherwise they are written again. Returns how many changes this push carries.
-    int reapply(bool kept) {
+    // After a pull, which left the journal's paths as they are here (pullExcept): this tab's changes are now in
+    // flight until the push stores them. Returns how many changes this push carries.
+    int take_journal() {
         int n = static_cast<int>(journal_.size());
-        for (auto& [path, e] : journal_) {
-            if (kept) {
-            } else if (e.present) {
-                fs_.mkdirs(hs::path_parent(path));
-                fs_.write(path, e.data);
-            } else if (fs_.exists(path) && !fs_.is_dir(path)) {
-                fs_.remove(path);
-            }
-            in_flight_[path] = std::move(e);
-        }
+        for (auto& [path, e] : journal_) in_flight_[path] = std::move(e);
         journal_.clear();
         return n;
     }
@@ -136,14 +127,18 @@ public:
     // After the first pull: the changes a previous page of this origin could not make durable before it went away.
     // A draft file is taken only when it is at least as recent as the stored one ("draft"/"updated"), so a draft
     // edited since in another tab is never rolled back. Applied through the journal, so the next push stores them.
+    // Returns how many changes were taken, or -1 when one could not be written here (the copy is then kept).
     int apply_rescue(const std::string& text) {
         hs::Json o = hs::Json::parse(text, nullptr, false);
         if (!o.is_object()) return 0;
         int n = 0;
+        bool failed = false;
         for (const auto& [path, v] : o.items()) {
             if (path.empty() || path[0] != '/') continue;
             if (v.is_null()) {
-                if (fs_.exists(path) && !fs_.is_dir(path) && remove(path).ok()) ++n;
+                if (!fs_.exists(path) || fs_.is_dir(path)) continue;
+                if (remove(path).ok()) ++n;
+                else failed = true;
                 continue;
             }
             if (!v.is_string()) continue;
@@ -152,8 +147,9 @@ public:
             if (fs_.read(path, cur).ok() && (cur == data || updated_of(data) < updated_of(cur))) continue;
             fs_.mkdirs(hs::path_parent(path));
             if (write(path, data).ok()) ++n;
+            else failed = true;
         }
-        return n;
+        return failed ? -1 : n;
     }
     void push_done(bool ok) {
         if (!ok)  // keep them for the next push, unless changed again meanwhile
@@ -558,16 +554,15 @@ EMSCRIPTEN_KEEPALIVE void hs_storage_loaded(int ok, const char* error) {
     S.app->storage_loaded(ok != 0, error ? error : "");
     poke();
 }
-// `reload`: another tab stored drafts since the last pull, so the library is read again (a read-only tab follows).
-// Otherwise the pull brought nothing new and parsing every draft again would only block the frame.
 EMSCRIPTEN_KEEPALIVE const char* hs_journal_paths() {
     static std::string s;
     s = S.platform.fs.journal_paths();
     return s.c_str();
 }
-// `reload`: another tab stored drafts, so the library is read again. `kept`: the pull left the journal's paths alone.
-EMSCRIPTEN_KEEPALIVE int hs_storage_after_pull(int reload, int kept) {
-    int n = S.platform.fs.reapply(kept != 0);
+// `reload`: another tab stored drafts since the last pull, so the library is read again (a read-only tab follows).
+// Otherwise the pull brought nothing new and parsing every draft again would only block the frame.
+EMSCRIPTEN_KEEPALIVE int hs_storage_after_pull(int reload) {
+    int n = S.platform.fs.take_journal();
     if (reload) S.app->storage_reloaded();
     return n;
 }
@@ -606,7 +601,7 @@ EMSCRIPTEN_KEEPALIVE const char* hs_pending_json() {
     s = S.platform.fs.pending_json();
     return s.c_str();
 }
-// Before hs_storage_loaded: returns how many changes were taken (they are pushed once the app has loaded).
+// Before hs_storage_loaded: returns how many changes were taken (they are pushed once the app has loaded), or -1.
 EMSCRIPTEN_KEEPALIVE int hs_apply_rescue(const char* text) { return S.platform.fs.apply_rescue(text ? text : ""); }
 EMSCRIPTEN_KEEPALIVE const char* hs_drafts_json() {
     static std::string s;
