@@ -409,7 +409,12 @@
     navigator.serviceWorker.addEventListener('controllerchange', function () {
       if (waiting && !reloading) { reloading = true; location.reload(); }
     });
-    window.addEventListener('load', function () {
+    // Registered once the editor is up and the page has been idle a moment: installing the worker copies every app
+    // file into its cache (about 1 MB), which would otherwise compete with starting the editor on a first visit.
+    api.ready.then(function () {
+      (window.requestIdleCallback || function (f) { setTimeout(f, 200); })(register, { timeout: 2000 });
+    }, function () {});
+    function register() {
       navigator.serviceWorker.register('sw.js').then(function (reg) {
         if (reg.waiting) offerUpdate(reg.waiting);
         reg.addEventListener('updatefound', function () {
@@ -420,7 +425,7 @@
           if (document.visibilityState === 'visible') reg.update().catch(function () {});
         });
       }, function (e) { console.warn('offline support unavailable: ' + (e && e.message)); });
-    });
+    }
   }
 
   // ---- files: picked or dropped anywhere on the page; each is opened or imported by the core (open_any) ----------

@@ -70,11 +70,17 @@ mergeInto(LibraryManager.library, {
   },
   hs_js_ui_font: function (ptr, len) {
     // The DOM text overlay uses the canvas's own UI font, taken from the wasm (no second download).
-    try {
-      var face = new FontFace('HindsightUI', HEAPU8.slice(ptr, ptr + len));
-      document.fonts.add(face);
-      face.load().catch(function () {});
-    } catch (e) {}
+    // Decoding the font takes the main thread a while, and nothing needs it before the first edit: it waits until
+    // the editor has started and the page is idle.
+    var bytes = HEAPU8.slice(ptr, ptr + len);
+    var later = window.requestIdleCallback || function (f) { setTimeout(f, 300); };
+    later(function () {
+      try {
+        var face = new FontFace('HindsightUI', bytes);
+        document.fonts.add(face);
+        face.load().catch(function () {});
+      } catch (e) {}
+    }, { 'timeout': 1500 });
   },
   hs_js_pick_files: function () { if (Module['pickFiles']) Module['pickFiles'](); },
   hs_js_fetch_asset: function (ptr) {
