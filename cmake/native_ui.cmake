@@ -18,7 +18,7 @@ target_compile_options(imgui_native PRIVATE -w)
 set(HS_NATIVE_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/fonts.cpp")
 add_custom_command(OUTPUT "${HS_NATIVE_FONTS_CPP}"
   COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/fonts.py "${HS_NATIVE_FONTS_CPP}"
-  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/fonts.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/fonts.py ${CMAKE_SOURCE_DIR}/scripts/cff_to_glyf.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
   COMMENT "Subsetting fonts")
 
 file(GLOB HS_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")

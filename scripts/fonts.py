@@ -2,7 +2,7 @@
 """Subsets the UI fonts from Debian's font packages and writes them as a C++ source of byte arrays.
 
 Usage: fonts.py OUT.cpp
-Text: Inter (Regular, SemiBold); times and ids: JetBrains Mono; icons: Fork Awesome (only the glyphs in src/ui/icons.h).
+Text: Inter (Regular, SemiBold; converted to TrueType outlines, see cff_to_glyf.py); times and ids: JetBrains Mono; icons: Fork Awesome (only the glyphs in src/ui/icons.h).
 The glyph ranges here must match the ranges the app asks ImGui to rasterize (src/ui/fonts.cpp).
 """
 import os
@@ -41,6 +41,9 @@ def subset(src, unicodes, out):
     subprocess.run([py, "-m", "fontTools.subset", src, f"--unicodes={unicodes}", f"--output-file={out}", "--layout-features=kern",
                     "--no-hinting", "--drop-tables+=GSUB,GPOS,GDEF,DSIG", "--name-IDs=1,2", "--notdef-outline"],
                    check=True)
+    if open(out, "rb").read(4) == b"OTTO":  # CFF outlines: TrueType ones rasterise faster (see cff_to_glyf.py)
+        subprocess.run([py, os.path.join(ROOT, "scripts", "cff_to_glyf.py"), out, out + ".ttf"], check=True)
+        out += ".ttf"
     return open(out, "rb").read()
 
 
