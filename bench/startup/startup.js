@@ -67,6 +67,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
   console.log(`  hindsight  navigation -> ready: median ${ma.toFixed(0)} ms  (runs: ${app.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`  bare imgui navigation -> first frame: median ${mb.toFixed(0)} ms  (runs: ${bare.map((t) => t.toFixed(0)).join(', ')})`);
   console.log(`  ratio: ${(ma / mb).toFixed(2)}x  (goal <= 1.5x)`);
+  printBreakdown();
   console.log(`  dist/ transfer size: ${gz.toLocaleString('en')} B gzip (${raw.toLocaleString('en')} B raw; budget 450,000 B)`);
 })().catch((e) => { console.error(e); process.exit(1); });
 
@@ -78,6 +79,31 @@ async function measureOnce(browser, url, expr) {
   const read = (which) => (which === 'bare' ? window.bareReadyAt : (window.hindsight && window.hindsight.readyAt));
   await page.waitForFunction(read, expr, { timeout: 60000, polling: 20 });
   const t = await page.evaluate(read, expr);
+  if (expr === 'app') {  // the app's own performance marks (web/app.js, src/platform/web/main.cpp), for the breakdown
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+    marks.ready = t;
+    appMarks.push(marks);
+  }
   await context.close();
   return [t];
+}
+
+// Where the app's time goes: the median of each step over the runs (ms).
+const appMarks = [];
+const STEPS = [
+  ['page and scripts loaded', null, 'hs-js-loaded'],
+  ['wasm compiled and instantiated', 'hs-js-loaded', 'hs-wasm-instantiated'],
+  ['runtime started, main()', 'hs-wasm-instantiated', 'hs-main'],
+  ['WebGL, ImGui and the app set up', 'hs-main', 'hs-app-ready'],
+  ['until the first frame starts', 'hs-app-ready', 'hs-fonts-start'],
+  ['font atlas rasterised', 'hs-fonts-start', 'hs-fonts-raster'],
+  ['font atlas uploaded', 'hs-fonts-raster', 'hs-fonts-end'],
+  ['first frame built', 'hs-fonts-end', 'hs-first-frame-built'],
+  ['first frame drawn', 'hs-first-frame-built', 'ready'],
+];
+function printBreakdown() {
+  if (!appMarks.length || !appMarks.every((m) => STEPS.every(([, a, b]) => (a === null || a in m) && b in m))) return;
+  console.log('  hindsight, median per step:');
+  for (const [what, a, b] of STEPS)
+    console.log(`    ${what.padEnd(34)} ${median(appMarks.map((m) => m[b] - (a === null ? 0 : m[a]))).toFixed(0).padStart(5)} ms`);
 }
