@@ -435,8 +435,8 @@ void App::draw_sidebar() {
     ImGui::TextColored(p.text_muted, "SAMPLES");
     for (const Sample& s : samples()) {
         ImGui::PushID(s.path.c_str());
-        if (ImGui::Selectable((std::string(ICON_BOOK "  ") + s.title).c_str(), sample_pending_ == s.path))
-            open_sample(s.path);
+        const std::string label = fit_text(std::string(ICON_BOOK "  ") + s.title, ImGui::GetContentRegionAvail().x);
+        if (ImGui::Selectable(label.c_str(), sample_pending_ == s.path)) open_sample(s.path);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.c_str());
         mark("sidebar.sample." + s.path);
         ImGui::PopID();
@@ -462,15 +462,20 @@ void App::draw_welcome() {
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     ImGui::Spacing();
-    if (primary_button(ICON_PLUS "  New postmortem", ImVec2(220, 40))) open_template_picker_ = true;
+    // On a narrow screen the buttons wrap, and sample titles too long for the column end with an ellipsis.
+    const float right = ImGui::GetCursorScreenPos().x + w;
+    const float pad = ImGui::GetStyle().FramePadding.x * 2;
+    if (primary_button(ICON_PLUS "  New postmortem", ImVec2(std::min(220.0f, w), 40))) open_template_picker_ = true;
     mark("welcome.new");
-    ImGui::SameLine();
-    if (ImGui::Button(ICON_UPLOAD "  Import incident", ImVec2(0, 40))) platform_.pick_files();
+    const char* import_label = ICON_UPLOAD "  Import incident";
+    same_line_if_fits(ImGui::CalcTextSize(import_label).x + pad, right);
+    if (ImGui::Button(import_label, ImVec2(0, 40))) platform_.pick_files();
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A PagerDuty, Opsgenie or Slack export, or a CSV timeline. Or drop the file here.");
     mark("welcome.import");
-    ImGui::SameLine();
-    if (ImGui::Button(ICON_FOLDER_OPEN "  Open a file", ImVec2(0, 40))) platform_.pick_files();
+    const char* open_label = ICON_FOLDER_OPEN "  Open a file";
+    same_line_if_fits(ImGui::CalcTextSize(open_label).x + pad, right);
+    if (ImGui::Button(open_label, ImVec2(0, 40))) platform_.pick_files();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A .hindsight.json file. Or drop it anywhere on the page.");
     mark("welcome.open");
     ImGui::Spacing();
@@ -478,7 +483,10 @@ void App::draw_welcome() {
     ImGui::TextColored(p.text_muted, "Or start from a sample postmortem:");
     for (const Sample& s : samples()) {
         ImGui::PushID(s.path.c_str());
-        if (ImGui::Button((std::string(ICON_BOOK "  ") + s.title).c_str())) open_sample(s.path);
+        const std::string label = std::string(ICON_BOOK "  ") + s.title;
+        const std::string shown = fit_text(label, w - pad);
+        if (ImGui::Button(shown.c_str())) open_sample(s.path);
+        if (shown != label && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.c_str());
         mark("welcome.sample." + s.path);
         ImGui::PopID();
     }

@@ -20,6 +20,27 @@ void badge(const std::string& text, const ImVec4& colour) {
     ImGui::Dummy(ImVec2(q.x - ImGui::GetCursorScreenPos().x, h));
 }
 
+std::string fit_text(const std::string& text, float max_w) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= max_w) return text;
+    const char* ellipsis = "\xe2\x80\xa6";
+    const float room = max_w - ImGui::CalcTextSize(ellipsis).x;
+    // The longest prefix that fits, found by bisection over byte offsets, then backed off to a character boundary.
+    size_t lo = 0, hi = text.size();
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (ImGui::CalcTextSize(text.data(), text.data() + mid).x <= room) lo = mid;
+        else hi = mid - 1;
+    }
+    while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;
+    while (lo > 0 && text[lo - 1] == ' ') --lo;
+    return text.substr(0, lo) + ellipsis;
+}
+
+void same_line_if_fits(float w, float right) {
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+}
+
 bool primary_button(const char* label, const ImVec2& size) {
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
