@@ -9,6 +9,7 @@
 #include "app.h"
 #include "core/format.h"
 #include "headless.h"
+#include "locate_util.h"
 
 namespace {
 
@@ -28,15 +29,8 @@ std::string doc_with_items(int n) {
     return hs::save_document(d);
 }
 
-struct Rect {
-    float x = 0, y = 0, w = 0, h = 0;
-};
-
-Rect where(const hs::native::HeadlessRunner& r, const std::string& name) {
-    Rect q;
-    REQUIRE(r.locate(name, q.x, q.y, q.w, q.h));
-    return q;
-}
+using uitest::Rect;
+using uitest::where;
 
 // The editor on a 1280x800 screen with a document of 300 action items, its first frames drawn.
 struct Editor {

@@ -7,18 +7,11 @@
 #include "app.h"
 #include "core/embedded.h"
 #include "headless.h"
+#include "locate_util.h"
 #include "widgets.h"
 
-namespace {
-struct Rect {
-    float x = 0, y = 0, w = 0, h = 0;
-};
-Rect where(const hs::native::HeadlessRunner& r, const std::string& name) {
-    Rect q;
-    REQUIRE(r.locate(name, q.x, q.y, q.w, q.h));
-    return q;
-}
-}  // namespace
+using uitest::Rect;
+using uitest::where;
 
 TEST_CASE("fit_text keeps text that fits, and cuts what does not at a character, with an ellipsis, within the width") {
     hs::native::HeadlessRunner r(800, 600);
