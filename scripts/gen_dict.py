@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Builds the preset deflate dictionary for share links: assets/link/dict-v<N>.txt.
 
-Usage: python3 scripts/gen_dict.py [--check]     (--check: exit 1 if the committed file differs)
+Usage: python3 scripts/gen_dict.py [--check]     (--check: exit 1 if the committed file differs, or if
+                                                   dict-v2 breaks one of its rules, below)
 
 The dictionary is deterministic: generic postmortem English written for it (below), the section hints of
 src/core/templates.cpp, the built-in templates, the format's key names and vocabularies, and JSON fragments of the
 canonical (sorted keys, minified) form. Deflate prefers near distances, so the most frequent strings come LAST.
 Only the last 32 KiB of a dictionary can be used by deflate; the file is kept within that.
 
-A released dictionary never changes: links made with it must keep decoding. A new dictionary is a new file
-(dict-v2.txt) and a new link prefix (docs/links.md). This script builds v1 only; to make v2, copy the builder.
+A released dictionary never changes: links made with it must keep decoding. A new dictionary is a new link prefix
+(docs/links.md). This script builds v1 only. dict-v2 (prefix h2) is assets/link/dict-v2-extra.txt followed by
+dict-v1: only the extra part is stored, generic postmortem prose written by hand for it; --check verifies that
+extra + dict-v1 fits the window and that the extra shares no 40-byte run with any sample.
 The samples in assets/samples/ are deliberately NOT used: they are the benchmark, and the dictionary must help
 documents it has never seen.
 """
@@ -20,6 +23,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "assets", "link", "dict-v1.txt")
+EXTRA_V2 = os.path.join(ROOT, "assets", "link", "dict-v2-extra.txt")
 MAX = 32 * 1024 - 262  # deflate's window minus MIN_LOOKAHEAD: bytes further back are never referenced
 
 # Generic postmortem prose, written for this dictionary (no real incident, person or company).
@@ -279,6 +283,28 @@ def build():
     return data
 
 
+def check_v2(v1):
+    """dict-v2 = dict-v2-extra.txt + dict-v1: within the window, and free of the benchmark samples' text."""
+    extra = open(EXTRA_V2, "rb").read()
+    ok = True
+    if len(extra) + len(v1) > MAX:
+        print("dict-v2 is %d bytes, more than deflate can reach (%d)" % (len(extra) + len(v1), MAX), file=sys.stderr)
+        ok = False
+    width = 40
+    runs = {extra[i:i + width] for i in range(len(extra) - width + 1)}
+    folder = os.path.join(ROOT, "assets", "samples")
+    for name in sorted(os.listdir(folder)):
+        text = json.dumps(json.load(open(os.path.join(folder, name), encoding="utf-8")), sort_keys=True,
+                          separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        for i in range(len(text) - width + 1):
+            if text[i:i + width] in runs:
+                print("dict-v2-extra.txt shares text with samples/%s: %r" % (name, text[i:i + width]),
+                      file=sys.stderr)
+                ok = False
+                break
+    return ok
+
+
 def main():
     data = build()
     if "--check" in sys.argv:
@@ -286,7 +312,7 @@ def main():
         if old != data:
             print("assets/link/dict-v1.txt differs from what scripts/gen_dict.py builds", file=sys.stderr)
             return 1
-        return 0
+        return 0 if check_v2(old) else 1
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "wb") as f:
         f.write(data)

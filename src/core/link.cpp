@@ -1,4 +1,5 @@
-// Share-link codec, v1. The byte layouts are in docs/links.md; every released prefix must keep decoding forever.
+// Share-link codec: writes v2, reads v1 and v2. The byte layouts are in docs/links.md; every released prefix must
+// keep decoding forever.
 #include "link.h"
 
 #include <sodium.h>
@@ -6,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <new>
 
 #include "embedded.h"
@@ -14,6 +16,23 @@
 namespace hs {
 
 namespace {
+
+// A link version: its prefixes and its dictionary. v1 and v2 share the frame layout; only these differ.
+struct Codec {
+    int version;
+    const char* plain;      // "h2."
+    const char* encrypted;  // "h2e.": also the start of the AEAD's associated data
+    const std::string& (*dictionary)();
+};
+const Codec kCodecs[] = {
+    {2, kLinkPrefixPlain, kLinkPrefixEncrypted, link_dictionary_v2},
+    {1, kLinkPrefixPlainV1, kLinkPrefixEncryptedV1, link_dictionary_v1},
+};
+const Codec* codec_for(int version) {
+    for (const Codec& c : kCodecs)
+        if (c.version == version) return &c;
+    return nullptr;
+}
 
 // The character at `i` as a person can recognise it: "*", "é" (U+00E9), a space, U+0007, or a byte that is not UTF-8.
 std::string describe_character(const std::string& s, size_t i) {
@@ -56,7 +75,8 @@ LinkError make_error(LinkError::Kind k, std::string detail = "") {
                 ": it was probably changed on the way. Copy the whole link again." + kAskForFile;
             break;
         case LinkError::UnknownVersion:
-            m = detail.empty() ? "This is not a Hindsight share link (its '#' part does not start with h1. or h1e.)."
+            m = detail.empty() ? "This is not a Hindsight share link (its '#' part does not start with h2., h2e., h1. "
+                                 "or h1e.)."
                                : detail;
             break;
         case LinkError::Truncated:
@@ -139,7 +159,7 @@ uint32_t crc_of(const uint8_t* p, size_t n) {
     return static_cast<uint32_t>(c);
 }
 
-// ---- plain frame: varint(json length) | CRC-32(json) LE | raw deflate (dict-v1) ----------------------------------
+// ---- plain frame: varint(json length) | CRC-32(json) LE | raw deflate (the version's dictionary) --------------------
 struct FrameResult {
     LinkError::Kind kind = LinkError::None;
     std::string detail;
@@ -168,7 +188,7 @@ void overrun(z_stream& zs, uint32_t declared, FrameResult& r) {
                "to exhaust memory, or is badly damaged.";
 }
 
-FrameResult inflate_frame(const uint8_t* p, size_t n) {
+FrameResult inflate_frame(const uint8_t* p, size_t n, const std::string& dict) {
     FrameResult r;
     const uint8_t* end = p + n;
     uint32_t declared = 0;
@@ -194,10 +214,9 @@ FrameResult inflate_frame(const uint8_t* p, size_t n) {
     uint32_t crc = get_u32le(p);
     p += 4;
 
-    const std::string& dict = link_dictionary_v1();
     z_stream zs;
     std::memset(&zs, 0, sizeof zs);
-    if (inflateInit2(&zs, -15) != Z_OK) {
+    if (dict.empty() || inflateInit2(&zs, -15) != Z_OK) {
         r.kind = LinkError::Internal;
         r.detail = "the decompressor could not start.";
         return r;
@@ -282,8 +301,9 @@ DecodeResult load_json(const std::string& json) {
 // ---- encrypted body ------------------------------------------------------------------------------------------------
 // outer = varint(body length) | CRC-32(body) LE | body
 // body  = kdf id (1 = Argon2id v1.3) | varint t | varint m (KiB) | salt[16] | nonce[24] | XChaCha20-Poly1305(frame)
-// The AEAD's associated data is the prefix "h1e." and the body's header (kdf id .. nonce), so the parameters cannot
-// be swapped. The outer CRC tells a damaged link (Corrupt, Truncated) from a wrong passphrase.
+// The AEAD's associated data is the link's own prefix ("h2e." or "h1e.") and the body's header (kdf id .. nonce), so
+// neither the version nor the parameters can be swapped. The outer CRC tells a damaged link (Corrupt, Truncated)
+// from a wrong passphrase.
 constexpr uint8_t kKdfArgon2id13 = 1;
 constexpr size_t kSaltBytes = crypto_pwhash_SALTBYTES;
 constexpr size_t kNonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
@@ -296,7 +316,8 @@ bool derive_key(const std::string& passphrase, const uint8_t* salt, const KdfPar
                          static_cast<size_t>(kdf.memlimit_kib) * 1024u, crypto_pwhash_ALG_ARGON2ID13) == 0;
 }
 
-std::vector<uint8_t> seal(const std::vector<uint8_t>& frame, const EncodeOptions& opts, bool& ok) {
+std::vector<uint8_t> seal(const std::vector<uint8_t>& frame, const EncodeOptions& opts, const char* prefix,
+                          bool& ok) {
     ok = false;
     std::vector<uint8_t> body;
     if (!ensure_sodium()) return body;
@@ -309,7 +330,7 @@ std::vector<uint8_t> seal(const std::vector<uint8_t>& frame, const EncodeOptions
     put_varint(body, opts.kdf.memlimit_kib);
     body.insert(body.end(), salt.begin(), salt.end());
     body.insert(body.end(), nonce.begin(), nonce.end());
-    std::vector<uint8_t> ad(kLinkPrefixEncrypted, kLinkPrefixEncrypted + std::strlen(kLinkPrefixEncrypted));
+    std::vector<uint8_t> ad(prefix, prefix + std::strlen(prefix));  // binds the version: no relabelling
     ad.insert(ad.end(), body.begin(), body.end());
 
     uint8_t key[kKeyBytes];
@@ -330,7 +351,7 @@ std::vector<uint8_t> seal(const std::vector<uint8_t>& frame, const EncodeOptions
     return outer;
 }
 
-DecodeResult open_sealed(const std::vector<uint8_t>& bytes, const DecodeOptions& opts) {
+DecodeResult open_sealed(const std::vector<uint8_t>& bytes, const DecodeOptions& opts, const Codec& codec) {
     const uint8_t* p = bytes.data();
     const uint8_t* end = p + bytes.size();
     uint32_t body_len = 0;
@@ -375,7 +396,7 @@ DecodeResult open_sealed(const std::vector<uint8_t>& bytes, const DecodeOptions&
     if (opts.passphrase.empty()) return fail(LinkError::NeedsPassphrase);
     if (!ensure_sodium()) return fail(LinkError::Internal, "the cryptography library could not start.");
 
-    std::vector<uint8_t> ad(kLinkPrefixEncrypted, kLinkPrefixEncrypted + std::strlen(kLinkPrefixEncrypted));
+    std::vector<uint8_t> ad(codec.encrypted, codec.encrypted + std::strlen(codec.encrypted));
     ad.insert(ad.end(), body, p);
     uint8_t key[kKeyBytes];
     if (!derive_key(opts.passphrase, salt, kdf, key)) {
@@ -388,7 +409,7 @@ DecodeResult open_sealed(const std::vector<uint8_t>& bytes, const DecodeOptions&
                                                         nonce, key);
     sodium_memzero(key, sizeof key);
     if (rc != 0) return fail(LinkError::WrongPassphrase);
-    FrameResult fr = inflate_frame(frame.data(), static_cast<size_t>(mlen));
+    FrameResult fr = inflate_frame(frame.data(), static_cast<size_t>(mlen), codec.dictionary());
     if (fr.kind != LinkError::None) {
         // Authenticated, so the sender's build wrote a bad frame: report it as damage, never as a cut.
         return fail(fr.kind == LinkError::Truncated ? LinkError::Corrupt : fr.kind, fr.detail);
@@ -430,6 +451,15 @@ const std::string& link_dictionary_v1() {
     static const std::string d = [] {
         const EmbeddedFile* f = find_embedded("link/dict-v1.txt");
         return f ? std::string(f->data, f->size) : std::string();
+    }();
+    return d;
+}
+
+const std::string& link_dictionary_v2() {
+    static const std::string d = [] {
+        const EmbeddedFile* f = find_embedded("link/dict-v2-extra.txt");
+        const std::string& v1 = link_dictionary_v1();
+        return f && !v1.empty() ? std::string(f->data, f->size) + v1 : std::string();
     }();
     return d;
 }
@@ -517,18 +547,72 @@ std::string link_normalize(const std::string& in) {
 
 bool link_is_encrypted(const std::string& link_or_fragment) {
     if (link_or_fragment.size() > kLinkMaxLinkChars) return false;
-    return starts_with(link_normalize(link_or_fragment), kLinkPrefixEncrypted);
+    const std::string s = link_normalize(link_or_fragment);
+    for (const Codec& c : kCodecs)
+        if (starts_with(s, c.encrypted)) return true;
+    return false;
 }
 
-std::vector<uint8_t> link_compress(const std::string& json) {
+namespace {
+
+// Deflate settings per version. v1's are frozen with its fixtures (level 9, memLevel 9, zlib's level-9 tuning), so
+// that the v1 writer can still be checked byte for byte. v2's are free to change: any raw deflate stream that
+// inflates with dict-v2 is a valid h2 link. See bench/RESULTS.md for the measurements behind them.
+// v2: memLevel 8 rather than 9 wrote links of the same length for every sample (blocks of up to 16K instead of 32K
+// symbols, a 32K- instead of 64K-entry hash table) and deflated ~5% faster. Shorter hash chains (deflateTune) were
+// faster still (chain 256: ~10%) but made the largest sample's link 0.8-1.9% longer, longer than its v1 link, so v2
+// keeps level 9's own chains.
+struct DeflateTuning {
+    int level;
+    int mem_level;
+    int good, lazy, nice, chain;  // deflateTune(); all 0: the level's own table entry
+};
+DeflateTuning tuning_for(int version) {
+    if (version == 1) return {9, 9, 0, 0, 0, 0};
+    return {9, 8, 0, 0, 0, 0};
+}
+
+// One deflate stream per thread and version, allocated on first use. A fresh deflateInit2 per link cost more than
+// the compression of a small document: its ~260-400 KB of tables were mapped and zeroed by the kernel on each call
+// (glibc serves blocks that large with mmap). deflateReset + deflateSetDictionary put the stream in exactly the
+// state a fresh one reaches, so the bytes written are the same (test_link.cpp checks it against a fresh stream).
+struct DeflateStream {
+    z_stream zs;
+    bool ready = false;
+    explicit DeflateStream(const DeflateTuning& t) {
+        std::memset(&zs, 0, sizeof zs);
+        ready = deflateInit2(&zs, t.level, Z_DEFLATED, -15, t.mem_level, Z_DEFAULT_STRATEGY) == Z_OK;
+    }
+    ~DeflateStream() {
+        if (ready) deflateEnd(&zs);
+    }
+    DeflateStream(const DeflateStream&) = delete;
+    DeflateStream& operator=(const DeflateStream&) = delete;
+};
+
+}  // namespace
+
+std::vector<uint8_t> link_compress(const std::string& json, int version) {
+    const Codec* codec = codec_for(version);
+    if (!codec) return {};
+    const std::string& dict = codec->dictionary();
+    if (dict.empty()) return {};
+    const DeflateTuning t = tuning_for(version);
+    // Allocated on first use per version: the v1 writer (tests only) costs nothing in the app.
+    thread_local std::unique_ptr<DeflateStream> streams[2];
+    std::unique_ptr<DeflateStream>& stream = streams[version == 1 ? 0 : 1];
+    if (!stream) stream.reset(new (std::nothrow) DeflateStream(t));
+    if (!stream || !stream->ready) return {};
+    z_stream& zs = stream->zs;
+    // deflateReset restores the level's own tuning, so deflateTune comes after it.
+    if (deflateReset(&zs) != Z_OK) return {};
+    if (t.chain > 0 && deflateTune(&zs, t.good, t.lazy, t.nice, t.chain) != Z_OK) return {};
+    if (deflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size())) !=
+        Z_OK)
+        return {};
     std::vector<uint8_t> frame;
     put_varint(frame, static_cast<uint32_t>(json.size()));
     put_u32le(frame, crc_of(reinterpret_cast<const uint8_t*>(json.data()), json.size()));
-    const std::string& dict = link_dictionary_v1();
-    z_stream zs;
-    std::memset(&zs, 0, sizeof zs);
-    if (deflateInit2(&zs, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
-    deflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
     size_t head = frame.size();
     frame.resize(head + deflateBound(&zs, static_cast<uLong>(json.size())) + 16);
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(json.data()));
@@ -537,22 +621,25 @@ std::vector<uint8_t> link_compress(const std::string& json) {
     zs.avail_out = static_cast<uInt>(frame.size() - head);
     int rc = deflate(&zs, Z_FINISH);
     size_t produced = zs.total_out;
-    deflateEnd(&zs);
+    zs.next_in = nullptr;  // the stream outlives json and frame
+    zs.next_out = nullptr;
+    zs.avail_in = zs.avail_out = 0;
     if (rc != Z_STREAM_END) return {};
     frame.resize(head + produced);
     return frame;
 }
 
 std::string encode_fragment(const Document& doc, const EncodeOptions& opts) {
-    if (link_dictionary_v1().empty()) return "";
+    const Codec* codec = codec_for(opts.version);
+    if (!codec || codec->dictionary().empty()) return "";
     std::string json = save_document(doc, false);
-    std::vector<uint8_t> frame = link_compress(json);
+    std::vector<uint8_t> frame = link_compress(json, opts.version);
     if (frame.empty()) return "";
-    if (opts.passphrase.empty()) return kLinkPrefixPlain + base64url_encode(frame.data(), frame.size());
+    if (opts.passphrase.empty()) return codec->plain + base64url_encode(frame.data(), frame.size());
     bool ok = false;
-    std::vector<uint8_t> outer = seal(frame, opts, ok);
+    std::vector<uint8_t> outer = seal(frame, opts, codec->encrypted, ok);
     if (!ok) return "";
-    return kLinkPrefixEncrypted + base64url_encode(outer.data(), outer.size());
+    return codec->encrypted + base64url_encode(outer.data(), outer.size());
 }
 
 std::string encode_link(const Document& doc, const EncodeOptions& opts) {
@@ -575,12 +662,20 @@ DecodeResult decode_link(const std::string& link_or_fragment, const DecodeOption
         if (s.empty()) return fail(LinkError::Empty);
         bool encrypted = false;
         size_t skip = 0;
-        if (starts_with(s, kLinkPrefixEncrypted)) {
-            encrypted = true;
-            skip = std::strlen(kLinkPrefixEncrypted);
-        } else if (starts_with(s, kLinkPrefixPlain)) {
-            skip = std::strlen(kLinkPrefixPlain);
-        } else {
+        const Codec* codec = nullptr;
+        for (const Codec& c : kCodecs) {
+            if (starts_with(s, c.encrypted)) {
+                encrypted = true;
+                skip = std::strlen(c.encrypted);
+            } else if (starts_with(s, c.plain)) {
+                skip = std::strlen(c.plain);
+            } else {
+                continue;
+            }
+            codec = &c;
+            break;
+        }
+        if (!codec) {
             // "h<digits>[letters]." looks like ours from another version.
             size_t i = 0;
             bool ours = s.size() > 2 && s[0] == 'h' && s[1] >= '0' && s[1] <= '9';
@@ -610,8 +705,8 @@ DecodeResult decode_link(const std::string& link_or_fragment, const DecodeOption
                         " after '#')";
             return fail(LinkError::BadCharacters, shown);
         }
-        if (encrypted) return open_sealed(bytes, opts);
-        FrameResult fr = inflate_frame(bytes.data(), bytes.size());
+        if (encrypted) return open_sealed(bytes, opts, *codec);
+        FrameResult fr = inflate_frame(bytes.data(), bytes.size(), codec->dictionary());
         if (fr.kind != LinkError::None) return fail(fr.kind, fr.detail);
         return load_json(fr.json);
     } catch (const std::bad_alloc&) {

@@ -13,14 +13,14 @@ SAMPLE="$SRCDIR/assets/samples/sre-checkout-outage.json"
 
 # ---- plain round trip ----------------------------------------------------------------------------------------------
 expect 0 "encode with a base URL" -- "$CLI" link encode "$SAMPLE" --base-url https://hindsight.example.com/
-has "$T/out" "https://hindsight.example.com/#h1." "the link is base URL # h1.payload"
+has "$T/out" "https://hindsight.example.com/#h2." "the link is base URL # h2.payload"
 cp "$T/out" "$T/link.txt"
 expect 0 "decode the full URL" -- "$CLI" link decode "$(cat "$T/link.txt")"
 same "$T/out" "$T/canonical.json" "decode gives the canonical document (pretty)"
 expect 0 "decode --minify from stdin" -- "$CLI" link decode --minify - <"$T/link.txt"
 same "$T/out" "$T/canonical.min.json" "decode --minify gives the minified canonical document"
 expect 0 "encode without a base URL prints the fragment" -- "$CLI" link encode "$SAMPLE"
-has "$T/out" "h1." "fragment"
+has "$T/out" "h2." "fragment"
 expect 0 "decode the fragment with a leading #" -- "$CLI" link decode "#$(cat "$T/out")"
 same "$T/out" "$T/canonical.json" "fragment round trip"
 expect 0 "encode from stdin" -- "$CLI" link encode - <"$SAMPLE"
@@ -30,7 +30,7 @@ printf 'a long enough passphrase\n' >"$T/pass"
 printf 'not the passphrase\n' >"$T/wrong"
 : >"$T/empty"
 expect 0 "encode with a passphrase file" -- "$CLI" link encode "$SAMPLE" --passphrase-file "$T/pass"
-has "$T/out" "h1e." "encrypted prefix"
+has "$T/out" "h2e." "encrypted prefix"
 cp "$T/out" "$T/enc.txt"
 expect 0 "decode with the passphrase" -- "$CLI" link decode "$(cat "$T/enc.txt")" --passphrase-file "$T/pass"
 same "$T/out" "$T/canonical.json" "encrypted round trip"
@@ -41,6 +41,11 @@ expect 1 "decode with a wrong passphrase" -- "$CLI" link decode "$(cat "$T/enc.t
 has "$T/err" "The passphrase is not right for this link." "wrong passphrase message"
 expect 1 "empty passphrase file" -- "$CLI" link encode "$SAMPLE" --passphrase-file "$T/empty"
 has "$T/err" "the passphrase file is empty" "empty passphrase"
+
+# ---- links written by v1 (h1., h1e.) keep opening ----------------------------------------------------------------
+expect 0 "decode a frozen v1 link" -- "$CLI" link decode --minify - <"$SRCDIR/tests/data/link/v1-plain.txt"
+"$CLI" fmt --minify "$SRCDIR/tests/data/link/v1-expected.json" >"$T/v1.min.json"
+same "$T/out" "$T/v1.min.json" "v1 link decodes to its document"
 
 # ---- decode errors: exit 1 with the class and the message -----------------------------------------------------------
 L="$(cat "$T/link.txt")"
@@ -54,7 +59,7 @@ expect 1 "an unknown prefix" -- "$CLI" link decode "https://x.example/#h9.AAAA"
 has "$T/err" "unknown_version" "unknown version"
 expect 1 "an empty link" -- "$CLI" link decode "https://x.example/#"
 has "$T/err" "(empty)" "empty"
-expect 1 "bad characters" -- "$CLI" link decode "h1.abc\$def"
+expect 1 "bad characters" -- "$CLI" link decode "h2.abc\$def"
 has "$T/err" "(bad_characters)" "bad characters"
 expect 2 "unknown link action" -- "$CLI" link frobnicate x
 expect 2 "decode needs a link" -- "$CLI" link decode

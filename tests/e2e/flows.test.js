@@ -176,7 +176,7 @@ async function shareEditMerge(passphrase) {
   await h.click(A.page, 'welcome.sample.samples/minimal-cert-expiry.json');
   const original = await h.doc(A.page);
   const link = await createLink(A.page, passphrase);
-  assert.equal(link.split('#')[1].startsWith(passphrase ? 'h1e.' : 'h1.'), true, 'the prefix says whether it is encrypted');
+  assert.equal(link.split('#')[1].startsWith(passphrase ? 'h2e.' : 'h2.'), true, 'the prefix says whether it is encrypted');
   if (passphrase) assert.ok(!link.includes('cert'), 'an encrypted link shows nothing of the document');
   // The reviewer, in a fresh context, saves it as a draft and edits the owner.
   const B = await h.openApp(browser, server, { clipboard: true, hash: '#' + link.split('#')[1], viewport: { width: 1280, height: 800 } });

@@ -307,7 +307,7 @@ test('an encrypted link with a wrong passphrase is refused, and the drafts are u
   const sample = path.join(h.ROOT, 'assets', 'samples', 'lint-demo.json');
   const link = execFileSync(cli, ['link', 'encode', sample, '--base-url', server.url, '--passphrase-file', pass]).toString().trim();
   fs.rmSync(dir, { recursive: true });
-  assert.ok(link.split('#')[1].startsWith('h1e.'));
+  assert.ok(link.split('#')[1].startsWith('h2e.'));
   await page.evaluate((f) => { location.hash = f; }, link.split('#')[1]);
   await h.click(page, 'incoming.passphrase');
   await page.keyboard.type('a wrong passphrase');
@@ -547,7 +547,7 @@ test('privacy: a whole session, online then offline, requests nothing outside th
   await h.settle(page, 300);
   await h.click(page, 'share.copy');
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(link.startsWith(server.url + '#h1.'), 'a link to this app, the document in the fragment');
+  assert.ok(link.startsWith(server.url + '#h2.'), 'a link to this app, the document in the fragment');
   await page.keyboard.press('Escape');
   await h.settle(page);
 

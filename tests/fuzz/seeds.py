@@ -41,7 +41,7 @@ def main():
         put(out, "fuzz_load_document", d)
     for p in sorted(glob.glob(os.path.join(SUITE, "*.json"))):
         put(out, "fuzz_load_document", read(p))
-    # Links: real ones made by the CLI (mode byte 0 = link text as pasted), and the committed v1 test vectors.
+    # Links: real ones made by the CLI (mode byte 0 = link text as pasted), and the committed v1 and v2 test vectors.
     for p in docs():
         link = subprocess.run([cli, "link", "encode", p], check=True, capture_output=True).stdout.strip()
         put(out, "fuzz_link_decode", b"\x00" + link)
@@ -49,6 +49,8 @@ def main():
         put(out, "fuzz_link_decode", b"\x00" + read(p).strip())
     put(out, "fuzz_link_decode", b"\x01")
     put(out, "fuzz_link_decode", b"\x03" + bytes(range(64)))
+    put(out, "fuzz_link_decode", b"\x04")  # modes 4-6: the same frames behind v1's prefixes
+    put(out, "fuzz_link_decode", b"\x06" + bytes(range(64)))
     # Merge: (base, ours, theirs) triples of each document with itself and with its neighbour.
     for i, d in enumerate(documents):
         other = documents[(i + 1) % len(documents)]

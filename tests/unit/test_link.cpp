@@ -1,4 +1,5 @@
-// Share links: round trips (plain and encrypted), every failure class with its message, limits, frozen v1 links.
+// Share links: round trips (plain and encrypted), every failure class with its message, limits, frozen v1 and v2
+// links. This build writes v2 (h2., h2e.) and reads v1 (h1., h1e.) too.
 #include <catch2/catch.hpp>
 
 #include <zlib.h>
@@ -6,6 +7,8 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <unordered_set>
 
 #include "core/embedded.h"
 #include "core/format.h"
@@ -55,8 +58,25 @@ std::array<uint8_t, 24> fixed_nonce() {
     return n;
 }
 
-// The payload bytes of a plain frame built by hand: varint length | crc | raw deflate with the v1 dictionary.
-std::string plain_link_from(const std::string& declared_json, uint32_t declared_len, const std::string& content) {
+// A raw deflate stream from a fresh zlib stream: level 9, memLevel 9 (the v1 writer's settings), with `dict`.
+std::vector<uint8_t> fresh_deflate(const std::string& content, const std::string& dict) {
+    z_stream zs{};
+    REQUIRE(deflateInit2(&zs, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) == Z_OK);
+    deflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
+    std::vector<uint8_t> buf(deflateBound(&zs, static_cast<uLong>(content.size())) + 64);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
+    zs.avail_in = static_cast<uInt>(content.size());
+    zs.next_out = buf.data();
+    zs.avail_out = static_cast<uInt>(buf.size());
+    REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
+    buf.resize(zs.total_out);
+    deflateEnd(&zs);
+    return buf;
+}
+
+// A plain link built by hand: prefix + base64url(varint length | crc | raw deflate with the version's dictionary).
+std::string plain_link_from(const std::string& declared_json, uint32_t declared_len, const std::string& content,
+                            int version = kLinkVersion) {
     std::vector<uint8_t> f;
     uint32_t v = declared_len;
     while (v >= 0x80) {
@@ -67,57 +87,62 @@ std::string plain_link_from(const std::string& declared_json, uint32_t declared_
     uint32_t crc = static_cast<uint32_t>(
         crc32(0, reinterpret_cast<const Bytef*>(declared_json.data()), static_cast<uInt>(declared_json.size())));
     for (int i = 0; i < 4; ++i) f.push_back(static_cast<uint8_t>(crc >> (8 * i)));
-    z_stream zs{};
-    REQUIRE(deflateInit2(&zs, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) == Z_OK);
-    const std::string& dict = link_dictionary_v1();
-    deflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
-    std::vector<uint8_t> buf(deflateBound(&zs, static_cast<uLong>(content.size())) + 64);
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(content.data()));
-    zs.avail_in = static_cast<uInt>(content.size());
-    zs.next_out = buf.data();
-    zs.avail_out = static_cast<uInt>(buf.size());
-    REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
-    buf.resize(zs.total_out);
-    deflateEnd(&zs);
+    std::vector<uint8_t> buf = fresh_deflate(content, version == 1 ? link_dictionary_v1() : link_dictionary_v2());
     f.insert(f.end(), buf.begin(), buf.end());
-    return std::string(kLinkPrefixPlain) + base64url_encode(f.data(), f.size());
+    return std::string(version == 1 ? kLinkPrefixPlainV1 : kLinkPrefixPlain) + base64url_encode(f.data(), f.size());
+}
+
+EncodeOptions v1(EncodeOptions o = {}) {
+    o.version = 1;
+    return o;
+}
+
+uint32_t crc_of(const std::string& s) {
+    return static_cast<uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(s.data()), static_cast<uInt>(s.size())));
 }
 
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
 }  // namespace
 
-TEST_CASE("link: every sample and template round-trips through a plain link", "[link]") {
+TEST_CASE("link: every sample and template round-trips through a plain link (h2., and v1's h1.)", "[link]") {
     REQUIRE(link_dictionary_v1().size() > 8000);
     REQUIRE(link_dictionary_v1().size() <= 32768);
     for (const auto& path : all_documents()) {
-        INFO(path);
-        Document d = load_embedded(path);
-        EncodeOptions o;
-        o.base_url = "https://hindsight.example.com/app/";
-        std::string link = encode_link(d, o);
-        REQUIRE(link.rfind("https://hindsight.example.com/app/#h1.", 0) == 0);
-        CHECK_FALSE(link_is_encrypted(link));
-        DecodeResult r = decode_link(link);
-        INFO(r.error.message);
-        REQUIRE(r.ok);
-        CHECK(save_document(r.doc) == save_document(d));
-        // Deterministic: the same document always gives the same plain link.
-        CHECK(encode_link(d, o) == link);
+        for (int version : {2, 1}) {  // what the app writes, and v1 (read forever; written here for the test)
+            INFO(path << " v" << version);
+            Document d = load_embedded(path);
+            EncodeOptions o;
+            o.base_url = "https://hindsight.example.com/app/";
+            o.version = version;
+            std::string link = encode_link(d, o);
+            REQUIRE(link.rfind("https://hindsight.example.com/app/#h" + std::to_string(version) + ".", 0) == 0);
+            CHECK_FALSE(link_is_encrypted(link));
+            DecodeResult r = decode_link(link);
+            INFO(r.error.message);
+            REQUIRE(r.ok);
+            CHECK(save_document(r.doc) == save_document(d));
+            // Deterministic: the same document always gives the same plain link.
+            CHECK(encode_link(d, o) == link);
+        }
     }
 }
 
-TEST_CASE("link: every sample and template round-trips through an encrypted link", "[link]") {
+TEST_CASE("link: every sample and template round-trips through an encrypted link (h2e., h1e.)", "[link]") {
     for (const auto& path : all_documents()) {
-        INFO(path);
-        Document d = load_embedded(path);
-        std::string link = encode_link(d, cheap("tide pool lantern"));
-        REQUIRE(link.rfind("h1e.", 0) == 0);
-        CHECK(link_is_encrypted(link));
-        DecodeResult r = decode_link(link, "tide pool lantern");
-        INFO(r.error.message);
-        REQUIRE(r.ok);
-        CHECK(save_document(r.doc) == save_document(d));
+        for (int version : {2, 1}) {
+            INFO(path << " v" << version);
+            Document d = load_embedded(path);
+            EncodeOptions o = cheap("tide pool lantern");
+            o.version = version;
+            std::string link = encode_link(d, o);
+            REQUIRE(link.rfind("h" + std::to_string(version) + "e.", 0) == 0);
+            CHECK(link_is_encrypted(link));
+            DecodeResult r = decode_link(link, "tide pool lantern");
+            INFO(r.error.message);
+            REQUIRE(r.ok);
+            CHECK(save_document(r.doc) == save_document(d));
+        }
     }
 }
 
@@ -152,41 +177,150 @@ TEST_CASE("link: injected salt and nonce make encrypted links deterministic", "[
     CHECK(encode_link(d, o) != a);
 }
 
-TEST_CASE("link: links frozen at v1 keep decoding (tests/data/link)", "[link]") {
-    // These files were written once by this build's encoder. If this fails, the v1 format or dict-v1 changed:
-    // never do that; make a new prefix instead (docs/links.md).
-    Document d = load_embedded("samples/minimal-cert-expiry.json");
-    std::string plain = read_text("tests/data/link/v1-plain.txt");
-    std::string enc = read_text("tests/data/link/v1-encrypted.txt");
-    std::string expected = read_text("tests/data/link/v1-expected.json");
-    REQUIRE_FALSE(plain.empty());
-    REQUIRE_FALSE(enc.empty());
+namespace {
+// The frozen links of one version (tests/data/link/v<N>-plain.txt, -encrypted.txt) decode to v<N>-expected.json.
+void check_frozen_links(const std::string& version, const std::string& passphrase) {
+    std::string plain = read_text("tests/data/link/" + version + "-plain.txt");
+    std::string enc = read_text("tests/data/link/" + version + "-encrypted.txt");
+    std::string expected = read_text("tests/data/link/" + version + "-expected.json");
+    INFO(version);
+    REQUIRE(plain.rfind("h" + version.substr(1) + ".", 0) == 0);
+    REQUIRE(enc.rfind("h" + version.substr(1) + "e.", 0) == 0);
     DecodeResult p = decode_link(plain);
     INFO(p.error.message);
     REQUIRE(p.ok);
     CHECK(save_document(p.doc) + "\n" == expected);
-    DecodeResult e = decode_link(enc, "frozen v1 passphrase");
+    DecodeResult e = decode_link(enc, passphrase);
     INFO(e.error.message);
     REQUIRE(e.ok);
     CHECK(save_document(e.doc) + "\n" == expected);
-    // And today's encoder still writes exactly the frozen plain link.
-    CHECK(encode_link(d) + "\n" == plain);
-    EncodeOptions o = cheap("frozen v1 passphrase");
+}
+}  // namespace
+
+TEST_CASE("link: links frozen at v1 keep decoding (tests/data/link)", "[link]") {
+    // These files were written once by this build's encoder. If this fails, the v1 format or dict-v1 changed:
+    // never do that; make a new prefix instead (docs/links.md).
+    check_frozen_links("v1", "frozen v1 passphrase");
+    // And today's v1 writer (kept for this check; the app writes v2) still writes exactly the frozen links: dict-v1
+    // and the v1 frame are unchanged.
+    Document d = load_embedded("samples/minimal-cert-expiry.json");
+    CHECK(encode_link(d, v1()) + "\n" == read_text("tests/data/link/v1-plain.txt"));
+    EncodeOptions o = v1(cheap("frozen v1 passphrase"));
     o.salt = fixed_salt();
     o.nonce = fixed_nonce();
-    CHECK(encode_link(d, o) + "\n" == enc);
+    CHECK(encode_link(d, o) + "\n" == read_text("tests/data/link/v1-encrypted.txt"));
+    CHECK(link_dictionary_v1().size() == 23811);
+    CHECK(crc_of(link_dictionary_v1()) == 0x489532FAu);
+}
+
+TEST_CASE("link: links frozen at v2 keep decoding (tests/data/link)", "[link]") {
+    // Written once by this build's encoder. If this fails, the v2 frame or dict-v2 changed: never do that; make a
+    // new prefix instead (docs/links.md). v2's deflate settings may change (any stream that inflates is valid), so
+    // this checks decoding and the dictionary, not the writer's bytes.
+    check_frozen_links("v2", "frozen v2 passphrase");
+    // dict-v2 is the stored extra part followed by dict-v1, pinned by size and CRC.
+    const std::string& d2 = link_dictionary_v2();
+    CHECK(d2 == read_text("assets/link/dict-v2-extra.txt") + link_dictionary_v1());
+    CHECK(d2.size() == 32244);
+    CHECK(crc_of(d2) == 0x07BF9BE2u);
+}
+
+TEST_CASE("link: no sample or template gets a longer link in v2 than in v1; unknown versions write nothing", "[link]") {
+    for (const auto& path : all_documents()) {
+        INFO(path);
+        Document d = load_embedded(path);
+        // dict-v2 holds all of dict-v1 at the same distances, plus generic text.
+        CHECK(encode_link(d).size() <= encode_link(d, v1()).size());
+    }
+    // An unknown version writes nothing rather than a link no build can read.
+    Document d = load_embedded("templates/minimal.json");
+    for (int version : {0, 3}) {
+        EncodeOptions o;
+        o.version = version;
+        CHECK(encode_link(d, o).empty());
+        CHECK(link_compress("{}", version).empty());
+    }
+}
+
+TEST_CASE("link: the kept deflate stream writes what a fresh stream writes, on any thread", "[link]") {
+    // link_compress resets one stream per thread instead of allocating one per link; the v1 frame (whose settings
+    // are frozen) after v2 frames must equal one from a fresh stream, byte for byte.
+    for (const auto& path : all_documents()) {
+        INFO(path);
+        const std::string json = save_document(load_embedded(path));
+        std::vector<uint8_t> fresh = fresh_deflate(json, link_dictionary_v1());
+        (void)link_compress(json);
+        std::vector<uint8_t> kept = link_compress(json, 1);
+        REQUIRE(kept.size() > fresh.size());
+        CHECK(std::vector<uint8_t>(kept.end() - static_cast<long>(fresh.size()), kept.end()) == fresh);
+        std::vector<uint8_t> v2_here = link_compress(json);
+        std::vector<uint8_t> v1_there, v2_there;
+        std::thread t([&] {
+            v2_there = link_compress(json);
+            v1_there = link_compress(json, 1);
+        });
+        t.join();
+        CHECK(v1_there == kept);
+        CHECK(v2_there == v2_here);
+        CHECK(link_compress(json) == v2_here);
+    }
+}
+
+TEST_CASE("link: a link relabelled to the other version", "[link]") {
+    Document d = load_embedded("samples/lint-demo.json");
+    // Plain, h2 read as h1: the stream refers into dict-v2's extra part, which dict-v1 lacks, so deflate or the CRC
+    // objects.
+    std::string h2 = encode_link(d);
+    std::string h1 = encode_link(d, v1());
+    DecodeResult a = decode_link("h1." + h2.substr(3));
+    CHECK(a.error.kind == LinkError::Corrupt);
+    // h1 read as h2: dict-v2 ends with dict-v1, so every distance a v1 stream uses reaches the same bytes and the
+    // same document comes out (checked by its CRC). Not a weakness: plain links carry no authentication anyway.
+    DecodeResult b = decode_link("h2." + h1.substr(3));
+    INFO(b.error.message);
+    REQUIRE(b.ok);
+    CHECK(save_document(b.doc) == save_document(d));
+    // Encrypted: the prefix is part of the associated data, so the tag does not verify.
+    std::string e2 = encode_link(d, cheap("pw"));
+    std::string e1 = encode_link(d, v1(cheap("pw")));
+    CHECK(decode_link("h1e." + e2.substr(4), "pw").error.kind == LinkError::WrongPassphrase);
+    CHECK(decode_link("h2e." + e1.substr(4), "pw").error.kind == LinkError::WrongPassphrase);
+    CHECK(decode_link(e2, "pw").ok);
+    CHECK(decode_link(e1, "pw").ok);
+}
+
+TEST_CASE("link: dict-v2's extra text is generic: none of the samples' text, within deflate's reach", "[link]") {
+    const std::string extra = read_text("assets/link/dict-v2-extra.txt");
+    REQUIRE(extra.size() > 4000);
+    CHECK(extra.size() + link_dictionary_v1().size() <= 32768 - 262);  // deflate's window minus MIN_LOOKAHEAD
+    // The samples are the benchmark: no 40-byte run of any sample's canonical JSON may appear in the extra text.
+    const size_t w = 40;
+    std::unordered_set<std::string> runs;
+    for (size_t i = 0; i + w <= extra.size(); ++i) runs.insert(extra.substr(i, w));
+    for (const auto& path : list_embedded("samples/")) {
+        INFO(path);
+        const std::string json = save_document(load_embedded(path));
+        size_t shared = 0;
+        for (size_t i = 0; i + w <= json.size(); ++i) shared += runs.count(json.substr(i, w));
+        CHECK(shared == 0);
+    }
 }
 
 TEST_CASE("link: every cut point of a sample link is detected", "[link]") {
     Document d = load_embedded("samples/sre-checkout-outage.json");
-    std::string link = encode_link(d);
-    size_t prefix = std::string(kLinkPrefixPlain).size();
-    for (size_t cut = prefix; cut < link.size(); ++cut) {
-        DecodeResult r = decode_link(link.substr(0, cut));
-        INFO("cut at " << cut << " of " << link.size() << ": " << r.error.message);
-        REQUIRE_FALSE(r.ok);
-        REQUIRE((r.error.kind == LinkError::Truncated || r.error.kind == LinkError::Corrupt));
+    for (int version : {1, 2}) {
+        EncodeOptions o;
+        o.version = version;
+        std::string link = encode_link(d, o);
+        size_t prefix = 3;  // "h1." / "h2."
+        for (size_t cut = prefix; cut < link.size(); ++cut) {
+            DecodeResult r = decode_link(link.substr(0, cut));
+            INFO("v" << version << " cut at " << cut << " of " << link.size() << ": " << r.error.message);
+            REQUIRE_FALSE(r.ok);
+            REQUIRE((r.error.kind == LinkError::Truncated || r.error.kind == LinkError::Corrupt));
+        }
     }
+    std::string link = encode_link(d);
     DecodeResult r = decode_link(link.substr(0, link.size() / 2));
     CHECK(r.error.kind == LinkError::Truncated);
     CHECK(r.error.message ==
@@ -196,25 +330,33 @@ TEST_CASE("link: every cut point of a sample link is detected", "[link]") {
 
 TEST_CASE("link: every cut point of an encrypted link is detected before the passphrase is tried", "[link]") {
     Document d = load_embedded("samples/lint-demo.json");
-    std::string link = encode_link(d, cheap("pw"));
-    size_t prefix = std::string(kLinkPrefixEncrypted).size();
-    for (size_t cut = prefix; cut < link.size(); ++cut) {
-        DecodeResult r = decode_link(link.substr(0, cut), "pw");
-        INFO("cut at " << cut << " of " << link.size() << ": " << r.error.message);
-        REQUIRE_FALSE(r.ok);
-        REQUIRE((r.error.kind == LinkError::Truncated || r.error.kind == LinkError::Corrupt));
+    for (int version : {1, 2}) {
+        EncodeOptions o = cheap("pw");
+        o.version = version;
+        std::string link = encode_link(d, o);
+        size_t prefix = 4;  // "h1e." / "h2e."
+        for (size_t cut = prefix; cut < link.size(); ++cut) {
+            DecodeResult r = decode_link(link.substr(0, cut), "pw");
+            INFO("v" << version << " cut at " << cut << " of " << link.size() << ": " << r.error.message);
+            REQUIRE_FALSE(r.ok);
+            REQUIRE((r.error.kind == LinkError::Truncated || r.error.kind == LinkError::Corrupt));
+        }
+        // Without a passphrase, a cut link still says it is cut (not "needs a passphrase").
+        CHECK(decode_link(link.substr(0, link.size() - 10)).error.kind == LinkError::Truncated);
     }
-    // Without a passphrase, a cut link still says it is cut (not "needs a passphrase").
-    CHECK(decode_link(link.substr(0, link.size() - 10)).error.kind == LinkError::Truncated);
 }
 
 TEST_CASE("link: a changed character never yields a different document", "[link]") {
     Document d = load_embedded("samples/minimal-cert-expiry.json");
     const std::string canonical = save_document(d);
     const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    for (int encrypted = 0; encrypted < 2; ++encrypted) {
-        std::string link = encrypted ? encode_link(d, cheap("pw")) : encode_link(d);
+    for (int variant = 0; variant < 4; ++variant) {  // h2., h2e., h1., h1e.
+        const bool encrypted = variant % 2 == 1;
+        EncodeOptions o = encrypted ? cheap("pw") : EncodeOptions{};
+        o.version = variant < 2 ? 2 : 1;
+        std::string link = encode_link(d, o);
         size_t prefix = encrypted ? 4 : 3;
+        INFO(link.substr(0, prefix));
         size_t detected = 0, same = 0;
         for (size_t i = prefix; i < link.size(); ++i) {
             std::string bad = link;
@@ -260,9 +402,12 @@ TEST_CASE("link: prefixes, empty input and bad characters each have their class"
         CHECK(r.error.kind == LinkError::Empty);
         CHECK(contains(r.error.message, "holds no postmortem"));
     }
-    DecodeResult v2 = decode_link("https://x.example/#h2." + frag.substr(3));
-    CHECK(v2.error.kind == LinkError::UnknownVersion);
-    CHECK(contains(v2.error.message, "newer version of Hindsight"));
+    for (const char* newer : {"h3.", "h3e.", "h10.", "h2x."}) {
+        DecodeResult v3 = decode_link(std::string("https://x.example/#") + newer + frag.substr(3));
+        INFO(newer);
+        CHECK(v3.error.kind == LinkError::UnknownVersion);
+        CHECK(contains(v3.error.message, "newer version of Hindsight"));
+    }
     DecodeResult other = decode_link("https://x.example/#section-3");
     CHECK(other.error.kind == LinkError::UnknownVersion);
     CHECK(contains(other.error.message, "not a Hindsight share link"));
@@ -278,8 +423,11 @@ TEST_CASE("link: prefixes, empty input and bad characters each have their class"
     CHECK(contains(bell.error.message, "the control character U+0007 at position 11"));
     DecodeResult broken = decode_link(frag.substr(0, 10) + "\xc3(" + frag.substr(10));
     CHECK(contains(broken.error.message, "the byte 0xC3, which is not UTF-8 text at position 11"));
-    DecodeResult prefix_only = decode_link("h1.");
-    CHECK(prefix_only.error.kind == LinkError::Truncated);
+    for (const char* prefix : {"h1.", "h1e.", "h2.", "h2e."}) {
+        INFO(prefix);
+        CHECK(decode_link(prefix).error.kind == LinkError::Truncated);
+        CHECK(decode_link(std::string(prefix) + "*").error.kind == LinkError::BadCharacters);
+    }
 }
 
 TEST_CASE("link: accepts what mail and chat clients do to links", "[link]") {
@@ -334,14 +482,17 @@ TEST_CASE("link: the KDF cost a link may ask for is capped", "[link]") {
 }
 
 TEST_CASE("link: decompression bombs and size caps are refused", "[link]") {
-    // Declares 100 bytes, inflates to 10 MiB.
+    // Declares 100 bytes, inflates to 10 MiB: in either version.
     std::string huge(10u * 1024 * 1024, '{');
-    std::string bomb = plain_link_from(huge.substr(0, 100), 100, huge);
-    CHECK(bomb.size() < 30000);
-    DecodeResult r = decode_link(bomb);
-    CHECK_FALSE(r.ok);
-    CHECK(r.error.kind == LinkError::TooLarge);
-    CHECK(contains(r.error.message, "unpacks to far more text than it declares"));
+    for (int version : {1, 2}) {
+        INFO("v" << version);
+        std::string bomb = plain_link_from(huge.substr(0, 100), 100, huge, version);
+        CHECK(bomb.size() < 30000);
+        DecodeResult r = decode_link(bomb);
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.kind == LinkError::TooLarge);
+        CHECK(contains(r.error.message, "unpacks to far more text than it declares"));
+    }
 
     // Declares more than 8 MiB.
     DecodeResult big = decode_link(plain_link_from("x", 9u * 1024 * 1024, "x"));
