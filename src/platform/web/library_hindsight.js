@@ -3,8 +3,12 @@
 // renames dotted properties.
 mergeInto(LibraryManager.library, {
   // The page's handle on the file system (IDBFS for the drafts): FS's own methods are renamed by Closure.
-  hs_js_fs__deps: ['$FS', '$IDBFS'],
-  hs_js_fs__postset: "Module['hsFs'] = { 'mountDrafts': function (dir) { FS.mkdir(dir); FS.mount(IDBFS, {}, dir); }, " +
+  hs_js_fs__deps: ['$FS', '$IDBFS', '$hsIdbfsPush'],
+  // IDBFS's push goes through hsIdbfsPush (a file per task); its pull (into MEMFS) stays IDBFS's own.
+  hs_js_fs__postset: "var hsIdbfsReconcile = IDBFS.reconcile; " +
+                     "IDBFS.reconcile = function (src, dst, cb) { " +
+                     "  return dst.type === 'local' ? hsIdbfsReconcile(src, dst, cb) : hsIdbfsPush(src, dst, cb); }; " +
+                     "Module['hsFs'] = { 'mountDrafts': function (dir) { FS.mkdir(dir); FS.mount(IDBFS, {}, dir); }, " +
                      "'syncfs': function (populate, cb) { FS.syncfs(populate, cb); }, " +
                      // A pull that leaves `keep` (this tab's unsaved changes) alone: syncfs(true) would copy the
                      // older stored copy of each over the newer local one, only for the journal to write it back.
@@ -17,6 +21,70 @@ mergeInto(LibraryManager.library, {
                      "        for (var q = p; q.length > dir.length; q = q.slice(0, q.lastIndexOf('/'))) delete local.entries[q]; }); " +
                      "      IDBFS.reconcile(remote, local, cb); }); }); } };",
   hs_js_fs: function () {},
+  // IDBFS.reconcile (Emscripten 3.1.6, library_idbfs.js) for a push, MEMFS -> IndexedDB. IDBFS issues every put and
+  // delete at once, in one task, and each put serialises its file on the main thread (~20 ms for a 1 MB draft), so a
+  // push with a draft and its snapshot blocked one task for twice that. Here each request is issued from the previous
+  // one's onsuccess, so each file costs its own task. They stay in one transaction, which commits only when nothing is
+  // pending any more, so the push is still all or nothing. The same changes in the same order (puts by ascending
+  // path, then deletes by descending path), with these differences:
+  // - the files are taken when the push starts (their arrays, as IDBFS takes them), so a write during the push does
+  //   not change what it stores: every write here truncates first (PosixFs opens with "wb"), and MEMFS then gives
+  //   the file a new array instead of writing into the old one;
+  // - a file kept in a larger buffer than its size is copied to an exact-size array in its put's task (a structured
+  //   clone of a view copies the view's whole buffer). The drafts' files measured exact, since PosixFs writes a file
+  //   in one go, so this does not happen in practice: the copy would cost ~3 ms per MB here;
+  // - a file gone since the set was taken is skipped (the next push deletes it);
+  // - cb(err) exactly once, when the transaction has completed (null) or aborted (the first error). IDBFS reports an
+  //   error at once and lets the other requests commit.
+  $hsIdbfsPush__deps: ['$FS', '$IDBFS'],
+  $hsIdbfsPush: function (src, dst, cb) {
+    var ops = [];
+    try {
+      Object.keys(src.entries).sort().forEach(function (path) {
+        var e2 = dst.entries[path];
+        if (e2 && src.entries[path]['timestamp'].getTime() == e2['timestamp'].getTime()) return;
+        IDBFS.loadLocalEntry(path, function (err, entry) {
+          if (err && !FS.analyzePath(path).exists) return;  // gone since the set was taken: the next push deletes it
+          if (err) throw err;
+          ops.push({ path: path, entry: entry });
+        });
+      });
+    } catch (e) {
+      return cb(e);
+    }
+    Object.keys(dst.entries).sort().reverse().forEach(function (path) {
+      if (!src.entries[path]) ops.push({ path: path, entry: null });
+    });
+    if (!ops.length) return cb(null);
+    var tx, store, first = null, finished = false, i = 0;
+    function finish(err) { if (!finished) { finished = true; cb(err); } }
+    function fail(err) {
+      if (first) return;
+      first = err || new Error('IndexedDB refused a write');
+      try { tx.abort(); } catch (e) {}  // already finished: oncomplete or onabort reports it
+    }
+    function next() {
+      if (first || i === ops.length) return;  // nothing pending: the transaction commits
+      var op = ops[i++], req, c = op.entry && op.entry['contents'];
+      try {
+        if (c && c.byteLength !== c.buffer.byteLength) op.entry['contents'] = c.slice();
+        req = op.entry ? store.put(op.entry, op.path) : store.delete(op.path);
+      } catch (e) {
+        return fail(e);
+      }
+      req.onsuccess = next;
+      req.onerror = function (e) { fail(req.error); e.preventDefault(); };
+    }
+    try {
+      tx = dst.db.transaction([IDBFS.DB_STORE_NAME], 'readwrite');
+      store = tx.objectStore(IDBFS.DB_STORE_NAME);
+    } catch (e) {
+      return cb(e);
+    }
+    tx.oncomplete = function () { finish(first); };
+    tx.onabort = function () { finish(first || tx.error || new Error('the IndexedDB transaction was aborted')); };
+    next();
+  },
   hs_js_clipboard_write: function (ptr) {
     var text = UTF8ToString(ptr);
     // Kept for the 'copy' event that follows Ctrl+C, which works without any permission prompt.
