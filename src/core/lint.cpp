@@ -176,6 +176,8 @@ struct Ctx {
     const std::vector<BlamePhrase>& phrases;
     std::vector<std::string> people;  // names that may appear in text, longest first
     std::vector<Finding> out;
+    LintCache* cache = nullptr;  // earlier scans, by field and text
+    std::unordered_map<std::string, std::vector<Finding>> scanned;  // this run's scans, the cache's next contents
 };
 
 Finding make(const char* rule, const char* sev, const std::string& section, const std::string& item_id,
@@ -340,11 +342,24 @@ void blame_phrases(Ctx& c, const std::string& text, const std::string& section, 
 void scan_text(Ctx& c, const std::string& text, const std::string& section, const std::string& item_id,
                const std::string& field) {
     if (blank(text)) return;
+    std::string key;
+    if (c.cache) {
+        key.reserve(section.size() + item_id.size() + field.size() + text.size() + 3);
+        key.append(section).append(1, '\x1f').append(item_id).append(1, '\x1f').append(field).append(1, '\x1f');
+        key.append(text);
+        auto hit = c.cache->scans.find(key);
+        if (hit != c.cache->scans.end()) {
+            c.out.insert(c.out.end(), hit->second.begin(), hit->second.end());
+            c.scanned.emplace(std::move(key), hit->second);  // a copy: the same field may come twice (repeated ids)
+            return;
+        }
+    }
     size_t before = c.out.size();
     blame_phrases(c, text, section, item_id, field);
     name_as_cause(c, text, section, item_id, field);
     std::stable_sort(c.out.begin() + long(before), c.out.end(),
                      [](const Finding& a, const Finding& b) { return a.start < b.start; });
+    if (c.cache) c.scanned.emplace(std::move(key), std::vector<Finding>(c.out.begin() + long(before), c.out.end()));
 }
 
 void scan_items(Ctx& c, const std::vector<Item>& items, const std::string& section) {
@@ -420,8 +435,26 @@ const std::vector<BlamePhrase>& default_blame_phrases() { return data().phrases;
 const std::vector<std::string>& blame_person_words() { return data().person_words; }
 const std::vector<std::string>& blame_cause_words() { return data().cause_words; }
 
+namespace {
+std::vector<Finding> run_lint(Ctx& c);
+}  // namespace
+
 std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phrases) {
     Ctx c{d, phrases, {}, {}};
+    return run_lint(c);
+}
+
+std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phrases, LintCache& cache) {
+    Ctx c{d, phrases, {}, {}};
+    c.cache = &cache;
+    std::vector<Finding> out = run_lint(c);
+    cache.scans = std::move(c.scanned);  // only this run's fields: the cache never outgrows the document
+    return out;
+}
+
+namespace {
+std::vector<Finding> run_lint(Ctx& c) {
+    const Document& d = c.d;
     try {
         for (const std::string& a : d.authors) add_person(c.people, a);
         add_person(c.people, d.owner);
@@ -433,6 +466,17 @@ std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phr
             return a.size() != b.size() ? a.size() > b.size() : a < b;
         });
         c.people.erase(std::unique(c.people.begin(), c.people.end()), c.people.end());
+        if (c.cache) {  // scans made with other phrases or other people's names do not count
+            std::string context;
+            for (const BlamePhrase& p : c.phrases)
+                context.append(p.phrase).append(1, '\x1e').append(p.hint).append(p.person_follows ? "\x1d" : "\x1c");
+            context.append(1, '\x1f');
+            for (const std::string& person : c.people) context.append(person).append(1, '\x1e');
+            if (context != c.cache->context) {
+                c.cache->scans.clear();
+                c.cache->context = std::move(context);
+            }
+        }
 
         const std::vector<std::string> order = export_detail::section_order(d);
         auto visible = [&](const std::string& key) { return std::find(order.begin(), order.end(), key) != order.end(); };
@@ -544,7 +588,8 @@ std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phr
     } catch (...) {
         // Lint is advisory: never let an unexpected failure reach the UI. Return what was found so far.
     }
-    return c.out;
+    return std::move(c.out);
 }
+}  // namespace
 
 }  // namespace hs

@@ -1,6 +1,7 @@
 // Lint: completeness and blameless-language findings, each with a location and a suggestion.
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -37,5 +38,15 @@ bool parse_blame_phrases(const std::string& json_text, std::vector<BlamePhrase>&
 std::vector<std::pair<size_t, size_t>> find_phrase(const std::string& text, const std::string& phrase);
 
 std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phrases = default_blame_phrases());
+
+// What lint found in each text field last time: an edit changes one field, and the blameless-language scan of every
+// other field is taken from here instead of scanning a large document again. Only the last run's fields are kept.
+// The scans depend on the phrases and on the people the document names, so a change to either empties it.
+struct LintCache {
+    std::unordered_map<std::string, std::vector<Finding>> scans;  // section, item id, field and text -> findings
+    std::string context;  // the phrases and the people the scans were made with
+};
+// The same findings as lint(d, phrases), in the same order.
+std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phrases, LintCache& cache);
 
 }  // namespace hs

@@ -198,6 +198,7 @@ private:
     uint64_t doc_rev_ = 0;  // changes with every document change (the timeline rebuilds its layout on it)
     std::unique_ptr<Timeline> timeline_;
     std::vector<Finding> findings_;
+    LintCache lint_cache_;  // an edit re-scans only the fields it changed
 
     // Text editing state.
     std::string active_path_;        // field edited in the DOM overlay (web) — "" when none

@@ -249,7 +249,7 @@ bool App::text_field(const std::string& path, std::string& value, const char* hi
 // ---- editor ----------------------------------------------------------------------------------------------------
 
 void App::refresh_derived() {
-    findings_ = lint(*doc_);
+    findings_ = lint(*doc_, default_blame_phrases(), lint_cache_);
     blame_marks_.clear();
     for (const Finding& f : findings_)
         if (f.rule == "blame-language" && f.end > f.start) {

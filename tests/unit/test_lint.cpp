@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/embedded.h"
+#include "core/format.h"
 #include "core/lint.h"
 
 using namespace hs;
@@ -366,4 +367,52 @@ TEST_CASE("lint: hostile input never throws or crashes", "[lint]") {
     CHECK(has(fs, "blame-language", "timeline", "ev-1"));
     std::vector<BlamePhrase> weird = {{"", "h"}, {"   ", "h"}, {"'", "h"}, {"x", "h", true}};
     REQUIRE_NOTHROW(lint(d, weird));
+}
+
+TEST_CASE("lint: with a cache, the findings are the same as without, after edits and after the people change",
+          "[lint]") {
+    for (const std::string& path : list_embedded("samples/")) {
+        const EmbeddedFile* f = find_embedded(path);
+        LoadResult r = load_document(std::string(f->data, f->size));
+        REQUIRE(r.ok);
+        Document d = r.doc;
+        LintCache cache;
+        auto same = [&](const char* when) {
+            INFO(path << ", " << when);
+            std::vector<Finding> plain = lint(d);
+            std::vector<Finding> cached = lint(d, default_blame_phrases(), cache);
+            REQUIRE(cached.size() == plain.size());
+            for (size_t i = 0; i < plain.size(); ++i) {
+                INFO("finding " << i << ": " << plain[i].message);
+                CHECK(cached[i].rule == plain[i].rule);
+                CHECK(cached[i].section == plain[i].section);
+                CHECK(cached[i].item_id == plain[i].item_id);
+                CHECK(cached[i].field == plain[i].field);
+                CHECK(cached[i].start == plain[i].start);
+                CHECK(cached[i].end == plain[i].end);
+                CHECK(cached[i].message == plain[i].message);
+            }
+            return plain.size();
+        };
+        same("first run, empty cache");
+        const size_t before = same("second run, all from the cache");
+        // An edit that adds blaming language to one event: found, though every other field comes from the cache.
+        REQUIRE(!d.timeline.empty());
+        d.timeline[0].description += " This happened because of human error.";
+        CHECK(same("after an edit") > before);
+        // A new author: "<name> broke ..." in a field that did not change now names a person as the cause.
+        d.summary += " Later the Storage lead broke the build.";
+        const size_t with_text = same("new text, not yet a person");
+        d.authors.push_back("Storage lead");
+        CHECK(same("after the author was added") > with_text);
+        // Only the fields of the last run are kept: removing the timeline drops its descriptions from the cache.
+        const size_t held = cache.scans.size();
+        size_t described = 0;
+        for (const Event& e : d.timeline)
+            if (e.description.find_first_not_of(" \t\r\n") != std::string::npos) ++described;
+        REQUIRE(described > 0);
+        d.timeline.clear();
+        same("after the timeline was removed");
+        CHECK(cache.scans.size() <= held - described);
+    }
 }
