@@ -41,7 +41,9 @@ target_link_options(hindsight_web PRIVATE
   -Oz -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createHindsight -sMALLOC=emmalloc
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sTOTAL_STACK=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sEXPORTED_RUNTIME_METHODS=ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8,FS
+  -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0 -sSUPPORT_LONGJMP=0
+  -sDYNAMIC_EXECUTION=0
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
   --js-library ${HS_JS_LIB})
 set_property(TARGET hindsight_web APPEND PROPERTY LINK_DEPENDS ${HS_JS_LIB})
 # The JS glue goes through the Closure Compiler (npm, pinned in package-lock.json): about a third of its size.

@@ -177,7 +177,7 @@ struct Ctx {
     std::vector<std::string> people;  // names that may appear in text, longest first
     std::vector<Finding> out;
     LintCache* cache = nullptr;  // earlier scans, by field and text
-    std::unordered_map<std::string, std::vector<Finding>> scanned;  // this run's scans, the cache's next contents
+    std::map<std::string, std::vector<Finding>> scanned;  // this run's scans, the cache's next contents
 };
 
 Finding make(const char* rule, const char* sev, const std::string& section, const std::string& item_id,
@@ -453,7 +453,7 @@ std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phr
 }
 
 namespace {
-std::vector<Finding> run_lint(Ctx& c) {
+[[gnu::noinline]] std::vector<Finding> run_lint(Ctx& c) {
     const Document& d = c.d;
     try {
         for (const std::string& a : d.authors) add_person(c.people, a);

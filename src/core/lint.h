@@ -1,7 +1,7 @@
 // Lint: completeness and blameless-language findings, each with a location and a suggestion.
 #pragma once
 #include <string>
-#include <unordered_map>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -43,7 +43,7 @@ std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phr
 // other field is taken from here instead of scanning a large document again. Only the last run's fields are kept.
 // The scans depend on the phrases and on the people the document names, so a change to either empties it.
 struct LintCache {
-    std::unordered_map<std::string, std::vector<Finding>> scans;  // section, item id, field and text -> findings
+    std::map<std::string, std::vector<Finding>> scans;  // section, item id, field and text -> findings
     std::string context;  // the phrases and the people the scans were made with
 };
 // The same findings as lint(d, phrases), in the same order.
