@@ -453,7 +453,7 @@ std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phr
 }
 
 namespace {
-[[gnu::noinline]] std::vector<Finding> run_lint(Ctx& c) {
+std::vector<Finding> run_lint(Ctx& c) {
     const Document& d = c.d;
     try {
         for (const std::string& a : d.authors) add_person(c.people, a);
