@@ -555,22 +555,12 @@ bool link_is_encrypted(const std::string& link_or_fragment) {
 
 namespace {
 
-// Deflate settings per version. v1's are frozen with its fixtures (level 9, memLevel 9, zlib's level-9 tuning), so
-// that the v1 writer can still be checked byte for byte. v2's are free to change: any raw deflate stream that
-// inflates with dict-v2 is a valid h2 link. See bench/RESULTS.md for the measurements behind them.
-// v2: memLevel 8 rather than 9 wrote links of the same length for every sample (blocks of up to 16K instead of 32K
-// symbols, a 32K- instead of 64K-entry hash table) and deflated ~5% faster. Shorter hash chains (deflateTune) were
-// faster still (chain 256: ~10%) but made the largest sample's link 0.8-1.9% longer, longer than its v1 link, so v2
-// keeps level 9's own chains.
-struct DeflateTuning {
-    int level;
-    int mem_level;
-    int good, lazy, nice, chain;  // deflateTune(); all 0: the level's own table entry
-};
-DeflateTuning tuning_for(int version) {
-    if (version == 1) return {9, 9, 0, 0, 0, 0};
-    return {9, 8, 0, 0, 0, 0};
-}
+// Deflate settings per version: level 9 for both; v1's memLevel 9 is frozen with its fixtures, so that the v1
+// writer can still be checked byte for byte. v2's may change: any raw deflate stream that inflates with dict-v2 is a
+// valid h2 link. v2 uses memLevel 8: links of the same length for every sample, ~5% faster. Shorter hash chains
+// (deflateTune) were faster still (chain 256: ~10%) but made the largest sample's link 0.8-1.9% longer, longer than
+// its v1 link, so v2 keeps level 9's own chains. See bench/RESULTS.md.
+int mem_level_for(int version) { return version == 1 ? 9 : 8; }
 
 // One deflate stream per thread and version, allocated on first use. A fresh deflateInit2 per link cost more than
 // the compression of a small document: its ~260-400 KB of tables were mapped and zeroed by the kernel on each call
@@ -579,9 +569,9 @@ DeflateTuning tuning_for(int version) {
 struct DeflateStream {
     z_stream zs;
     bool ready = false;
-    explicit DeflateStream(const DeflateTuning& t) {
+    explicit DeflateStream(int mem_level) {
         std::memset(&zs, 0, sizeof zs);
-        ready = deflateInit2(&zs, t.level, Z_DEFLATED, -15, t.mem_level, Z_DEFAULT_STRATEGY) == Z_OK;
+        ready = deflateInit2(&zs, 9, Z_DEFLATED, -15, mem_level, Z_DEFAULT_STRATEGY) == Z_OK;
     }
     ~DeflateStream() {
         if (ready) deflateEnd(&zs);
@@ -597,16 +587,13 @@ std::vector<uint8_t> link_compress(const std::string& json, int version) {
     if (!codec) return {};
     const std::string& dict = codec->dictionary();
     if (dict.empty()) return {};
-    const DeflateTuning t = tuning_for(version);
     // Allocated on first use per version: the v1 writer (tests only) costs nothing in the app.
     thread_local std::unique_ptr<DeflateStream> streams[2];
     std::unique_ptr<DeflateStream>& stream = streams[version == 1 ? 0 : 1];
-    if (!stream) stream.reset(new (std::nothrow) DeflateStream(t));
+    if (!stream) stream.reset(new (std::nothrow) DeflateStream(mem_level_for(version)));
     if (!stream || !stream->ready) return {};
     z_stream& zs = stream->zs;
-    // deflateReset restores the level's own tuning, so deflateTune comes after it.
     if (deflateReset(&zs) != Z_OK) return {};
-    if (t.chain > 0 && deflateTune(&zs, t.good, t.lazy, t.nice, t.chain) != Z_OK) return {};
     if (deflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size())) !=
         Z_OK)
         return {};
