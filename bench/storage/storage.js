@@ -94,10 +94,25 @@ function storedHas([draftId, marker]) {
     req.onerror = () => resolve({ has: false });
     req.onsuccess = () => {
       const db = req.result;
-      const get = db.transaction(['FILE_DATA'], 'readonly').objectStore('FILE_DATA').get(`/idb/drafts/drafts/${draftId}.json`);
+      const store = db.transaction(['FILE_DATA'], 'readonly').objectStore('FILE_DATA');
+      const key = `/idb/drafts/drafts/${draftId}.json`;
+      const get = store.get(key);
       get.onsuccess = () => {
+        let v = get.result;
+        if (v && v.hsPieces) {  // stored in pieces (library_hindsight.js): join them
+          const all = store.getAll(IDBKeyRange.bound(key + '\u0000', key + '\u0001', false, true));
+          all.onsuccess = () => {
+            db.close();
+            const parts = all.result.map((p) => p.contents);
+            const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+            let at = 0;
+            for (const p of parts) { bytes.set(p, at); at += p.byteLength; }
+            resolve({ has: new TextDecoder().decode(bytes).includes(marker), bytes: bytes.byteLength, buffer: bytes.byteLength, pieces: parts.length });
+          };
+          all.onerror = () => { db.close(); resolve({ has: false }); };
+          return;
+        }
         db.close();
-        const v = get.result;
         // The stored bytes, and the buffer that came with them (a structured clone of a view stores its whole buffer).
         resolve(v ? { has: new TextDecoder().decode(v.contents).includes(marker), bytes: v.contents.byteLength, buffer: v.contents.buffer.byteLength }
           : { has: false });
@@ -174,7 +189,7 @@ async function measure(page, label) {
           const t = performance.now();
           try { return put.apply(this, args); } finally {
             const c = args[0] && args[0].contents;
-            window.__puts.push({ key: String(args[1]), ms: performance.now() - t, bytes: c ? c.byteLength : 0, buffer: c ? c.buffer.byteLength : 0, nth: inTask });
+            window.__puts.push({ key: String(args[1]).replace('\u0000', '#'), ms: performance.now() - t, bytes: c ? c.byteLength : 0, buffer: c ? c.buffer.byteLength : 0, nth: inTask });
           }
         };
       });

@@ -223,7 +223,8 @@ void App::frame() {
     field_order_.clear();
     active_drawn_ = false;
     if (derived_dirty_ && doc_) refresh_derived();
-    if (dirty_) {
+    if (pending_snapshot_) take_snapshot_due();
+    else if (dirty_) {
         int64_t since = platform_.now_ms() - last_edit_ms_;
         if (since >= 800) save_in_slices();
         else platform_.set_timer(static_cast<int>(800 - since) + 20);

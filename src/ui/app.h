@@ -124,14 +124,24 @@ private:
     // Autosave: a document with many timeline events is serialised a slice per frame (~4 ms each), so that saving
     // never holds up a frame for long; a smaller one is saved at once. An edit meanwhile starts the slices again.
     void save_in_slices();
-    void commit_save(const std::string* doc_json);  // store the open draft (doc_json: save_document(*doc_), or null)
+    // Store the open draft (doc_json: save_document(*doc_), or null). With snapshot_later, a snapshot that is due is
+    // written in the next frame (take_snapshot_due) rather than in this one.
+    void commit_save(const std::string* doc_json, bool snapshot_later);
     struct SaveSlices {
         std::string draft_id;
         uint64_t rev = 0;
         std::vector<std::string> events;  // save_event of the first events, in order
+        std::optional<std::string> json;  // the whole text, once joined; committed in the next frame
         bool on = false;
     };
     SaveSlices save_slices_;
+    struct PendingSnapshot {
+        std::string draft_id;
+        std::string json;
+        int64_t at_ms = 0;
+    };
+    std::optional<PendingSnapshot> pending_snapshot_;
+    void take_snapshot_due();
     void open_draft(const std::string& id);
     void adopt_as_draft();  // the open document becomes a stored draft
     void update_window_title();

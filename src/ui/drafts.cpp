@@ -141,7 +141,7 @@ void App::save_now() {
         dirty_ = false;
         return;
     }
-    commit_save(nullptr);
+    commit_save(nullptr, false);
 }
 
 void App::save_in_slices() {
@@ -151,8 +151,14 @@ void App::save_in_slices() {
         return save_now();
     SaveSlices& j = save_slices_;
     if (!j.on || j.draft_id != draft_id_ || j.rev != doc_rev_) {
-        j = SaveSlices{draft_id_, doc_rev_, {}, true};
+        j = SaveSlices{draft_id_, doc_rev_, {}, std::nullopt, true};
         j.events.reserve(doc_->timeline.size());
+    }
+    // The last step, in a frame of its own: the store's copy of the document and the write (commit_save).
+    if (j.json) {
+        std::string json = std::move(*j.json);
+        commit_save(&json, true);
+        return;
     }
     const int64_t start = platform_.now_ms();
     while (j.events.size() < doc_->timeline.size()) {
@@ -164,12 +170,14 @@ void App::save_in_slices() {
             return;
         }
     }
-    std::optional<std::string> json = save_document_with_events(*doc_, j.events);
-    if (!json) return save_now();
-    commit_save(&*json);
+    // The whole text, in a frame of its own: joining a megabyte of events costs as much as a slice.
+    j.json = save_document_with_events(*doc_, j.events);
+    if (!j.json) return save_now();
+    j.events = {};
+    platform_.request_frame();
 }
 
-void App::commit_save(const std::string* doc_json) {
+void App::commit_save(const std::string* doc_json, bool snapshot_later) {
     save_slices_ = SaveSlices{};
     // The stored draft's metadata and the open document: one copy of the document, moved into the store.
     const Draft* cur = store_->find(draft_id_);
@@ -187,12 +195,32 @@ void App::commit_save(const std::string* doc_json) {
         return;
     }
     dirty_ = false;
-    if (store_->snapshot_due(draft_id_, now)) store_->snapshot(draft_id_, *doc_, snapshot_reason::kAutosave, now, doc_json);
+    if (store_->snapshot_due(draft_id_, now)) {
+        if (snapshot_later && doc_json) {
+            // A large document's snapshot is written in the next frame, from the same text (see take_snapshot_due).
+            pending_snapshot_ = PendingSnapshot{draft_id_, *doc_json, now};
+            platform_.request_frame();
+        } else {
+            store_->snapshot(draft_id_, *doc_, snapshot_reason::kAutosave, now, doc_json);
+        }
+    }
     persisting_ = true;
     platform_.storage_persist();
 }
 
+void App::take_snapshot_due() {
+    if (!pending_snapshot_ || !store_) return;
+    PendingSnapshot p = std::move(*pending_snapshot_);
+    pending_snapshot_.reset();
+    if (!store_->find(p.draft_id)) return;  // deleted meanwhile
+    // The text is the draft as it was saved; the Document argument is not used when the text is given.
+    if (store_->snapshot(p.draft_id, Document{}, snapshot_reason::kAutosave, p.at_ms, &p.json).ok())
+        platform_.storage_persist();
+    if (dirty_) platform_.request_frame();  // the autosave this frame skipped
+}
+
 void App::flush() {
+    take_snapshot_due();
     save_now();
 }
 

@@ -3,11 +3,14 @@
 // renames dotted properties.
 mergeInto(LibraryManager.library, {
   // The page's handle on the file system (IDBFS for the drafts): FS's own methods are renamed by Closure.
-  hs_js_fs__deps: ['$FS', '$IDBFS', '$hsIdbfsPush'],
+  hs_js_fs__deps: ['$FS', '$IDBFS', '$hsIdbfsPush', '$hsIdbfsLoad'],
   // IDBFS's push goes through hsIdbfsPush (a file per task); its pull (into MEMFS) stays IDBFS's own.
   hs_js_fs__postset: "var hsIdbfsReconcile = IDBFS.reconcile; " +
                      "IDBFS.reconcile = function (src, dst, cb) { " +
                      "  return dst.type === 'local' ? hsIdbfsReconcile(src, dst, cb) : hsIdbfsPush(src, dst, cb); }; " +
+                     // A pull reads a file stored in pieces (hsIdbfsPush) as one.
+                     "var hsIdbfsLoadRemote = IDBFS.loadRemoteEntry; " +
+                     "IDBFS.loadRemoteEntry = function (store, path, cb) { hsIdbfsLoad(hsIdbfsLoadRemote, store, path, cb); }; " +
                      "Module['hsFs'] = { 'mountDrafts': function (dir) { FS.mkdir(dir); FS.mount(IDBFS, {}, dir); }, " +
                      "'syncfs': function (populate, cb) { FS.syncfs(populate, cb); }, " +
                      // A pull that leaves `keep` (this tab's unsaved changes) alone: syncfs(true) would copy the
@@ -21,24 +24,44 @@ mergeInto(LibraryManager.library, {
                      "        for (var q = p; q.length > dir.length; q = q.slice(0, q.lastIndexOf('/'))) delete local.entries[q]; }); " +
                      "      IDBFS.reconcile(remote, local, cb); }); }); } };",
   hs_js_fs: function () {},
-  // IDBFS.reconcile (Emscripten 3.1.6, library_idbfs.js) for a push, MEMFS -> IndexedDB. IDBFS issues every put and
-  // delete at once, in one task, and each put serialises its file on the main thread (~20 ms for a 1 MB draft), so a
-  // push with a draft and its snapshot blocked one task for twice that. Here each request is issued from the previous
-  // one's onsuccess, so each file costs its own task. They stay in one transaction, which commits only when nothing is
-  // pending any more, so the push is still all or nothing. The same changes in the same order (puts by ascending
-  // path, then deletes by descending path), with these differences:
+  // IDBFS.reconcile (Emscripten's library_idbfs.js) for a push, MEMFS -> IndexedDB. IDBFS issues every put and
+  // delete at once, in one task, and each put serialises its file on the main thread. Here each request is issued from
+  // the previous one's onsuccess, so each costs its own task. They stay in one transaction, which commits only when
+  // nothing is pending any more, so the push is still all or nothing. The same changes in the same order (puts by
+  // ascending path, then deletes by descending path), with these differences:
+  // - a file larger than hsIdbfsPieceSize is stored in pieces (see hsIdbfsPieceSize);
   // - the files are taken when the push starts (their arrays, as IDBFS takes them), so a write during the push does
   //   not change what it stores: every write here truncates first (PosixFs opens with "wb"), and MEMFS then gives
   //   the file a new array instead of writing into the old one;
-  // - a file kept in a larger buffer than its size is copied to an exact-size array in its put's task (a structured
-  //   clone of a view copies the view's whole buffer). The drafts' files measured exact, since PosixFs writes a file
-  //   in one go, so this does not happen in practice: the copy would cost ~3 ms per MB here;
+  // - a small file kept in a larger buffer than its size is copied to an exact-size array in its put's task (a
+  //   structured clone of a view copies the view's whole buffer); pieces are always copies of their bytes;
   // - a file gone since the set was taken is skipped (the next push deletes it);
   // - cb(err) exactly once, when the transaction has completed (null) or aborted (the first error). IDBFS reports an
   //   error at once and lets the other requests commit.
-  $hsIdbfsPush__deps: ['$FS', '$IDBFS'],
+  $hsIdbfsPush__deps: ['$FS', '$IDBFS', '$hsIdbfsPieceSize', '$hsIdbfsPieceKey', '$hsIdbfsPieceRange'],
   $hsIdbfsPush: function (src, dst, cb) {
-    var ops = [];
+    // Each step issues one request on `store`: a file's put becomes "delete its old pieces, put each piece, put its
+    // head", or "delete its old pieces, put it" for a small one; a delete removes the file and its pieces.
+    var steps = [];
+    function putFile(path, entry) {
+      var c = entry['contents'], size = c ? c.byteLength : 0, n = Math.ceil(size / hsIdbfsPieceSize);
+      steps.push(function (store) { return store.delete(hsIdbfsPieceRange(path)); });
+      if (!c || n <= 1) {
+        steps.push(function (store) {
+          if (c && c.byteLength !== c.buffer.byteLength) entry['contents'] = c.slice();
+          return store.put(entry, path);
+        });
+        return;
+      }
+      for (var k = 0; k < n; k++) (function (k) {
+        steps.push(function (store) {
+          return store.put({ 'contents': c.slice(k * hsIdbfsPieceSize, (k + 1) * hsIdbfsPieceSize) }, hsIdbfsPieceKey(path, k));
+        });
+      })(k);
+      steps.push(function (store) {
+        return store.put({ 'timestamp': entry['timestamp'], 'mode': entry['mode'], 'hsPieces': n, 'hsSize': size }, path);
+      });
+    }
     try {
       Object.keys(src.entries).sort().forEach(function (path) {
         var e2 = dst.entries[path];
@@ -46,16 +69,18 @@ mergeInto(LibraryManager.library, {
         IDBFS.loadLocalEntry(path, function (err, entry) {
           if (err && !FS.analyzePath(path).exists) return;  // gone since the set was taken: the next push deletes it
           if (err) throw err;
-          ops.push({ path: path, entry: entry });
+          putFile(path, entry);
         });
       });
     } catch (e) {
       return cb(e);
     }
     Object.keys(dst.entries).sort().reverse().forEach(function (path) {
-      if (!src.entries[path]) ops.push({ path: path, entry: null });
+      if (src.entries[path]) return;
+      steps.push(function (store) { return store.delete(path); });
+      steps.push(function (store) { return store.delete(hsIdbfsPieceRange(path)); });
     });
-    if (!ops.length) return cb(null);
+    if (!steps.length) return cb(null);
     var tx, store, first = null, finished = false, i = 0;
     function finish(err) { if (!finished) { finished = true; cb(err); } }
     function fail(err) {
@@ -64,11 +89,10 @@ mergeInto(LibraryManager.library, {
       try { tx.abort(); } catch (e) {}  // already finished: oncomplete or onabort reports it
     }
     function next() {
-      if (first || i === ops.length) return;  // nothing pending: the transaction commits
-      var op = ops[i++], req, c = op.entry && op.entry['contents'];
+      if (first || i === steps.length) return;  // nothing pending: the transaction commits
+      var req;
       try {
-        if (c && c.byteLength !== c.buffer.byteLength) op.entry['contents'] = c.slice();
-        req = op.entry ? store.put(op.entry, op.path) : store.delete(op.path);
+        req = steps[i++](store);
       } catch (e) {
         return fail(e);
       }
@@ -84,6 +108,42 @@ mergeInto(LibraryManager.library, {
     tx.oncomplete = function () { finish(first); };
     tx.onabort = function () { finish(first || tx.error || new Error('the IndexedDB transaction was aborted')); };
     next();
+  },
+  // A file larger than this is stored as pieces of at most this size. In Chromium a put of a value larger than 64 KB
+  // blocks the main thread ~17 ms per MB (Blink moves such values into a Blob); a 64 KB value costs under 1 ms
+  // (bench/RESULTS.md). The layout in IDBFS's store:
+  // - the file's own record (its head), at its path: {timestamp, mode, hsPieces: n, hsSize: bytes}, with no
+  //   `contents`. IDBFS lists files by its `timestamp` index, so the head is listed as the file;
+  // - its pieces, at hsIdbfsPieceKey(path, k): {contents: bytes}. They have no `timestamp`, so IDBFS's listing never
+  //   sees them, in this version or an older one.
+  // A build from before pieces has no hsIdbfsLoad: its pull fails on a head ("Unsupported data type", from
+  // FS.writeFile) and such a tab then never pushes (web/app.js pushes only after a pull that succeeded), so it can
+  // neither misread a draft stored in pieces nor delete one. Reloading gives it this version.
+  $hsIdbfsPieceSize: 64512,  // 63 KB: a piece and its record stay under 64 KB
+  $hsIdbfsPieceKey: function (path, k) { return path + '\u0000' + ('0000' + k).slice(-5); },
+  $hsIdbfsPieceRange: function (path) { return IDBKeyRange.bound(path + '\u0000', path + '\u0001', false, true); },
+  // IDBFS.loadRemoteEntry for a pull: a head's pieces, read in key order and joined. Pieces that are missing or of
+  // the wrong total size still give the bytes that are there: the draft store then finds the file damaged and
+  // quarantines it (with a raw download), as it does with any damaged file, and the other drafts load.
+  $hsIdbfsLoad__deps: ['$hsIdbfsPieceRange'],
+  $hsIdbfsLoad: function (loadRemote, store, path, cb) {
+    loadRemote(store, path, function (err, entry) {
+      if (err || !entry || !entry['hsPieces']) return cb(err, entry);
+      var req;
+      try {
+        req = store.getAll(hsIdbfsPieceRange(path));
+      } catch (e) {
+        return cb(e);
+      }
+      req.onsuccess = function () {
+        var pieces = req.result || [], size = 0, at = 0;
+        pieces.forEach(function (p) { size += p['contents'] ? p['contents'].byteLength : 0; });
+        var bytes = new Uint8Array(size);
+        pieces.forEach(function (p) { if (p['contents']) { bytes.set(p['contents'], at); at += p['contents'].byteLength; } });
+        cb(null, { 'timestamp': entry['timestamp'], 'mode': entry['mode'], 'contents': bytes });
+      };
+      req.onerror = function (e) { cb(req.error); e.preventDefault(); };
+    });
   },
   hs_js_clipboard_write: function (ptr) {
     var text = UTF8ToString(ptr);

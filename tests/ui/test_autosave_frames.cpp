@@ -1,0 +1,104 @@
+// Autosave of a large document spreads its work over frames, so that no frame holds up the editor for long: the
+// text is made a slice per frame, joined in a frame, stored in the next, and a snapshot that is due is written in
+// the frame after that.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "app.h"
+#include "core/format.h"
+#include "core/fs.h"
+#include "core/store.h"
+#include "headless.h"
+#include "locate_util.h"
+
+namespace {
+
+// A MemoryFs that notes in which frame each file was written.
+class FrameFs : public hs::MemoryFs {
+public:
+    hs::Status write(const std::string& path, const std::string& data) override {
+        writes.push_back({path, frame, data.find(marker) != std::string::npos});
+        return hs::MemoryFs::write(path, data);
+    }
+    struct Write {
+        std::string path;
+        int frame;
+        bool has_marker;
+    };
+    std::vector<Write> writes;
+    int frame = -1;
+    std::string marker = "\x01";
+};
+
+class StoragePlatform : public hs::native::HeadlessPlatform {
+public:
+    hs::Filesystem* storage() override { return &fs; }
+    bool has_text_overlay() const override { return true; }  // fields are edited as in the page, through the overlay
+    FrameFs fs;
+};
+
+std::string large_document(size_t events) {
+    hs::Json tl = hs::Json::array();
+    for (size_t i = 0; i < events; ++i) {
+        char time[32];
+        std::snprintf(time, sizeof time, "2026-04-07T%02zu:%02zu:00Z", 8 + i / 60 % 12, i % 60);
+        tl.push_back({{"id", "ev-" + std::to_string(i)}, {"time", time},
+                      {"description", "Event " + std::to_string(i) + ": the load balancer shed connections."}});
+    }
+    hs::LoadResult r = hs::load_document(hs::Json{{"format", "hindsight.postmortem"}, {"version", 1}, {"id", "pm-large"}, {"title", "A long incident"}, {"timeline", tl}}.dump());
+    REQUIRE(r.ok);
+    return hs::save_document(r.doc);
+}
+
+}  // namespace
+
+TEST_CASE("a large document's autosave: text in one frame, the write in the next, the snapshot in the one after") {
+    hs::native::HeadlessRunner r(1280, 800);
+    StoragePlatform platform;
+    platform.fixed_now_ms = 1775570280000;
+    hs::ui::App app(platform);
+    app.storage_loaded(true, "");
+    r.frame([&] { app.frame(); });
+    REQUIRE(app.open_json(large_document(1200), "test"));  // 1,200 events: saved in slices
+    for (int i = 0; i < 3; ++i) r.frame([&] { app.frame(); });
+
+    // An edit, the way the page's text overlay makes one: click the title field, then its text changes.
+    uitest::Rect t = uitest::where(r, "field.title");
+    r.mouse_move(t.x + 10, t.y + t.h / 2);
+    r.frame([&] { app.frame(); });
+    r.mouse_button(0, true);
+    r.frame([&] { app.frame(); });
+    r.mouse_button(0, false);
+    r.frame([&] { app.frame(); });
+    platform.fs.marker = "Edited before the autosave";
+    app.overlay_input("title", "Edited before the autosave");
+    REQUIRE(app.document()->title == "Edited before the autosave");
+    platform.fs.writes.clear();
+
+    // Past the autosave delay. The clock stands still, so the slices' time budget is never used up: the text is
+    // made in the first frame.
+    platform.fixed_now_ms += 2000;
+    for (int f = 0; f < 6; ++f) {
+        platform.fs.frame = f;
+        r.frame([&] { app.frame(); });
+    }
+    int draft_frame = -1, snapshot_frame = -1;
+    for (const FrameFs::Write& w : platform.fs.writes) {
+        INFO(w.path << " in frame " << w.frame);
+        CHECK(w.has_marker);  // nothing older is written
+        if (w.path.find("/history/") != std::string::npos) snapshot_frame = w.frame;
+        else if (w.path.find("/drafts/") != std::string::npos) draft_frame = w.frame;
+    }
+    CHECK(draft_frame == 1);     // frame 0 made the text, frame 1 stored it
+    CHECK(snapshot_frame == 2);  // the first autosave is due a snapshot: in a frame of its own
+    // The stored draft holds the edit.
+    hs::DraftStore store(platform.fs, "/drafts");
+    store.load_all();
+    auto list = store.summaries("2026-04-07");
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].title == "Edited before the autosave");
+    CHECK(store.list_history(list[0].id).size() >= 1);
+}
