@@ -342,7 +342,7 @@
               api.savedAt = Date.now();
               while (rescuedKeys.length) lsSet(rescuedKeys.pop(), null);
               estimate(m);
-              if (m.UTF8ToString(m._hs_pending_json()) === '{}') lsSet(rescueKey, null);
+              if (m._hs_pending_count() === 0) lsSet(rescueKey, null);
             }
             res();
           });

@@ -12,9 +12,9 @@
 //   IndexedDB callback, the save's serialisation), which is what a save adds to a frame. Software rasterisation runs
 //   in the GPU process and is not part of it. Also the most CPU time of one task (the trace's thread time), which
 //   waiting for a core or for the GPU process does not inflate on a shared machine.
-// HS_BENCH_ONLY="1 MB" runs one document; HS_BENCH_DETAIL=1 prints, per save, what the task with the most CPU did and
-// every IndexedDB put (its blocking time, size, buffer size, and how many puts its task issued); HS_BENCH_TRACE=dir
-// keeps the traces.
+// HS_BENCH_ONLY="1 MB" runs one document; HS_BENCH_DETAIL=1 prints, per save, what the task with the most CPU did (with
+// the app's marks of the save's steps inside it) and every IndexedDB put (its blocking time, size, buffer size, and
+// how many puts its task issued); HS_BENCH_TRACE=dir keeps the traces.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -76,16 +76,23 @@ function longestTask(trace, from, to) {
     if (!longest || (e.tdur || 0) > cpu * 1000) longest = e;
     cpu = Math.max(cpu, (e.tdur || 0) / 1000);
   }
-  return { task, work, cpu, what: longest ? describeTask(onMain, longest) : '' };
+  const stamps = marks.filter((e) => mains.has(`${e.pid}:${e.tid}`));
+  return { task, work, cpu, what: longest ? describeTask(onMain.concat(stamps), longest) : '' };
 }
 // What the task with the most CPU time did: the events inside it that took the most (HS_BENCH_DETAIL=1 prints it).
 function describeTask(onMain, t) {
   const end = t.ts + (t.dur || 0);
   const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur || 0) <= end && !/RunTask|GLES2|CommandBuffer|ImplementationBase/.test(e.name));
   const label = (e) => { const d = e.args && e.args.data; return e.name + (d && (d.type || d.functionName) ? `(${d.type || d.functionName})` : ''); };
-  return inner.sort((a, b) => (b.tdur || 0) - (a.tdur || 0)).slice(0, 3).map((e) => `${label(e)} ${((e.tdur || 0) / 1000).toFixed(1)}`).join(', ');
+  const top = inner.sort((a, b) => (b.tdur || 0) - (a.tdur || 0)).slice(0, 3).map((e) => `${label(e)} ${((e.tdur || 0) / 1000).toFixed(1)}`).join(', ');
+  // Garbage collections inside it, and the app's own marks (Platform::trace_mark: the steps of a save), each at its
+  // time in ms from the task's start.
+  const at = (e) => ((e.ts - t.ts) / 1000).toFixed(1);
+  const gc = inner.filter((e) => /GC/.test(e.name)).map((e) => `${e.name} ${((e.dur || 0) / 1000).toFixed(1)} ms @${at(e)}`);
+  const stamps = inner.filter((e) => e.name === 'TimeStamp').map((e) => `${e.args.data.message} @${at(e)}`);
+  return top + (gc.length ? ` | GC: ${gc.join(', ')}` : '') + (stamps.length ? ` | marks: ${stamps.join(' ')}` : '');
 }
-const TRACE = ['toplevel', 'devtools.timeline', 'gpu', '__metadata'];
+const TRACE = ['toplevel', 'devtools.timeline', 'gpu', '__metadata', 'disabled-by-default-v8.gc'];
 
 // In the page: does IDBFS's stored copy of `draftId` contain `marker`? With its size and its buffer's.
 function storedHas([draftId, marker]) {

@@ -558,10 +558,10 @@ namespace {
 // Deflate settings per version: level 9 for both; v1's memLevel 9 and chains are frozen with its fixtures, so that
 // the v1 writer can still be checked byte for byte. v2's may change: any raw deflate stream that inflates with
 // dict-v2 is a valid h2 link. v2 uses memLevel 8 (links of the same length for every sample, ~5% faster) and hash
-// chains of 256 instead of level 9's 4,096: ~10% faster, and every sample's and template's link is within 20 bytes of
-// level 9's (the largest sample's is 0.2% longer, two are shorter). Chains of 128 were ~15% faster again but made
-// links up to 0.5% longer. deflateReset restores the level's own settings, so the chains are set after each reset.
-// See bench/RESULTS.md.
+// chains of 256 instead of level 9's 4,096: ~10% faster, and links within 2 bytes of level 9's for all samples and templates
+// but the largest, whose link is 0.3% longer (test_link.cpp holds every one to 0.5% of its v1 link). Chains of 128
+// were ~15% faster again but made links up to 0.5% longer. deflateReset restores the level's own settings, so the
+// chains are set after each reset. See bench/RESULTS.md.
 int mem_level_for(int version) { return version == 1 ? 9 : 8; }
 
 // One deflate stream per thread and version, allocated on first use. A fresh deflateInit2 per link cost more than

@@ -190,10 +190,16 @@ std::string DraftStore::envelope_text(const Draft& d, std::optional<int64_t> del
     // Same bytes as dump_safe(envelope(d)) (keys in sorted order: doc, draft, format, version), but the document goes
     // through save_document's direct writer, which is several times faster than building a Json tree.
     Json meta = envelope(Draft{d.id, d.created_ms, d.updated_ms, d.base, Document{}, d.extra}, deleted_ms)["draft"];
-    std::string out = "{\"doc\":";
-    out += doc_json ? *doc_json : save_document(d.doc);
+    const std::string meta_text = dump_safe(meta);
+    std::string made;
+    if (!doc_json) made = save_document(d.doc);
+    const std::string& doc_text = doc_json ? *doc_json : made;
+    std::string out;
+    out.reserve(doc_text.size() + meta_text.size() + 64);  // one allocation: a megabyte copied once, not twice
+    out += "{\"doc\":";
+    out += doc_text;
     out += ",\"draft\":";
-    out += dump_safe(meta);
+    out += meta_text;
     out += ",\"format\":\"";
     out += kDraftFormatName;
     out += "\",\"version\":1}";
@@ -416,22 +422,34 @@ Status DraftStore::save(const Draft& d, int64_t now_ms, Draft* saved) { return s
 
 // A 1 MB document costs milliseconds to copy, and this runs on every autosave: it is moved, not copied.
 Status DraftStore::save(Draft&& d, int64_t now_ms, Draft* saved, const std::string* doc_json) {
+    PreparedSave p;
+    Status s = prepare_save(std::move(d), now_ms, doc_json, p);
+    if (!s.ok()) return s;
+    return store_prepared(std::move(p), saved);
+}
+
+Status DraftStore::prepare_save(Draft&& d, int64_t now_ms, const std::string* doc_json, PreparedSave& out) {
     if (!is_valid_draft_id(d.id)) return Status::error(ErrorKind::Invalid, "Not a valid draft id: \"" + d.id + "\"");
-    Draft copy = std::move(d);
-    copy.updated_ms = now_ms;
-    if (copy.created_ms == 0) copy.created_ms = now_ms;
-    std::string text;
+    out.draft = std::move(d);
+    out.draft.updated_ms = now_ms;
+    if (out.draft.created_ms == 0) out.draft.created_ms = now_ms;
     try {
-        text = envelope_text(copy, std::nullopt, doc_json);
+        out.text = envelope_text(out.draft, std::nullopt, doc_json);
     } catch (const std::exception& e) {
         return Status::error(ErrorKind::IoError, std::string("The draft could not be serialized: ") + e.what());
     }
+    return Status::success();
+}
+
+Status DraftStore::store_prepared(PreparedSave&& p, Draft* saved) {
+    if (!is_valid_draft_id(p.draft.id))
+        return Status::error(ErrorKind::Invalid, "Not a valid draft id: \"" + p.draft.id + "\"");
     Status s = fs_.mkdirs(dir("drafts"));
     if (!s.ok()) return s;
-    s = write_atomic(draft_path(copy.id), text);
+    s = write_atomic(draft_path(p.draft.id), p.text);
     if (!s.ok()) return s;
-    if (saved) *saved = copy;
-    cache_put(std::move(copy));
+    if (saved) *saved = p.draft;
+    cache_put(std::move(p.draft));
     return Status::success();
 }
 

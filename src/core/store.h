@@ -126,6 +126,15 @@ public:
     // The same, without copying the document. `doc_json`, when given, must be save_document(d.doc) (serialised ahead,
     // a slice at a time: App's autosave of a large document).
     Status save(Draft&& d, int64_t now_ms, Draft* saved = nullptr, const std::string* doc_json = nullptr);
+    // save() in two steps, so that a large document's save can be spread over frames: prepare_save makes the file's
+    // text (no I/O; the cache is untouched), store_prepared writes it and caches the draft. The two together store
+    // the same bytes as save().
+    struct PreparedSave {
+        Draft draft;
+        std::string text;
+    };
+    Status prepare_save(Draft&& d, int64_t now_ms, const std::string* doc_json, PreparedSave& out);
+    Status store_prepared(PreparedSave&& p, Draft* saved = nullptr);
     // A new draft around `doc` with a fresh draft id (doc is kept as given). Saved at once.
     Status create(const Document& doc, int64_t now_ms, Draft* out = nullptr);
     // A copy with a fresh document id and draft id, titled "Copy of <title>", no merge base.

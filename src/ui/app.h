@@ -124,14 +124,19 @@ private:
     // Autosave: a document with many timeline events is serialised a slice per frame (~4 ms each), so that saving
     // never holds up a frame for long; a smaller one is saved at once. An edit meanwhile starts the slices again.
     void save_in_slices();
-    // Store the open draft (doc_json: save_document(*doc_), or null). With snapshot_later, a snapshot that is due is
-    // written in the next frame (take_snapshot_due) rather than in this one.
-    void commit_save(const std::string* doc_json, bool snapshot_later);
+    // Store the open draft at once (doc_json: save_document(*doc_), or null).
+    void commit_save(const std::string* doc_json);
+    // The two halves of commit_save, which save_in_slices runs in separate frames. With snapshot_later, a snapshot
+    // that is due is written in the next frame (take_snapshot_due) rather than in this one.
+    bool prepare_save(const std::string* doc_json, DraftStore::PreparedSave& out);
+    void finish_save(DraftStore::PreparedSave&& p, const std::string* doc_json, bool snapshot_later);
+    void save_failed(const Status& st);
     struct SaveSlices {
         std::string draft_id;
         uint64_t rev = 0;
         std::vector<std::string> events;  // save_event of the first events, in order
-        std::optional<std::string> json;  // the whole text, once joined; committed in the next frame
+        std::optional<std::string> json;  // the whole text, once joined
+        std::optional<DraftStore::PreparedSave> prepared;  // the file's text and the store's copy, to be written
         bool on = false;
     };
     SaveSlices save_slices_;

@@ -141,7 +141,7 @@ void App::save_now() {
         dirty_ = false;
         return;
     }
-    commit_save(nullptr, false);
+    commit_save(nullptr);
 }
 
 void App::save_in_slices() {
@@ -151,15 +151,28 @@ void App::save_in_slices() {
         return save_now();
     SaveSlices& j = save_slices_;
     if (!j.on || j.draft_id != draft_id_ || j.rev != doc_rev_) {
-        j = SaveSlices{draft_id_, doc_rev_, {}, std::nullopt, true};
+        j = SaveSlices{draft_id_, doc_rev_, {}, std::nullopt, std::nullopt, true};
         j.events.reserve(doc_->timeline.size());
     }
-    // The last step, in a frame of its own: the store's copy of the document and the write (commit_save).
-    if (j.json) {
+    // The last two steps, each in a frame of its own: the store's copy of the document with the file's text, then
+    // the write. A megabyte copied costs milliseconds (more where memory is touched for the first time).
+    if (j.prepared) {
+        DraftStore::PreparedSave p = std::move(*j.prepared);
         std::string json = std::move(*j.json);
-        commit_save(&json, true);
+        save_slices_ = SaveSlices{};
+        finish_save(std::move(p), &json, true);
         return;
     }
+    if (j.json) {
+        j.prepared.emplace();
+        if (!prepare_save(&*j.json, *j.prepared)) {
+            save_slices_ = SaveSlices{};
+            return;
+        }
+        platform_.request_frame();
+        return;
+    }
+    platform_.trace_mark("hs-save-slice");
     const int64_t start = platform_.now_ms();
     while (j.events.size() < doc_->timeline.size()) {
         std::optional<std::string> e = save_event(doc_->timeline[j.events.size()]);
@@ -171,30 +184,43 @@ void App::save_in_slices() {
         }
     }
     // The whole text, in a frame of its own: joining a megabyte of events costs as much as a slice.
+    platform_.trace_mark("hs-save-join");
     j.json = save_document_with_events(*doc_, j.events);
+    platform_.trace_mark("hs-save-joined");
     if (!j.json) return save_now();
     j.events = {};
     platform_.request_frame();
 }
 
-void App::commit_save(const std::string* doc_json, bool snapshot_later) {
-    save_slices_ = SaveSlices{};
+void App::save_failed(const Status& st) {
+    if (save_error_.empty())
+        messages_.push_back("Saving failed: " + st.message + "\nYour text is still here. Download all drafts "
+                            "to keep a copy.");
+    save_error_ = st.message;
+    offer_download_ = true;
+}
+
+bool App::prepare_save(const std::string* doc_json, DraftStore::PreparedSave& out) {
+    platform_.trace_mark("hs-save-prepare");
     // The stored draft's metadata and the open document: one copy of the document, moved into the store.
     const Draft* cur = store_->find(draft_id_);
     Draft d = cur ? Draft{cur->id, cur->created_ms, cur->updated_ms, cur->base, Document{}, cur->extra} : Draft{};
     d.id = draft_id_;
     d.doc = *doc_;
-    const int64_t now = platform_.now_ms();
-    Status st = store_->save(std::move(d), now, nullptr, doc_json);
-    if (!st.ok()) {
-        if (save_error_.empty())
-            messages_.push_back("Saving failed: " + st.message + "\nYour text is still here. Download all drafts "
-                                "to keep a copy.");
-        save_error_ = st.message;
-        offer_download_ = true;
-        return;
-    }
+    platform_.trace_mark("hs-save-copied");
+    Status st = store_->prepare_save(std::move(d), platform_.now_ms(), doc_json, out);
+    platform_.trace_mark("hs-save-prepared");
+    if (!st.ok()) save_failed(st);
+    return st.ok();
+}
+
+void App::finish_save(DraftStore::PreparedSave&& p, const std::string* doc_json, bool snapshot_later) {
+    platform_.trace_mark("hs-save-write");
+    const int64_t now = p.draft.updated_ms;
+    Status st = store_->store_prepared(std::move(p));
+    if (!st.ok()) return save_failed(st);
     dirty_ = false;
+    platform_.trace_mark("hs-save-written");
     if (store_->snapshot_due(draft_id_, now)) {
         if (snapshot_later && doc_json) {
             // A large document's snapshot is written in the next frame, from the same text (see take_snapshot_due).
@@ -208,8 +234,15 @@ void App::commit_save(const std::string* doc_json, bool snapshot_later) {
     platform_.storage_persist();
 }
 
+void App::commit_save(const std::string* doc_json) {
+    save_slices_ = SaveSlices{};
+    DraftStore::PreparedSave p;
+    if (prepare_save(doc_json, p)) finish_save(std::move(p), doc_json, false);
+}
+
 void App::take_snapshot_due() {
     if (!pending_snapshot_ || !store_) return;
+    platform_.trace_mark("hs-save-snapshot");
     PendingSnapshot p = std::move(*pending_snapshot_);
     pending_snapshot_.reset();
     if (!store_->find(p.draft_id)) return;  // deleted meanwhile

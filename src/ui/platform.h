@@ -54,6 +54,9 @@ public:
     virtual void pick_files() {}
 
     virtual bool has_text_overlay() const { return false; }
+    // A named moment in a performance trace (the page: console.timeStamp; bench/storage prints the ones inside the
+    // longest task). For the steps of a save spread over frames.
+    virtual void trace_mark(const char* label) { (void)label; }
     virtual void overlay_show(const Overlay&) {}
     virtual void overlay_hide() {}
 };

@@ -1,6 +1,6 @@
 // Autosave of a large document spreads its work over frames, so that no frame holds up the editor for long: the
-// text is made a slice per frame, joined in a frame, stored in the next, and a snapshot that is due is written in
-// the frame after that.
+// text is made a slice per frame and joined; the next frame copies the document for the store and makes the file's
+// text; the frame after writes it; a snapshot that is due is written in the frame after that.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -55,7 +55,7 @@ std::string large_document(size_t events) {
 
 }  // namespace
 
-TEST_CASE("a large document's autosave: text in one frame, the write in the next, the snapshot in the one after") {
+TEST_CASE("a large document's autosave: text, file text, write and snapshot each in a frame of its own") {
     hs::native::HeadlessRunner r(1280, 800);
     StoragePlatform platform;
     platform.fixed_now_ms = 1775570280000;
@@ -92,8 +92,8 @@ TEST_CASE("a large document's autosave: text in one frame, the write in the next
         if (w.path.find("/history/") != std::string::npos) snapshot_frame = w.frame;
         else if (w.path.find("/drafts/") != std::string::npos) draft_frame = w.frame;
     }
-    CHECK(draft_frame == 1);     // frame 0 made the text, frame 1 stored it
-    CHECK(snapshot_frame == 2);  // the first autosave is due a snapshot: in a frame of its own
+    CHECK(draft_frame == 2);     // frame 0 made the text, frame 1 the file's text, frame 2 wrote it
+    CHECK(snapshot_frame == 3);  // the first autosave is due a snapshot: in a frame of its own
     // The stored draft holds the edit.
     hs::DraftStore store(platform.fs, "/drafts");
     store.load_all();

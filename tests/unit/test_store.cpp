@@ -142,6 +142,36 @@ TEST_CASE("store: merge base and unknown envelope keys survive a round trip", "[
     CHECK(b->extra["newer_field"] == 7);
 }
 
+TEST_CASE("store: a save in two steps stores what save stores, and nothing before its second step", "[store]") {
+    MemoryFs one, two;
+    DraftStore a(one), b(two);
+    Draft d;
+    d.id = "dr-twostep1";
+    d.doc = sample();
+    d.base = save_document(small_doc("Shared version"));
+    const std::string json = save_document(d.doc);
+    REQUIRE(a.save(Draft(d), kT0, nullptr, &json).ok());
+
+    DraftStore::PreparedSave p;
+    REQUIRE(b.prepare_save(Draft(d), kT0, &json, p).ok());
+    CHECK_FALSE(two.exists("/drafts/drafts/dr-twostep1.json"));  // prepared only: no file, no cached draft
+    CHECK(b.find("dr-twostep1") == nullptr);
+    Draft saved;
+    REQUIRE(b.store_prepared(std::move(p), &saved).ok());
+    CHECK(saved.updated_ms == kT0);
+    std::string x, y;
+    REQUIRE(one.read("/drafts/drafts/dr-twostep1.json", x).ok());
+    REQUIRE(two.read("/drafts/drafts/dr-twostep1.json", y).ok());
+    CHECK(x == y);
+    REQUIRE(b.find("dr-twostep1"));
+    CHECK(save_document(b.find("dr-twostep1")->doc) == json);
+    // A bad id is refused at either step.
+    DraftStore::PreparedSave bad;
+    Draft e = d;
+    e.id = "../escape";
+    CHECK(b.prepare_save(std::move(e), kT0, nullptr, bad).kind == ErrorKind::Invalid);
+}
+
 TEST_CASE("store: a crash mid-write leaves the previous version intact", "[store]") {
     MemoryFs fs;
     DraftStore st(fs);

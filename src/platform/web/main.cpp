@@ -15,6 +15,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -73,27 +74,24 @@ class JournalFs : public hs::Filesystem {
 public:
     explicit JournalFs(std::string root) : root_(root), fs_(std::move(root)) {}
     hs::Status read(const std::string& p, std::string& out) override { return fs_.read(p, out); }
+    // The journal holds the paths only: pending_json reads their data when it is asked (rarely: when the page is
+    // hidden mid-save). Keeping a copy of each file written cost a megabyte copied per save of a 1 MB draft.
     hs::Status write(const std::string& p, const std::string& data) override {
         hs::Status st = fs_.write(p, data);
-        if (st.ok()) journal_[p] = Entry{true, data};
+        if (st.ok()) journal_.insert(p);
         return st;
     }
     hs::Status rename(const std::string& from, const std::string& to) override {
         hs::Status st = fs_.rename(from, to);
         if (st.ok()) {
-            // The data is usually in the journal already (written just before: a save's temporary file).
-            std::string data;
-            auto it = journal_.find(from);
-            if (it != journal_.end() && it->second.present) data = std::move(it->second.data);
-            else fs_.read(to, data);
-            journal_[from] = Entry{false, {}};
-            journal_[to] = Entry{true, std::move(data)};
+            journal_.insert(from);
+            journal_.insert(to);
         }
         return st;
     }
     hs::Status remove(const std::string& p) override {
         hs::Status st = fs_.remove(p);
-        if (st.ok()) journal_[p] = Entry{false, {}};
+        if (st.ok()) journal_.insert(p);
         return st;
     }
     hs::Status list(const std::string& d, std::vector<std::string>& names) override { return fs_.list(d, names); }
@@ -105,24 +103,29 @@ public:
     // are here (web/app.js, pullExcept), so they never have to be written twice.
     std::string journal_paths() const {
         hs::Json a = hs::Json::array();
-        for (const auto& kv : journal_) a.push_back(hs::path_join(root_, kv.first));  // as IDBFS names them
+        for (const std::string& p : journal_) a.push_back(hs::path_join(root_, p));  // as IDBFS names them
         return a.dump(-1, ' ', false, hs::Json::error_handler_t::replace);
     }
     // After a pull, which left the journal's paths as they are here (pullExcept): this tab's changes are now in
     // flight until the push stores them. Returns how many changes this push carries.
     int take_journal() {
         int n = static_cast<int>(journal_.size());
-        for (auto& [path, e] : journal_) in_flight_[path] = std::move(e);
+        in_flight_.insert(journal_.begin(), journal_.end());
         journal_.clear();
         return n;
     }
-    // Every change not yet confirmed durable in IndexedDB (in flight or waiting), as {"path": data or null}. The page
-    // keeps it in localStorage (synchronous) when it is hidden or unloaded mid-save; see apply_rescue.
-    std::string pending_json() const {
+    // Every change not yet confirmed durable in IndexedDB (in flight or waiting), as {"path": data or null}: each
+    // changed path as it is here now (null: no longer a file). The page keeps it in localStorage (synchronous) when
+    // it is hidden or unloaded mid-save; see apply_rescue.
+    int pending_count() const { return static_cast<int>(journal_.size() + in_flight_.size()); }
+    std::string pending_json() {
         if (journal_.empty() && in_flight_.empty()) return "{}";
         hs::Json o = hs::Json::object();
         for (const auto* m : {&in_flight_, &journal_})
-            for (const auto& [path, e] : *m) o[path] = e.present ? hs::Json(e.data) : hs::Json(nullptr);
+            for (const std::string& path : *m) {
+                std::string data;
+                o[path] = !fs_.is_dir(path) && fs_.read(path, data).ok() ? hs::Json(std::move(data)) : hs::Json(nullptr);
+            }
         return o.dump(-1, ' ', false, hs::Json::error_handler_t::replace);
     }
     // After the first pull: the changes a previous page of this origin could not make durable before it went away.
@@ -154,7 +157,7 @@ public:
     }
     void push_done(bool ok) {
         if (!ok)  // keep them for the next push, unless changed again meanwhile
-            for (auto& [path, e] : in_flight_) journal_.emplace(path, std::move(e));
+            journal_.insert(in_flight_.begin(), in_flight_.end());
         in_flight_.clear();
     }
 
@@ -165,13 +168,9 @@ private:
         const hs::Json& u = j["draft"].value("updated", hs::Json());
         return u.is_string() ? u.get<std::string>() : std::string();
     }
-    struct Entry {
-        bool present = false;
-        std::string data;
-    };
     std::string root_;
     hs::PosixFs fs_;
-    std::map<std::string, Entry> journal_, in_flight_;
+    std::set<std::string> journal_, in_flight_;  // changed paths: waiting for a push, and in the push under way
 };
 
 class WebPlatform : public hs::ui::Platform {
@@ -190,6 +189,7 @@ public:
     }
     void print_read_view() override { hs_js_print(); }
     bool has_text_overlay() const override { return true; }
+    void trace_mark(const char* label) override { EM_ASM({ console.timeStamp(UTF8ToString($0)); }, label); }
     void overlay_show(const Overlay& o) override {
         hs_js_overlay_show(o.path.c_str(), o.x, o.y, o.w, o.h, o.clip_top, o.clip_bottom, o.multiline ? 1 : 0,
                            o.set_text ? 1 : 0, o.text.c_str(), o.hint.c_str(), o.font_px, o.dark ? 1 : 0);
@@ -628,6 +628,8 @@ EMSCRIPTEN_KEEPALIVE const char* hs_query(const char* what) {
     s = S.app->query_json(what ? what : "");
     return s.c_str();
 }
+// How many changed paths are not yet durable (cheap: pending_json reads and quotes every one of them).
+EMSCRIPTEN_KEEPALIVE int hs_pending_count() { return S.platform.fs.pending_count(); }
 EMSCRIPTEN_KEEPALIVE const char* hs_pending_json() {
     static std::string s;
     s = S.platform.fs.pending_json();
