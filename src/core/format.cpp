@@ -1104,13 +1104,16 @@ std::optional<std::string> save_event(const Event& e) {
     return std::nullopt;
 }
 
-std::optional<std::string> save_document_with_events(const Document& d, const std::vector<std::string>& events) {
+std::optional<std::string> save_document_with_events(const Document& d, const std::vector<std::string>& events,
+                                                     std::string buffer) {
     if (events.size() != d.timeline.size()) return std::nullopt;
     try {
         Out w;
+        w.s = std::move(buffer);
+        w.s.clear();
         size_t n = 4096;
         for (const std::string& e : events) n += e.size() + 1;
-        w.s.reserve(n);
+        if (w.s.capacity() < n) w.s.reserve(n);
         w.events = &events;
         write_document(w, d);
         if (!w.invalid) return std::move(w.s);

@@ -24,9 +24,11 @@ std::string save_document(const Document& d, bool pretty = false);
 // The same bytes in steps, so that a large document can be saved a slice at a time (autosave spreads it over frames):
 // each timeline event's canonical JSON (save_event), then the document with those texts in place of its timeline
 // (save_document_with_events). Both return nothing where save_document would take its slower replacing path
-// (invalid UTF-8 put into a string): call save_document then.
+// (invalid UTF-8 put into a string): call save_document then. `buffer`, when given, is written into (cleared first):
+// reusing a large text's buffer spares the time of touching fresh memory.
 std::optional<std::string> save_event(const Event& e);
-std::optional<std::string> save_document_with_events(const Document& d, const std::vector<std::string>& events);
+std::optional<std::string> save_document_with_events(const Document& d, const std::vector<std::string>& events,
+                                                     std::string buffer = {});
 
 // Semantic checks on a loaded document (ids unique, vocabularies, dates, URLs): problems with pointers.
 std::vector<Problem> validate(const Document& d);

@@ -187,6 +187,13 @@ Json DraftStore::envelope(const Draft& d, std::optional<int64_t> deleted_ms) {
 }
 
 std::string DraftStore::envelope_text(const Draft& d, std::optional<int64_t> deleted_ms, const std::string* doc_json) {
+    std::string out;
+    envelope_text_into(out, d, deleted_ms, doc_json);
+    return out;
+}
+
+void DraftStore::envelope_text_into(std::string& out, const Draft& d, std::optional<int64_t> deleted_ms,
+                                    const std::string* doc_json) {
     // Same bytes as dump_safe(envelope(d)) (keys in sorted order: doc, draft, format, version), but the document goes
     // through save_document's direct writer, which is several times faster than building a Json tree.
     Json meta = envelope(Draft{d.id, d.created_ms, d.updated_ms, d.base, Document{}, d.extra}, deleted_ms)["draft"];
@@ -194,8 +201,9 @@ std::string DraftStore::envelope_text(const Draft& d, std::optional<int64_t> del
     std::string made;
     if (!doc_json) made = save_document(d.doc);
     const std::string& doc_text = doc_json ? *doc_json : made;
-    std::string out;
-    out.reserve(doc_text.size() + meta_text.size() + 64);  // one allocation: a megabyte copied once, not twice
+    out.clear();
+    const size_t need = doc_text.size() + meta_text.size() + 64;
+    if (out.capacity() < need) out.reserve(need);  // one allocation at most (reserve may shrink in some libraries)
     out += "{\"doc\":";
     out += doc_text;
     out += ",\"draft\":";
@@ -203,7 +211,6 @@ std::string DraftStore::envelope_text(const Draft& d, std::optional<int64_t> del
     out += ",\"format\":\"";
     out += kDraftFormatName;
     out += "\",\"version\":1}";
-    return out;
 }
 
 bool DraftStore::parse_envelope(const Json& j, Draft& out, std::optional<int64_t>* deleted_ms,
@@ -425,7 +432,7 @@ Status DraftStore::save(Draft&& d, int64_t now_ms, Draft* saved, const std::stri
     PreparedSave p;
     Status s = prepare_save(std::move(d), now_ms, doc_json, p);
     if (!s.ok()) return s;
-    return store_prepared(std::move(p), saved);
+    return store_prepared(p, saved);
 }
 
 Status DraftStore::prepare_save(Draft&& d, int64_t now_ms, const std::string* doc_json, PreparedSave& out) {
@@ -434,14 +441,14 @@ Status DraftStore::prepare_save(Draft&& d, int64_t now_ms, const std::string* do
     out.draft.updated_ms = now_ms;
     if (out.draft.created_ms == 0) out.draft.created_ms = now_ms;
     try {
-        out.text = envelope_text(out.draft, std::nullopt, doc_json);
+        envelope_text_into(out.text, out.draft, std::nullopt, doc_json);
     } catch (const std::exception& e) {
         return Status::error(ErrorKind::IoError, std::string("The draft could not be serialized: ") + e.what());
     }
     return Status::success();
 }
 
-Status DraftStore::store_prepared(PreparedSave&& p, Draft* saved) {
+Status DraftStore::store_prepared(PreparedSave& p, Draft* saved) {
     if (!is_valid_draft_id(p.draft.id))
         return Status::error(ErrorKind::Invalid, "Not a valid draft id: \"" + p.draft.id + "\"");
     Status s = fs_.mkdirs(dir("drafts"));

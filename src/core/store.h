@@ -133,8 +133,10 @@ public:
         Draft draft;
         std::string text;
     };
+    // prepare_save writes the text into out.text, reusing its buffer; store_prepared takes p.draft and leaves p.text
+    // as it was, so that the caller can reuse that buffer for the next save.
     Status prepare_save(Draft&& d, int64_t now_ms, const std::string* doc_json, PreparedSave& out);
-    Status store_prepared(PreparedSave&& p, Draft* saved = nullptr);
+    Status store_prepared(PreparedSave& p, Draft* saved = nullptr);
     // A new draft around `doc` with a fresh draft id (doc is kept as given). Saved at once.
     Status create(const Document& doc, int64_t now_ms, Draft* out = nullptr);
     // A copy with a fresh document id and draft id, titled "Copy of <title>", no merge base.
@@ -187,6 +189,9 @@ public:
     static Json envelope(const Draft& d, std::optional<int64_t> deleted_ms = std::nullopt);
     static std::string envelope_text(const Draft& d, std::optional<int64_t> deleted_ms = std::nullopt,
                                      const std::string* doc_json = nullptr);
+    // The same text, written into `out` (cleared first; its buffer is reused).
+    static void envelope_text_into(std::string& out, const Draft& d, std::optional<int64_t> deleted_ms,
+                                   const std::string* doc_json);
     // Parses an envelope; on failure returns problems with pointers into the envelope ("/doc/timeline/3/time").
     static bool parse_envelope(const Json& j, Draft& out, std::optional<int64_t>* deleted_ms,
                                std::vector<Problem>& problems);

@@ -124,12 +124,13 @@ private:
     // Autosave: a document with many timeline events is serialised a slice per frame (~4 ms each), so that saving
     // never holds up a frame for long; a smaller one is saved at once. An edit meanwhile starts the slices again.
     void save_in_slices();
-    // Store the open draft at once (doc_json: save_document(*doc_), or null).
-    void commit_save(const std::string* doc_json);
+    // Store the open draft at once.
+    void commit_save();
     // The two halves of commit_save, which save_in_slices runs in separate frames. With snapshot_later, a snapshot
     // that is due is written in the next frame (take_snapshot_due) rather than in this one.
     bool prepare_save(const std::string* doc_json, DraftStore::PreparedSave& out);
-    void finish_save(DraftStore::PreparedSave&& p, const std::string* doc_json, bool snapshot_later);
+    // doc_json may be moved into a pending snapshot (left empty then).
+    void finish_save(DraftStore::PreparedSave& p, std::string* doc_json, bool snapshot_later);
     void save_failed(const Status& st);
     struct SaveSlices {
         std::string draft_id;
@@ -140,6 +141,8 @@ private:
         bool on = false;
     };
     SaveSlices save_slices_;
+    // The last large save's buffers, reused by the next: a megabyte of fresh memory costs milliseconds to touch.
+    std::string spare_json_, spare_text_;
     struct PendingSnapshot {
         std::string draft_id;
         std::string json;

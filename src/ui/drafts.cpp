@@ -141,7 +141,7 @@ void App::save_now() {
         dirty_ = false;
         return;
     }
-    commit_save(nullptr);
+    commit_save();
 }
 
 void App::save_in_slices() {
@@ -160,11 +160,14 @@ void App::save_in_slices() {
         DraftStore::PreparedSave p = std::move(*j.prepared);
         std::string json = std::move(*j.json);
         save_slices_ = SaveSlices{};
-        finish_save(std::move(p), &json, true);
+        finish_save(p, &json, true);
+        spare_text_ = std::move(p.text);
+        if (!json.empty()) spare_json_ = std::move(json);  // not taken by a pending snapshot
         return;
     }
     if (j.json) {
         j.prepared.emplace();
+        j.prepared->text = std::move(spare_text_);
         if (!prepare_save(&*j.json, *j.prepared)) {
             save_slices_ = SaveSlices{};
             return;
@@ -172,20 +175,21 @@ void App::save_in_slices() {
         platform_.request_frame();
         return;
     }
-    platform_.trace_mark("hs-save-slice");
-    const int64_t start = platform_.now_ms();
-    while (j.events.size() < doc_->timeline.size()) {
-        std::optional<std::string> e = save_event(doc_->timeline[j.events.size()]);
-        if (!e) return save_now();  // text save_document writes its slower way: all at once
-        j.events.push_back(std::move(*e));
-        if (j.events.size() % 64 == 0 && platform_.now_ms() - start >= kBudgetMs) {
-            platform_.request_frame();  // the next slice in the next frame
-            return;
+    if (j.events.size() < doc_->timeline.size()) {
+        platform_.trace_mark("hs-save-slice");
+        const int64_t start = platform_.now_ms();
+        while (j.events.size() < doc_->timeline.size()) {
+            std::optional<std::string> e = save_event(doc_->timeline[j.events.size()]);
+            if (!e) return save_now();  // text save_document writes its slower way: all at once
+            j.events.push_back(std::move(*e));
+            if (j.events.size() % 64 == 0 && platform_.now_ms() - start >= kBudgetMs) break;
         }
+        platform_.request_frame();  // the next slice, or the join, in the next frame
+        return;
     }
     // The whole text, in a frame of its own: joining a megabyte of events costs as much as a slice.
     platform_.trace_mark("hs-save-join");
-    j.json = save_document_with_events(*doc_, j.events);
+    j.json = save_document_with_events(*doc_, j.events, std::move(spare_json_));
     platform_.trace_mark("hs-save-joined");
     if (!j.json) return save_now();
     j.events = {};
@@ -214,17 +218,18 @@ bool App::prepare_save(const std::string* doc_json, DraftStore::PreparedSave& ou
     return st.ok();
 }
 
-void App::finish_save(DraftStore::PreparedSave&& p, const std::string* doc_json, bool snapshot_later) {
+void App::finish_save(DraftStore::PreparedSave& p, std::string* doc_json, bool snapshot_later) {
     platform_.trace_mark("hs-save-write");
     const int64_t now = p.draft.updated_ms;
-    Status st = store_->store_prepared(std::move(p));
+    Status st = store_->store_prepared(p);
     if (!st.ok()) return save_failed(st);
     dirty_ = false;
     platform_.trace_mark("hs-save-written");
     if (store_->snapshot_due(draft_id_, now)) {
         if (snapshot_later && doc_json) {
             // A large document's snapshot is written in the next frame, from the same text (see take_snapshot_due).
-            pending_snapshot_ = PendingSnapshot{draft_id_, *doc_json, now};
+            pending_snapshot_ = PendingSnapshot{draft_id_, std::move(*doc_json), now};
+            doc_json->clear();
             platform_.request_frame();
         } else {
             store_->snapshot(draft_id_, *doc_, snapshot_reason::kAutosave, now, doc_json);
@@ -234,10 +239,10 @@ void App::finish_save(DraftStore::PreparedSave&& p, const std::string* doc_json,
     platform_.storage_persist();
 }
 
-void App::commit_save(const std::string* doc_json) {
+void App::commit_save() {
     save_slices_ = SaveSlices{};
     DraftStore::PreparedSave p;
-    if (prepare_save(doc_json, p)) finish_save(std::move(p), doc_json, false);
+    if (prepare_save(nullptr, p)) finish_save(p, nullptr, false);
 }
 
 void App::take_snapshot_due() {
@@ -249,6 +254,7 @@ void App::take_snapshot_due() {
     // The text is the draft as it was saved; the Document argument is not used when the text is given.
     if (store_->snapshot(p.draft_id, Document{}, snapshot_reason::kAutosave, p.at_ms, &p.json).ok())
         platform_.storage_persist();
+    spare_json_ = std::move(p.json);
     if (dirty_) platform_.request_frame();  // the autosave this frame skipped
 }
 

@@ -1,6 +1,6 @@
 // Autosave of a large document spreads its work over frames, so that no frame holds up the editor for long: the
-// text is made a slice per frame and joined; the next frame copies the document for the store and makes the file's
-// text; the frame after writes it; a snapshot that is due is written in the frame after that.
+// text is made a slice per frame, and joined in a frame of its own; the next frame copies the document for the store
+// and makes the file's text; the frame after writes it; a snapshot that is due is written in the frame after that.
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -78,10 +78,10 @@ TEST_CASE("a large document's autosave: text, file text, write and snapshot each
     REQUIRE(app.document()->title == "Edited before the autosave");
     platform.fs.writes.clear();
 
-    // Past the autosave delay. The clock stands still, so the slices' time budget is never used up: the text is
-    // made in the first frame.
+    // Past the autosave delay. The clock stands still, so the slices' time budget is never used up: the events'
+    // text is made in the first frame, and joined in the second.
     platform.fixed_now_ms += 2000;
-    for (int f = 0; f < 6; ++f) {
+    for (int f = 0; f < 7; ++f) {
         platform.fs.frame = f;
         r.frame([&] { app.frame(); });
     }
@@ -92,8 +92,8 @@ TEST_CASE("a large document's autosave: text, file text, write and snapshot each
         if (w.path.find("/history/") != std::string::npos) snapshot_frame = w.frame;
         else if (w.path.find("/drafts/") != std::string::npos) draft_frame = w.frame;
     }
-    CHECK(draft_frame == 2);     // frame 0 made the text, frame 1 the file's text, frame 2 wrote it
-    CHECK(snapshot_frame == 3);  // the first autosave is due a snapshot: in a frame of its own
+    CHECK(draft_frame == 3);     // frame 0 made the events' text, 1 joined it, 2 made the file's text, 3 wrote it
+    CHECK(snapshot_frame == 4);  // the first autosave is due a snapshot: in a frame of its own
     // The stored draft holds the edit.
     hs::DraftStore store(platform.fs, "/drafts");
     store.load_all();

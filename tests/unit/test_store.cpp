@@ -157,14 +157,30 @@ TEST_CASE("store: a save in two steps stores what save stores, and nothing befor
     CHECK_FALSE(two.exists("/drafts/drafts/dr-twostep1.json"));  // prepared only: no file, no cached draft
     CHECK(b.find("dr-twostep1") == nullptr);
     Draft saved;
-    REQUIRE(b.store_prepared(std::move(p), &saved).ok());
+    const std::string text = p.text;
+    REQUIRE(b.store_prepared(p, &saved).ok());
     CHECK(saved.updated_ms == kT0);
+    CHECK(p.text == text);  // left for the caller to reuse its buffer
     std::string x, y;
     REQUIRE(one.read("/drafts/drafts/dr-twostep1.json", x).ok());
     REQUIRE(two.read("/drafts/drafts/dr-twostep1.json", y).ok());
     CHECK(x == y);
     REQUIRE(b.find("dr-twostep1"));
     CHECK(save_document(b.find("dr-twostep1")->doc) == json);
+    // A buffer handed in is reused: the text is written into it, whatever it held.
+    DraftStore::PreparedSave again;
+    again.text = std::string(y.size() + 1000, 'x');
+    const char* buf = again.text.data();
+    REQUIRE(b.prepare_save(Draft(d), kT0, &json, again).ok());
+    CHECK(again.text == y);
+    CHECK(again.text.data() == buf);
+    std::optional<std::string> joined = save_document_with_events(d.doc, [&] {
+        std::vector<std::string> ev;
+        for (const Event& e : d.doc.timeline) ev.push_back(*save_event(e));
+        return ev;
+    }(), std::string(json.size() + 10, '#'));
+    REQUIRE(joined);
+    CHECK(*joined == json);
     // A bad id is refused at either step.
     DraftStore::PreparedSave bad;
     Draft e = d;
