@@ -43,6 +43,11 @@ target_link_options(hindsight_web PRIVATE
   -sTOTAL_STACK=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2
   -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0 -sSUPPORT_LONGJMP=0
   -sDYNAMIC_EXECUTION=0
+  # Binaryen inlines every function that has one caller, whatever its size: App::frame grew to 70 KB with every dialog
+  # and panel in it, and V8 compiles a function whole on its first call, so the first frame compiled all of them
+  # (bench/startup). Only small single-caller functions are inlined now; HS_NOINLINE (src/ui/app.h) keeps panel bodies
+  # apart from LLVM's inliner too.
+  -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=100
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
   --js-library ${HS_JS_LIB})
 set_property(TARGET hindsight_web APPEND PROPERTY LINK_DEPENDS ${HS_JS_LIB})
@@ -80,7 +85,8 @@ target_compile_options(bare_imgui PRIVATE -Os)
 target_link_options(bare_imgui PRIVATE
   -Os -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createBare -sMALLOC=emmalloc
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
-  -sTOTAL_STACK=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2 -flto --closure 1)
+  -sTOTAL_STACK=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2 -flto --closure 1
+  -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=100)
 set_property(TARGET bare_imgui PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${HS_CLOSURE}")
 foreach(t imgui_bare bare_imgui)
   target_compile_options(${t} PRIVATE -flto)

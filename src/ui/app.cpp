@@ -497,6 +497,10 @@ void App::draw_welcome() {
 }
 
 void App::draw_template_picker() {
+    if (open_template_picker_ || ImGui::IsPopupOpen("New postmortem")) draw_template_picker_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+}
+
+void App::draw_template_picker_open() {
     if (open_template_picker_) {
         ImGui::OpenPopup("New postmortem");
         open_template_picker_ = false;
@@ -545,6 +549,10 @@ void App::draw_template_picker() {
 }
 
 void App::draw_shortcuts() {
+    if (show_shortcuts_ || ImGui::IsPopupOpen("Keyboard shortcuts")) draw_shortcuts_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+}
+
+void App::draw_shortcuts_open() {
     if (show_shortcuts_) {
         ImGui::OpenPopup("Keyboard shortcuts");
         show_shortcuts_ = false;
@@ -581,6 +589,10 @@ void App::draw_shortcuts() {
 }
 
 void App::draw_messages() {
+    if (!messages_.empty()) draw_messages_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+}
+
+void App::draw_messages_open() {
     if (messages_.empty()) return;
     if (!ImGui::IsPopupOpen("Problem")) ImGui::OpenPopup("Problem");
     ImVec2 c = ImGui::GetMainViewport()->GetCenter();

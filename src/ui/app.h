@@ -19,6 +19,12 @@ namespace hs {
 class History;
 }
 
+// Keeps a function out of its caller. In the browser, V8 compiles each wasm function on its first call, on the main
+// thread: a dialog's or panel's body inlined into App::frame (as LTO does with functions called once) would be compiled
+// with the first frame even when nothing shows it. Such bodies stay out of line, behind a cheap check of whether they
+// are shown (bench/startup: the first frame went from ~170 ms to ~12 ms, with the Binaryen setting in web.cmake).
+#define HS_NOINLINE __attribute__((noinline))
+
 namespace hs::ui {
 
 class Timeline;
@@ -96,15 +102,18 @@ private:
     std::string sample_pending_;  // being fetched
 
     // Shell
-    void draw_top_bar(float height);
-    void draw_sidebar();
-    void draw_welcome();
+    HS_NOINLINE void draw_top_bar(float height);
+    HS_NOINLINE void draw_sidebar();
+    HS_NOINLINE void draw_welcome();
     void draw_template_picker();
+    HS_NOINLINE void draw_template_picker_open();
     void draw_messages();
+    HS_NOINLINE void draw_messages_open();
     void draw_shortcuts();
+    HS_NOINLINE void draw_shortcuts_open();
     void handle_shortcuts();
     // Editor (editor.cpp)
-    void draw_editor();
+    HS_NOINLINE void draw_editor();
     void draw_header_fields(float w);
     void draw_section(const std::string& key, float w);
     void draw_item_list(const std::string& list_path, std::vector<Item>& items, const char* add_label,
@@ -114,8 +123,8 @@ private:
     void draw_actions(float w);
     void draw_links(float w);
     // Right panel (panels.cpp)
-    void draw_side_panel();
-    void draw_export_menu();
+    HS_NOINLINE void draw_side_panel();
+    HS_NOINLINE void draw_export_menu();
     void open_read_view();
     void jump_to(const Finding& f);
     // Drafts (drafts.cpp)
@@ -157,17 +166,23 @@ private:
     void set_document(Document doc);  // shows `doc` with a fresh undo history; no draft yet
     // History (history.cpp), overview (overview.cpp), settings (settings.cpp)
     void draw_history();
+    HS_NOINLINE void draw_history_open();
     void after_edit();  // snapshots on a status change
     void document_switched();  // a different document is shown: history view reset
     void select_snapshot(const std::string& name);
     void restore_snapshot_now(const std::string& name);
     void draw_overview();
+    HS_NOINLINE void draw_overview_open();
     void draw_settings();
+    HS_NOINLINE void draw_settings_open();
     void download_all();  // every draft, the open one saved first
     // Share and merge (share.cpp)
     void draw_share();
+    HS_NOINLINE void draw_share_open();
     void draw_incoming();
+    HS_NOINLINE void draw_incoming_open();
     void draw_merge();
+    HS_NOINLINE void draw_merge_open();
     void start_merge(const Document& theirs);
     void apply_merge(const Document& merged, const Document& theirs);
     void decode_incoming();
@@ -180,7 +195,7 @@ private:
     };
     std::vector<std::pair<std::string, std::string>> text_fields();  // (path, section) in document order
     std::string finding_path(const Finding& f);
-    void draw_find_bar(float width);
+    HS_NOINLINE void draw_find_bar(float width);
     void find_update();
     void find_step(int dir);
     void draw_text_marks(const std::string& path, const std::string& value, float x, float y, float wrap_w);

@@ -151,6 +151,10 @@ void App::restore_snapshot_now(const std::string& name) {
 }
 
 void App::draw_history() {
+    if (history_open_ || ImGui::IsPopupOpen("History")) draw_history_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+}
+
+void App::draw_history_open() {
     if (!begin_dialog("History", history_open_, 1000, 700)) return;
     const Palette& p = palette();
     const float footer = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 8;

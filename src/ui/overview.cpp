@@ -67,6 +67,10 @@ std::string median_text(const std::optional<int64_t>& s) { return s ? format_dur
 }  // namespace
 
 void App::draw_overview() {
+    if (overview_open_ || ImGui::IsPopupOpen("Overview of all postmortems")) draw_overview_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+}
+
+void App::draw_overview_open() {
     if (!begin_dialog("Overview of all postmortems", overview_open_, 1000, 720)) return;
     const Palette& p = palette();
     if (!store_) {

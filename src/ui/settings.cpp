@@ -52,6 +52,10 @@ void App::download_all() {
 }
 
 void App::draw_settings() {
+    if (settings_open_ || ImGui::IsPopupOpen("Settings")) draw_settings_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+}
+
+void App::draw_settings_open() {
     if (!begin_dialog("Settings", settings_open_, 600, 450)) return;
     const Palette& p = palette();
     heading("Appearance");

@@ -50,6 +50,10 @@ std::string value_text(const Json& v, bool present) {
 // ---- share -----------------------------------------------------------------------------------------------------
 
 void App::draw_share() {
+    if (share_open_ || ImGui::IsPopupOpen("Share")) draw_share_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+}
+
+void App::draw_share_open() {
     if (share_open_) {
         ImGui::OpenPopup("Share");
         share_open_ = false;
@@ -197,6 +201,10 @@ void App::decode_incoming() {
 }
 
 void App::draw_incoming() {
+    if (incoming_open_ || ImGui::IsPopupOpen("Shared postmortem")) draw_incoming_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+}
+
+void App::draw_incoming_open() {
     if (incoming_open_ && !ImGui::IsPopupOpen("Shared postmortem")) ImGui::OpenPopup("Shared postmortem");
     ImVec2 c = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(c, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -306,6 +314,10 @@ void App::start_merge(const Document& theirs) {
 }
 
 void App::draw_merge() {
+    if (merge_open_ || ImGui::IsPopupOpen("Merge")) draw_merge_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+}
+
+void App::draw_merge_open() {
     if (merge_open_ && !ImGui::IsPopupOpen("Merge")) ImGui::OpenPopup("Merge");
     ImVec2 c = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(c, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
