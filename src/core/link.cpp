@@ -6,6 +6,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -465,25 +466,25 @@ const std::string& link_dictionary_v2() {
 }
 
 std::string base64url_encode(const uint8_t* data, size_t n) {
-    std::string out;
-    out.reserve((n * 4 + 2) / 3);
+    std::string out((n * 4 + 2) / 3, '\0');  // written in place: no capacity check per character
+    char* o = &out[0];
     size_t i = 0;
     for (; i + 3 <= n; i += 3) {
         uint32_t v = static_cast<uint32_t>(data[i]) << 16 | static_cast<uint32_t>(data[i + 1]) << 8 | data[i + 2];
-        out += kB64[v >> 18];
-        out += kB64[(v >> 12) & 63];
-        out += kB64[(v >> 6) & 63];
-        out += kB64[v & 63];
+        *o++ = kB64[v >> 18];
+        *o++ = kB64[(v >> 12) & 63];
+        *o++ = kB64[(v >> 6) & 63];
+        *o++ = kB64[v & 63];
     }
     if (n - i == 1) {
         uint32_t v = static_cast<uint32_t>(data[i]) << 16;
-        out += kB64[v >> 18];
-        out += kB64[(v >> 12) & 63];
+        *o++ = kB64[v >> 18];
+        *o++ = kB64[(v >> 12) & 63];
     } else if (n - i == 2) {
         uint32_t v = static_cast<uint32_t>(data[i]) << 16 | static_cast<uint32_t>(data[i + 1]) << 8;
-        out += kB64[v >> 18];
-        out += kB64[(v >> 12) & 63];
-        out += kB64[(v >> 6) & 63];
+        *o++ = kB64[v >> 18];
+        *o++ = kB64[(v >> 12) & 63];
+        *o++ = kB64[(v >> 6) & 63];
     }
     return out;
 }
@@ -491,29 +492,45 @@ std::string base64url_encode(const uint8_t* data, size_t n) {
 // Lenient on length: a cut link decodes to an exact prefix of its bytes (left-over bits are dropped), so that the
 // frame, not the base64 layer, reports it as Truncated.
 bool base64url_decode(const std::string& s, std::vector<uint8_t>& out) {
-    out.clear();
-    out.reserve(s.size() * 3 / 4 + 1);
+    // Each character's 6 bits, or -1: the URL-safe alphabet, and '+' and '/' as well (standard base64, pasted by hand).
+    static const std::array<int8_t, 256> table = [] {
+        std::array<int8_t, 256> t{};
+        t.fill(-1);
+        for (int i = 0; i < 26; ++i) t['A' + i] = static_cast<int8_t>(i), t['a' + i] = static_cast<int8_t>(26 + i);
+        for (int i = 0; i < 10; ++i) t['0' + i] = static_cast<int8_t>(52 + i);
+        t['-'] = t['+'] = 62;
+        t['_'] = t['/'] = 63;
+        return t;
+    }();
     size_t n = s.size();
     while (n > 0 && s[n - 1] == '=') --n;
+    out.assign(n * 3 / 4, 0);  // every whole 4 characters give 3 bytes; 2 or 3 left over give 1 or 2
+    uint8_t* o = out.data();
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const int a = table[p[i]], b = table[p[i + 1]], c = table[p[i + 2]], d = table[p[i + 3]];
+        if ((a | b | c | d) < 0) return false;
+        const uint32_t v = static_cast<uint32_t>(a) << 18 | static_cast<uint32_t>(b) << 12 |
+                           static_cast<uint32_t>(c) << 6 | static_cast<uint32_t>(d);
+        *o++ = static_cast<uint8_t>(v >> 16);
+        *o++ = static_cast<uint8_t>(v >> 8);
+        *o++ = static_cast<uint8_t>(v);
+    }
     uint32_t acc = 0;
     int bits = 0;
-    for (size_t i = 0; i < n; ++i) {
-        char c = s[i];
-        int v;
-        if (c >= 'A' && c <= 'Z') v = c - 'A';
-        else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
-        else if (c >= '0' && c <= '9') v = c - '0' + 52;
-        else if (c == '-' || c == '+') v = 62;
-        else if (c == '_' || c == '/') v = 63;
-        else return false;
+    for (; i < n; ++i) {
+        const int v = table[p[i]];
+        if (v < 0) return false;
         acc = (acc << 6) | static_cast<uint32_t>(v);
         bits += 6;
         if (bits >= 8) {
             bits -= 8;
-            out.push_back(static_cast<uint8_t>(acc >> bits));
+            *o++ = static_cast<uint8_t>(acc >> bits);
             acc &= (1u << bits) - 1;
         }
     }
+    out.resize(static_cast<size_t>(o - out.data()));
     return true;
 }
 

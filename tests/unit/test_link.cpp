@@ -536,6 +536,30 @@ TEST_CASE("link: base64url", "[link]") {
     CHECK(base64url_encode(bytes, 3) == "-_-_");
     std::vector<uint8_t> out;
     CHECK_FALSE(base64url_decode("ab.c", out));
+    CHECK_FALSE(base64url_decode("abcdab.", out));       // a bad character in the tail
+    CHECK_FALSE(base64url_decode("abc\xc3\xa9", out));   // not ASCII
+    CHECK_FALSE(base64url_decode(std::string("ab\0d", 4), out));
+    // Standard base64 (with '+', '/' and padding) reads as the URL-safe form does.
+    REQUIRE(base64url_decode("+/+/", out));
+    CHECK(out == std::vector<uint8_t>{0xfb, 0xff, 0xbf});
+    REQUIRE(base64url_decode("+/+/AA==", out));
+    CHECK(out == std::vector<uint8_t>{0xfb, 0xff, 0xbf, 0x00});
+    // Longer inputs, every length 0-300: round trip, and every cut of the text gives an exact prefix of the bytes.
+    std::vector<uint8_t> data(300);
+    uint32_t x = 12345;
+    for (auto& b : data) b = static_cast<uint8_t>((x = x * 1103515245u + 12345u) >> 24);
+    for (size_t n = 0; n <= data.size(); ++n) {
+        const std::string text = base64url_encode(data.data(), n);
+        CHECK(text.size() == (n * 4 + 2) / 3);
+        REQUIRE(base64url_decode(text, out));
+        CHECK(out == std::vector<uint8_t>(data.begin(), data.begin() + static_cast<long>(n)));
+    }
+    const std::string text = base64url_encode(data.data(), data.size());
+    for (size_t cut = 0; cut <= text.size(); ++cut) {
+        REQUIRE(base64url_decode(text.substr(0, cut), out));
+        CHECK(out.size() == cut * 6 / 8);
+        CHECK(std::equal(out.begin(), out.end(), data.begin()));
+    }
 }
 
 TEST_CASE("link: where a link fits", "[link]") {
