@@ -88,7 +88,7 @@ function describeTask(onMain, t) {
   // Garbage collections inside it, and the app's own marks (Platform::trace_mark: the steps of a save), each at its
   // time in ms from the task's start.
   const at = (e) => ((e.ts - t.ts) / 1000).toFixed(1);
-  const gc = inner.filter((e) => /GC/.test(e.name)).map((e) => `${e.name} ${((e.dur || 0) / 1000).toFixed(1)} ms @${at(e)}`);
+  const gc = inner.filter((e) => /^(MinorGC|MajorGC)$/.test(e.name)).map((e) => `${e.name} ${((e.dur || 0) / 1000).toFixed(1)} ms @${at(e)}`);
   const stamps = inner.filter((e) => e.name === 'TimeStamp').map((e) => `${e.args.data.message} @${at(e)}`);
   return top + (gc.length ? ` | GC: ${gc.join(', ')}` : '') + (stamps.length ? ` | marks: ${stamps.join(' ')}` : '');
 }

@@ -223,11 +223,14 @@ void App::frame() {
     field_order_.clear();
     active_drawn_ = false;
     if (derived_dirty_ && doc_) refresh_derived();
-    if (pending_snapshot_) take_snapshot_due();
-    else if (dirty_) {
+    if (pending_snapshot_) {
+        if (platform_.background_work()) platform_.request_work();
+        else take_snapshot_due();
+    } else if (dirty_) {
         int64_t since = platform_.now_ms() - last_edit_ms_;
-        if (since >= 800) save_in_slices();
-        else platform_.set_timer(static_cast<int>(800 - since) + 20);
+        if (since < 800) platform_.set_timer(static_cast<int>(800 - since) + 20);
+        else if (platform_.background_work()) platform_.request_work();
+        else save_in_slices();
     }
     handle_shortcuts();
 
@@ -324,6 +327,11 @@ void App::frame() {
         if (ImGui::GetTime() < highlight_until_) animating_ = true;
         else highlight_until_ = 0, highlight_path_.clear();
     }
+}
+
+void App::work() {
+    if (pending_snapshot_) take_snapshot_due();
+    else if (dirty_ && platform_.now_ms() - last_edit_ms_ >= 800) save_in_slices();
 }
 
 void App::draw_top_bar(float height) {

@@ -35,6 +35,8 @@ public:
     ~App();
 
     void frame();
+    // The next step of a save under way (Platform::background_work): called by the platform between frames.
+    void work();
 
     // Opens a document (from a template, sample, file or link) as the current one, with a fresh undo history.
     void open_document(Document doc);
@@ -141,6 +143,7 @@ private:
     // doc_json may be moved into a pending snapshot (left empty then).
     void finish_save(DraftStore::PreparedSave& p, std::string* doc_json, bool snapshot_later);
     void save_failed(const Status& st);
+    void continue_save();  // the next step of a save: in the next frame, or in a task of its own
     struct SaveSlices {
         std::string draft_id;
         uint64_t rev = 0;

@@ -172,7 +172,7 @@ void App::save_in_slices() {
             save_slices_ = SaveSlices{};
             return;
         }
-        platform_.request_frame();
+        continue_save();
         return;
     }
     if (j.events.size() < doc_->timeline.size()) {
@@ -184,7 +184,7 @@ void App::save_in_slices() {
             j.events.push_back(std::move(*e));
             if (j.events.size() % 64 == 0 && platform_.now_ms() - start >= kBudgetMs) break;
         }
-        platform_.request_frame();  // the next slice, or the join, in the next frame
+        continue_save();  // the next slice, or the join, in a later step
         return;
     }
     // The whole text, in a frame of its own: joining a megabyte of events costs as much as a slice.
@@ -193,7 +193,12 @@ void App::save_in_slices() {
     platform_.trace_mark("hs-save-joined");
     if (!j.json) return save_now();
     j.events = {};
-    platform_.request_frame();
+    continue_save();
+}
+
+void App::continue_save() {
+    if (platform_.background_work()) platform_.request_work();
+    else platform_.request_frame();
 }
 
 void App::save_failed(const Status& st) {
@@ -202,6 +207,7 @@ void App::save_failed(const Status& st) {
                             "to keep a copy.");
     save_error_ = st.message;
     offer_download_ = true;
+    platform_.request_frame();
 }
 
 bool App::prepare_save(const std::string* doc_json, DraftStore::PreparedSave& out) {
@@ -230,13 +236,14 @@ void App::finish_save(DraftStore::PreparedSave& p, std::string* doc_json, bool s
             // A large document's snapshot is written in the next frame, from the same text (see take_snapshot_due).
             pending_snapshot_ = PendingSnapshot{draft_id_, std::move(*doc_json), now};
             doc_json->clear();
-            platform_.request_frame();
+            continue_save();
         } else {
             store_->snapshot(draft_id_, *doc_, snapshot_reason::kAutosave, now, doc_json);
         }
     }
     persisting_ = true;
     platform_.storage_persist();
+    platform_.request_frame();  // the top bar shows the save under way
 }
 
 void App::commit_save() {
@@ -255,7 +262,7 @@ void App::take_snapshot_due() {
     if (store_->snapshot(p.draft_id, Document{}, snapshot_reason::kAutosave, p.at_ms, &p.json).ok())
         platform_.storage_persist();
     spare_json_ = std::move(p.json);
-    if (dirty_) platform_.request_frame();  // the autosave this frame skipped
+    if (dirty_) continue_save();  // the autosave this step skipped
 }
 
 void App::flush() {

@@ -47,6 +47,11 @@ public:
     virtual void storage_persist() {}
     virtual void lock_draft(const std::string& draft_id) { (void)draft_id; }
     virtual void set_timer(int ms) { (void)ms; }  // draw a frame after `ms`
+    // Background work (the steps of a large autosave) in tasks of its own, between frames, so that a step and a
+    // frame's drawing never add up in one task. When supported, the platform calls App::work() soon after
+    // request_work(); otherwise App::frame() runs the steps itself.
+    virtual bool background_work() const { return false; }
+    virtual void request_work() {}
     // Static files shipped beside the app (web: dist/samples/*.json, fetched on demand so the wasm stays small).
     // The answer comes back through App::asset_loaded. Native builds embed the samples and never call this.
     virtual void fetch_asset(const std::string& path) { (void)path; }

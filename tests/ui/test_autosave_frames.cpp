@@ -35,7 +35,12 @@ public:
 
 class StoragePlatform : public hs::native::HeadlessPlatform {
 public:
+    explicit StoragePlatform(bool background = false) : background(background) {}
     hs::Filesystem* storage() override { return &fs; }
+    bool background_work() const override { return background; }
+    void request_work() override { ++work_requested; }
+    bool background;
+    int work_requested = 0;
     bool has_text_overlay() const override { return true; }  // fields are edited as in the page, through the overlay
     FrameFs fs;
 };
@@ -101,4 +106,54 @@ TEST_CASE("a large document's autosave: text, file text, write and snapshot each
     REQUIRE(list.size() == 1);
     CHECK(list[0].title == "Edited before the autosave");
     CHECK(store.list_history(list[0].id).size() >= 1);
+}
+
+TEST_CASE("with background work, a large autosave's steps run between frames, one step per task") {
+    hs::native::HeadlessRunner r(1280, 800);
+    StoragePlatform platform(true);
+    platform.fixed_now_ms = 1775570280000;
+    hs::ui::App app(platform);
+    app.storage_loaded(true, "");
+    r.frame([&] { app.frame(); });
+    REQUIRE(app.open_json(large_document(1200), "test"));
+    for (int i = 0; i < 3; ++i) r.frame([&] { app.frame(); });
+    uitest::Rect t = uitest::where(r, "field.title");
+    r.mouse_move(t.x + 10, t.y + t.h / 2);
+    r.frame([&] { app.frame(); });
+    r.mouse_button(0, true);
+    r.frame([&] { app.frame(); });
+    r.mouse_button(0, false);
+    r.frame([&] { app.frame(); });
+    platform.fs.marker = "Edited, saved between frames";
+    app.overlay_input("title", "Edited, saved between frames");
+    platform.fs.writes.clear();
+    platform.fixed_now_ms += 2000;
+
+    // Frames are numbered 0, 2, 4...; the work tasks between them 1, 3, 5... A frame asks for work; the platform runs
+    // one step per task, as the page does with a timeout per request.
+    int task = 0;
+    for (int round = 0; round < 8; ++round) {
+        platform.fs.frame = task++;
+        r.frame([&] { app.frame(); });
+        platform.fs.frame = task++;
+        if (platform.work_requested > 0) {
+            platform.work_requested = 0;
+            app.work();
+        }
+    }
+    int draft_task = -1, snapshot_task = -1;
+    for (const FrameFs::Write& w : platform.fs.writes) {
+        INFO(w.path << " in task " << w.frame);
+        CHECK(w.frame % 2 == 1);  // never inside a frame
+        CHECK(w.has_marker);
+        if (w.path.find("/history/") != std::string::npos) snapshot_task = w.frame;
+        else if (w.path.find("/drafts/") != std::string::npos) draft_task = w.frame;
+    }
+    REQUIRE(draft_task > 0);
+    CHECK(snapshot_task > draft_task);  // the snapshot is a step of its own, after the draft's write
+    hs::DraftStore store(platform.fs, "/drafts");
+    store.load_all();
+    auto list = store.summaries("2026-04-07");
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].title == "Edited, saved between frames");
 }

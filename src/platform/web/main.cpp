@@ -5,6 +5,7 @@
 // not focused), the backing store is CSS size x devicePixelRatio, and frames are drawn only when something happened.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
 #include <algorithm>
@@ -211,6 +212,8 @@ public:
     void storage_persist() override;
     void lock_draft(const std::string& id) override { hs_js_lock_draft(id.c_str()); }
     void set_timer(int ms) override { hs_js_set_timer(ms); }
+    bool background_work() const override { return true; }
+    void request_work() override;
     void fetch_asset(const std::string& path) override { hs_js_fetch_asset(path.c_str()); }
     void pick_files() override { hs_js_pick_files(); }
 
@@ -224,6 +227,7 @@ struct State {
     WebPlatform platform;
     hs::ui::App* app = nullptr;
     bool scheduled = false;
+    bool work_scheduled = false;  // a background work task (WebPlatform::request_work) is pending
     int frames_pending = 0;
     unsigned frame_count = 0;
     double last_time = 0;
@@ -256,6 +260,17 @@ void poke(int frames = 3) {
 }
 
 void WebPlatform::request_frame() { poke(2); }
+
+// A save's next step, in a task of its own (a timeout, not an animation frame): see Platform::background_work.
+void on_work(void*) {
+    S.work_scheduled = false;
+    if (S.app) S.app->work();
+}
+void WebPlatform::request_work() {
+    if (S.work_scheduled) return;
+    S.work_scheduled = true;
+    emscripten_set_timeout(on_work, 0, nullptr);
+}
 
 void WebPlatform::storage_persist() {
     if (!storage_loaded) return;  // never push before the first pull has finished
