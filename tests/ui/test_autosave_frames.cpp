@@ -58,19 +58,14 @@ std::string large_document(size_t events) {
     return hs::save_document(r.doc);
 }
 
-}  // namespace
-
-TEST_CASE("a large document's autosave: text, file text, write and snapshot each in a frame of its own") {
-    hs::native::HeadlessRunner r(1280, 800);
-    StoragePlatform platform;
+// Opens a 1,200-event document (saved in slices) as a draft and edits its title the way the page's text overlay does:
+// a click on the field, then its text changes. The file system then notes writes that hold `title`.
+void open_and_edit(hs::native::HeadlessRunner& r, StoragePlatform& platform, hs::ui::App& app, const std::string& title) {
     platform.fixed_now_ms = 1775570280000;
-    hs::ui::App app(platform);
     app.storage_loaded(true, "");
     r.frame([&] { app.frame(); });
-    REQUIRE(app.open_json(large_document(1200), "test"));  // 1,200 events: saved in slices
+    REQUIRE(app.open_json(large_document(1200), "test"));
     for (int i = 0; i < 3; ++i) r.frame([&] { app.frame(); });
-
-    // An edit, the way the page's text overlay makes one: click the title field, then its text changes.
     uitest::Rect t = uitest::where(r, "field.title");
     r.mouse_move(t.x + 10, t.y + t.h / 2);
     r.frame([&] { app.frame(); });
@@ -78,10 +73,19 @@ TEST_CASE("a large document's autosave: text, file text, write and snapshot each
     r.frame([&] { app.frame(); });
     r.mouse_button(0, false);
     r.frame([&] { app.frame(); });
-    platform.fs.marker = "Edited before the autosave";
-    app.overlay_input("title", "Edited before the autosave");
-    REQUIRE(app.document()->title == "Edited before the autosave");
+    platform.fs.marker = title;
+    app.overlay_input("title", title);
+    REQUIRE(app.document()->title == title);
     platform.fs.writes.clear();
+}
+
+}  // namespace
+
+TEST_CASE("a large document's autosave: text, file text, write and snapshot each in a frame of its own") {
+    hs::native::HeadlessRunner r(1280, 800);
+    StoragePlatform platform;
+    hs::ui::App app(platform);
+    open_and_edit(r, platform, app, "Edited before the autosave");
 
     // Past the autosave delay. The clock stands still, so the slices' time budget is never used up: the events'
     // text is made in the first frame, and joined in the second.
@@ -111,22 +115,8 @@ TEST_CASE("a large document's autosave: text, file text, write and snapshot each
 TEST_CASE("with background work, a large autosave's steps run between frames, one step per task") {
     hs::native::HeadlessRunner r(1280, 800);
     StoragePlatform platform(true);
-    platform.fixed_now_ms = 1775570280000;
     hs::ui::App app(platform);
-    app.storage_loaded(true, "");
-    r.frame([&] { app.frame(); });
-    REQUIRE(app.open_json(large_document(1200), "test"));
-    for (int i = 0; i < 3; ++i) r.frame([&] { app.frame(); });
-    uitest::Rect t = uitest::where(r, "field.title");
-    r.mouse_move(t.x + 10, t.y + t.h / 2);
-    r.frame([&] { app.frame(); });
-    r.mouse_button(0, true);
-    r.frame([&] { app.frame(); });
-    r.mouse_button(0, false);
-    r.frame([&] { app.frame(); });
-    platform.fs.marker = "Edited, saved between frames";
-    app.overlay_input("title", "Edited, saved between frames");
-    platform.fs.writes.clear();
+    open_and_edit(r, platform, app, "Edited, saved between frames");
     platform.fixed_now_ms += 2000;
 
     // Frames are numbered 0, 2, 4...; the work tasks between them 1, 3, 5... A frame asks for work; the platform runs
