@@ -132,13 +132,14 @@ private:
     // Drafts (drafts.cpp)
     void draw_drafts_list();
     void save_now();
-    // Autosave: a document with many timeline events is serialised a slice per frame (~4 ms each), so that saving
-    // never holds up a frame for long; a smaller one is saved at once. An edit meanwhile starts the slices again.
+    // Autosave: a document with many timeline events is saved in steps of a few milliseconds (the events' text a
+    // slice at a time, the join, the file's text, the write, the snapshot), each in a frame or, where the platform
+    // has background work, in a task between frames; a smaller one is saved at once. An edit meanwhile starts again.
     void save_in_slices();
     // Store the open draft at once.
     void commit_save();
-    // The two halves of commit_save, which save_in_slices runs in separate frames. With snapshot_later, a snapshot
-    // that is due is written in the next frame (take_snapshot_due) rather than in this one.
+    // The two halves of commit_save, which save_in_slices runs as separate steps. With snapshot_later, a snapshot
+    // that is due is written in the next step (take_snapshot_due) rather than in this one.
     bool prepare_save(const std::string* doc_json, DraftStore::PreparedSave& out);
     // doc_json may be moved into a pending snapshot (left empty then).
     void finish_save(DraftStore::PreparedSave& p, std::string* doc_json, bool snapshot_later);

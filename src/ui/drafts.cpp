@@ -154,8 +154,9 @@ void App::save_in_slices() {
         j = SaveSlices{draft_id_, doc_rev_, {}, std::nullopt, std::nullopt, true};
         j.events.reserve(doc_->timeline.size());
     }
-    // The last two steps, each in a frame of its own: the store's copy of the document with the file's text, then
-    // the write. A megabyte copied costs milliseconds (more where memory is touched for the first time).
+    // The last two steps, each in a step of its own (a frame, or a task between frames: continue_save): the store's
+    // copy of the document with the file's text, then the write. A megabyte copied costs milliseconds, and more where
+    // memory is touched for the first time.
     if (j.prepared) {
         DraftStore::PreparedSave p = std::move(*j.prepared);
         std::string json = std::move(*j.json);
@@ -187,7 +188,7 @@ void App::save_in_slices() {
         continue_save();  // the next slice, or the join, in a later step
         return;
     }
-    // The whole text, in a frame of its own: joining a megabyte of events costs as much as a slice.
+    // The whole text, in a step of its own: joining a megabyte of events costs as much as a slice.
     platform_.trace_mark("hs-save-join");
     j.json = save_document_with_events(*doc_, j.events, std::move(spare_json_));
     platform_.trace_mark("hs-save-joined");
@@ -233,7 +234,7 @@ void App::finish_save(DraftStore::PreparedSave& p, std::string* doc_json, bool s
     platform_.trace_mark("hs-save-written");
     if (store_->snapshot_due(draft_id_, now)) {
         if (snapshot_later && doc_json) {
-            // A large document's snapshot is written in the next frame, from the same text (see take_snapshot_due).
+            // A large document's snapshot is written in the next step, from the same text (see take_snapshot_due).
             pending_snapshot_ = PendingSnapshot{draft_id_, std::move(*doc_json), now};
             doc_json->clear();
             continue_save();
