@@ -223,14 +223,11 @@ void App::frame() {
     field_order_.clear();
     active_drawn_ = false;
     if (derived_dirty_ && doc_) refresh_derived();
-    if (pending_snapshot_) {
-        if (platform_.background_work()) platform_.request_work();
-        else take_snapshot_due();
-    } else if (dirty_) {
-        int64_t since = platform_.now_ms() - last_edit_ms_;
-        if (since < 800) platform_.set_timer(static_cast<int>(800 - since) + 20);
+    if (pending_snapshot_ || dirty_) {  // a save's next step: in this frame, or in a task of its own (work())
+        const int64_t since = platform_.now_ms() - last_edit_ms_;
+        if (!pending_snapshot_ && since < 800) platform_.set_timer(static_cast<int>(800 - since) + 20);
         else if (platform_.background_work()) platform_.request_work();
-        else save_in_slices();
+        else work();
     }
     handle_shortcuts();
 
@@ -505,7 +502,7 @@ void App::draw_welcome() {
 }
 
 void App::draw_template_picker() {
-    if (open_template_picker_ || ImGui::IsPopupOpen("New postmortem")) draw_template_picker_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+    if (open_template_picker_ || ImGui::IsPopupOpen("New postmortem")) draw_template_picker_open();
 }
 
 void App::draw_template_picker_open() {
@@ -557,7 +554,7 @@ void App::draw_template_picker_open() {
 }
 
 void App::draw_shortcuts() {
-    if (show_shortcuts_ || ImGui::IsPopupOpen("Keyboard shortcuts")) draw_shortcuts_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+    if (show_shortcuts_ || ImGui::IsPopupOpen("Keyboard shortcuts")) draw_shortcuts_open();
 }
 
 void App::draw_shortcuts_open() {
@@ -597,7 +594,7 @@ void App::draw_shortcuts_open() {
 }
 
 void App::draw_messages() {
-    if (!messages_.empty()) draw_messages_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+    if (!messages_.empty()) draw_messages_open();
 }
 
 void App::draw_messages_open() {

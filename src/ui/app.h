@@ -21,8 +21,9 @@ class History;
 
 // Keeps a function out of its caller. In the browser, V8 compiles each wasm function on its first call, on the main
 // thread: a dialog's or panel's body inlined into App::frame (as LTO does with functions called once) would be compiled
-// with the first frame even when nothing shows it. Such bodies stay out of line, behind a cheap check of whether they
-// are shown (bench/startup: the first frame went from ~170 ms to ~12 ms, with the Binaryen setting in web.cmake).
+// with the first frame even when nothing shows it. Such bodies stay out of line. Each dialog's draw_X() is only a cheap
+// check of whether it is shown, and calls draw_X_open() then (bench/startup: the first frame went from ~170 ms to
+// ~12 ms, with the Binaryen setting in web.cmake).
 #define HS_NOINLINE __attribute__((noinline))
 
 namespace hs::ui {
@@ -104,8 +105,8 @@ private:
     std::string sample_pending_;  // being fetched
 
     // Shell
-    HS_NOINLINE void draw_top_bar(float height);
-    HS_NOINLINE void draw_sidebar();
+    void draw_top_bar(float height);
+    void draw_sidebar();
     HS_NOINLINE void draw_welcome();
     void draw_template_picker();
     HS_NOINLINE void draw_template_picker_open();

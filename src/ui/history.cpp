@@ -151,7 +151,7 @@ void App::restore_snapshot_now(const std::string& name) {
 }
 
 void App::draw_history() {
-    if (history_open_ || ImGui::IsPopupOpen("History")) draw_history_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+    if (history_open_ || ImGui::IsPopupOpen("History")) draw_history_open();
 }
 
 void App::draw_history_open() {

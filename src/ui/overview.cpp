@@ -67,7 +67,7 @@ std::string median_text(const std::optional<int64_t>& s) { return s ? format_dur
 }  // namespace
 
 void App::draw_overview() {
-    if (overview_open_ || ImGui::IsPopupOpen("Overview of all postmortems")) draw_overview_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+    if (overview_open_ || ImGui::IsPopupOpen("Overview of all postmortems")) draw_overview_open();
 }
 
 void App::draw_overview_open() {

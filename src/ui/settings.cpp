@@ -52,7 +52,7 @@ void App::download_all() {
 }
 
 void App::draw_settings() {
-    if (settings_open_ || ImGui::IsPopupOpen("Settings")) draw_settings_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+    if (settings_open_ || ImGui::IsPopupOpen("Settings")) draw_settings_open();
 }
 
 void App::draw_settings_open() {

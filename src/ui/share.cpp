@@ -50,7 +50,7 @@ std::string value_text(const Json& v, bool present) {
 // ---- share -----------------------------------------------------------------------------------------------------
 
 void App::draw_share() {
-    if (share_open_ || ImGui::IsPopupOpen("Share")) draw_share_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+    if (share_open_ || ImGui::IsPopupOpen("Share")) draw_share_open();
 }
 
 void App::draw_share_open() {
@@ -201,7 +201,7 @@ void App::decode_incoming() {
 }
 
 void App::draw_incoming() {
-    if (incoming_open_ || ImGui::IsPopupOpen("Shared postmortem")) draw_incoming_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+    if (incoming_open_ || ImGui::IsPopupOpen("Shared postmortem")) draw_incoming_open();
 }
 
 void App::draw_incoming_open() {
@@ -314,7 +314,7 @@ void App::start_merge(const Document& theirs) {
 }
 
 void App::draw_merge() {
-    if (merge_open_ || ImGui::IsPopupOpen("Merge")) draw_merge_open();  // the body is compiled (lazily, in the browser) only once it is first shown
+    if (merge_open_ || ImGui::IsPopupOpen("Merge")) draw_merge_open();
 }
 
 void App::draw_merge_open() {
