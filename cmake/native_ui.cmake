@@ -7,12 +7,19 @@ if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   return()
 endif()
 
+# imgui_draw.cpp with glyphs on demand, as in the web build (scripts/imgui_patch.py).
+set(HS_IMGUI_DRAW_NATIVE "${CMAKE_BINARY_DIR}/generated/imgui_draw.cpp")
+add_custom_command(OUTPUT "${HS_IMGUI_DRAW_NATIVE}"
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/imgui_patch.py ${IMGUI_DIR}/imgui_draw.cpp "${HS_IMGUI_DRAW_NATIVE}"
+  DEPENDS ${IMGUI_DIR}/imgui_draw.cpp ${CMAKE_SOURCE_DIR}/scripts/imgui_patch.py
+  COMMENT "imgui_draw.cpp: no default font, glyphs on demand")
 add_library(imgui_native STATIC
-  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
+  ${IMGUI_DIR}/imgui.cpp "${HS_IMGUI_DRAW_NATIVE}" ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
   ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(imgui_native SYSTEM PUBLIC ${IMGUI_DIR})
 target_compile_definitions(imgui_native PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
-                                               IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_FONT)
+                                               IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_FONT
+                                               IMGUI_USE_WCHAR32)
 target_compile_options(imgui_native PRIVATE -w)
 
 set(HS_NATIVE_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/fonts.cpp")
@@ -23,7 +30,7 @@ add_custom_command(OUTPUT "${HS_NATIVE_FONTS_CPP}"
 
 file(GLOB HS_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
 add_library(hs_ui_native STATIC ${HS_UI_SOURCES} "${HS_NATIVE_FONTS_CPP}"
-            ${CMAKE_SOURCE_DIR}/src/platform/native/headless.cpp)
+            ${CMAKE_SOURCE_DIR}/src/platform/native/headless.cpp ${CMAKE_SOURCE_DIR}/src/platform/native/glyphs_native.cpp)
 target_include_directories(hs_ui_native PUBLIC "${CMAKE_SOURCE_DIR}/src/ui" "${CMAKE_SOURCE_DIR}/src/platform/native")
 target_link_libraries(hs_ui_native PUBLIC hscore imgui_native)
 

@@ -4,18 +4,20 @@ if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "Dear ImGui sources are missing in ${IMGUI_DIR}: run python3 scripts/deps.py web")
 endif()
 
-# imgui_draw.cpp without the built-in ProggyClean font (unused: the app always loads its own fonts).
+# imgui_draw.cpp without the built-in ProggyClean font (unused: the app always loads its own fonts), and with glyphs
+# on demand (scripts/imgui_patch.py).
 set(HS_IMGUI_DRAW "${CMAKE_BINARY_DIR}/generated/imgui_draw.cpp")
 add_custom_command(OUTPUT "${HS_IMGUI_DRAW}"
-  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/imgui_no_default_font.py ${IMGUI_DIR}/imgui_draw.cpp "${HS_IMGUI_DRAW}"
-  DEPENDS ${IMGUI_DIR}/imgui_draw.cpp ${CMAKE_SOURCE_DIR}/scripts/imgui_no_default_font.py
-  COMMENT "imgui_draw.cpp without the default font")
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/imgui_patch.py ${IMGUI_DIR}/imgui_draw.cpp "${HS_IMGUI_DRAW}"
+  DEPENDS ${IMGUI_DIR}/imgui_draw.cpp ${CMAKE_SOURCE_DIR}/scripts/imgui_patch.py
+  COMMENT "imgui_draw.cpp: no default font, glyphs on demand")
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp "${HS_IMGUI_DRAW}" ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
   ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+# IMGUI_USE_WCHAR32: characters outside the Basic Multilingual Plane (emoji) are kept and drawn.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
-                                        IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_FONT)
+                                        IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_FONT IMGUI_USE_WCHAR32)
 
 # Fonts: subset from Debian's packages at build time, embedded as byte arrays.
 set(HS_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/fonts.cpp")

@@ -102,7 +102,7 @@
   // (IME, dead keys, spell check, mobile keyboards). ImGui measures with Inter at `fontPx` line height; Inter's
   // ascender - descender is 1.2109 em, so the CSS font size is fontPx / 1.2109 for identical glyphs.
   var INTER_LINE = 1.2109;
-  var ov = { path: '', el: null, quiet: false };
+  var ov = { path: '', el: null, quiet: false, password: false, enter: false };
   function makeField(tag) {
     var el = document.createElement(tag);
     el.className = 'hs-overlay';
@@ -111,15 +111,23 @@
     document.body.appendChild(el);
     el.addEventListener('input', function () {
       if (!mod || !ov.path) return;
-      heapString(mod, el.value, function (p) { mod.ccall('hs_overlay_input', null, ['string', 'number'], [ov.path, p]); });
+      // A passphrase is kept in NFC: the same words typed on a phone, a Mac (which may send decomposed letters) or
+      // Windows derive the same key. Other text is kept exactly as typed.
+      var v = ov.password ? el.value.normalize('NFC') : el.value;
+      heapString(mod, v, function (p) { mod.ccall('hs_overlay_input', null, ['string', 'number'], [ov.path, p]); });
       reportHeight();
     });
     el.addEventListener('keydown', function (e) {
       if (!mod || !ov.path) return;
       var ctrl = e.ctrlKey || e.metaKey;
+      if (e.isComposing) return;  // keys that belong to an IME composition
       if (e.key === 'Escape') { e.preventDefault(); done(1); canvas.focus({ preventScroll: true }); }
       else if (e.key === 'Tab') { e.preventDefault(); done(e.shiftKey ? 3 : 2); }
-      else if (e.key === 'Enter' && tag === 'input') { e.preventDefault(); done(0); canvas.focus({ preventScroll: true }); }
+      else if (e.key === 'Enter' && tag === 'input' && !e.isComposing) {
+        e.preventDefault();
+        if (ov.enter) mod.ccall('hs_overlay_enter', null, ['string', 'number'], [ov.path, e.shiftKey ? 1 : 0]);
+        else { done(4); canvas.focus({ preventScroll: true }); }
+      }
       else if (ctrl && !e.altKey && (e.key === 'z' || e.key === 'Z')) { e.preventDefault(); if (e.shiftKey) mod._hs_redo(); else mod._hs_undo(); }
       else if (ctrl && !e.altKey && (e.key === 'y' || e.key === 'Y')) { e.preventDefault(); mod._hs_redo(); }
       else if (ctrl && !e.altKey && (e.key === 'f' || e.key === 'F')) {  // find in the document, not in the page
@@ -156,6 +164,15 @@
       if (other.style.display !== 'none') other.style.display = 'none';
       ov.path = o.path;
       ov.el = el;
+      ov.password = !!o.password;
+      ov.enter = !!o.enter;
+      if (el === ovInput) {
+        var type = o.password ? 'password' : 'text';
+        if (el.type !== type) el.type = type;
+        el.setAttribute('autocomplete', o.password ? 'new-password' : 'off');
+        el.setAttribute('spellcheck', o.password || o.mono ? 'false' : 'true');
+        el.classList.toggle('mono', !!o.mono);
+      }
       el.style.display = 'block';
       el.style.left = o.x + 'px';
       el.style.top = o.y + 'px';
@@ -171,7 +188,7 @@
       if (switching) {
         el.focus({ preventScroll: true });
         var n = el.value.length;
-        try { el.setSelectionRange(n, n); } catch (e) {}
+        try { if (o.autoSelect) el.select(); else el.setSelectionRange(n, n); } catch (e) {}
         reportHeight();
       }
       ov.quiet = false;

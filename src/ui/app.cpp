@@ -50,8 +50,9 @@ void App::update_window_title() {
 
 App::App(Platform& platform) : platform_(platform), history_(std::make_unique<History>()) {
     dark_ = platform_.prefers_dark();
+    set_text_input_host(this);
 }
-App::~App() = default;
+App::~App() { set_text_input_host(nullptr); }
 
 void App::show_message(const std::string& text) {
     messages_.push_back(text);
@@ -516,9 +517,8 @@ void App::draw_template_picker_open() {
     if (!ImGui::BeginPopupModal("New postmortem", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     static std::string title;
     ImGui::TextUnformatted("Title");
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextWithHint("##newtitle", "e.g. Checkout errors after config push", &title);
+    if (ImGui::IsWindowAppearing()) text_input_focus("ui:new.title");
+    text_input("ui:new.title", title, "e.g. Checkout errors after config push", -1);
     mark("new.title");
     ImGui::Spacing();
     ImGui::TextUnformatted("Template");

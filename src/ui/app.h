@@ -14,6 +14,7 @@
 #include "core/model.h"
 #include "core/store.h"
 #include "platform.h"
+#include "text_input.h"
 
 namespace hs {
 class History;
@@ -30,7 +31,7 @@ namespace hs::ui {
 
 class Timeline;
 
-class App {
+class App : public TextInputHost {
 public:
     explicit App(Platform& platform);
     ~App();
@@ -56,11 +57,17 @@ public:
     void undo();
     void redo();
 
-    // From the DOM text overlay (web): the text of field `path` changed; editing ended (how: 0 blur or Enter,
-    // 1 Escape, 2 Tab, 3 Shift+Tab); the DOM reports the content height it needs.
+    // From the DOM text overlay (web): the text of field `path` changed; editing ended (how: 0 blur, 1 Escape,
+    // 2 Tab, 3 Shift+Tab, 4 Enter in a single-line field); the DOM reports the content height it needs.
     void overlay_input(const std::string& path, const std::string& text);
     void overlay_done(const std::string& path, int how);
     void overlay_height(const std::string& path, float css_px);
+    void overlay_enter(const std::string& path, bool shift);  // Enter in a field that reports it (kInputEnter)
+    // Single-line inputs outside the document's sections (text_input.h).
+    InputResult text_input(const std::string& key, std::string& value, const char* hint, float width,
+                           unsigned flags = 0) override;
+    void text_input_focus(const std::string& key) override;
+    bool text_input_editing(const std::string& key) override;
     // Storage events from the platform.
     void storage_loaded(bool ok, const std::string& error);
     void storage_saved(bool ok, const std::string& error);
@@ -244,6 +251,11 @@ private:
     bool overlay_send_text_ = false; // the DOM text must be replaced (first show, undo)
     bool active_drawn_ = false;      // active_path_ was drawn this frame
     std::map<std::string, float> overlay_heights_;
+    // Inputs that are not document fields ("ui:find", ...): where their text lives, and what the overlay reported
+    // for each since it was last drawn (InputResult bits).
+    std::map<std::string, std::string*> ui_values_;
+    std::map<std::string, InputResult> ui_events_;
+    std::string ui_focus_;           // to start editing when drawn next
     std::vector<std::string> field_order_, last_field_order_;  // for Tab / Shift+Tab
     std::string highlight_path_;     // field flashed after a lint jump
     double highlight_until_ = 0;

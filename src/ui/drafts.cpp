@@ -303,8 +303,7 @@ void App::draw_drafts_list() {
         ImGui::TextColored(p.text_muted, storage_failed_ ? "Storage unavailable" : "Loading\xe2\x80\xa6");
         return;
     }
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##dfilter", ICON_SEARCH "  Search drafts", &drafts_filter_);
+    text_input("ui:drafts.search", drafts_filter_, ICON_SEARCH "  Search drafts", -1);
     const int64_t now = platform_.now_ms();
     std::vector<DraftSummary> list = store_->summaries(utc_date(now), SortBy::Updated, drafts_filter_);
     if (list.empty()) ImGui::TextColored(p.text_muted, drafts_filter_.empty() ? "No drafts yet" : "No match");

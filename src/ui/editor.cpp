@@ -66,6 +66,10 @@ bool is_overdue(const ActionItem& a, int64_t now_ms) {
 // ---- fields ----------------------------------------------------------------------------------------------------
 
 std::string* App::field(const std::string& path) {
+    if (path.compare(0, 3, "ui:") == 0) {  // an input outside the document (text_input.h)
+        auto it = ui_values_.find(path);
+        return it == ui_values_.end() ? nullptr : it->second;
+    }
     if (!doc_) return nullptr;
     Document& d = *doc_;
     if (path == "title") return &d.title;
@@ -126,12 +130,19 @@ void App::overlay_input(const std::string& path, const std::string& text) {
     overlay_text_ = text;
     if (*v == text) return;
     *v = text;
+    if (path.compare(0, 3, "ui:") == 0) {  // not a document field: its owner sees the change when it draws
+        ui_events_[path].changed = true;
+        platform_.request_frame();
+        return;
+    }
     if (path == "title") update_window_title();
     edited(path, "Edit " + path);
 }
 
 void App::overlay_done(const std::string& path, int how) {
     if (path != active_path_) return;
+    if (how == 1) ui_events_[path].escape = true;
+    if (how == 4) ui_events_[path].enter = true;
     active_path_.clear();
     platform_.overlay_hide();
     if (how == 2 || how == 3) {  // Tab / Shift+Tab: the next or previous field drawn in the last frame

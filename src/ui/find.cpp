@@ -95,23 +95,23 @@ void App::draw_find_bar(float width) {
     ImGui::TextColored(p.text_muted, ICON_SEARCH);
     ImGui::SameLine();
     if (find_focus_) {
-        ImGui::SetKeyboardFocusHere();
+        text_input_focus("ui:find");
         find_focus_ = false;
     }
     const float buttons = 230.0f;
-    ImGui::SetNextItemWidth(std::max(120.0f, width - buttons));
-    bool enter = ImGui::InputTextWithHint("##find", "Find in this postmortem", &find_query_,
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
+    const InputResult in = text_input("ui:find", find_query_, "Find in this postmortem", std::max(120.0f, width - buttons),
+                                      kInputEnter);
     mark("find.input");
-    // Enter leaves an ImGui field, which is focused again on the next frame: a press in between still counts.
+    bool enter = in.enter;
+    // Natively, Enter leaves an ImGui field, which is focused again on the next frame: a press in between still counts.
     if (!enter && !ImGui::IsItemActive() && ImGui::IsWindowFocused() &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))
         enter = true;
-    const bool esc = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) &&
-                     (ImGui::IsItemActive() || ImGui::IsItemDeactivated() || ImGui::IsWindowFocused());
+    const bool esc = in.escape || (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)) &&
+                                   (ImGui::IsItemActive() || ImGui::IsItemDeactivated() || ImGui::IsWindowFocused()));
     if (enter) {
-        find_step(ImGui::GetIO().KeyShift ? -1 : 1);
-        find_focus_ = true;  // Enter leaves an ImGui text field: stay in it for the next Enter
+        find_step((in.enter ? in.shift : ImGui::GetIO().KeyShift) ? -1 : 1);
+        if (!in.enter) find_focus_ = true;  // Enter leaves an ImGui text field: stay in it for the next Enter
     }
     ImGui::SameLine();
     std::string count;

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 
+#include "glyphs.h"
 #include "icons.h"
 #include "imgui.h"
 
@@ -74,6 +75,12 @@ Fonts& load_fonts(float dpr) {
     io.FontDefault = g_fonts.ui;
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
+    // Every other code point is rasterised when first drawn (glyphs.cpp).
+    glyphs_atlas_built();
+    glyphs_register_font(g_fonts.ui, false, false);
+    glyphs_register_font(g_fonts.bold, true, false);
+    glyphs_register_font(g_fonts.title, true, false);
+    glyphs_register_font(g_fonts.mono, false, true);
     return g_fonts;
 }
 

@@ -25,6 +25,7 @@
 #define ICON_SUN "\xef\x86\x85"           // U+F185
 #define ICON_LINK "\xef\x83\x81"          // U+F0C1
 #define ICON_LOCK "\xef\x80\xa3"          // U+F023
+#define ICON_UNLOCK "\xef\x82\x9c"        // U+F09C
 #define ICON_LIST "\xef\x80\xba"          // U+F03A
 #define ICON_CHEVRON_DOWN "\xef\x81\xb8"  // U+F078
 #define ICON_CHEVRON_UP "\xef\x81\xb7"    // U+F077

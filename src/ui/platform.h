@@ -38,6 +38,7 @@ public:
         std::string hint;
         float font_px = 15;
         bool dark = false;
+        unsigned flags = 0;      // text_input.h: kInputPassword, kInputEnter, kInputMono, kInputAutoSelect
     };
     // Persistent storage for drafts: null until loaded (web: after the first IDBFS syncfs(true)) or where there is
     // none (native headless runs). storage_persist() makes what was written durable (async; the answer comes back

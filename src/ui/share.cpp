@@ -72,9 +72,8 @@ void App::draw_share_open() {
                "Add a passphrase to encrypt it; send the passphrase another way.");
     ImGui::Spacing();
     ImGui::TextUnformatted("Passphrase (optional)");
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##pass", "Leave empty for a plain link", &share_passphrase_,
-                                 ImGuiInputTextFlags_Password))
+    // Any character is kept (a DOM input on the web), in NFC: the same words typed anywhere open the link.
+    if (text_input("ui:share.passphrase", share_passphrase_, "Leave empty for a plain link", -1, kInputPassword).changed)
         share_link_.clear();
     mark("share.passphrase");
     ImGui::Spacing();
@@ -105,6 +104,13 @@ void App::draw_share_open() {
         mark("share.create");
     }
     if (!share_link_.empty()) {
+        // Whether the link is sealed, said beside the link itself: read from the link, not from the field.
+        const bool sealed = share_link_.find("#h2e.") != std::string::npos || share_link_.compare(0, 4, "h2e.") == 0;
+        if (sealed)
+            ImGui::TextColored(p.success, ICON_LOCK "  Encrypted: it opens only with the passphrase.");
+        else
+            ImGui::TextColored(p.warning, ICON_UNLOCK "  Not encrypted: anyone who has the link can read it.");
+        mark(sealed ? "share.state.encrypted" : "share.state.plain");
         ImGui::PushFont(fonts().mono);
         std::string shown = share_link_.size() > 180 ? share_link_.substr(0, 177) + "..." : share_link_;
         ImGui::PushTextWrapPos(0);
@@ -214,10 +220,9 @@ void App::draw_incoming_open() {
     bool close = false;
     if (!incoming_ && incoming_encrypted_) {
         ImGui::TextWrapped(ICON_LOCK "  This link is encrypted. Enter the passphrase the sender gave you.");
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        bool enter = ImGui::InputText("##inpass", &incoming_passphrase_,
-                                      ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+        if (ImGui::IsWindowAppearing()) text_input_focus("ui:incoming.passphrase");
+        bool enter = text_input("ui:incoming.passphrase", incoming_passphrase_, "Passphrase", -1,
+                                kInputPassword | kInputEnter).enter;
         mark("incoming.passphrase");
         if (incoming_decrypt_pending_ > 0) {
             ImGui::TextColored(p.text_muted, "Decrypting\xe2\x80\xa6");

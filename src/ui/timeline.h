@@ -10,6 +10,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -114,6 +115,7 @@ private:
     bool rows_dirty_ = true;
     std::vector<int> rows_;  // event indices shown, in display order
     std::string filter_text_, filter_author_;
+    std::map<std::string, std::string> time_text_;  // a row's time as shown or being typed, by event id
     int filter_type_ = -1;   // index in vocab::kEventTypes, -1 = all
     int sort_column_ = 0;    // 0 time, 1 type, 2 description, 3 author
     bool sort_ascending_ = true;

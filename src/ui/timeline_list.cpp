@@ -10,6 +10,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "locate.h"
+#include "text_input.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "theme.h"
 #include "timeline.h"
@@ -60,8 +61,7 @@ void Timeline::draw_list(Document& d, float w) {
     const Palette& p = palette();
     // Filters.
     bool changed = false;
-    ImGui::SetNextItemWidth(std::min(260.0f, w * 0.35f));
-    changed |= ImGui::InputTextWithHint("##ftext", ICON_SEARCH " Filter text", &filter_text_);
+    changed |= text_input("ui:timeline.filter.text", filter_text_, ICON_SEARCH " Filter text", std::min(260.0f, w * 0.35f)).changed;
     mark("timeline.filter.text");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(150);
@@ -74,8 +74,7 @@ void Timeline::draw_list(Document& d, float w) {
     }
     mark("timeline.filter.type");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(150);
-    changed |= ImGui::InputTextWithHint("##fauthor", ICON_USER " Author", &filter_author_);
+    changed |= text_input("ui:timeline.filter.author", filter_author_, ICON_USER " Author", 150).changed;
     mark("timeline.filter.author");
     if (changed) rows_dirty_ = true;
     if (rows_dirty_) rebuild_rows(d);
@@ -127,16 +126,19 @@ void Timeline::draw_list(Document& d, float w) {
                 const int ti = event_type_index(e.type);
                 // Time: typed as HH:MM[:SS] on the same day in the shown zone, or ISO 8601; Enter applies.
                 ImGui::TableNextColumn();
-                char buf[48] = "";
-                if (e.time.set) {
-                    std::string s = format_time(e.time.unix_ms, zone, zone.kind == TimeZone::Kind::Relative ? TimePrecision::Second
-                                                                     : multi_day ? TimePrecision::DayMinute : TimePrecision::Second);
-                    std::snprintf(buf, sizeof buf, "%s", s.c_str());
+                // The text being edited lives here between frames (the DOM overlay sends it back); shown otherwise.
+                const std::string time_key = "ui:timeline/" + e.id + "/time";
+                std::string& buf = time_text_[e.id];
+                if (!text_input_editing(time_key)) {
+                    buf.clear();
+                    if (e.time.set)
+                        buf = format_time(e.time.unix_ms, zone, zone.kind == TimeZone::Kind::Relative ? TimePrecision::Second
+                                                                 : multi_day ? TimePrecision::DayMinute : TimePrecision::Second);
                 }
-                ImGui::PushFont(fonts().mono);
-                ImGui::SetNextItemWidth(-1);
                 if (rev) ImGui::PushStyleColor(ImGuiCol_FrameBg, col(p.warning, 0.25f));
-                if (ImGui::InputText("##time", buf, sizeof buf, ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
+                const InputResult tin = text_input(time_key, buf, "HH:MM", -1, kInputEnterEnds | kInputMono | kInputAutoSelect);
+                if (tin.activated) select(e.id, false);
+                if (tin.enter) {
                     const int off = zone.kind == TimeZone::Kind::Relative ? doc_offset_min_ : zone.offset_min_at(e.time.unix_ms);
                     if (auto t = parse_time_edit(buf, e.time.set ? e.time.unix_ms : now_ms_, off)) {
                         e.time.unix_ms = *t;
@@ -148,7 +150,6 @@ void Timeline::draw_list(Document& d, float w) {
                     }
                 }
                 if (rev) ImGui::PopStyleColor();
-                ImGui::PopFont();
                 if (ImGui::IsItemActivated()) select(e.id, false);
                 if (ImGui::IsItemVisible()) mark("timeline.row.time." + e.id);
                 // Type.
@@ -175,16 +176,13 @@ void Timeline::draw_list(Document& d, float w) {
                 if (ImGui::IsItemVisible()) mark("timeline.row.type." + e.id);
                 // Description and author: typing coalesces into one undo step per field.
                 ImGui::TableNextColumn();
-                ImGui::SetNextItemWidth(-1);
-                if (ImGui::InputTextWithHint("##desc", "What happened", &e.description))
-                    commit(d, "timeline/" + e.id + "/description", "Edit event");
-                if (ImGui::IsItemActivated()) select(e.id, false);
+                // Document fields: the app records the edit (natively text_input reports nothing to commit).
+                if (text_input("timeline/" + e.id + "/description", e.description, "What happened", -1).activated)
+                    select(e.id, false);
                 if (ImGui::IsItemVisible()) mark("timeline.row.description." + e.id);
                 ImGui::TableNextColumn();
-                ImGui::SetNextItemWidth(-1);
-                if (ImGui::InputTextWithHint("##author", "Who / source", &e.author))
-                    commit(d, "timeline/" + e.id + "/author", "Edit event author");
-                if (ImGui::IsItemActivated()) select(e.id, false);
+                if (text_input("timeline/" + e.id + "/author", e.author, "Who / source", -1).activated)
+                    select(e.id, false);
                 ImGui::TableNextColumn();
                 if (rev) {
                     if (icon_button(ICON_CHECK, "ok", "Confirm the inferred type and time")) review_.erase(e.id);

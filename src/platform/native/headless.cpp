@@ -5,6 +5,8 @@
 
 #include "core/model.h"
 #include "fonts.h"
+#include "glyphs.h"
+#include "glyphs_native.h"
 #include "imgui.h"
 #include "locate.h"
 #include "theme.h"
@@ -26,6 +28,7 @@ HeadlessRunner::HeadlessRunner(float width, float height, bool dark) {
     io.DeltaTime = 1.0f / 60.0f;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // key indices are the ImGuiKey_ values
+    install_native_glyphs();
     ui::load_fonts(1.0f);
     unsigned char* pixels = nullptr;
     int tw = 0, th = 0;
@@ -51,6 +54,7 @@ void HeadlessRunner::modifiers(bool ctrl, bool shift) {
 double HeadlessRunner::frame(const std::function<void()>& body) {
     const auto t0 = std::chrono::steady_clock::now();
     ui::locate_begin_frame();
+    ui::glyphs_new_frame();
     ImGui::NewFrame();
     body();
     ImGui::Render();

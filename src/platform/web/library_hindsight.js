@@ -170,10 +170,11 @@ mergeInto(LibraryManager.library, {
   },
   hs_js_now_ms: function () { return Date.now(); },
   hs_js_first_frame: function () { if (Module['onFirstFrame']) Module['onFirstFrame'](); },
-  hs_js_overlay_show: function (path, x, y, w, h, clipTop, clipBottom, multiline, setText, text, hint, fontPx, dark) {
+  hs_js_overlay_show: function (path, x, y, w, h, clipTop, clipBottom, multiline, setText, text, hint, fontPx, dark, flags) {
     if (Module['overlayShow']) Module['overlayShow']({ path: UTF8ToString(path), x: x, y: y, w: w, h: h, clipTop: clipTop,
       clipBottom: clipBottom, multiline: !!multiline, setText: !!setText, text: UTF8ToString(text),
-      hint: UTF8ToString(hint), fontPx: fontPx, dark: !!dark });
+      hint: UTF8ToString(hint), fontPx: fontPx, dark: !!dark, password: !!(flags & 1), enter: !!(flags & 2),
+      mono: !!(flags & 4), autoSelect: !!(flags & 8) });
   },
   hs_js_overlay_hide: function () { if (Module['overlayHide']) Module['overlayHide'](); },
   hs_js_open_url: function (ptr) {
@@ -209,6 +210,45 @@ mergeInto(LibraryManager.library, {
         face.load().catch(function () {});
       } catch (e) {}
     }, { 'timeout': 1500 });
+  },
+  // Glyphs on demand (src/ui/glyphs.h): draws one code point with the browser's own text renderer and the system's
+  // fonts (any script the system can show, colour emoji included) and hands its pixels to the atlas. `px` is ImGui's
+  // size (ascender to descender); Inter's is 1.2109 em, so the CSS size is px / 1.2109, as for the DOM overlay.
+  // Returns 1 and fills metrics [w, h, x0, y0, advance, colored], or 0.
+  hs_js_glyph: function (cp, px, bold, mono, out, cap, metrics) {
+    var G = Module['hsGlyph'];
+    if (!G) {
+      var c = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(256, 256) : document.createElement('canvas');
+      c.width = 256; c.height = 256;
+      G = Module['hsGlyph'] = { ctx: c.getContext('2d', { willReadFrequently: true }) };
+      if (!G.ctx) return 0;
+    }
+    var ctx = G.ctx, em = px / 1.2109;
+    var fam = (mono ? '"JetBrains Mono", ui-monospace, monospace, ' : '') +
+      'Inter, system-ui, -apple-system, "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, sans-serif';
+    ctx.font = (bold ? '600 ' : '400 ') + em.toFixed(2) + 'px ' + fam;
+    ctx.textBaseline = 'alphabetic';
+    ctx.textAlign = 'left';
+    var s = String.fromCodePoint(cp), mt = ctx.measureText(s);
+    var x0 = Math.floor(-mt.actualBoundingBoxLeft) - 1, x1 = Math.ceil(mt.actualBoundingBoxRight) + 1;
+    var y0 = Math.floor(-mt.actualBoundingBoxAscent) - 1, y1 = Math.ceil(mt.actualBoundingBoxDescent) + 1;
+    var w = Math.min(255, x1 - x0), h = Math.min(255, y1 - y0);
+    var f = HEAPF32, m = metrics >> 2;
+    f[m + 2] = x0; f[m + 3] = y0; f[m + 4] = mt.width; f[m + 5] = 0;
+    if (!(w > 2 && h > 2) || !isFinite(w + h)) { f[m] = 0; f[m + 1] = 0; return 1; }
+    if (w * h > cap) return 0;
+    ctx.clearRect(0, 0, w, h);
+    ctx.fillStyle = '#fff';
+    ctx.fillText(s, -x0, -y0);
+    var d = ctx.getImageData(0, 0, w, h).data, colored = 0, ink = 0;
+    for (var i = 0; i < d.length; i += 4) {
+      if (d[i + 3] === 0) continue;
+      ink = 1;
+      if (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250) { colored = 1; break; }
+    }
+    f[m] = ink ? w : 0; f[m + 1] = ink ? h : 0; f[m + 5] = colored;
+    if (ink) HEAPU8.set(d, out);
+    return 1;
   },
   hs_js_pick_files: function () { if (Module['pickFiles']) Module['pickFiles'](); },
   hs_js_fetch_asset: function (ptr) {

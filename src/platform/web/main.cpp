@@ -25,6 +25,7 @@
 #include "imgui_impl_opengl3.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
+#include "ui/glyphs.h"
 #include "ui/locate.h"
 #include "ui/theme.h"
 
@@ -37,7 +38,8 @@ double hs_js_now_ms();
 void hs_js_first_frame();
 void hs_js_set_cursor(const char* css);
 void hs_js_overlay_show(const char* path, float x, float y, float w, float h, float clip_top, float clip_bottom,
-                        int multiline, int set_text, const char* text, const char* hint, float font_px, int dark);
+                        int multiline, int set_text, const char* text, const char* hint, float font_px, int dark,
+                        unsigned flags);
 void hs_js_overlay_hide();
 void hs_js_open_url(const char* url);
 void hs_js_copy_text(const char* text);
@@ -50,6 +52,7 @@ void hs_js_fetch_asset(const char* path);
 void hs_js_pick_files();
 void hs_js_fs();  // defines Module.hsFs, the page's handle on the drafts' file system
 void hs_js_ui_font(const unsigned char* data, unsigned long size);
+int hs_js_glyph(unsigned codepoint, float px, int bold, int mono, uint32_t* out, int cap, float* metrics);
 }
 
 namespace {
@@ -192,7 +195,7 @@ public:
     void trace_mark(const char* label) override { EM_ASM({ console.timeStamp(UTF8ToString($0)); }, label); }
     void overlay_show(const Overlay& o) override {
         hs_js_overlay_show(o.path.c_str(), o.x, o.y, o.w, o.h, o.clip_top, o.clip_bottom, o.multiline ? 1 : 0,
-                           o.set_text ? 1 : 0, o.text.c_str(), o.hint.c_str(), o.font_px, o.dark ? 1 : 0);
+                           o.set_text ? 1 : 0, o.text.c_str(), o.hint.c_str(), o.font_px, o.dark ? 1 : 0, o.flags);
     }
     void overlay_hide() override { hs_js_overlay_hide(); }
     std::string page_url() override {
@@ -259,6 +262,41 @@ void poke(int frames = 3) {
 }
 
 void WebPlatform::request_frame() { poke(2); }
+
+// Glyphs on demand (src/ui/glyphs.h): the browser draws the code point with the system's fonts (web/app.js
+// explains the choice of fonts) into a small canvas, and its pixels come back here.
+bool web_glyph(uint32_t cp, float px, bool bold, bool mono, hs::ui::GlyphImage& g) {
+    constexpr int kCap = 256 * 256;
+    static std::vector<uint32_t> buf(kCap);
+    float m[6] = {0, 0, 0, 0, 0, 0};
+    if (hs_js_glyph(cp, px, bold ? 1 : 0, mono ? 1 : 0, buf.data(), kCap, m) != 1) return false;
+    g.w = static_cast<int>(m[0]);
+    g.h = static_cast<int>(m[1]);
+    if (g.w < 0 || g.h < 0 || g.w * g.h > kCap) return false;
+    g.x0 = m[2];
+    g.y0 = m[3];
+    g.advance = m[4];
+    g.colored = m[5] != 0;
+    g.rgba.assign(buf.begin(), buf.begin() + g.w * g.h);
+    return true;
+}
+void glyph_frame() { poke(2); }
+
+// Glyphs added on demand this frame go to the GPU before it draws: rows of the atlas, or all of it when it grew.
+void upload_glyphs() {
+    hs::ui::AtlasUpload u = hs::ui::glyphs_take_upload();
+    if (!u.rgba || (!u.recreate && u.y1 <= u.y0)) return;
+    GLint last = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
+    glBindTexture(GL_TEXTURE_2D, S.font_texture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    if (u.recreate)
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, u.w, u.h, 0, GL_RGBA, GL_UNSIGNED_BYTE, u.rgba);
+    else
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, u.y0, u.w, u.y1 - u.y0, GL_RGBA, GL_UNSIGNED_BYTE,
+                        u.rgba + static_cast<size_t>(u.y0) * static_cast<size_t>(u.w));
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
+}
 
 // A save's next step, in a task of its own (a timeout, not an animation frame): see Platform::background_work.
 void on_work(void*) {
@@ -517,6 +555,7 @@ void draw_frame() {
     S.last_time = now;
 
     apply_input();
+    hs::ui::glyphs_new_frame();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     if (S.frame_count == 0) EM_ASM(performance.mark('hs-newframe'));
@@ -524,6 +563,7 @@ void draw_frame() {
     ImGui::Render();
     if (S.frame_count == 0) EM_ASM(performance.mark('hs-first-frame-built'));
 
+    upload_glyphs();
     glViewport(0, 0, fw, fh);
     const ImVec4 bg = hs::ui::palette().bg;
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
@@ -588,6 +628,7 @@ EMSCRIPTEN_KEEPALIVE void hs_overlay_done(const char* path, int how) {
     S.app->overlay_done(path ? path : "", how);
     poke();
 }
+EMSCRIPTEN_KEEPALIVE void hs_overlay_enter(const char* path, int shift) { S.app->overlay_enter(path ? path : "", shift != 0); }
 EMSCRIPTEN_KEEPALIVE void hs_overlay_height(const char* path, float px) { S.app->overlay_height(path ? path : "", px); }
 EMSCRIPTEN_KEEPALIVE void hs_find() { S.app->open_find(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_undo() { S.app->undo(); poke(); }
@@ -747,6 +788,13 @@ int main() {
     }
     const hs::ui::FontData ui_font = hs::ui::ui_font_data();
     hs_js_ui_font(ui_font.data, ui_font.size);
+    {
+        GLint max_tex = 0;
+        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_tex);
+        hs::ui::set_glyph_max_texture(std::min(max_tex, 8192));
+        hs::ui::set_glyph_rasterizer(web_glyph);
+        hs::ui::set_glyph_frame_request(glyph_frame);
+    }
     EM_ASM(performance.mark('hs-app-ready'));
 
     const char* canvas = "#canvas";

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Copies Dear ImGui's imgui_draw.cpp with two changes for Hindsight, made at build time (nothing of Dear ImGui is
+committed; the source is Debian's, unpacked into third_party/).
+
+  python3 scripts/imgui_patch.py SRC OUT [--keep-default-font]
+
+1. The embedded ProggyClean font data is emptied (about 12 KB of the wasm). Dear ImGui 1.86 has no
+   IMGUI_DISABLE_DEFAULT_FONT; later versions do exactly this. Hindsight always adds its own fonts before the atlas
+   is built, so AddFontDefault() is never called.
+2. Glyphs on demand: when text needs a code point that the atlas has no glyph for, ImGui 1.86 silently uses the
+   fallback glyph ('?'). The patched lookups first call `GImFontGlyphMiss(font, codepoint)` (defined here, set by
+   src/ui/glyphs.cpp), which may rasterise the glyph and add it to the font; the lookup then finds it. This covers
+   drawing (ImFont::FindGlyph) and measuring (CalcTextSizeA, CalcWordWrapPositionA), so layout and drawing agree.
+
+Each change must find what it replaces, or the build fails: a different ImGui version needs this script checked.
+"""
+import os
+import sys
+
+FIND_GLYPH_OLD = """const ImFontGlyph* ImFont::FindGlyph(ImWchar c) const
+{
+    if (c >= (size_t)IndexLookup.Size)
+        return FallbackGlyph;
+    const ImWchar i = IndexLookup.Data[c];
+    if (i == (ImWchar)-1)
+        return FallbackGlyph;
+    return &Glyphs.Data[i];
+}"""
+
+FIND_GLYPH_NEW = """bool (*GImFontGlyphMiss)(ImFont* font, unsigned int codepoint) = NULL;  // scripts/imgui_patch.py
+
+static inline bool HsHasGlyph(const ImFont* f, unsigned int c)
+{
+    return c < (unsigned int)f->IndexLookup.Size && f->IndexLookup.Data[c] != (ImWchar)-1;
+}
+
+// The advance of `c`, asking for the glyph first when the font has none (scripts/imgui_patch.py).
+static inline float HsAdvance(const ImFont* f, unsigned int c)
+{
+    if (HsHasGlyph(f, c) || (GImFontGlyphMiss && GImFontGlyphMiss(const_cast<ImFont*>(f), c) && HsHasGlyph(f, c)))
+        return f->IndexAdvanceX.Data[c];
+    return f->FallbackAdvanceX;
+}
+
+const ImFontGlyph* ImFont::FindGlyph(ImWchar c) const
+{
+    if (!HsHasGlyph(this, (unsigned int)c))
+    {
+        if (!GImFontGlyphMiss || !GImFontGlyphMiss(const_cast<ImFont*>(this), (unsigned int)c) || !HsHasGlyph(this, (unsigned int)c))
+            return FallbackGlyph;
+    }
+    return &Glyphs.Data[IndexLookup.Data[c]];
+}"""
+
+ADVANCE_OLD = "((int)c < IndexAdvanceX.Size ? IndexAdvanceX.Data[c] : FallbackAdvanceX)"
+ADVANCE_NEW = "HsAdvance(this, c)"
+
+
+def main():
+    src, out = sys.argv[1], sys.argv[2]
+    keep_font = "--keep-default-font" in sys.argv[3:]
+    text = open(src, encoding="utf-8").read()
+    if FIND_GLYPH_OLD not in text:
+        sys.exit("imgui_patch: ImFont::FindGlyph is not as expected (another Dear ImGui version?)")
+    # The helpers must be declared before their first use (CalcWordWrapPositionA comes before FindGlyph).
+    text = text.replace(FIND_GLYPH_OLD, "")
+    anchor = "void ImFont::BuildLookupTable()"
+    if anchor not in text:
+        sys.exit("imgui_patch: ImFont::BuildLookupTable not found")
+    text = text.replace(anchor, FIND_GLYPH_NEW + "\n\n" + anchor, 1)
+    n = text.count(ADVANCE_OLD)
+    if n != 2:
+        sys.exit(f"imgui_patch: expected 2 advance lookups (CalcWordWrapPositionA, CalcTextSizeA), found {n}")
+    text = text.replace(ADVANCE_OLD, ADVANCE_NEW)
+
+    if not keep_font:
+        lines = text.split("\n")
+        start = next((i for i, l in enumerate(lines)
+                      if l.startswith("static const char proggy_clean_ttf_compressed_data_base85[")), None)
+        end = None
+        if start is not None:
+            end = next((i for i in range(start + 1, len(lines)) if lines[i].rstrip().endswith('";')), None)
+        if start is None or end is None:
+            sys.exit("imgui_patch: the default font's data was not found")
+        lines[start:end + 1] = ['static const char proggy_clean_ttf_compressed_data_base85[1] = "";'
+                                '  // emptied by scripts/imgui_patch.py']
+        text = "\n".join(lines)
+    tmp = out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, out)
+
+
+if __name__ == "__main__":
+    main()
