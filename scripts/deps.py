@@ -21,10 +21,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 THIRD = os.path.join(ROOT, "third_party")
 
 APT = {
-    "native": ["g++", "cmake", "ninja-build", "catch2", "nlohmann-json3-dev", "dpkg-dev", "xz-utils", "bzip2"],
+    "native": ["g++", "cmake", "ninja-build", "catch2", "nlohmann-json3-dev", "dpkg-dev", "xz-utils", "bzip2",
+               "fonts-noto-core", "fonts-noto-cjk"],
     "web": ["emscripten", "binaryen", "python3-fonttools", "fonts-inter", "fonts-jetbrains-mono",
             "fonts-fork-awesome", "gzip", "librsvg2-bin", "pngquant", "optipng"],
-    "e2e": ["chromium"],
+    # Noto: the browser draws every script and emoji on the canvas with the system's fonts (src/ui/glyphs.h), and
+    # native headless runs rasterise from them.
+    "e2e": ["chromium", "fonts-noto-core", "fonts-noto-cjk", "fonts-noto-color-emoji"],
     "fuzz": ["clang", "libclang-rt-14-dev"],
 }
 SOURCES_FOR = {"native": ["zlib", "libsodium", "qrencode"], "web": ["imgui", "zlib", "libsodium", "qrencode"]}

@@ -197,3 +197,17 @@ test('non-Latin titles draw as themselves: two titles of the same length differ,
     await context.close();
   }
 });
+
+test('the first load fetches only the files the size budget counts (scripts/budget.py)', async () => {
+  const list = execFileSync('python3', [path.join(h.ROOT, 'scripts', 'budget.py'), '--first-load']).toString().trim().split('\n');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(r.url()));
+  await page.goto(server.url);
+  await page.evaluate(() => window.hindsight.ready);
+  const names = fetched.map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html');
+  for (const n of names) assert.ok(list.includes(n), `${n} is fetched before ready but not counted in the budget`);
+  assert.ok(names.includes('hindsight.wasm'));
+  await context.close();
+});
