@@ -8,6 +8,8 @@ foreach(f IN LISTS FILES)
   string(LENGTH "${hex}" hexlen)
   math(EXPR n "${hexlen} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  # Bytes above 0x7f (UTF-8 text) as char literals: 0xe3 would be a narrowing error where char is signed.
+  string(REGEX REPLACE "0x([89a-f][0-9a-f])," "'\\\\x\\1'," bytes "${bytes}")
   string(APPEND body "const char d${i}[] = {${bytes}0};\n")
   string(APPEND table "    {\"${f}\", d${i}, ${n}},\n")
   math(EXPR i "${i} + 1")
