@@ -34,7 +34,8 @@ def render_icon(svg, size, out):
 
 # The samples offered on the welcome screen. The larger ones (assets/samples/) stay in the repository for the tests,
 # the CLI and the benchmarks, but are not shipped: dist/ has a 450 KB gzip budget.
-DIST_SAMPLES = ["sre-checkout-outage.json", "lint-demo.json", "minimal-cert-expiry.json"]
+DIST_SAMPLES = ["sre-checkout-outage.json", "lint-demo.json", "minimal-cert-expiry.json", "ja-payment-gateway-timeout.json",
+                "ru-courier-dispatch-backlog.json"]
 
 
 def main():
