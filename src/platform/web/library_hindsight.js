@@ -171,10 +171,12 @@ mergeInto(LibraryManager.library, {
   hs_js_now_ms: function () { return Date.now(); },
   hs_js_first_frame: function () { if (Module['onFirstFrame']) Module['onFirstFrame'](); },
   hs_js_overlay_show: function (path, x, y, w, h, clipTop, clipBottom, multiline, setText, text, hint, fontPx, dark, flags) {
-    if (Module['overlayShow']) Module['overlayShow']({ path: UTF8ToString(path), x: x, y: y, w: w, h: h, clipTop: clipTop,
-      clipBottom: clipBottom, multiline: !!multiline, setText: !!setText, text: UTF8ToString(text),
-      hint: UTF8ToString(hint), fontPx: fontPx, dark: !!dark, password: !!(flags & 1), enter: !!(flags & 2),
-      mono: !!(flags & 4), autoSelect: !!(flags & 8) });
+    // Quoted names: the Closure Compiler renames unquoted properties, and web/app.js reads these by name (unquoted,
+    // setText, fontPx and dark arrived renamed, so an undo never reached the DOM field and its font size was lost).
+    if (Module['overlayShow']) Module['overlayShow']({ 'path': UTF8ToString(path), 'x': x, 'y': y, 'w': w, 'h': h,
+      'clipTop': clipTop, 'clipBottom': clipBottom, 'multiline': !!multiline, 'setText': !!setText,
+      'text': UTF8ToString(text), 'hint': UTF8ToString(hint), 'fontPx': fontPx, 'dark': !!dark,
+      'password': !!(flags & 1), 'enter': !!(flags & 2), 'mono': !!(flags & 4), 'autoSelect': !!(flags & 8) });
   },
   hs_js_overlay_hide: function () { if (Module['overlayHide']) Module['overlayHide'](); },
   hs_js_open_url: function (ptr) {
@@ -220,7 +222,7 @@ mergeInto(LibraryManager.library, {
     if (!G) {
       var c = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(256, 256) : document.createElement('canvas');
       c.width = 256; c.height = 256;
-      G = Module['hsGlyph'] = { ctx: c.getContext('2d', { willReadFrequently: true }) };
+      G = Module['hsGlyph'] = { ctx: c.getContext('2d', { 'willReadFrequently': true }) };
       if (!G.ctx) return 0;
     }
     var ctx = G.ctx, em = px / 1.2109;

@@ -1,0 +1,73 @@
+// Glyphs on demand (src/ui/glyphs.h), natively: text in any script the system's Noto fonts cover is measured and
+// drawn with its own glyphs, never with the fallback '?', and the atlas grows to hold them.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "glyphs.h"
+#include "headless.h"
+#include "imgui.h"
+
+namespace {
+// The advance ImGui gives each code point of `s`, after the text has been measured once (a frame).
+float width_of(const char* s) { return ImGui::CalcTextSize(s).x; }
+}  // namespace
+
+TEST_CASE("non-Latin text gets its own glyphs: two different titles of the same length measure and draw apart") {
+    hs::native::HeadlessRunner r(800, 600);
+    float ja1 = 0, ja2 = 0, q = 0, ru = 0;
+    for (int i = 0; i < 3; ++i)  // the first frame asks, later frames have the glyphs
+        r.frame([&] {
+            ImGui::Begin("t");
+            ImGui::TextUnformatted("障害対応 Сбой Ωμέγα");
+            ja1 = width_of("障害対応");
+            ja2 = width_of("復旧作業");
+            q = width_of("????");
+            ru = width_of("Сбой");
+            ImGui::End();
+        });
+    ImFont* f = ImGui::GetFont();
+    for (unsigned cp : {0x969Cu, 0x5BB3u, 0x0421u, 0x03A9u}) {  // 障 害 С Ω
+        INFO("U+" << std::hex << cp);
+        const ImFontGlyph* g = f->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+        REQUIRE(g != nullptr);
+        CHECK(g->Codepoint == cp);
+        CHECK(g->Visible);
+        CHECK(g->X1 > g->X0);
+        CHECK(g->AdvanceX > 0);
+    }
+    // CJK ideographs are full width: four of them are wider than four question marks.
+    CHECK(ja1 > q * 1.3f);
+    CHECK(ja2 == Approx(ja1).margin(0.5));
+    CHECK(ru > 0);
+    const hs::ui::GlyphStats st = hs::ui::glyph_stats();
+    CHECK(st.added >= 10);
+    CHECK(st.tex_h > 0);
+    // The UV rectangles of two different ideographs differ (each has its own pixels in the atlas).
+    const ImFontGlyph* a = f->FindGlyphNoFallback(static_cast<ImWchar>(0x969C));
+    const ImFontGlyph* b = f->FindGlyphNoFallback(static_cast<ImWchar>(0x5BB3));
+    CHECK((a->U0 != b->U0 || a->V0 != b->V0));
+}
+
+TEST_CASE("a code point no font has is a box, not '?', and the atlas stays bounded when it fills") {
+    hs::native::HeadlessRunner r(800, 600);
+    // U+10FFFD is private use: no font draws it; U+E000 likewise.
+    r.frame([] { ImGui::TextUnformatted("\xee\x80\x80"); });
+    r.frame([] { ImGui::TextUnformatted("\xee\x80\x80"); });
+    ImFont* f = ImGui::GetFont();
+    const ImFontGlyph* g = f->FindGlyphNoFallback(static_cast<ImWchar>(0xE000));
+    REQUIRE(g != nullptr);
+    CHECK(g->Visible);
+    CHECK(hs::ui::glyph_stats().boxes >= 1);
+    // Thousands of distinct ideographs: the atlas grows, then starts over instead of growing without bound.
+    std::string many;
+    for (unsigned cp = 0x4E00; cp < 0x4E00 + 6000; ++cp) {
+        many += static_cast<char>(0xE0 | (cp >> 12));
+        many += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        many += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    for (int i = 0; i < 40; ++i) r.frame([&] { (void)ImGui::CalcTextSize(many.c_str()); });
+    const hs::ui::GlyphStats st = hs::ui::glyph_stats();
+    CHECK(st.tex_h <= 8192);
+    CHECK(st.added > 1000);
+}
