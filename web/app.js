@@ -533,6 +533,15 @@
     cfg.storagePush = storagePush;
     cfg.lockDraft = lockDraft;
     cfg.pickFiles = function () { picker.value = ''; picker.click(); };
+    // Ctrl+O (Cmd+O) opens any supported file, from the canvas or a text field alike, instead of the browser's own
+    // Open dialog. The picker opens here, inside the key event, which browsers require of a file chooser.
+    document.addEventListener('keydown', function (e) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.code === 'KeyO' || e.key === 'o' || e.key === 'O')) {
+        e.preventDefault();
+        e.stopPropagation();
+        if (mod) cfg.pickFiles();
+      }
+    }, true);
     createHindsight(cfg).then(function (m) {
       mod = m;
       startStorage(m);

@@ -71,7 +71,8 @@ bool App::open_file(const std::string& name, const std::string& text) {
     for (const Event& e : r.doc.timeline) imported.push_back(e.id);
     open_document(std::move(r.doc));
     // Imported times and types are inferred: the timeline opens in review so the author confirms them.
-    if (kind != "hindsight" && timeline_) {
+    if (kind != "hindsight") {  // also from the welcome screen, where no timeline was drawn yet
+        if (!timeline_) timeline_ = std::make_unique<Timeline>();
         timeline_->begin_review(std::move(imported));
         scroll_to_section_ = "timeline";
     }
@@ -213,6 +214,7 @@ void App::handle_shortcuts() {
     }
     if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) redo();
     if (ctrl && ImGui::IsKeyPressed('F')) open_find();
+    if (ctrl && ImGui::IsKeyPressed('O')) platform_.pick_files();  // the page handles it itself (user activation)
     for (ImWchar c : io.InputQueueCharacters)
         if (c == '?') show_shortcuts_ = true;
 }
@@ -431,6 +433,16 @@ void App::draw_sidebar() {
     const Palette& p = palette();
     if (ImGui::Button(ICON_PLUS "  New postmortem", ImVec2(-1, 0))) open_template_picker_ = true;
     mark("sidebar.new");
+    // Open and Import in every state, not only on the welcome screen (the last draft reopens on load).
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (ImGui::Button(ICON_FOLDER_OPEN "  Open##sidebar", ImVec2(half, 0))) platform_.pick_files();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open a .hindsight.json file (Ctrl+O). Or drop it anywhere.");
+    mark("sidebar.open");
+    ImGui::SameLine();
+    if (ImGui::Button(ICON_UPLOAD "  Import##sidebar", ImVec2(-1, 0))) platform_.pick_files();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Import a PagerDuty, Opsgenie or Slack export, or a CSV timeline (Ctrl+O). Or drop it.");
+    mark("sidebar.import");
     ImGui::Spacing();
     if (store_ || storage_failed_ || platform_.storage()) {
         draw_drafts_list();

@@ -1,0 +1,104 @@
+// What a new user trips over, driven as a person would: undo inside a text field, Open and Import in every state
+// (and Ctrl+O), an import from the welcome screen entering review, the theme switched while running.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('path');
+const { PNG } = require('pngjs');
+const h = require('./harness');
+
+let server, browser;
+before(async () => { server = await h.startServer(); browser = await h.launch(); });
+after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
+
+const overlayValue = (page) => page.evaluate(() => {
+  const el = [...document.querySelectorAll('.hs-overlay')].find((e) => e.style.display !== 'none');
+  return el ? el.value : null;
+});
+
+test('Ctrl+Z inside a text field changes what the field shows, and typing continues from the undone text', async () => {
+  const { page, context, errors } = await h.openApp(browser, server);
+  await h.click(page, 'welcome.sample.samples/minimal-cert-expiry.json');
+  await h.click(page, 'field.summary');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Base text.');
+  await page.waitForTimeout(1500);  // a pause: the next typing is its own undo step
+  await page.keyboard.type(' Extra one.');
+  await page.waitForTimeout(1500);
+  await h.settle(page);
+  assert.equal((await h.doc(page)).summary, 'Base text. Extra one.');
+  await page.keyboard.press('Control+Z');
+  await h.settle(page);
+  assert.equal((await h.doc(page)).summary, 'Base text.', 'the document drops the last step');
+  assert.equal(await overlayValue(page), 'Base text.', 'and so does the field being edited');
+  await page.keyboard.press('End');
+  await page.keyboard.type('!');
+  await h.settle(page);
+  assert.equal((await h.doc(page)).summary, 'Base text.!', 'typing continues from the undone text');
+  // Redo from the toolbar while the field has focus: the field follows too.
+  await page.keyboard.press('Control+Shift+Z');
+  await h.settle(page);
+  assert.equal(await overlayValue(page), (await h.doc(page)).summary);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Open and Import are reachable with a draft open, Ctrl+O opens the picker, an import enters review', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1280, height: 800 } });
+  const csv = path.join(h.ROOT, 'tests', 'data', 'import', 'csv', 'timeline.csv');
+  // From the welcome screen, Import incident with a CSV: the timeline is in review (each row has a Confirm button).
+  let [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.click(page, 'welcome.import')]);
+  await chooser.setFiles(csv);
+  await page.waitForFunction(() => window.hindsight.document() !== null);
+  await h.settle(page, 300);
+  let d = await h.doc(page);
+  assert.ok(d.timeline.length > 0);
+  await h.scrollIntoView(page, 'timeline.row.confirm.' + d.timeline[0].id);
+  assert.ok(await h.locate(page, 'timeline.row.confirm.' + d.timeline[0].id), 'the imported timeline is in review');
+  // With a draft open: the sidebar has Open and Import.
+  assert.ok(await h.locate(page, 'sidebar.open'));
+  assert.ok(await h.locate(page, 'sidebar.import'));
+  [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.click(page, 'sidebar.open')]);
+  await chooser.setFiles(path.join(h.ROOT, 'assets', 'samples', 'lint-demo.json'));
+  await page.waitForFunction(() => JSON.parse(window.hindsight.document()).title.length > 0);
+  await h.settle(page);
+  d = await h.doc(page);
+  assert.equal(d.id, require(path.join(h.ROOT, 'assets', 'samples', 'lint-demo.json')).id);
+  // Ctrl+O from the canvas, and from inside a text field.
+  const canvas = await page.$('#canvas');
+  await canvas.focus();
+  [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+o')]);
+  await chooser.setFiles([]);
+  await h.click(page, 'field.title');
+  [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+o')]);
+  await chooser.setFiles([]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The mean colour of a rectangle of the page.
+async function meanColour(page, r) {
+  const png = PNG.sync.read(await page.screenshot({ clip: { x: r.x, y: r.y, width: r.w, height: r.h } }));
+  let s = 0;
+  for (let i = 0; i < png.data.length; i += 4) s += png.data[i] + png.data[i + 1] + png.data[i + 2];
+  return s / (png.data.length / 4) / 3;
+}
+
+test('switching the theme while running restyles the sidebar, the side panel and an open text field at once', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  await h.click(page, 'welcome.sample.samples/sre-checkout-outage.json');
+  const sidebar = { x: 2, y: 320, w: 200, h: 120 };
+  const side = (await h.locate(page, 'topbar.panel')).rect;
+  const panel = { x: 1280 - 260, y: 320, w: 240, h: 120 };
+  const lightSide = await meanColour(page, sidebar), lightPanel = await meanColour(page, panel);
+  await h.click(page, 'field.owner');
+  await h.click(page, 'topbar.theme');
+  await h.settle(page, 300);
+  const darkSide = await meanColour(page, sidebar), darkPanel = await meanColour(page, panel);
+  assert.ok(lightSide > 180 && darkSide < 80, `the sidebar turns dark (${lightSide.toFixed(0)} -> ${darkSide.toFixed(0)})`);
+  assert.ok(lightPanel > 180 && darkPanel < 80, `the side panel turns dark (${lightPanel.toFixed(0)} -> ${darkPanel.toFixed(0)})`);
+  assert.ok(side.w > 0);
+  await page.screenshot({ path: h.shotPath('newuser-theme-switched.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
