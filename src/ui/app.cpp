@@ -126,8 +126,11 @@ void App::asset_loaded(const std::string& path, bool ok, const std::string& text
 }
 
 void App::set_dark(bool dark) {
+    // Applied when the next frame starts: the style replaced in the middle of a frame was partly undone by the
+    // PopStyleColor calls that followed (each restores the colour it saved, the old theme's), so the sidebar and the
+    // side panel kept their light backgrounds under light text.
     dark_ = dark;
-    apply_theme(dark_);
+    theme_pending_ = true;
     platform_.request_frame();
 }
 
@@ -221,6 +224,10 @@ void App::handle_shortcuts() {
 
 void App::frame() {
     animating_ = false;
+    if (theme_pending_) {  // before anything is pushed: every window of this frame is drawn in the new theme
+        theme_pending_ = false;
+        apply_theme(dark_);
+    }
     locate_begin_frame();
     last_field_order_.swap(field_order_);
     field_order_.clear();

@@ -50,6 +50,7 @@ public:
 
     void set_dark(bool dark);
     bool dark() const { return dark_; }
+    bool theme_pending_ = false;
     // True while something animates or a timer runs, so the platform keeps drawing frames.
     bool animating() const { return animating_; }
 
