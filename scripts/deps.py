@@ -21,7 +21,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 THIRD = os.path.join(ROOT, "third_party")
 
 APT = {
-    "native": ["g++", "cmake", "ninja-build", "catch2", "nlohmann-json3-dev", "dpkg-dev", "xz-utils", "bzip2"],
+    # libutf8proc-dev: NFC for passphrases in the CLI (native and fuzz builds; never linked into the web app).
+    "native": ["g++", "cmake", "ninja-build", "catch2", "nlohmann-json3-dev", "libutf8proc-dev", "dpkg-dev", "xz-utils",
+               "bzip2"],
     "web": ["emscripten", "binaryen", "python3-fonttools", "fonts-inter", "fonts-jetbrains-mono",
             "fonts-fork-awesome", "gzip", "librsvg2-bin", "pngquant", "optipng"],
     "e2e": ["chromium"],
