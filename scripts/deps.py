@@ -21,8 +21,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 THIRD = os.path.join(ROOT, "third_party")
 
 APT = {
-    "native": ["g++", "cmake", "ninja-build", "catch2", "nlohmann-json3-dev", "dpkg-dev", "xz-utils", "bzip2",
-               "fonts-noto-core", "fonts-noto-cjk"],
+    # libutf8proc-dev: NFC for passphrases in the CLI (native and fuzz builds; never linked into the web app).
+    # Noto fonts: native headless runs draw non-Latin text from them (src/platform/native/glyphs_native.cpp).
+    "native": ["g++", "cmake", "ninja-build", "catch2", "nlohmann-json3-dev", "libutf8proc-dev", "dpkg-dev", "xz-utils",
+               "bzip2", "fonts-noto-core", "fonts-noto-cjk"],
     "web": ["emscripten", "binaryen", "python3-fonttools", "fonts-inter", "fonts-jetbrains-mono",
             "fonts-fork-awesome", "gzip", "librsvg2-bin", "pngquant", "optipng"],
     # Noto: the browser draws every script and emoji on the canvas with the system's fonts (src/ui/glyphs.h), and

@@ -42,6 +42,43 @@ has "$T/err" "The passphrase is not right for this link." "wrong passphrase mess
 expect 1 "empty passphrase file" -- "$CLI" link encode "$SAMPLE" --passphrase-file "$T/empty"
 has "$T/err" "the passphrase file is empty" "empty passphrase"
 
+# ---- passphrases: any Unicode, normalised to NFC; bytes that are not UTF-8 are refused ------------------------------
+# The frozen vector was sealed with the NFC form; the NFD file's bytes differ (e + U+0301, Hangul jamo, ...) and open
+# it only because the CLI normalises. The unit tests check that the raw NFD bytes do not.
+D="$SRCDIR/tests/data/link"
+"$CLI" fmt "$D/v2-expected.json" >"$T/v2.json"
+checks=$((checks + 1))
+if cmp -s "$D/v2-unicode-pass-nfc.txt" "$D/v2-unicode-pass-nfd.txt"; then
+    echo "FAIL: the NFC and NFD passphrase files are the same bytes"; fails=$((fails + 1))
+fi
+expect 0 "frozen non-ASCII vector, NFC passphrase file" -- \
+    "$CLI" link decode - --passphrase-file "$D/v2-unicode-pass-nfc.txt" <"$D/v2-encrypted-unicode.txt"
+same "$T/out" "$T/v2.json" "NFC passphrase gives the expected document"
+expect 0 "frozen non-ASCII vector, NFD passphrase file" -- \
+    "$CLI" link decode - --passphrase-file "$D/v2-unicode-pass-nfd.txt" <"$D/v2-encrypted-unicode.txt"
+same "$T/out" "$T/v2.json" "NFD passphrase gives the expected document"
+expect 1 "frozen non-ASCII vector, another passphrase" -- \
+    "$CLI" link decode - --passphrase-file "$T/pass" <"$D/v2-encrypted-unicode.txt"
+has "$T/err" "(wrong_passphrase)" "another passphrase is refused"
+expect 0 "encode with an NFD passphrase file" -- \
+    "$CLI" link encode "$SAMPLE" --passphrase-file "$D/v2-unicode-pass-nfd.txt"
+has "$T/out" "h2e." "encrypted prefix"
+cp "$T/out" "$T/enc-nfd.txt"
+expect 0 "decode it with the NFC passphrase file" -- \
+    "$CLI" link decode "$(cat "$T/enc-nfd.txt")" --passphrase-file "$D/v2-unicode-pass-nfc.txt"
+same "$T/out" "$T/canonical.json" "NFD encode, NFC decode round trip"
+printf 'caf\xe9 latin-1\n' >"$T/latin1"
+expect 1 "a passphrase file that is not UTF-8 (decode)" -- \
+    "$CLI" link decode "$(cat "$T/enc-nfd.txt")" --passphrase-file "$T/latin1"
+has "$T/err" "$T/latin1: the passphrase is not valid UTF-8 text (the byte 0xE9 at offset 3" "names the file and byte"
+has "$T/err" "Save the passphrase file as UTF-8" "says what to do"
+hasnt "$T/err" "wrong_passphrase" "refused before any key derivation"
+printf '\xff\xfep\x00w\x00\n\x00' >"$T/utf16"
+expect 1 "a UTF-16 passphrase file (encode)" -- "$CLI" link encode "$SAMPLE" --passphrase-file "$T/utf16"
+has "$T/err" "the byte 0xFF at offset 0" "UTF-16 byte-order mark"
+checks=$((checks + 1))
+if [ -s "$T/out" ]; then echo "FAIL: encode with an invalid passphrase printed a link"; fails=$((fails + 1)); fi
+
 # ---- links written by v1 (h1., h1e.) keep opening ----------------------------------------------------------------
 expect 0 "decode a frozen v1 link" -- "$CLI" link decode --minify - <"$SRCDIR/tests/data/link/v1-plain.txt"
 "$CLI" fmt --minify "$SRCDIR/tests/data/link/v1-expected.json" >"$T/v1.min.json"

@@ -13,6 +13,7 @@
 #include "core/embedded.h"
 #include "core/format.h"
 #include "core/link.h"
+#include "platform/native/passphrase.h"
 
 using namespace hs;
 
@@ -223,6 +224,98 @@ TEST_CASE("link: links frozen at v2 keep decoding (tests/data/link)", "[link]") 
     CHECK(d2 == read_text("assets/link/dict-v2-extra.txt") + link_dictionary_v1());
     CHECK(d2.size() == 32244);
     CHECK(crc_of(d2) == 0x07BF9BE2u);
+}
+
+TEST_CASE("link: a frozen h2e. link with a non-ASCII passphrase opens with its NFC bytes, not its NFD bytes",
+          "[link]") {
+    // tests/data/link/v2-encrypted-unicode.txt: v2-expected.json sealed (Argon2id t=1, m=64 KiB, the fixed salt and
+    // nonce) with "пароль-ключ 鍵 Ωμέγα café 암호" in NFC. The passphrase files hold it in NFC and in NFD, each with
+    // one trailing line break, as the CLI reads them.
+    auto pass_file = [](const std::string& form) {
+        std::string p = read_text("tests/data/link/v2-unicode-pass-" + form + ".txt");
+        REQUIRE(!p.empty());
+        REQUIRE(p.back() == '\n');
+        p.pop_back();
+        return p;
+    };
+    const std::string nfc = pass_file("nfc"), nfd = pass_file("nfd");
+    const std::string expected = read_text("tests/data/link/v2-expected.json");
+    const std::string link = read_text("tests/data/link/v2-encrypted-unicode.txt");
+    REQUIRE(link.rfind("h2e.", 0) == 0);
+    // The files really differ: é (C3 A9) and e + U+0301 (65 CC 81), and the Hangul syllables against their jamo.
+    CHECK(contains(nfc, "caf\xc3\xa9"));
+    CHECK(contains(nfd, "cafe\xcc\x81"));
+    CHECK(contains(nfc, "\xec\x95\x94\xed\x98\xb8"));                          // 암호
+    CHECK(contains(nfd, "\xe1\x84\x8b\xe1\x85\xa1\xe1\x86\xb7\xe1\x84\x92\xe1\x85\xa9"));  // its jamo
+    CHECK(nfc.size() == 49);
+    CHECK(nfd.size() == 61);
+
+    DecodeResult ok = decode_link(link, nfc);
+    INFO(ok.error.message);
+    REQUIRE(ok.ok);
+    CHECK(save_document(ok.doc) + "\n" == expected);
+    // The codec takes the passphrase's bytes as given: normalising is the caller's job (the app and the CLI).
+    DecodeResult raw = decode_link(link, nfd);
+    CHECK_FALSE(raw.ok);
+    CHECK(raw.error.kind == LinkError::WrongPassphrase);
+    // What the CLI does with either file.
+    for (const std::string* typed : {&nfc, &nfd}) {
+        std::string normalised, why;
+        REQUIRE(normalize_passphrase_nfc(*typed, normalised, why));
+        CHECK(normalised == nfc);
+        DecodeResult r = decode_link(link, normalised);
+        INFO(r.error.message);
+        REQUIRE(r.ok);
+        CHECK(save_document(r.doc) + "\n" == expected);
+    }
+}
+
+TEST_CASE("link: passphrases are normalised to NFC by the native helper, and bytes that are not UTF-8 are refused",
+          "[link]") {
+    auto nfc = [](const std::string& in) {
+        std::string out = "unchanged", why;
+        const bool ok = normalize_passphrase_nfc(in, out, why);
+        INFO(why);
+        REQUIRE(ok);
+        CHECK(why.empty());
+        return out;
+    };
+    CHECK(nfc("correct horse battery staple") == "correct horse battery staple");  // ASCII is already NFC
+    CHECK(nfc("caf\xc3\xa9") == "caf\xc3\xa9");                                      // composed stays
+    CHECK(nfc("cafe\xcc\x81") == "caf\xc3\xa9");                                     // e + U+0301 -> U+00E9
+    CHECK(nfc("\xd0\xb5\xcc\x88") == "\xd1\x91");                                   // е + U+0308 -> ё
+    CHECK(nfc("\xce\xb5\xcc\x81") == "\xce\xad");                                   // ε + U+0301 -> έ
+    CHECK(nfc("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab") == "\xed\x95\x9c");          // Hangul jamo -> 한
+    CHECK(nfc("\xe1\x84\x92\xe1\x85\xa1") == "\xed\x95\x98");                      // leading + vowel -> 하
+    CHECK(nfc("\xed\x95\x98\xe1\x86\xab") == "\xed\x95\x9c");                      // 하 + trailing -> 한
+    // Canonical reordering: dot below (ccc 220) before acute (ccc 230), then composition.
+    CHECK(nfc("e\xcc\x81\xcc\xa3") == nfc("e\xcc\xa3\xcc\x81"));
+    // NFC, not NFKC: compatibility forms (the "fi" ligature, full-width letters) are kept as typed.
+    CHECK(nfc("\xef\xac\x81") == "\xef\xac\x81");
+    CHECK(nfc("\xef\xbc\xa1") == "\xef\xbc\xa1");
+    CHECK(nfc("\xf0\x9f\x99\x82 \xe9\x8d\xb5") == "\xf0\x9f\x99\x82 \xe9\x8d\xb5");  // emoji and CJK as they are
+    CHECK(nfc("") == "");
+
+    struct Bad {
+        std::string bytes;
+        const char* where;
+    };
+    for (const Bad& b : {Bad{"caf\xe9", "the byte 0xE9 at offset 3"},           // Latin-1 é
+                         Bad{"\xff\xfep\x00", "the byte 0xFF at offset 0"},     // UTF-16 with its byte-order mark
+                         Bad{"ab\xc3", "the byte 0xC3 at offset 2"},             // cut sequence
+                         Bad{"ab\xc3(", "the byte 0xC3 at offset 2"},            // lead byte without continuation
+                         Bad{"\xc0\xaf", "the byte 0xC0 at offset 0"},           // overlong '/'
+                         Bad{"x\xed\xa0\x80", "the byte 0xED at offset 1"},      // an encoded surrogate (CESU-8)
+                         Bad{"\xf4\x90\x80\x80", "the byte 0xF4 at offset 0"},   // above U+10FFFF
+                         Bad{"ok\x80", "the byte 0x80 at offset 2"}}) {          // a stray continuation byte
+        std::string out = "unchanged", why;
+        INFO(b.where);
+        CHECK_FALSE(normalize_passphrase_nfc(b.bytes, out, why));
+        CHECK(out == "unchanged");
+        CHECK(contains(why, "not valid UTF-8"));
+        CHECK(contains(why, b.where));
+        CHECK(contains(why, "Save the passphrase file as UTF-8"));
+    }
 }
 
 TEST_CASE("link: dict-v2 never compresses a sample or template worse than dict-v1; the v2 writer stays within 0.5% of "

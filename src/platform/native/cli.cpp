@@ -23,6 +23,7 @@
 #include "core/metrics.h"
 #include "core/model.h"
 #include "core/templates.h"
+#include "platform/native/passphrase.h"
 
 namespace fs = std::filesystem;
 
@@ -402,7 +403,9 @@ int cmd_metrics(const std::vector<std::string>& argv) {
 }
 
 // The passphrase comes from a file so that it never shows in `ps` or shell history. One trailing line break (as
-// editors and `echo` add) is not part of it.
+// editors and `echo` add) is not part of it. Any Unicode is accepted, normalised to NFC as the web app does
+// (docs/links.md), so that composed and decomposed forms of the same text open the same links; bytes that are not
+// UTF-8 are refused rather than guessed at.
 bool read_passphrase(const Args& a, std::string& pass) {
     auto it = a.options.find("--passphrase-file");
     if (it == a.options.end()) return true;
@@ -417,6 +420,12 @@ bool read_passphrase(const Args& a, std::string& pass) {
         err(display_name(it->second) + ": the passphrase file is empty.\n");
         return false;
     }
+    std::string nfc;
+    if (!hs::normalize_passphrase_nfc(pass, nfc, why)) {
+        err(display_name(it->second) + ": " + why + "\n");
+        return false;
+    }
+    pass = std::move(nfc);
     return true;
 }
 
