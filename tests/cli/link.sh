@@ -67,6 +67,10 @@ cp "$T/out" "$T/enc-nfd.txt"
 expect 0 "decode it with the NFC passphrase file" -- \
     "$CLI" link decode "$(cat "$T/enc-nfd.txt")" --passphrase-file "$D/v2-unicode-pass-nfc.txt"
 same "$T/out" "$T/canonical.json" "NFD encode, NFC decode round trip"
+{ printf '\xef\xbb\xbf'; cat "$D/v2-unicode-pass-nfd.txt"; } >"$T/bom"
+expect 0 "a UTF-8 passphrase file with a byte order mark (as Windows editors save it)" -- \
+    "$CLI" link decode - --passphrase-file "$T/bom" <"$D/v2-encrypted-unicode.txt"
+same "$T/out" "$T/v2.json" "the byte order mark is not part of the passphrase"
 printf 'caf\xe9 latin-1\n' >"$T/latin1"
 expect 1 "a passphrase file that is not UTF-8 (decode)" -- \
     "$CLI" link decode "$(cat "$T/enc-nfd.txt")" --passphrase-file "$T/latin1"

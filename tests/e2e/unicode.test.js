@@ -211,3 +211,21 @@ test('the first load fetches only the files the size budget counts (scripts/budg
   assert.ok(names.includes('hindsight.wasm'));
   await context.close();
 });
+
+test('the frozen non-ASCII vector (tests/data/link) opens in the app with its passphrase typed decomposed', async () => {
+  const dir = path.join(h.ROOT, 'tests', 'data', 'link');
+  const link = fs.readFileSync(path.join(dir, 'v2-encrypted-unicode.txt'), 'utf8').trim();
+  const nfd = fs.readFileSync(path.join(dir, 'v2-unicode-pass-nfd.txt'), 'utf8').replace(/\r?\n$/, '');
+  assert.notEqual(nfd, nfd.normalize('NFC'), 'the file holds the decomposed form');
+  const { page, context, errors } = await h.openApp(browser, server, { hash: '#' + link.split('#').pop() });
+  await h.click(page, 'incoming.passphrase');
+  await page.keyboard.type(nfd);
+  await page.keyboard.press('Enter');
+  await h.locate(page, 'incoming.save', 30000);
+  await h.click(page, 'incoming.save');
+  const want = JSON.parse(execFileSync(path.join(h.ROOT, 'build', 'native', 'hindsight'),
+    ['fmt', '--minify', path.join(dir, 'v2-expected.json')]).toString());
+  assert.deepEqual(await h.doc(page), want);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

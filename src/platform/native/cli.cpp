@@ -414,6 +414,8 @@ bool read_passphrase(const Args& a, std::string& pass) {
         err(display_name(it->second) + ": " + why + "\n");
         return false;
     }
+    // A byte order mark (Windows editors write one) is not part of the passphrase anyone typed.
+    if (pass.compare(0, 3, "\xEF\xBB\xBF") == 0) pass.erase(0, 3);
     if (!pass.empty() && pass.back() == '\n') pass.pop_back();
     if (!pass.empty() && pass.back() == '\r') pass.pop_back();
     if (pass.empty()) {
