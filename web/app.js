@@ -30,6 +30,9 @@
     ready: new Promise(function (res, rej) { readyResolve = res; readyReject = rej; }),
     // Frames drawn so far. Rendering is on demand: an idle tab draws none.
     frameCount: function () { return mod ? mod._hs_frame_count() : 0; },
+    // Glyphs drawn on demand (any script beyond Latin): how many so far, and whether the last frame still left some
+    // for the next one (docs/text.md). For tests and bench/text.
+    glyphs: function () { return mod ? { added: mod._hs_glyphs_added(), pending: !!mod._hs_glyphs_pending() } : null; },
     // The open document as canonical JSON text, or null when none is open.
     document: function () {
       if (!mod) return null;

@@ -23,7 +23,7 @@ struct FontInfo {
 constexpr unsigned kMaxCodepoint = 0x3FFFF;
 // Rasterising is a call into the page per glyph: a frame that meets more new glyphs than this draws the rest in the
 // next frame (blank until then), so no frame is held up by a whole page of new text.
-constexpr int kPerFrame = 300;
+constexpr int kPerFrame = 600;
 constexpr int kPad = 1;
 
 struct Cache {
@@ -40,6 +40,7 @@ struct Cache {
     bool recreate = false;
     bool need_room = false;
     int this_frame = 0;
+    bool deferred = false;  // a glyph of this frame was left for the next
     GlyphStats stats;
 } C;
 
@@ -189,6 +190,7 @@ bool on_miss(ImFont* f, unsigned cp) {
     if (!fi || cp > kMaxCodepoint || cp == 0) return false;
     if (C.this_frame >= kPerFrame || C.rgba.empty()) {
         C.need_room = C.need_room || C.rgba.empty();
+        C.deferred = true;
         if (C.request_frame) C.request_frame();
         return false;
     }
@@ -210,6 +212,7 @@ bool on_miss(ImFont* f, unsigned cp) {
     if (img.w > 0 && img.h > 0) {
         if (!place(img.w, img.h, tx, ty)) {
             C.need_room = true;
+            C.deferred = true;
             if (C.request_frame) C.request_frame();
             return false;
         }
@@ -255,6 +258,7 @@ void glyphs_register_font(ImFont* font, bool bold, bool mono) {
 
 void glyphs_new_frame() {
     C.this_frame = 0;
+    C.deferred = false;
     if (C.need_room) {
         C.need_room = false;
         grow();
@@ -285,6 +289,7 @@ GlyphStats glyph_stats() {
     GlyphStats s = C.stats;
     s.tex_w = C.w;
     s.tex_h = C.h;
+    s.pending = C.deferred;
     return s;
 }
 

@@ -54,6 +54,7 @@ struct GlyphStats {
     int added = 0;
     int boxes = 0;        // code points no font could draw (drawn as a box)
     int resets = 0;       // the atlas reached its largest size and started over
+    bool pending = false; // the last frame left glyphs for the next one (it was drawn with blanks)
     int tex_w = 0, tex_h = 0;
 };
 GlyphStats glyph_stats();

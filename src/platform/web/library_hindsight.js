@@ -218,19 +218,31 @@ mergeInto(LibraryManager.library, {
   // size (ascender to descender); Inter's is 1.2109 em, so the CSS size is px / 1.2109, as for the DOM overlay.
   // Returns 1 and fills metrics [w, h, x0, y0, advance, colored], or 0.
   hs_js_glyph: function (cp, px, bold, mono, out, cap, metrics) {
-    var G = Module['hsGlyph'];
-    if (!G) {
+    // One canvas per font (UI, bold, title, mono): setting ctx.font costs ~0.4 ms (the string is parsed and the fonts
+    // looked up), and a frame's new glyphs come from the fonts in turn.
+    var G = Module['hsGlyph'] || (Module['hsGlyph'] = {});
+    var key = px + (bold ? 'b' : '') + (mono ? 'm' : ''), ctx = G[key];
+    if (!ctx) {
       var c = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(256, 256) : document.createElement('canvas');
       c.width = 256; c.height = 256;
-      G = Module['hsGlyph'] = { ctx: c.getContext('2d', { 'willReadFrequently': true }) };
-      if (!G.ctx) return 0;
+      ctx = c.getContext('2d', { 'willReadFrequently': true });
+      if (!ctx) return 0;
+      // The common fonts for each script by name: a character that none of the listed fonts has sends the browser to
+      // the system's font fallback, which costs ~0.5 ms per new character on Linux (fontconfig); a listed font is
+      // checked directly. Latin, Greek and Cyrillic fonts come before the CJK ones (which also carry those letters).
+      var fam = (mono ? '"JetBrains Mono", ui-monospace, monospace, ' : '') +
+        'Inter, -apple-system, "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, ' +
+        '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", ' +
+        '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Apple SD Gothic Neo", "Malgun Gothic", ' +
+        '"Noto Sans CJK KR", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Thai", "Noto Sans Devanagari", ' +
+        '"Noto Sans Armenian", "Noto Sans Georgian", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", ' +
+        'system-ui, sans-serif';
+      ctx.font = (bold ? '600 ' : '400 ') + (px / 1.2109).toFixed(2) + 'px ' + fam;
+      ctx.textBaseline = 'alphabetic';
+      ctx.textAlign = 'left';
+      ctx.fillStyle = '#fff';
+      G[key] = ctx;
     }
-    var ctx = G.ctx, em = px / 1.2109;
-    var fam = (mono ? '"JetBrains Mono", ui-monospace, monospace, ' : '') +
-      'Inter, system-ui, -apple-system, "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, sans-serif';
-    ctx.font = (bold ? '600 ' : '400 ') + em.toFixed(2) + 'px ' + fam;
-    ctx.textBaseline = 'alphabetic';
-    ctx.textAlign = 'left';
     var s = String.fromCodePoint(cp), mt = ctx.measureText(s);
     var x0 = Math.floor(-mt.actualBoundingBoxLeft) - 1, x1 = Math.ceil(mt.actualBoundingBoxRight) + 1;
     var y0 = Math.floor(-mt.actualBoundingBoxAscent) - 1, y1 = Math.ceil(mt.actualBoundingBoxDescent) + 1;
@@ -240,7 +252,6 @@ mergeInto(LibraryManager.library, {
     if (!(w > 2 && h > 2) || !isFinite(w + h)) { f[m] = 0; f[m + 1] = 0; return 1; }
     if (w * h > cap) return 0;
     ctx.clearRect(0, 0, w, h);
-    ctx.fillStyle = '#fff';
     ctx.fillText(s, -x0, -y0);
     var d = ctx.getImageData(0, 0, w, h).data, colored = 0, ink = 0;
     for (var i = 0; i < d.length; i += 4) {

@@ -594,6 +594,9 @@ void set_clipboard(void*, const char* text) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE unsigned hs_frame_count() { return S.frame_count; }
+// Glyphs rasterised on demand so far, and whether the last frame left some for the next (window.hindsight.glyphs).
+EMSCRIPTEN_KEEPALIVE int hs_glyphs_added() { return hs::ui::glyph_stats().added; }
+EMSCRIPTEN_KEEPALIVE int hs_glyphs_pending() { return hs::ui::glyph_stats().pending ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void hs_request_frame() { poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_set_dark(int dark) { S.app->set_dark(dark != 0); }
 
