@@ -117,6 +117,7 @@
       // A passphrase is kept in NFC: the same words typed on a phone, a Mac (which may send decomposed letters) or
       // Windows derive the same key. Other text is kept exactly as typed.
       var v = ov.password ? el.value.normalize('NFC') : el.value;
+      if (v.indexOf('\0') >= 0) v = v.replace(/\0/g, '');  // a NUL would cut the text where the wasm reads it
       heapString(mod, v, function (p) { mod.ccall('hs_overlay_input', null, ['string', 'number'], [ov.path, p]); });
       reportHeight();
     });

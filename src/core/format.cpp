@@ -89,6 +89,22 @@ struct Reader {
         if (!v.is_string()) return bad(p, "expected text (a JSON string), got " + describe(v) + ".");
         out = std::move(v.get_ref<std::string&>());
     }
+    // Ids, names and dates are typed on one line: a control character (a NUL, a line break, an escape) cannot come
+    // from a person, and downstream it could cut a file name or split a line. Refused, with where it is.
+    void line(Json& v, const Path& p, std::string& out) {
+        str(v, p, out);
+        for (size_t i = 0; i < out.size(); ++i) {
+            const unsigned char ch = static_cast<unsigned char>(out[i]);
+            if (ch < 0x20 || ch == 0x7F) {
+                char code[8];
+                std::snprintf(code, sizeof code, "U+%04X", ch);
+                bad(p, std::string("contains a control character (") + code + ") at byte " + std::to_string(i) +
+                           ": ids, names and dates are one line of text. Remove it and open the file again.");
+                out.clear();
+                return;
+            }
+        }
+    }
     void strs(Json& v, const Path& p, std::vector<std::string>& out) {
         if (v.is_null()) return;
         if (!v.is_array())
@@ -146,7 +162,7 @@ struct Reader {
         for (auto it = v.begin(); it != v.end(); ++it) {
             const std::string& k = it.key();
             Path c{&p, k.c_str()};
-            if (k == "id") str(*it, c, out.id);
+            if (k == "id") line(*it, c, out.id);
             else if (k == "text") str(*it, c, out.text);
             else if (k == "resolved") boolean(*it, c, out.resolved);
             else out.extra[k] = std::move(*it);
@@ -164,12 +180,12 @@ struct Reader {
         for (auto it = v.begin(); it != v.end(); ++it) {
             const std::string& k = it.key();
             Path c{&p, k.c_str()};
-            if (k == "id") str(*it, c, out.id);
+            if (k == "id") line(*it, c, out.id);
             else if (k == "time") instant(*it, c, out.time);
             else if (k == "utc_offset") off = &*it;
             else if (k == "type") { if (!it->is_null()) str(*it, c, out.type); }
             else if (k == "description") str(*it, c, out.description);
-            else if (k == "author") str(*it, c, out.author);
+            else if (k == "author") line(*it, c, out.author);
             else if (k == "tags") strs(*it, c, out.tags);
             else out.extra[k] = std::move(*it);
         }
@@ -187,13 +203,13 @@ struct Reader {
         for (auto it = v.begin(); it != v.end(); ++it) {
             const std::string& k = it.key();
             Path c{&p, k.c_str()};
-            if (k == "id") str(*it, c, out.id);
+            if (k == "id") line(*it, c, out.id);
             else if (k == "title") str(*it, c, out.title);
             else if (k == "description") str(*it, c, out.description);
             else if (k == "type") str(*it, c, out.type);
             else if (k == "priority") str(*it, c, out.priority);
-            else if (k == "owner") str(*it, c, out.owner);
-            else if (k == "due") str(*it, c, out.due);
+            else if (k == "owner") line(*it, c, out.owner);
+            else if (k == "due") line(*it, c, out.due);
             else if (k == "status") str(*it, c, out.status);
             else if (k == "ticket_url") str(*it, c, out.ticket_url);
             else out.extra[k] = std::move(*it);
@@ -205,7 +221,7 @@ struct Reader {
         for (auto it = v.begin(); it != v.end(); ++it) {
             const std::string& k = it.key();
             Path c{&p, k.c_str()};
-            if (k == "id") str(*it, c, out.id);
+            if (k == "id") line(*it, c, out.id);
             else if (k == "title") str(*it, c, out.title);
             else if (k == "url") str(*it, c, out.url);
             else out.extra[k] = std::move(*it);
@@ -217,7 +233,7 @@ struct Reader {
         for (auto it = v.begin(); it != v.end(); ++it) {
             const std::string& k = it.key();
             Path c{&p, k.c_str()};
-            if (k == "reviewer") str(*it, c, out.reviewer);
+            if (k == "reviewer") line(*it, c, out.reviewer);
             else if (k == "decision") str(*it, c, out.decision);
             else if (k == "at") { instant(*it, c, out.at); out.at.offset_min = 0; }
             else if (k == "comment") str(*it, c, out.comment);
@@ -281,14 +297,14 @@ struct Reader {
             Path c{&kRoot, k.c_str()};
             // Most frequent keys first would not matter: objects have ~40 keys and comparisons stop at the first byte.
             if (k == "format" || k == "version") continue;  // checked before
-            else if (k == "id") str(v, c, d.id);
+            else if (k == "id") line(v, c, d.id);
             else if (k == "title") str(v, c, d.title);
-            else if (k == "incident_id") str(v, c, d.incident_id);
+            else if (k == "incident_id") line(v, c, d.incident_id);
             else if (k == "severity") severity(v, c, d.severity);
             else if (k == "severity_labels") strs(v, c, d.severity_labels);
             else if (k == "status") { if (!v.is_null()) str(v, c, d.status); }
             else if (k == "authors") strs(v, c, d.authors);
-            else if (k == "owner") str(v, c, d.owner);
+            else if (k == "owner") line(v, c, d.owner);
             else if (k == "tags") strs(v, c, d.tags);
             else if (k == "services") strs(v, c, d.services);
             else if (k == "related_incidents") strs(v, c, d.related_incidents);

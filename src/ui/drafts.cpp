@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "app.h"
+#include "core/filename.h"
 #include "core/exporters/exporters.h"
 #include "core/format.h"
 #include "core/fs.h"
@@ -362,7 +363,7 @@ void App::draw_drafts_list() {
         if (ImGui::SmallButton("Download damaged files")) {
             for (const QuarantineEntry& q : store_->list_quarantine()) {
                 std::string raw;
-                if (store_->read_quarantined(q.name, raw).ok()) platform_.download(q.name, "application/octet-stream", raw);
+                if (store_->read_quarantined(q.name, raw).ok()) platform_.download(download_name(q.name, ".damaged.txt"), "application/octet-stream", raw);
             }
         }
     }

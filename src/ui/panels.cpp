@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "app.h"
+#include "core/filename.h"
 #include "core/exporters/exporters.h"
 #include "core/format.h"
 #include "core/metrics.h"
@@ -15,18 +16,6 @@
 namespace hs::ui {
 namespace {
 
-std::string file_stem(const Document& d) {
-    std::string base = d.incident_id.empty() ? d.title : d.incident_id + "-" + d.title;
-    std::string out;
-    for (char c : base) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
-        else if (!out.empty() && out.back() != '-') out += '-';
-        if (out.size() >= 60) break;
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out.empty() ? std::string("postmortem") : out;
-}
 
 void metric_row(const char* label, const std::optional<int64_t>& v) {
     ImGui::TableNextRow();
@@ -119,7 +108,7 @@ void App::read_view_closed(const std::string& section) {
 void App::draw_export_menu() {
     if (!ImGui::BeginPopup("export")) return;
     const Document& d = *doc_;
-    const std::string stem = file_stem(d);
+    const std::string stem = document_file_stem(d);  // an allow-list of characters; the extension comes last
     if (ImGui::MenuItem(ICON_EYE "  Read view")) open_read_view();
     mark("export.read");
     ImGui::Separator();

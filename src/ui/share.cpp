@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app.h"
+#include "core/filename.h"
 #include "core/exporters/exporters.h"
 #include "core/format.h"
 #include "core/history.h"
@@ -121,8 +122,8 @@ void App::draw_share_open() {
         mark("share.copy");
         ImGui::SameLine();
         if (ImGui::Button(ICON_DOWNLOAD "  Download file")) {
-            std::string stem = doc_->incident_id.empty() ? std::string("postmortem") : doc_->incident_id;
-            platform_.download(stem + ".hindsight.json", "application/json", save_document(*doc_, true));
+            // The name from an allow-list of characters (a NUL or a ".html" in a shared incident id stays out).
+            platform_.download(document_file_stem(*doc_) + ".hindsight.json", "application/json", save_document(*doc_, true));
         }
         mark("share.download");
         ImGui::Spacing();

@@ -162,6 +162,7 @@ std::string md_dest(const std::string& url) {
             case '\\': out += "%5C"; break;
             case '"': out += "%22"; break;
             case '`': out += "%60"; break;
+            case '|': out += "%7C"; break;  // would end a GFM table cell, even inside a link's destination
             default: out += c;
         }
     }
@@ -245,7 +246,12 @@ void section_body(std::string& out, const Document& d, const std::string& key) {
         if (!blank(im.slo)) rows.emplace_back("SLO affected", md_cell(im.slo));
         if (im.error_budget_consumed_pct)
             rows.emplace_back("Error budget consumed", display_number(*im.error_budget_consumed_pct) + "%");
-        if (!im.regions.empty()) rows.emplace_back("Regions", md_cell(join_inline(im.regions)));
+        if (!im.regions.empty()) {  // escaped once, as a cell (join_inline escapes too: "eu-west\\|1")
+            std::string joined;
+            for (const std::string& r : im.regions)
+                if (!blank(r)) joined += (joined.empty() ? "" : ", ") + r;
+            rows.emplace_back("Regions", md_cell(joined));
+        }
         if (!rows.empty()) {
             if (!blank(im.description)) out += "\n";
             out += "| Measure | Value |\n| --- | --- |\n";

@@ -145,8 +145,11 @@ mergeInto(LibraryManager.library, {
       req.onerror = function (e) { cb(req.error); e.preventDefault(); };
     });
   },
-  hs_js_clipboard_write: function (ptr) {
-    var text = UTF8ToString(ptr);
+  // Text from the wasm arrives with its length (a NUL inside it stays part of it): see main.cpp.
+  $hsText: function (ptr, len) { return len ? UTF8Decoder.decode(HEAPU8.subarray(ptr, ptr + len)) : ''; },
+  hs_js_clipboard_write__deps: ['$hsText'],
+  hs_js_clipboard_write: function (ptr, len) {
+    var text = hsText(ptr, len);
     // Kept for the 'copy' event that follows Ctrl+C, which works without any permission prompt.
     Module['hsClipboard'] = text;
     Module['hsClipboardFresh'] = true;
@@ -154,28 +157,32 @@ mergeInto(LibraryManager.library, {
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
     } catch (e) {}
   },
-  hs_js_download: function (namePtr, mimePtr, dataPtr, len) {
+  hs_js_download__deps: ['$hsText'],
+  hs_js_download: function (namePtr, nameLen, mimePtr, dataPtr, len) {
     var bytes = HEAPU8.slice(dataPtr, dataPtr + len);
     var blob = new Blob([bytes], { type: UTF8ToString(mimePtr) });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = UTF8ToString(namePtr);
+    a.download = hsText(namePtr, nameLen);
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   },
-  hs_js_set_title: function (ptr) { document.title = UTF8ToString(ptr); },
+  hs_js_set_title__deps: ['$hsText'],
+  hs_js_set_title: function (ptr, len) { document.title = hsText(ptr, len); },
   hs_js_prefers_dark: function () {
     return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
   },
   hs_js_now_ms: function () { return Date.now(); },
   hs_js_first_frame: function () { if (Module['onFirstFrame']) Module['onFirstFrame'](); },
-  hs_js_overlay_show: function (path, x, y, w, h, clipTop, clipBottom, multiline, setText, text, hint, fontPx, dark, flags) {
+  hs_js_overlay_show__deps: ['$hsText'],
+  hs_js_overlay_show: function (path, x, y, w, h, clipTop, clipBottom, multiline, setText, text, textLen, hint, hintLen,
+                                fontPx, dark, flags) {
     // Quoted names: the Closure Compiler renames unquoted properties, and web/app.js reads these by name (unquoted,
     // setText, fontPx and dark arrived renamed, so an undo never reached the DOM field and its font size was lost).
     if (Module['overlayShow']) Module['overlayShow']({ 'path': UTF8ToString(path), 'x': x, 'y': y, 'w': w, 'h': h,
       'clipTop': clipTop, 'clipBottom': clipBottom, 'multiline': !!multiline, 'setText': !!setText,
-      'text': UTF8ToString(text), 'hint': UTF8ToString(hint), 'fontPx': fontPx, 'dark': !!dark,
+      'text': hsText(text, textLen), 'hint': hsText(hint, hintLen), 'fontPx': fontPx, 'dark': !!dark,
       'password': !!(flags & 1), 'enter': !!(flags & 2), 'mono': !!(flags & 4), 'autoSelect': !!(flags & 8) });
   },
   hs_js_overlay_hide: function () { if (Module['overlayHide']) Module['overlayHide'](); },
@@ -183,14 +190,16 @@ mergeInto(LibraryManager.library, {
     var url = UTF8ToString(ptr);
     if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
   },
-  hs_js_copy_text: function (ptr) {
-    var text = UTF8ToString(ptr);
+  hs_js_copy_text__deps: ['$hsText'],
+  hs_js_copy_text: function (ptr, len) {
+    var text = hsText(ptr, len);
     Module['hsClipboard'] = text;
     Module['hsClipboardFresh'] = true;
     try { navigator.clipboard.writeText(text).catch(function () {}); } catch (e) {}
   },
-  hs_js_show_read_view: function (html, section) {
-    if (Module['showReadView']) Module['showReadView'](UTF8ToString(html), UTF8ToString(section));
+  hs_js_show_read_view__deps: ['$hsText'],
+  hs_js_show_read_view: function (html, htmlLen, section) {
+    if (Module['showReadView']) Module['showReadView'](hsText(html, htmlLen), UTF8ToString(section));
   },
   hs_js_print: function () { setTimeout(function () { window.print(); }, 50); },
   hs_js_storage_push: function () { if (Module['storagePush']) Module['storagePush'](); },

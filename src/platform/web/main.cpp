@@ -30,20 +30,22 @@
 #include "ui/theme.h"
 
 extern "C" {
-void hs_js_clipboard_write(const char* text);
-void hs_js_download(const char* name, const char* mime, const char* data, size_t len);
-void hs_js_set_title(const char* title);
+// Text goes to the page with its length, never as a NUL-terminated string: a NUL in a field (from a file or a link)
+// must not cut what the page shows, copies or names a download.
+void hs_js_clipboard_write(const char* text, size_t text_len);
+void hs_js_download(const char* name, size_t name_len, const char* mime, const char* data, size_t len);
+void hs_js_set_title(const char* title, size_t title_len);
 int hs_js_prefers_dark();
 double hs_js_now_ms();
 void hs_js_first_frame();
 void hs_js_set_cursor(const char* css);
 void hs_js_overlay_show(const char* path, float x, float y, float w, float h, float clip_top, float clip_bottom,
-                        int multiline, int set_text, const char* text, const char* hint, float font_px, int dark,
-                        unsigned flags);
+                        int multiline, int set_text, const char* text, size_t text_len, const char* hint,
+                        size_t hint_len, float font_px, int dark, unsigned flags);
 void hs_js_overlay_hide();
 void hs_js_open_url(const char* url);
-void hs_js_copy_text(const char* text);
-void hs_js_show_read_view(const char* html, const char* section);
+void hs_js_copy_text(const char* text, size_t text_len);
+void hs_js_show_read_view(const char* html, size_t html_len, const char* section);
 void hs_js_print();
 void hs_js_storage_push();
 void hs_js_lock_draft(const char* id);
@@ -181,21 +183,22 @@ public:
     int64_t now_ms() override { return static_cast<int64_t>(hs_js_now_ms()); }
     void request_frame() override;
     void download(const std::string& name, const std::string& mime, const std::string& data) override {
-        hs_js_download(name.c_str(), mime.c_str(), data.data(), data.size());
+        hs_js_download(name.data(), name.size(), mime.c_str(), data.data(), data.size());
     }
-    void set_window_title(const std::string& t) override { hs_js_set_title(t.c_str()); }
+    void set_window_title(const std::string& t) override { hs_js_set_title(t.data(), t.size()); }
     bool prefers_dark() override { return hs_js_prefers_dark() != 0; }
     void open_url(const std::string& url) override { hs_js_open_url(url.c_str()); }
-    void copy_text(const std::string& text) override { hs_js_copy_text(text.c_str()); }
+    void copy_text(const std::string& text) override { hs_js_copy_text(text.data(), text.size()); }
     void show_read_view(const std::string& html, const std::string& section) override {
-        hs_js_show_read_view(html.c_str(), section.c_str());
+        hs_js_show_read_view(html.data(), html.size(), section.c_str());
     }
     void print_read_view() override { hs_js_print(); }
     bool has_text_overlay() const override { return true; }
     void trace_mark(const char* label) override { EM_ASM({ console.timeStamp(UTF8ToString($0)); }, label); }
     void overlay_show(const Overlay& o) override {
         hs_js_overlay_show(o.path.c_str(), o.x, o.y, o.w, o.h, o.clip_top, o.clip_bottom, o.multiline ? 1 : 0,
-                           o.set_text ? 1 : 0, o.text.c_str(), o.hint.c_str(), o.font_px, o.dark ? 1 : 0, o.flags);
+                           o.set_text ? 1 : 0, o.text.data(), o.text.size(), o.hint.data(), o.hint.size(), o.font_px,
+                           o.dark ? 1 : 0, o.flags);
     }
     void overlay_hide() override { hs_js_overlay_hide(); }
     std::string page_url() override {
@@ -586,7 +589,7 @@ void draw_frame() {
 const char* get_clipboard(void*) { return S.clipboard.c_str(); }
 void set_clipboard(void*, const char* text) {
     S.clipboard = text ? text : "";
-    hs_js_clipboard_write(S.clipboard.c_str());
+    hs_js_clipboard_write(S.clipboard.data(), S.clipboard.size());
 }
 
 }  // namespace
