@@ -30,6 +30,8 @@
     ready: new Promise(function (res, rej) { readyResolve = res; readyReject = rej; }),
     // Frames drawn so far. Rendering is on demand: an idle tab draws none.
     frameCount: function () { return mod ? mod._hs_frame_count() : 0; },
+    // CPU time of the last frame (input, layout and draw lists; not the GPU's drawing), in ms. For tests.
+    frameBuildMs: function () { return mod ? mod._hs_frame_build_ms() : 0; },
     // Glyphs drawn on demand (any script beyond Latin): how many so far, and whether the last frame still left some
     // for the next one (docs/text.md). For tests and bench/text.
     glyphs: function () { return mod ? { added: mod._hs_glyphs_added(), pending: !!mod._hs_glyphs_pending() } : null; },

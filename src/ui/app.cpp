@@ -629,7 +629,7 @@ void App::draw_messages_open() {
         ImGui::TextUnformatted(messages_.front().c_str());
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
-        if (ImGui::Button("OK", ImVec2(100, 0))) {
+        if (ImGui::Button("OK", ImVec2(100, 0)) || escape_to_close()) {
             messages_.erase(messages_.begin());
             ImGui::CloseCurrentPopup();
         }

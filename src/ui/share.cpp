@@ -241,8 +241,24 @@ void App::draw_incoming_open() {
         mark("incoming.error");
     }
     if (incoming_) {
+        // A link is someone else's: its title may be megabytes. The dialog shows the start of it (laid out each frame,
+        // so its cost stays that of a few lines); the read view shows it all.
         ImGui::PushFont(fonts().bold);
-        ImGui::TextWrapped("%s", incoming_->title.empty() ? "Untitled postmortem" : incoming_->title.c_str());
+        if (incoming_->title.empty()) {
+            ImGui::TextWrapped("Untitled postmortem");
+        } else {
+            const size_t cut = utf8_prefix(incoming_->title, kDialogTextMax);
+            if (cut == incoming_->title.size()) {
+                ImGui::TextWrapped("%s", incoming_->title.c_str());
+            } else {
+                const std::string shown = incoming_->title.substr(0, cut) + "\xe2\x80\xa6";
+                ImGui::TextWrapped("%s", shown.c_str());
+                ImGui::PopFont();
+                muted_text(("The title goes on for " + std::to_string(incoming_->title.size() - cut) +
+                            " more bytes: Read it shows all of it.").c_str());
+                ImGui::PushFont(fonts().bold);
+            }
+        }
         ImGui::PopFont();
         muted_text("Opening a link never replaces your drafts. Choose what to do with it:");
         ImGui::Spacing();
@@ -283,7 +299,7 @@ void App::draw_incoming_open() {
         }
     }
     ImGui::Spacing();
-    if (ImGui::Button("Cancel") || close) {
+    if (ImGui::Button("Cancel") || close || escape_to_close()) {
         incoming_open_ = false;
         incoming_.reset();
         ImGui::CloseCurrentPopup();
@@ -374,7 +390,7 @@ void App::draw_merge_open() {
     }
     mark("merge.apply");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) close = true;
+    if (ImGui::Button("Cancel") || escape_to_close()) close = true;
     if (close) {
         merge_open_ = false;
         merge_theirs_.reset();

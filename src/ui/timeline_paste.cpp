@@ -130,7 +130,7 @@ void Timeline::draw_paste_preview(Document& d) {
     ImGui::EndDisabled();
     mark("timeline.paste.confirm");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) {
+    if (ImGui::Button("Cancel") || escape_to_close()) {
         paste_open_ = false;
         ImGui::CloseCurrentPopup();
     }

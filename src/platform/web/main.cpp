@@ -236,6 +236,7 @@ struct State {
     int frames_pending = 0;
     unsigned frame_count = 0;
     double last_time = 0;
+    double build_ms = 0;  // CPU time of the last frame, from its input to ImGui::Render (the GPU's part excluded)
     float font_dpr = 0;
     GLuint font_texture = 0;  // ours (upload_font_texture), not the backend's
     int fb_w = 0, fb_h = 0;
@@ -532,6 +533,7 @@ void upload_font_texture() {
 }
 
 void draw_frame() {
+    const double build_start = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
@@ -564,6 +566,7 @@ void draw_frame() {
     if (S.frame_count == 0) EM_ASM(performance.mark('hs-newframe'));
     S.app->frame();
     ImGui::Render();
+    S.build_ms = emscripten_get_now() - build_start;
     if (S.frame_count == 0) EM_ASM(performance.mark('hs-first-frame-built'));
 
     upload_glyphs();
@@ -597,6 +600,7 @@ void set_clipboard(void*, const char* text) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE unsigned hs_frame_count() { return S.frame_count; }
+EMSCRIPTEN_KEEPALIVE double hs_frame_build_ms() { return S.build_ms; }
 // Glyphs rasterised on demand so far, and whether the last frame left some for the next (window.hindsight.glyphs).
 EMSCRIPTEN_KEEPALIVE int hs_glyphs_added() { return hs::ui::glyph_stats().added; }
 EMSCRIPTEN_KEEPALIVE int hs_glyphs_pending() { return hs::ui::glyph_stats().pending ? 1 : 0; }
