@@ -575,6 +575,42 @@ TEST_CASE("CSV row limit: 100,000 rows", "[import][csv]") {
     CHECK(over.problems[0].message == "line 100002: more than 100000 rows; split the file.");
 }
 
+TEST_CASE("CSV with millions of header columns is refused at once, and many unknown columns make one warning",
+          "[import][csv]") {
+    // A 31 MB line of commas once took 18 s and 3.3 GB natively and aborted the wasm runtime.
+    std::string bomb = "time,description";
+    bomb.reserve(8u << 20);
+    while (bomb.size() < (8u << 20)) bomb += ",c";
+    bomb += "\n2026-03-01T10:00:00Z,row\n";
+    ImportResult r = import_csv(bomb);
+    CHECK_FALSE(r.ok);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message.find("line 1: more than 64 columns") == 0);
+    // 40 unknown columns: imported, one warning naming five of them.
+    std::string wide = "time,description";
+    for (int i = 0; i < 40; ++i) wide += ",extra" + std::to_string(i);
+    wide += "\n2026-03-01T10:00:00Z,row" + std::string(40, ',') + "\n";
+    ImportResult w = import_csv(wide);
+    REQUIRE(w.ok);
+    int column_warnings = 0;
+    for (const Problem& p : w.problems)
+        if (p.message.find("not known") != std::string::npos) {
+            ++column_warnings;
+            CHECK(p.message.find("\"extra0\", \"extra1\", \"extra2\", \"extra3\", \"extra4\" and 35 more") !=
+                  std::string::npos);
+        }
+    CHECK(column_warnings == 1);
+    // Unknown types: at most ten warnings and a count of the rest.
+    std::string types = "time,type,description\n";
+    for (int i = 0; i < 500; ++i) types += "2026-03-01T10:00:00Z,weird" + std::to_string(i) + ",row\n";
+    ImportResult t = import_csv(types);
+    REQUIRE(t.ok);
+    CHECK(t.problems.size() <= 12);
+    bool counted = false;
+    for (const Problem& p : t.problems) counted = counted || p.message == "and 490 more rows with an unknown type, imported as notes.";
+    CHECK(counted);
+}
+
 // ---- regressions found by fuzzing -------------------------------------------------------------------------------
 
 TEST_CASE("Fuzz regressions: importers return without crashing", "[import]") {

@@ -34,9 +34,15 @@ bool blank(const Record& r) {
     return true;
 }
 
-// Splits the text into records. Returns an error message ("" when fine). Stops with an error once more than
-// `max_records` non-blank records were read, so a huge file is not held twice.
-std::string parse_csv(const std::string& text, size_t max_records, std::vector<Record>& out) {
+// At most this many columns: a timeline has five, and a header of millions (a 31 MB line of commas) must be refused
+// before its fields are held, not after.
+constexpr size_t kMaxCsvColumns = 64;
+
+// Splits the text into records and hands each non-blank one to `take` as soon as it ends (no record is kept, so memory
+// stays that of one record plus what `take` builds). Returns an error message ("" when fine): the first one `take`
+// returns, a record wider than kMaxCsvColumns, or more than `max_records` non-blank records.
+template <class Take>
+std::string parse_csv(const std::string& text, size_t max_records, Take take) {
     size_t i = 0, n = text.size();
     if (n >= 3 && static_cast<unsigned char>(text[0]) == 0xEF && static_cast<unsigned char>(text[1]) == 0xBB &&
         static_cast<unsigned char>(text[2]) == 0xBF) {
@@ -48,17 +54,23 @@ std::string parse_csv(const std::string& text, size_t max_records, std::vector<R
     rec.line = 1;
     std::string field;
     bool any = false;  // the current record has content (a field separator or a character)
+    std::string taken;  // the error `take` returned
     auto end_record = [&]() -> bool {
         rec.fields.push_back(std::move(field));
         field.clear();
         bool keep = !blank(rec);
         if (keep) {
             ++non_blank;
-            out.push_back(std::move(rec));
+            if (non_blank > max_records) return false;
+            taken = take(rec);
         }
         rec = Record();
         any = false;
-        return non_blank <= max_records;
+        return taken.empty();
+    };
+    auto stopped = [&]() {
+        return !taken.empty() ? taken
+                              : line_prefix(line) + "more than " + std::to_string(max_records - 1) + " rows; split the file.";
     };
     while (i < n) {
         char c = text[i];
@@ -101,6 +113,10 @@ std::string parse_csv(const std::string& text, size_t max_records, std::vector<R
             continue;
         }
         if (c == ',') {
+            if (rec.fields.size() + 1 >= kMaxCsvColumns)
+                return line_prefix(rec.line) + "more than " + std::to_string(kMaxCsvColumns) +
+                       " columns; a timeline needs time, type, description, author and tags. Check that this is the "
+                       "right file and that it uses commas between columns.";
             rec.fields.push_back(std::move(field));
             field.clear();
             any = true;
@@ -109,8 +125,7 @@ std::string parse_csv(const std::string& text, size_t max_records, std::vector<R
         }
         if (c == '\r' || c == '\n') {
             i += (c == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
-            if (!end_record()) return line_prefix(line) + "more than " + std::to_string(max_records - 1) +
-                                          " rows; split the file.";
+            if (!end_record()) return stopped();
             ++line;
             rec.line = line;
             continue;
@@ -121,8 +136,7 @@ std::string parse_csv(const std::string& text, size_t max_records, std::vector<R
         ++i;
     }
     if (any || !field.empty() || !rec.fields.empty()) {
-        if (!end_record()) return line_prefix(line) + "more than " + std::to_string(max_records - 1) +
-                                      " rows; split the file.";
+        if (!end_record()) return stopped();
     }
     return "";
 }
@@ -153,67 +167,67 @@ std::string event_type_for(const std::string& raw) {
 ImportResult import_csv(const std::string& text) {
     try {
         if (text.size() > kMaxImportBytes) return import_error("", "The input is larger than 64 MiB; split the file.");
-        std::vector<Record> records;
-        std::string err = parse_csv(text, kMaxCsvRows + 1, records);
-        if (!err.empty()) return import_error("", err);
-        if (records.empty()) {
-            return import_error("", "line 1: the file is empty; the first line must be a header such as "
-                                    "time,type,description,author,tags.");
-        }
-
         ImportResult res;
-        const Record& header = records[0];
-        const std::string hp = line_prefix(header.line);
-        std::vector<Column> cols;
-        std::map<Column, size_t> where;
-        for (size_t c = 0; c < header.fields.size(); ++c) {
-            Column col = column_for(header.fields[c]);
-            cols.push_back(col);
-            if (col == kUnknown) {
-                res.problems.push_back({"", hp + "the column \"" + trim(header.fields[c]) +
-                                                "\" is not known and was ignored (known: time, type, description, "
-                                                "author, tags)."});
-                continue;
-            }
-            if (where.count(col)) {
-                return import_error("", hp + "the column \"" + trim(header.fields[c]) + "\" appears twice.");
-            }
-            where[col] = c;
-        }
-        if (!where.count(kTime) || !where.count(kDescription)) {
-            return import_error("", hp + "the header must name a \"time\" and a \"description\" column, e.g. "
-                                         "time,type,description,author,tags.");
-        }
-
         res.doc = new_import_document();
         Document& doc = res.doc;
+        // The header is read first (the first non-blank record); each row then becomes an event as it is read.
+        bool have_header = false;
+        size_t header_line = 0;
+        std::vector<Column> cols;
+        std::map<Column, size_t> where;
         bool warned_no_offset = false;
-        for (size_t r = 1; r < records.size(); ++r) {
-            const Record& rec = records[r];
-            const std::string lp = line_prefix(rec.line);
-            if (rec.fields.size() != cols.size()) {
-                return import_error("", lp + std::to_string(rec.fields.size()) + " field" +
-                                            (rec.fields.size() == 1 ? "" : "s") + ", but the header has " +
-                                            std::to_string(cols.size()) +
-                                            " columns (put fields that contain commas in double quotes).");
+        size_t unknown_types = 0;
+        constexpr size_t kMaxTypeWarnings = 10;
+        auto on_header = [&](const Record& header) -> std::string {
+            have_header = true;
+            header_line = header.line;
+            const std::string hp = line_prefix(header.line);
+            std::vector<std::string> unknown;
+            for (size_t c = 0; c < header.fields.size(); ++c) {
+                Column col = column_for(header.fields[c]);
+                cols.push_back(col);
+                if (col == kUnknown) {
+                    unknown.push_back(trim(header.fields[c]));
+                    continue;
+                }
+                if (where.count(col)) return hp + "the column \"" + trim(header.fields[c]) + "\" appears twice.";
+                where[col] = c;
             }
+            if (!where.count(kTime) || !where.count(kDescription))
+                return hp + "the header must name a \"time\" and a \"description\" column, e.g. "
+                            "time,type,description,author,tags.";
+            if (!unknown.empty()) {  // one warning for all of them
+                std::string names;
+                for (size_t k = 0; k < unknown.size() && k < 5; ++k) names += (k ? ", \"" : "\"") + unknown[k] + "\"";
+                if (unknown.size() > 5) names += " and " + std::to_string(unknown.size() - 5) + " more";
+                res.problems.push_back({"", hp + (unknown.size() == 1 ? "the column " : "the columns ") + names +
+                                                (unknown.size() == 1 ? " is" : " are") +
+                                                " not known and were ignored (known: time, type, description, author, "
+                                                "tags)."});
+            }
+            return "";
+        };
+        auto on_row = [&](const Record& rec) -> std::string {
+            const std::string lp = line_prefix(rec.line);
+            if (rec.fields.size() != cols.size())
+                return lp + std::to_string(rec.fields.size()) + " field" + (rec.fields.size() == 1 ? "" : "s") +
+                       ", but the header has " + std::to_string(cols.size()) +
+                       " columns (put fields that contain commas in double quotes).";
             auto field = [&](Column c) -> std::string {
                 auto it = where.find(c);
                 return it == where.end() ? std::string() : rec.fields[it->second];
             };
             std::string ts = trim(field(kTime));
-            if (ts.empty()) return import_error("", lp + "the time is empty (write 2026-03-01T14:02:00Z).");
+            if (ts.empty()) return lp + "the time is empty (write 2026-03-01T14:02:00Z).";
             auto t = parse_iso8601(ts, 0);
-            if (!t) {
-                return import_error("", lp + "the time \"" + ts + "\" is not ISO 8601 (write 2026-03-01T14:02:00Z).");
-            }
+            if (!t) return lp + "the time \"" + ts + "\" is not ISO 8601 (write 2026-03-01T14:02:00Z).";
             if (!has_explicit_offset(ts) && !warned_no_offset) {
                 warned_no_offset = true;
                 res.problems.push_back({"", lp + "the time \"" + ts + "\" has no UTC offset; times without one "
                                                  "were read as UTC (write 2026-03-01T14:02:00Z or add +01:00)."});
             }
             std::string desc = trim(field(kDescription));
-            if (desc.empty()) return import_error("", lp + "the description is empty; say what happened.");
+            if (desc.empty()) return lp + "the description is empty; say what happened.";
 
             Event ev;
             ev.id = new_id("ev");
@@ -225,10 +239,11 @@ ImportResult import_csv(const std::string& text) {
                 ev.type = event_type_for(raw_type);
                 if (ev.type.empty()) {
                     ev.type = "note";
-                    res.problems.push_back({"", lp + "unknown type \"" + raw_type +
-                                                    "\"; imported as a note (types: impact_start, detected, "
-                                                    "acknowledged, escalated, action, communication, mitigated, "
-                                                    "resolved, note)."});
+                    if (++unknown_types <= kMaxTypeWarnings)
+                        res.problems.push_back({"", lp + "unknown type \"" + raw_type +
+                                                        "\"; imported as a note (types: impact_start, detected, "
+                                                        "acknowledged, escalated, action, communication, mitigated, "
+                                                        "resolved, note)."});
                 }
             }
             std::string tags = field(kTags);
@@ -241,9 +256,21 @@ ImportResult import_csv(const std::string& text) {
                 start = semi + 1;
             }
             doc.timeline.push_back(std::move(ev));
+            return "";
+        };
+        std::string err = parse_csv(text, kMaxCsvRows + 1, [&](const Record& r) {
+            return have_header ? on_row(r) : on_header(r);
+        });
+        if (!err.empty()) return import_error("", err);
+        if (!have_header) {
+            return import_error("", "line 1: the file is empty; the first line must be a header such as "
+                                    "time,type,description,author,tags.");
         }
+        if (unknown_types > kMaxTypeWarnings)
+            res.problems.push_back({"", "and " + std::to_string(unknown_types - kMaxTypeWarnings) +
+                                            " more rows with an unknown type, imported as notes."});
         if (doc.timeline.empty()) {
-            return import_error("", "line " + std::to_string(header.line + 1) +
+            return import_error("", "line " + std::to_string(header_line + 1) +
                                         ": the file has a header but no rows; there is nothing to import.");
         }
         sort_timeline(doc);
