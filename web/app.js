@@ -531,6 +531,13 @@
         if (document.activeElement === document.body) canvas.focus({ preventScroll: true });
         readyResolve(api);
       },
+      // The runtime stopped (out of memory, or an internal error): nothing more can be drawn or saved from this page,
+      // so say so plainly instead of leaving "Saving…" on a frozen editor. What was saved stays in this browser.
+      onAbort: function (what) {
+        fatal('Hindsight stopped because of an internal error (' + String(what).slice(0, 200) + '). Your drafts are ' +
+              'kept as they were last saved, a second or so before this happened. Reload the page to go on; if a ' +
+              'file you opened caused this, it is too large or damaged.');
+      },
       onFatal: function (what) {
         fatal(what === 'webgl2' ? NO_WEBGL2 : String(what));
         readyReject(new Error(String(what)));
