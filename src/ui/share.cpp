@@ -192,7 +192,17 @@ void App::open_link(const std::string& fragment) {
     incoming_error_.clear();
     incoming_passphrase_.clear();
     incoming_encrypted_ = link_is_encrypted(fragment);
-    if (!incoming_encrypted_) decode_incoming();
+    if (!incoming_encrypted_) {
+        decode_incoming();
+    } else {
+        // Everything but the key is checked before anyone types a passphrase (no key is derived for this): a cut or
+        // damaged link, or one asking for more key-derivation work than allowed, is refused at once.
+        DecodeResult probe = decode_link(fragment, "");
+        if (!probe.ok && probe.error.kind != LinkError::NeedsPassphrase) {
+            incoming_error_ = probe.error.message;
+            incoming_encrypted_ = false;
+        }
+    }
     incoming_open_ = true;
     platform_.request_frame();
 }
