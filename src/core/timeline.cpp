@@ -747,3 +747,28 @@ TimeView fit_view(int64_t t_min, int64_t t_max, float pixel_width, float margin_
 }
 
 }  // namespace hs
+
+namespace hs {
+
+namespace {
+bool event_before(const Event& a, const Event& b) {
+    if (a.time.set != b.time.set) return a.time.set;  // events without a time go last
+    return a.time.set && a.time.unix_ms < b.time.unix_ms;
+}
+}  // namespace
+
+bool sort_events_by_time(std::vector<Event>& events) {
+    if (std::is_sorted(events.begin(), events.end(), event_before)) return false;
+    std::stable_sort(events.begin(), events.end(), event_before);
+    return true;
+}
+
+std::vector<const Event*> events_in_time_order(const Document& d) {
+    std::vector<const Event*> out;
+    out.reserve(d.timeline.size());
+    for (const Event& e : d.timeline) out.push_back(&e);
+    std::stable_sort(out.begin(), out.end(), [](const Event* a, const Event* b) { return event_before(*a, *b); });
+    return out;
+}
+
+}  // namespace hs

@@ -243,6 +243,13 @@ PhaseSet compute_phases(const Document& d);
 // ---- editing helpers ------------------------------------------------------------------------------------------------
 enum class SnapUnit { None, Second, Minute };
 int64_t snap_time(int64_t ms, SnapUnit unit);  // to the nearest unit (halves round up)
+
+// The timeline is kept in time order: events with a time by time (stable: equal times keep their order), then those
+// without one, as they were. Returns true when the order changed. Called after every timeline edit, so a document
+// lists, exports and lints its events in the order they happened.
+bool sort_events_by_time(std::vector<Event>& events);
+// The events in time order without changing the document (exporters: a document from elsewhere may be unsorted).
+std::vector<const Event*> events_in_time_order(const Document& d);
 // The entry nearest to t_ms within radius_px on screen, or -1. Ties go to the earlier entry.
 int hit_test(const TimelineIndex& index, int64_t t_ms, double px_per_ms, float radius_px);
 

@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "core/filename.h"
+#include "core/timeline.h"
 #include "core/exporters/exporters.h"
 #include "core/format.h"
 #include "core/metrics.h"
@@ -74,6 +75,14 @@ void App::draw_side_panel() {
             ImGui::EndTooltip();
         }
         mark("finding." + std::to_string(i));
+        if (f.rule == "timeline-order") {  // the suggestion has its command: one click, one undoable step
+            if (ImGui::SmallButton(ICON_SORT "  Sort the timeline by time")) {
+                ImGui::PopID();
+                if (sort_events_by_time(doc_->timeline)) edited("timeline#sort", "Sort the timeline by time");
+                break;  // the findings are rebuilt from the sorted timeline
+            }
+            mark("finding.fix." + std::to_string(i));
+        }
         ImGui::PopID();
     }
     ImGui::Spacing();

@@ -125,6 +125,7 @@ int Timeline::selected_entry() const {
 }
 
 void Timeline::commit(Document& d, const std::string& group, const std::string& label) {
+    sort_events_by_time(d.timeline);  // added or retimed: the list, the exports and lint see time order
     if (edited_ && *edited_) revision_ = (*edited_)(group, label);
     rebuild(d);
 }

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "core/embedded.h"
+#include "core/exporters/exporters.h"
 #include "core/format.h"
 #include "core/metrics.h"
 #include "core/timeline.h"
@@ -689,4 +690,31 @@ TEST_CASE("cluster_events: span limit and types that stand alone") {
     auto [b, e] = visible_clusters(alone, 100 * kMinuteMs, 100 * kMinuteMs);
     CHECK(b == 1);
     CHECK(e == 2);
+}
+
+TEST_CASE("the timeline is kept in time order: stable for equal times, events without a time last", "[timeline]") {
+    auto ev = [](const char* id, bool set, int64_t ms) {
+        Event e;
+        e.id = id;
+        e.time.set = set;
+        e.time.unix_ms = ms;
+        return e;
+    };
+    std::vector<Event> v = {ev("c", true, 3000), ev("none", false, 0), ev("a1", true, 1000), ev("b", true, 2000),
+                            ev("a2", true, 1000)};
+    CHECK(sort_events_by_time(v));
+    std::vector<std::string> ids;
+    for (const Event& e : v) ids.push_back(e.id);
+    CHECK(ids == std::vector<std::string>{"a1", "a2", "b", "c", "none"});
+    CHECK_FALSE(sort_events_by_time(v));  // already in order: nothing changes
+    // Exporters list a document's events in time order even when the document does not keep them so.
+    Document d;
+    d.timeline = {ev("late", true, 2000), ev("early", true, 1000)};
+    d.timeline[0].description = "Fifteen ten";
+    d.timeline[1].description = "Fourteen fifty-four";
+    const std::string md = export_markdown(d);
+    CHECK(md.find("Fourteen fifty-four") < md.find("Fifteen ten"));
+    const std::string html = export_html(d);
+    CHECK(html.find("Fourteen fifty-four") < html.find("Fifteen ten"));
+    CHECK(d.timeline[0].id == "late");  // the document itself is untouched
 }

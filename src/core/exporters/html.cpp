@@ -6,6 +6,7 @@
 
 #include "../metrics.h"
 #include "exporters.h"
+#include "../timeline.h"
 
 namespace hs {
 
@@ -192,7 +193,8 @@ void section_body(std::string& out, const Document& d, const std::string& key) {
                "the local time they were recorded in)</caption>\n<thead><tr><th scope=\"col\">Time (UTC)</th>"
                "<th scope=\"col\">Type</th><th scope=\"col\">Event</th><th scope=\"col\">Author</th></tr></thead>\n"
                "<tbody>\n";
-        for (const Event& e : d.timeline) {
+        for (const Event* ep : events_in_time_order(d)) {  // a document from elsewhere may list them out of order
+            const Event& e = *ep;
             std::string t = time_el(e.time);
             if (e.time.set && e.time.offset_min != 0)
                 t += "<br><span class=\"local\">" + esc(display_local(e.time)) + "</span>";

@@ -6,6 +6,7 @@
 
 #include "../metrics.h"
 #include "exporters.h"
+#include "../timeline.h"
 
 namespace hs {
 
@@ -261,7 +262,8 @@ void section_body(std::string& out, const Document& d, const std::string& key) {
     }
     if (key == "timeline") {
         out += "| Time (UTC) | Type | Event | Author |\n| --- | --- | --- | --- |\n";
-        for (const Event& e : d.timeline) {
+        for (const Event* ep : events_in_time_order(d)) {  // a document from elsewhere may list them out of order
+            const Event& e = *ep;
             std::string what = md_cell(e.description);
             std::string tags = join_inline(e.tags);
             if (!tags.empty()) what += (what == "—" ? "" : "<br>") + std::string("Tags: ") + tags;
