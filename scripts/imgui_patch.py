@@ -55,6 +55,22 @@ const ImFontGlyph* ImFont::FindGlyph(ImWchar c) const
 ADVANCE_OLD = "((int)c < IndexAdvanceX.Size ? IndexAdvanceX.Data[c] : FallbackAdvanceX)"
 ADVANCE_NEW = "HsAdvance(this, c)"
 
+# 3. Line breaks in Chinese and Japanese: ImGui wraps only at spaces and after some punctuation, so a paragraph
+#    without spaces broke at the last Latin word and left most of each line empty. A line may now also break after
+#    any ideograph, kana, CJK punctuation or fullwidth form, as in a browser (which also avoids starting a line with
+#    closing punctuation such as 。 or 」; the canvas does not).
+WRAP_OLD = "inside_word = (c != '.' && c != ',' && c != ';' && c != '!' && c != '?' && c != '\\\"');"
+WRAP_NEW = ("inside_word = (c != '.' && c != ',' && c != ';' && c != '!' && c != '?' && c != '\\\"');\n"
+            "            if (HsBreakAfter(c)) { inside_word = false; word_end = next_s; }  // scripts/imgui_patch.py")
+BREAK_FN = """// A line may break after CJK ideographs, kana, CJK punctuation and fullwidth forms (scripts/imgui_patch.py).
+static inline bool HsBreakAfter(unsigned int c)
+{
+    return (c >= 0x2E80 && c <= 0x303F) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3100 && c <= 0x31FF) ||
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+"""
+
 
 def main():
     src, out = sys.argv[1], sys.argv[2]
@@ -72,6 +88,9 @@ def main():
     if n != 2:
         sys.exit(f"imgui_patch: expected 2 advance lookups (CalcWordWrapPositionA, CalcTextSizeA), found {n}")
     text = text.replace(ADVANCE_OLD, ADVANCE_NEW)
+    if text.count(WRAP_OLD) != 1:
+        sys.exit("imgui_patch: the word-wrap rule of CalcWordWrapPositionA is not as expected")
+    text = text.replace(WRAP_OLD, WRAP_NEW).replace(FIND_GLYPH_NEW, FIND_GLYPH_NEW + "\n\n" + BREAK_FN, 1)
 
     if not keep_font:
         lines = text.split("\n")
