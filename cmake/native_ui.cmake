@@ -28,8 +28,14 @@ add_custom_command(OUTPUT "${HS_NATIVE_FONTS_CPP}"
   DEPENDS ${CMAKE_SOURCE_DIR}/scripts/fonts.py ${CMAKE_SOURCE_DIR}/scripts/cff_to_glyf.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
   COMMENT "Subsetting fonts")
 
+set(HS_NATIVE_ARABIC_CPP "${CMAKE_BINARY_DIR}/generated/arabic_forms.cpp")
+add_custom_command(OUTPUT "${HS_NATIVE_ARABIC_CPP}"
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/gen_arabic_forms.py "${HS_NATIVE_ARABIC_CPP}"
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/gen_arabic_forms.py
+  COMMENT "Arabic contextual forms")
+
 file(GLOB HS_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
-add_library(hs_ui_native STATIC ${HS_UI_SOURCES} "${HS_NATIVE_FONTS_CPP}"
+add_library(hs_ui_native STATIC ${HS_UI_SOURCES} "${HS_NATIVE_FONTS_CPP}" "${HS_NATIVE_ARABIC_CPP}"
             ${CMAKE_SOURCE_DIR}/src/platform/native/headless.cpp ${CMAKE_SOURCE_DIR}/src/platform/native/glyphs_native.cpp)
 target_include_directories(hs_ui_native PUBLIC "${CMAKE_SOURCE_DIR}/src/ui" "${CMAKE_SOURCE_DIR}/src/platform/native")
 target_link_libraries(hs_ui_native PUBLIC hscore imgui_native)

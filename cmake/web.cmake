@@ -26,9 +26,16 @@ add_custom_command(OUTPUT "${HS_FONTS_CPP}"
   DEPENDS ${CMAKE_SOURCE_DIR}/scripts/fonts.py ${CMAKE_SOURCE_DIR}/scripts/cff_to_glyf.py ${CMAKE_SOURCE_DIR}/src/ui/icons.h
   COMMENT "Subsetting fonts")
 
+# Arabic contextual forms for the canvas's right-to-left text (src/ui/bidi.cpp), from Debian's unicode-data.
+set(HS_ARABIC_CPP "${CMAKE_BINARY_DIR}/generated/arabic_forms.cpp")
+add_custom_command(OUTPUT "${HS_ARABIC_CPP}"
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/gen_arabic_forms.py "${HS_ARABIC_CPP}"
+  DEPENDS ${CMAKE_SOURCE_DIR}/scripts/gen_arabic_forms.py
+  COMMENT "Arabic contextual forms")
+
 file(GLOB HS_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
 file(GLOB HS_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp")
-add_executable(hindsight_web ${HS_UI_SOURCES} ${HS_WEB_SOURCES} "${HS_FONTS_CPP}")
+add_executable(hindsight_web ${HS_UI_SOURCES} ${HS_WEB_SOURCES} "${HS_FONTS_CPP}" "${HS_ARABIC_CPP}")
 set_target_properties(hindsight_web PROPERTIES OUTPUT_NAME hindsight SUFFIX ".js")
 target_link_libraries(hindsight_web PRIVATE hscore imgui)
 # Size: dist/ has a 450 KB gzip budget and the wasm is most of it. The app and the core are built for size

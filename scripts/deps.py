@@ -24,9 +24,10 @@ APT = {
     # libutf8proc-dev: NFC for passphrases in the CLI (native and fuzz builds; never linked into the web app).
     # Noto fonts: native headless runs draw non-Latin text from them (src/platform/native/glyphs_native.cpp).
     "native": ["g++", "cmake", "ninja-build", "catch2", "nlohmann-json3-dev", "libutf8proc-dev", "dpkg-dev", "xz-utils",
-               "bzip2", "fonts-noto-core", "fonts-noto-cjk"],
+               "bzip2", "fonts-noto-core", "fonts-noto-cjk", "unicode-data"],
+    # unicode-data: the Arabic contextual forms the canvas draws (scripts/gen_arabic_forms.py).
     "web": ["emscripten", "binaryen", "python3-fonttools", "fonts-inter", "fonts-jetbrains-mono",
-            "fonts-fork-awesome", "gzip", "librsvg2-bin", "pngquant", "optipng"],
+            "fonts-fork-awesome", "gzip", "librsvg2-bin", "pngquant", "optipng", "unicode-data"],
     # Noto: the browser draws every script and emoji on the canvas with the system's fonts (src/ui/glyphs.h), and
     # native headless runs rasterise from them.
     "e2e": ["chromium", "fonts-noto-core", "fonts-noto-cjk", "fonts-noto-color-emoji"],

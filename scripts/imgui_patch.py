@@ -28,6 +28,8 @@ FIND_GLYPH_OLD = """const ImFontGlyph* ImFont::FindGlyph(ImWchar c) const
 }"""
 
 FIND_GLYPH_NEW = """bool (*GImFontGlyphMiss)(ImFont* font, unsigned int codepoint) = NULL;  // scripts/imgui_patch.py
+bool (*GImFontVisualText)(const ImFont* font, float size, const char* text_begin, const char* text_end, float wrap_width,
+                          const char** out_begin, const char** out_end) = NULL;  // scripts/imgui_patch.py
 
 static inline bool HsHasGlyph(const ImFont* f, unsigned int c)
 {
@@ -51,6 +53,30 @@ const ImFontGlyph* ImFont::FindGlyph(ImWchar c) const
     }
     return &Glyphs.Data[IndexLookup.Data[c]];
 }"""
+
+# 4. Right-to-left text: ImFont::RenderText first asks `GImFontVisualText` (set by src/ui/bidi.cpp) for the text in
+#    visual order (Hebrew and Arabic runs reversed, Arabic letters in their joined forms, lines already wrapped); when
+#    it gives one, that is drawn unwrapped. Text without right-to-left letters is drawn as it is.
+RENDER_OLD = """    if (!text_end)
+        text_end = text_begin + strlen(text_begin); // ImGui:: functions generally already provides a valid text_end, so this is merely to handle direct calls.
+
+    // Align to be pixel perfect"""
+RENDER_NEW = """    if (!text_end)
+        text_end = text_begin + strlen(text_begin); // ImGui:: functions generally already provides a valid text_end, so this is merely to handle direct calls.
+
+    if (GImFontVisualText)  // right-to-left text in visual order (scripts/imgui_patch.py)
+    {
+        const char* vb = NULL;
+        const char* ve = NULL;
+        if (GImFontVisualText(this, size, text_begin, text_end, wrap_width, &vb, &ve))
+        {
+            text_begin = vb;
+            text_end = ve;
+            wrap_width = 0.0f;
+        }
+    }
+
+    // Align to be pixel perfect"""
 
 ADVANCE_OLD = "((int)c < IndexAdvanceX.Size ? IndexAdvanceX.Data[c] : FallbackAdvanceX)"
 ADVANCE_NEW = "HsAdvance(this, c)"
@@ -91,6 +117,9 @@ def main():
     if text.count(WRAP_OLD) != 1:
         sys.exit("imgui_patch: the word-wrap rule of CalcWordWrapPositionA is not as expected")
     text = text.replace(WRAP_OLD, WRAP_NEW).replace(FIND_GLYPH_NEW, FIND_GLYPH_NEW + "\n\n" + BREAK_FN, 1)
+    if text.count(RENDER_OLD) != 1:
+        sys.exit("imgui_patch: the start of ImFont::RenderText is not as expected")
+    text = text.replace(RENDER_OLD, RENDER_NEW)
 
     if not keep_font:
         lines = text.split("\n")

@@ -1,4 +1,5 @@
 #include "app.h"
+#include "bidi.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -51,6 +52,7 @@ void App::update_window_title() {
 App::App(Platform& platform) : platform_(platform), history_(std::make_unique<History>()) {
     dark_ = platform_.prefers_dark();
     set_text_input_host(this);
+    install_bidi();
 }
 App::~App() { set_text_input_host(nullptr); }
 
