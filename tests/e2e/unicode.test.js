@@ -183,7 +183,8 @@ test('non-Latin titles draw as themselves: two titles of the same length differ,
   for (const dpr of [1, 3]) {
     const { page, context, errors } = await h.openApp(browser, server, { deviceScaleFactor: dpr,
       viewport: dpr === 3 ? { width: 390, height: 844 } : { width: 1280, height: 800 } });
-    const pairs = [['障害対応完了', '復旧作業開始'], ['Сбой сети', 'Отказ узла'], ['Ωμέγα', 'Δέλτα'], ['🔥🚒', '🎉🚀']];
+    const pairs = [['障害対応完了', '復旧作業開始'], ['Сбой сети', 'Отказ узла'], ['Ωμέγα', 'Δέλτα'], ['🔥🚒', '🎉🚀'],
+      ['장애 대응', '서비스 복구'], ['תקלה בשרת', 'שגיאה ברשת'], ['انقطاع الخدمة', 'تعطل الشبكة'], ['ระบบล่ม', 'เครือข่าย']];
     for (const [a, b] of pairs) {
       const qa = await titlePixels(page, '?'.repeat([...a].length));
       const pa = await titlePixels(page, a);
