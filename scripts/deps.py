@@ -27,6 +27,10 @@ APT = {
     "e2e": ["chromium"],
     "fuzz": ["clang", "libclang-rt-14-dev"],
 }
+# Every layer that builds the core also needs the Unicode Character Database, from which scripts/gen_unicode.py
+# generates the text tables (src/core/text.cpp) at build time.
+CORE_APT = ["unicode-data"]
+CORE_LAYERS = ("native", "web", "fuzz")
 SOURCES_FOR = {"native": ["zlib", "libsodium", "qrencode"], "web": ["imgui", "zlib", "libsodium", "qrencode"]}
 
 _apt_updated = False
@@ -200,7 +204,7 @@ def main(argv):
     pkgs = []
     for k in ("native", "web", "e2e", "fuzz"):
         if k in want:
-            pkgs += APT[k]
+            pkgs += APT[k] + [p for p in CORE_APT if k in CORE_LAYERS and p not in pkgs]
     ensure_apt(pkgs)
     lock = read_lock()
     names = []
