@@ -5,6 +5,7 @@
 #include "core/exporters/exporters.h"
 #include "core/format.h"
 #include "core/metrics.h"
+#include "core/text.h"
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
@@ -18,11 +19,13 @@ namespace {
 std::string file_stem(const Document& d) {
     std::string base = d.incident_id.empty() ? d.title : d.incident_id + "-" + d.title;
     std::string out;
-    for (char c : base) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (std::isalnum(u)) out += static_cast<char>(std::tolower(u));
+    // Words of any script, case-folded, whole grapheme clusters; everything else becomes one '-'.
+    for (size_t i = 0; i < base.size() && out.size() < 60;) {
+        const size_t end = next_grapheme(base, i);
+        size_t len;
+        if (is_word_char(utf8_decode(base, i, len))) out += casefold(std::string_view(base).substr(i, end - i));
         else if (!out.empty() && out.back() != '-') out += '-';
-        if (out.size() >= 60) break;
+        i = end;
     }
     while (!out.empty() && out.back() == '-') out.pop_back();
     return out.empty() ? std::string("postmortem") : out;

@@ -15,7 +15,8 @@ void badge(const std::string& text, const ImVec4& colour);
 bool primary_button(const char* label, const ImVec2& size = ImVec2(0, 0));
 bool icon_button(const char* icon, const char* id, const char* tooltip);
 void muted_text(const char* text);
-// `text` as it fits in `max_w` pixels of the current font: whole, or cut at a character and ended with an ellipsis.
+// `text` as it fits in `max_w` pixels of the current font: whole, or cut at a grapheme cluster boundary and ended
+// with an ellipsis.
 std::string fit_text(const std::string& text, float max_w);
 // Before a widget of width `w` that would follow on the same line: stays on the line if it fits before `right` (a
 // screen x), or else starts a new line.
