@@ -31,11 +31,17 @@ uint32_t cp_before(const std::string& s, size_t i) { return cp_at(s, utf8_prev(s
 bool word_at(const std::string& s, size_t i) { return i < s.size() && is_word_char(cp_at(s, i)); }
 // The character at i goes on with the word that ends just before i (a match ending at i would cut it).
 bool joins_after(const std::string& s, size_t i) {
-    return i > 0 && i < s.size() && joins_word(cp_at(s, i), cp_before(s, i));
+    if (i == 0 || i >= s.size()) return false;
+    const unsigned char a = static_cast<unsigned char>(s[i - 1]), b = static_cast<unsigned char>(s[i]);
+    if (a < 0x80 && b < 0x80) return is_word_char(b);  // ASCII: no wide letter and no mark involved
+    return joins_word(cp_at(s, i), cp_before(s, i));
 }
 // The character before i goes on into the word that starts at i (a match starting at i would cut it).
 bool joins_before(const std::string& s, size_t i) {
-    return i > 0 && joins_word(cp_before(s, i), i < s.size() ? cp_at(s, i) : ' ');
+    if (i == 0) return false;
+    const unsigned char a = static_cast<unsigned char>(s[i - 1]);
+    if (a < 0x80 && (i == s.size() || static_cast<unsigned char>(s[i]) < 0x80)) return is_word_char(a);
+    return joins_word(cp_before(s, i), i < s.size() ? cp_at(s, i) : ' ');
 }
 
 // Matches `phrase` (normalised: case-folded, spaces collapsed) at text[pos]; returns the end offset or npos.
@@ -70,12 +76,15 @@ size_t match_at(const std::string& text, size_t pos, const std::string& phrase) 
 }
 
 std::string normalise_phrase(const std::string& s) {
+    // Phrases in any script match whatever their case in the text: case-folded (ASCII without the tables).
+    const bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const std::string folded = ascii ? std::string() : casefold(s);
     std::string out;
-    for (char c : casefold(s)) {  // phrases in any script match whatever their case in the text
+    for (char c : ascii ? s : folded) {
         if (is_space(static_cast<unsigned char>(c))) {
             if (!out.empty() && out.back() != ' ') out += ' ';
         } else {
-            out += c;
+            out += lower(c);
         }
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -225,14 +234,14 @@ void name_as_cause(Ctx& c, const std::string& text, const std::string& section, 
     size_t last_end = 0;
     std::vector<std::pair<size_t, size_t>> hits;
     for (size_t pos = 0; pos < text.size(); ++pos) {
-        if (pos < last_end) continue;
+        if (pos < last_end || joins_before(text, pos)) continue;
         const std::string* hit = nullptr;
         for (const std::string& name : c.people)
             if (text.compare(pos, name.size(), name) == 0 && !joins_after(text, pos + name.size())) {
                 hit = &name;
                 break;
             }
-        if (!hit || joins_before(text, pos)) continue;
+        if (!hit) continue;
         size_t t = pos + hit->size();
         bool possessive = false;
         if (text.compare(t, 2, "'s") == 0 && !joins_after(text, t + 2)) possessive = true, t += 2;
@@ -392,10 +401,12 @@ std::vector<std::pair<size_t, size_t>> find_phrase(const std::string& text, cons
     std::vector<std::pair<size_t, size_t>> out;
     std::string ph = normalise_phrase(phrase);
     if (ph.empty()) return out;
+    const char first = ph[0], upper = first >= 'a' && first <= 'z' ? char(first - 'a' + 'A') : first;
+    const bool any = first == '\'';
     for (size_t pos = 0; pos < text.size(); ++pos) {
         const unsigned char c = static_cast<unsigned char>(text[pos]);
-        if ((c & 0xC0) == 0x80) continue;  // inside a code point
-        if (c < 0x80 && lower(text[pos]) != ph[0] && ph[0] != '\'') continue;  // (any other may fold to ph[0])
+        // Only an ASCII byte can be ruled out at once: any other code point may fold to the phrase's first letter.
+        if (c < 0x80 ? text[pos] != first && text[pos] != upper && !any : (c & 0xC0) == 0x80) continue;
         if (joins_before(text, pos)) continue;
         size_t end = match_at(text, pos, ph);
         if (end == std::string::npos || joins_after(text, end)) continue;
