@@ -85,6 +85,13 @@ uint8_t cls(uint32_t cp) {
 
 Gb gb(uint8_t k) { return static_cast<Gb>(k & kGbMask); }
 
+int width_of(uint8_t k) {
+    switch (gb(k)) {
+        case CR: case LF: case Control: case Extend: case ZWJ: case V: case T: return 0;
+        default: return (k & kWide) ? 2 : 1;
+    }
+}
+
 bool cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // The rules of UAX #29 that need only the two code points. Depends: GB11 and GB12/13, which look further back.
@@ -203,8 +210,8 @@ size_t next_grapheme(std::string_view s, size_t pos) {
     size_t len;
     const uint32_t first = utf8_decode(s, pos, len);
     size_t i = pos + len;
-    // ASCII other than CR, followed by ASCII: always a boundary.
-    if (first < 0x80 && first != '\r' && (i >= s.size() || static_cast<unsigned char>(s[i]) < 0x80)) return i;
+    // The end, or ASCII other than CR followed by ASCII: always a boundary.
+    if (i >= s.size() || (first < 0x80 && first != '\r' && static_cast<unsigned char>(s[i]) < 0x80)) return i;
     uint8_t a = cls(first);
     bool pict = a & kExtPict;  // the cluster ends with Extended_Pictographic Extend*
     bool pict_zwj = false;     // ... Extended_Pictographic Extend* ZWJ
@@ -225,6 +232,9 @@ size_t next_grapheme(std::string_view s, size_t pos) {
 
 size_t grapheme_floor(std::string_view s, size_t pos) {
     if (pos >= s.size()) return s.size();
+    if (pos == 0) return 0;
+    const unsigned char x = static_cast<unsigned char>(s[pos - 1]), y = static_cast<unsigned char>(s[pos]);
+    if (x < 0x80 && y < 0x80 && !(x == '\r' && y == '\n')) return pos;  // two ASCII characters: always a boundary
     // Back to a boundary that holds whatever comes before it (two code points that the pair rules always part),
     // then forward cluster by cluster.
     size_t start = utf8_floor(s, pos);
@@ -250,12 +260,27 @@ size_t grapheme_ceil(std::string_view s, size_t pos) {
 }
 
 namespace {
-// The prefix of s up to n, back to a grapheme cluster boundary, without trailing spaces.
+// s up to n, then the ellipsis.
+std::string prefix_and(std::string_view s, size_t n, std::string_view ellipsis) {
+    std::string out;
+    out.reserve(n + ellipsis.size());
+    return out.append(s.substr(0, n)).append(ellipsis);
+}
+
+// The prefix of s up to n, back to a grapheme cluster boundary, without trailing spaces, and without a trailing
+// Prepend character (it belongs to what follows it, and would join the ellipsis).
 size_t cut_at(std::string_view s, size_t n) {
     for (;;) {
         n = grapheme_floor(s, n);
-        if (n == 0 || (s[n - 1] != ' ' && s[n - 1] != '\t')) return n;
-        --n;  // (a space can end a cluster that a Prepend character starts: floor again)
+        if (n == 0) return 0;
+        if (s[n - 1] == ' ' || s[n - 1] == '\t') {
+            --n;  // (a space can end a cluster that a Prepend character starts: floor again)
+            continue;
+        }
+        const size_t p = utf8_prev(s, n);
+        size_t len;
+        if (static_cast<unsigned char>(s[n - 1]) < 0x80 || gb(cls(utf8_decode(s, p, len))) != Prepend) return n;
+        n = p;
     }
 }
 }  // namespace
@@ -265,7 +290,7 @@ std::string truncate_graphemes(const std::string& s, TextPredicate fits, const v
     if (fits(context, s)) return s;
     std::string out;
     auto ok = [&](size_t n) {
-        out.assign(s, 0, cut_at(s, n));
+        out.assign(s, 0, cut_at(s, n));  // (the capacity stays from one try to the next)
         out += ellipsis;
         return fits(context, out);
     };
@@ -374,13 +399,7 @@ int compare_text(std::string_view a, std::string_view b) {
 
 bool is_word_char(uint32_t cp) { return cls(cp) & kWord; }
 
-int codepoint_width(uint32_t cp) {
-    const uint8_t k = cls(cp);
-    switch (gb(k)) {
-        case CR: case LF: case Control: case Extend: case ZWJ: case V: case T: return 0;
-        default: return (k & kWide) ? 2 : 1;
-    }
-}
+int codepoint_width(uint32_t cp) { return width_of(cls(cp)); }
 
 bool joins_word(uint32_t neighbour, uint32_t edge) {
     if (!is_word_char(neighbour)) return false;
@@ -388,26 +407,62 @@ bool joins_word(uint32_t neighbour, uint32_t edge) {
     return n == 0 || (n != 2 && codepoint_width(edge) != 2);
 }
 
+namespace {
+// The columns of the grapheme cluster [i, end): its widest code point; 2 for a flag, and for an emoji with VS16 or a
+// keycap.
+int cluster_width(std::string_view s, size_t i, size_t end) {
+    size_t len;
+    const uint8_t k = cls(utf8_decode(s, i, len));
+    int w = width_of(k);
+    bool emoji_vs = false, keycap = false;
+    for (size_t j = i + len; j < end; j += len) {
+        const uint32_t cp = utf8_decode(s, j, len);
+        w = std::max(w, codepoint_width(cp));
+        emoji_vs = emoji_vs || cp == 0xFE0F;
+        keycap = keycap || cp == 0x20E3;
+    }
+    return gb(k) == RI || (emoji_vs && ((k & kExtPict) || keycap)) ? 2 : w;
+}
+
+// The next grapheme cluster from i: its end, and its columns in `w`.
+size_t next_cluster(std::string_view s, size_t i, int& w) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F && (i + 1 == s.size() || static_cast<unsigned char>(s[i + 1]) < 0x80)) {
+        w = 1;  // printable ASCII not followed by a mark
+        return i + 1;
+    }
+    const size_t end = next_grapheme(s, i);
+    w = cluster_width(s, i, end);
+    return end;
+}
+}  // namespace
+
 size_t display_width(std::string_view s, size_t stop_after) {
     size_t total = 0;
-    for (size_t i = 0; i < s.size() && total <= stop_after;) {
-        const size_t end = next_grapheme(s, i);
-        size_t len;
-        const uint32_t base = utf8_decode(s, i, len);
-        const uint8_t k = cls(base);
-        int w = 0;
-        bool emoji_vs = false, keycap = false;
-        for (size_t j = i; j < end; j += len) {
-            const uint32_t cp = utf8_decode(s, j, len);
-            w = std::max(w, codepoint_width(cp));
-            emoji_vs = emoji_vs || cp == 0xFE0F;
-            keycap = keycap || cp == 0x20E3;
-        }
-        if (gb(k) == RI || (emoji_vs && ((k & kExtPict) || keycap))) w = 2;
-        total += static_cast<size_t>(w);
-        i = end;
-    }
+    int w;
+    for (size_t i = 0; i < s.size() && total <= stop_after; total += static_cast<size_t>(w)) i = next_cluster(s, i, w);
     return total;
+}
+
+std::string truncate_to_width(const std::string& s, size_t columns, std::string_view ellipsis) {
+    // Printable ASCII, the common case, is a column a byte: when the first columns + 1 bytes are, it does not fit.
+    size_t ascii = 0;
+    while (ascii < s.size() && ascii <= columns && s[ascii] >= 0x20 && s[ascii] < 0x7F) ++ascii;
+    if (ascii == s.size() && ascii <= columns) return s;
+    const size_t ellipsis_width = display_width(ellipsis);
+    const size_t room = columns < ellipsis_width ? 0 : columns - ellipsis_width;
+    if (ascii > columns) {
+        return prefix_and(s, cut_at(s, room), ellipsis);
+    }
+    size_t total = 0, fit = 0;  // fit: the longest prefix that leaves room for the ellipsis
+    int w;
+    for (size_t i = 0; i < s.size();) {
+        i = next_cluster(s, i, w);
+        total += static_cast<size_t>(w);
+        if (total > columns) return prefix_and(s, cut_at(s, fit), ellipsis);
+        if (total <= room && ellipsis_width <= columns) fit = i;  // (no room even for the ellipsis: it alone)
+    }
+    return s;
 }
 
 const char* unicode_version() { return ucd::kVersion; }

@@ -37,10 +37,11 @@ size_t grapheme_floor(std::string_view s, size_t pos);
 // The first grapheme cluster boundary at or after `pos`.
 size_t grapheme_ceil(std::string_view s, size_t pos);
 
-// `s` when fits(s); else its longest prefix that ends on a grapheme cluster boundary, without trailing spaces, with
-// `ellipsis` appended, for which fits(prefix + ellipsis) holds (the ellipsis alone when none does). `fits` must be
-// monotone (once false for a text, false for every longer one); it is called O(log n) times. The callable is
-// passed as a plain function and a context, so that no std::function is compiled into the web build.
+// `s` when fits(s); else its longest prefix that ends on a grapheme cluster boundary, without trailing spaces (nor
+// a trailing Prepend character, which would join the ellipsis), for which fits(prefix + ellipsis) holds, with
+// `ellipsis` appended (the ellipsis alone when no prefix fits). `fits` must be monotone (once false for a text,
+// false for every longer one); it is called O(log n) times. The callable is passed as a plain function and a
+// context, so that no std::function is compiled into the web build.
 using TextPredicate = bool (*)(const void* context, std::string_view text);
 std::string truncate_graphemes(const std::string& s, TextPredicate fits, const void* context,
                                std::string_view ellipsis = "\xE2\x80\xA6");
@@ -52,6 +53,8 @@ std::string truncate_graphemes(const std::string& s, const Fits& fits, std::stri
 }
 // The same with a limit in bytes: the result, ellipsis included, is at most max_bytes long (if the ellipsis fits).
 std::string truncate_to_bytes(const std::string& s, size_t max_bytes, std::string_view ellipsis = "\xE2\x80\xA6");
+// The same with a limit in display columns (display_width), in one pass over the clusters that fit.
+std::string truncate_to_width(const std::string& s, size_t columns, std::string_view ellipsis = "\xE2\x80\xA6");
 
 // ---- case folding --------------------------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ constexpr size_t kLabelChars = 36;  // columns: the axis shows the start of a de
 std::string short_label(const std::string& s) {
     if (s.size() <= kLabelChars) return s;  // never wider than its bytes
     // kLabelChars columns (a CJK character takes two), cut at a grapheme cluster boundary.
-    return truncate_graphemes(s, [](std::string_view t) { return display_width(t, kLabelChars) <= kLabelChars; });
+    return truncate_to_width(s, kLabelChars);
 }
 }  // namespace
 

@@ -1,8 +1,9 @@
 // libFuzzer target: the text functions (core/text.h) on any bytes, valid UTF-8 or not, never crash, never read out
 // of bounds, and keep their promises: grapheme clusters always advance, stay in bounds, end on code point boundaries
 // and agree with grapheme_floor/ceil; find_ci's matches are whole code points whose folding is the needle's, and
-// a piece of the text is always found; truncation gives a prefix that ends on a cluster boundary; case folding is
-// idempotent and compare_text is consistent with it.
+// a piece of the text is always found; truncation gives a prefix that ends on a cluster boundary (and the one-pass
+// cut by columns agrees with the cut by a width predicate); case folding is idempotent and compare_text is
+// consistent with it.
 //
 // Input: byte 0 picks the mode. Bit 0 set: every later byte picks a piece from a palette of what makes text hard
 // (combining marks, ZWJ, variation selectors, regional indicators, skin tones, Hangul jamo, Prepend and SpacingMark
@@ -160,6 +161,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (!prefix.empty() && (prefix.back() == ' ' || prefix.back() == '\t')) std::abort();
     }
     if (s.size() > max && max >= 3 && hs::truncate_to_bytes(s, max, "...").size() > max) std::abort();
+    // The one-pass cut by columns is the predicate cut by display_width.
+    if (hs::truncate_to_width(s, max) !=
+        hs::truncate_graphemes(s, [max](std::string_view v) { return hs::display_width(v) <= max; }))
+        std::abort();
 
     // Widths: a cluster is at most two columns and never wider than its bytes.
     const size_t w = hs::display_width(s);

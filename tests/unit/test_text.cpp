@@ -344,6 +344,20 @@ TEST_CASE("text: truncation never splits a grapheme cluster", "[text]") {
     CHECK(truncate_graphemes("hello world", cols(7)) == "hello\xE2\x80\xA6");
     CHECK(truncate_graphemes(kFamily + kFamily, cols(3)) == kFamily + "\xE2\x80\xA6");
     CHECK(truncate_graphemes("abc", cols(0)) == "\xE2\x80\xA6");  // nothing fits: the ellipsis alone
+    // No room even for the ellipsis: the ellipsis alone, without the zero-width controls before the first letter.
+    CHECK(truncate_to_width(std::string("\0\0ab", 4), 0) == "\xE2\x80\xA6");
+    CHECK(truncate_graphemes(std::string("\0\0ab", 4), cols(0)) == "\xE2\x80\xA6");
+    // A Prepend character (here before a line break) is never left before the ellipsis, which it would join.
+    const std::string prepend = "ab" + u8(0x600) + "\ncd";
+    CHECK(truncate_to_width(prepend, 3) == "ab\xE2\x80\xA6");
+    CHECK(truncate_graphemes(prepend, cols(3)) == "ab\xE2\x80\xA6");
+    // truncate_to_width, in one pass, cuts where the predicate version does.
+    for (const std::string& s : {jp, std::string("hello world, again"), kFamily + " a " + kFlagJapan + kEAcute + "xyz",
+                                 std::string("\xE9\x9A\x9C ") + u8(0x1100) + u8(0x1161) + "  tail", texts[0], texts[4]})
+        for (size_t n = 0; n <= display_width(s) + 1; ++n) {
+            INFO(s << " in " << n << " columns");
+            CHECK(truncate_to_width(s, n) == truncate_graphemes(s, cols(n)));
+        }
     // A long text: the cost follows the result, and the cut is the same as on a short one.
     std::string big;
     for (int i = 0; i < 20000; ++i) big += kFamily + " ";
