@@ -24,15 +24,18 @@ APT = {
     # libutf8proc-dev: NFC for passphrases in the CLI (native and fuzz builds; never linked into the web app).
     # Noto fonts: native headless runs draw non-Latin text from them (src/platform/native/glyphs_native.cpp).
     "native": ["g++", "cmake", "ninja-build", "catch2", "nlohmann-json3-dev", "libutf8proc-dev", "dpkg-dev", "xz-utils",
-               "bzip2", "fonts-noto-core", "fonts-noto-cjk", "unicode-data"],
-    # unicode-data: the Arabic contextual forms the canvas draws (scripts/gen_arabic_forms.py).
+               "bzip2", "fonts-noto-core", "fonts-noto-cjk"],
     "web": ["emscripten", "binaryen", "python3-fonttools", "fonts-inter", "fonts-jetbrains-mono",
-            "fonts-fork-awesome", "gzip", "librsvg2-bin", "pngquant", "optipng", "unicode-data"],
+            "fonts-fork-awesome", "gzip", "librsvg2-bin", "pngquant", "optipng"],
     # Noto: the browser draws every script and emoji on the canvas with the system's fonts (src/ui/glyphs.h), and
     # native headless runs rasterise from them.
     "e2e": ["chromium", "fonts-noto-core", "fonts-noto-cjk", "fonts-noto-color-emoji"],
     "fuzz": ["clang", "libclang-rt-14-dev"],
 }
+# Every layer that builds the core also needs the Unicode Character Database, from which scripts/gen_unicode.py
+# generates the text tables (src/core/text.cpp) and scripts/gen_arabic_forms.py the canvas's Arabic forms.
+CORE_APT = ["unicode-data"]
+CORE_LAYERS = ("native", "web", "fuzz")
 SOURCES_FOR = {"native": ["zlib", "libsodium", "qrencode"], "web": ["imgui", "zlib", "libsodium", "qrencode"]}
 
 _apt_updated = False
@@ -206,7 +209,7 @@ def main(argv):
     pkgs = []
     for k in ("native", "web", "e2e", "fuzz"):
         if k in want:
-            pkgs += APT[k]
+            pkgs += APT[k] + [p for p in CORE_APT if k in CORE_LAYERS and p not in pkgs]
     ensure_apt(pkgs)
     lock = read_lock()
     names = []

@@ -1,7 +1,6 @@
 // Readable document diff: canonical JSON walked key by key, item lists matched by id, prose diffed word by word.
 #include "diff.h"
 
-#include <cctype>
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -10,6 +9,7 @@
 #include "exporters/exporters.h"
 #include "format.h"
 #include "templates.h"
+#include "text.h"
 
 namespace hs {
 
@@ -17,18 +17,27 @@ namespace {
 
 // ---- tokenising and LCS ----------------------------------------------------------------------------------------
 
-bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '_' || c == '\''; }
 bool space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// Words of any script (with apostrophes, "don't"), runs of spaces, and single grapheme clusters otherwise. A wide
+// East Asian letter is a token of its own (those scripts have no spaces between words), and a token never splits a
+// grapheme cluster (a letter and its marks, an emoji sequence).
 std::vector<std::string> word_tokens(const std::string& s) {
+    auto wordish = [](uint32_t cp) { return is_word_char(cp) || cp == '\'' || cp == 0x2019; };
     std::vector<std::string> t;
-    size_t i = 0;
+    size_t i = 0, len;
     while (i < s.size()) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t j = i + 1;
-        if (word_byte(c)) {
-            while (j < s.size() && word_byte(static_cast<unsigned char>(s[j]))) ++j;
-        } else if (space_byte(c)) {
+        const uint32_t first = utf8_decode(s, i, len);
+        size_t j = next_grapheme(s, i);
+        if (wordish(first)) {
+            uint32_t last = first;  // the first code point of the token's last cluster
+            while (j < s.size()) {
+                const uint32_t next = utf8_decode(s, j, len);
+                if (!wordish(next) || codepoint_width(next) == 2 || codepoint_width(last) == 2) break;
+                last = next;
+                j = next_grapheme(s, j);
+            }
+        } else if (space_byte(static_cast<unsigned char>(s[i]))) {
             while (j < s.size() && space_byte(static_cast<unsigned char>(s[j]))) ++j;
         }
         t.push_back(s.substr(i, j - i));
@@ -137,12 +146,8 @@ std::vector<TextSpan> lcs_diff(const std::vector<std::string>& a, const std::vec
 
 // ---- JSON walk -------------------------------------------------------------------------------------------------
 
-std::string clip(const std::string& s, size_t n) {
-    if (s.size() <= n) return s;
-    size_t cut = n;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
-    return s.substr(0, cut) + "…";
-}
+// At most n bytes and an ellipsis, cut at a grapheme cluster boundary.
+std::string clip(const std::string& s, size_t n) { return s.size() <= n ? s : truncate_to_bytes(s, n + 3, "…"); }
 
 std::string one_line(std::string s) {
     for (char& c : s)
@@ -390,9 +395,7 @@ std::string elide(const std::string& s, bool keep_head, bool keep_tail) {
     std::string head = keep_head ? clip(s, n) : "…";
     std::string tail;
     if (keep_tail) {
-        size_t from = s.size() - n;
-        while (from < s.size() && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) ++from;
-        tail = s.substr(from);
+        tail = s.substr(grapheme_ceil(s, s.size() - n));  // from a grapheme cluster boundary
     }
     if (keep_head && keep_tail) return head + tail;  // clip() already ends with "…"
     return keep_head ? head : head + tail;

@@ -9,6 +9,7 @@
 #include "embedded.h"
 #include "exporters/exporters.h"
 #include "templates.h"
+#include "text.h"
 
 namespace hs {
 
@@ -18,74 +19,68 @@ char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Decodes the code point starting at i (returns its length in `len`); invalid bytes decode as U+FFFD, length 1.
-uint32_t decode_at(const std::string& s, size_t i, size_t& len) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    len = 1;
-    if (c < 0x80) return c;
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    if (n == 0 || i + n > s.size()) return 0xFFFD;
-    uint32_t cp = c & (0xFF >> (n + 1));
-    for (size_t k = 1; k < n; ++k) {
-        unsigned char cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc & 0xC0) != 0x80) return 0xFFFD;
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    len = n;
-    return cp;
-}
-
-// Letters and digits of any script count as word characters; punctuation and spaces do not.
-bool is_word_cp(uint32_t cp) {
-    if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
-    if (cp >= 0xA0 && cp <= 0xBF) return false;      // Latin-1 punctuation and symbols, no-break space
-    if (cp == 0xD7 || cp == 0xF7) return false;      // multiplication and division signs
-    if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation: quotes, dashes, ellipsis
-    if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-    if (cp == 0xFFFD) return false;
-    return true;
-}
-
-bool word_at(const std::string& s, size_t i) {
-    if (i >= s.size()) return false;
+// Word boundaries for phrases and names: a letter of any script next to a match means the match cuts a word ("blamed"
+// inside a Cyrillic word is not the English word), while a wide East Asian letter is a word of its own (an English
+// phrase next to 障害 is whole), and punctuation of any script (、「」（）) is never part of a word (text.h).
+uint32_t cp_at(const std::string& s, size_t i) {
     size_t len;
-    return is_word_cp(decode_at(s, i, len));
+    return utf8_decode(s, i, len);
 }
-
-bool word_before(const std::string& s, size_t i) {
+uint32_t cp_before(const std::string& s, size_t i) { return cp_at(s, utf8_prev(s, i)); }
+// A word character at i (tokenising).
+bool word_at(const std::string& s, size_t i) { return i < s.size() && is_word_char(cp_at(s, i)); }
+// The character at i goes on with the word that ends just before i (a match ending at i would cut it).
+bool joins_after(const std::string& s, size_t i) {
+    if (i == 0 || i >= s.size()) return false;
+    const unsigned char a = static_cast<unsigned char>(s[i - 1]), b = static_cast<unsigned char>(s[i]);
+    if (a < 0x80 && b < 0x80) return is_word_char(b);  // ASCII: no wide letter and no mark involved
+    return joins_word(cp_at(s, i), cp_before(s, i));
+}
+// The character before i goes on into the word that starts at i (a match starting at i would cut it).
+bool joins_before(const std::string& s, size_t i) {
     if (i == 0) return false;
-    size_t b = i - 1;
-    while (b > 0 && i - b < 4 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) --b;
-    size_t len;
-    uint32_t cp = decode_at(s, b, len);
-    return b + len == i && is_word_cp(cp);
+    const unsigned char a = static_cast<unsigned char>(s[i - 1]);
+    if (a < 0x80 && (i == s.size() || static_cast<unsigned char>(s[i]) < 0x80)) return is_word_char(a);
+    return joins_word(cp_before(s, i), i < s.size() ? cp_at(s, i) : ' ');
 }
 
-// Matches `phrase` (lower case) at text[pos]; returns the end offset or npos.
+// Matches `phrase` (normalised: case-folded, spaces collapsed) at text[pos]; returns the end offset or npos.
 size_t match_at(const std::string& text, size_t pos, const std::string& phrase) {
     size_t t = pos;
-    for (size_t p = 0; p < phrase.size(); ++p) {
-        char pc = phrase[p];
+    for (size_t p = 0; p < phrase.size();) {
+        const char pc = phrase[p];
         if (pc == ' ') {
             size_t start = t;
             while (t < text.size() && is_space(static_cast<unsigned char>(text[t]))) ++t;
             if (t == start) return std::string::npos;
-            while (p + 1 < phrase.size() && phrase[p + 1] == ' ') ++p;
+            while (p < phrase.size() && phrase[p] == ' ') ++p;
         } else if (pc == '\'') {
             if (t < text.size() && text[t] == '\'') ++t;
             else if (text.compare(t, 3, "\xE2\x80\x99") == 0) t += 3;
             else return std::string::npos;
-        } else {
-            if (t >= text.size() || lower(text[t]) != pc) return std::string::npos;
-            ++t;
+            ++p;
+        } else if (t < text.size() && static_cast<unsigned char>(text[t]) < 0x80) {
+            if (lower(text[t]) != pc) return std::string::npos;
+            ++t, ++p;
+        } else {  // the text's next code point, case-folded, must be the phrase's next bytes
+            if (t >= text.size()) return std::string::npos;
+            size_t len;
+            uint32_t f[3];
+            std::string folded;
+            for (int k = 0, n = casefold_full(utf8_decode(text, t, len), f); k < n; ++k) utf8_append(folded, f[k]);
+            if (phrase.compare(p, folded.size(), folded) != 0) return std::string::npos;
+            p += folded.size(), t += len;
         }
     }
     return t;
 }
 
 std::string normalise_phrase(const std::string& s) {
+    // Phrases in any script match whatever their case in the text: case-folded (ASCII without the tables).
+    const bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const std::string folded = ascii ? std::string() : casefold(s);
     std::string out;
-    for (char c : s) {
+    for (char c : ascii ? s : folded) {
         if (is_space(static_cast<unsigned char>(c))) {
             if (!out.empty() && out.back() != ' ') out += ' ';
         } else {
@@ -206,11 +201,11 @@ size_t person_after(const Ctx& c, const std::string& text, size_t pos) {
     while (t < text.size() && is_space(static_cast<unsigned char>(text[t]))) ++t;
     if (t == pos) return std::string::npos;
     for (const std::string& name : c.people) {
-        if (text.compare(t, name.size(), name) == 0 && !word_at(text, t + name.size())) return t + name.size();
+        if (text.compare(t, name.size(), name) == 0 && !joins_after(text, t + name.size())) return t + name.size();
     }
     for (const std::string& w : data().person_words) {
         size_t e = match_at(text, t, w);
-        if (e != std::string::npos && !word_at(text, e)) return e;
+        if (e != std::string::npos && !joins_after(text, e)) return e;
     }
     return std::string::npos;
 }
@@ -239,18 +234,18 @@ void name_as_cause(Ctx& c, const std::string& text, const std::string& section, 
     size_t last_end = 0;
     std::vector<std::pair<size_t, size_t>> hits;
     for (size_t pos = 0; pos < text.size(); ++pos) {
-        if (pos < last_end || word_before(text, pos)) continue;
+        if (pos < last_end || joins_before(text, pos)) continue;
         const std::string* hit = nullptr;
         for (const std::string& name : c.people)
-            if (text.compare(pos, name.size(), name) == 0 && !word_at(text, pos + name.size())) {
+            if (text.compare(pos, name.size(), name) == 0 && !joins_after(text, pos + name.size())) {
                 hit = &name;
                 break;
             }
         if (!hit) continue;
         size_t t = pos + hit->size();
         bool possessive = false;
-        if (text.compare(t, 2, "'s") == 0 && !word_at(text, t + 2)) possessive = true, t += 2;
-        else if (text.compare(t, 4, "\xE2\x80\x99s") == 0 && !word_at(text, t + 4)) possessive = true, t += 4;
+        if (text.compare(t, 2, "'s") == 0 && !joins_after(text, t + 2)) possessive = true, t += 2;
+        else if (text.compare(t, 4, "\xE2\x80\x99s") == 0 && !joins_after(text, t + 4)) possessive = true, t += 4;
         bool made = false;
         size_t found_end = std::string::npos;
         for (int words = 0; words < 5 && t < text.size();) {
@@ -258,18 +253,17 @@ void name_as_cause(Ctx& c, const std::string& text, const std::string& section, 
             if (ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == ':' || ch == '\n') break;
             if (!word_at(text, t)) {
                 size_t len;
-                decode_at(text, t, len);
+                utf8_decode(text, t, len);
                 t += len;
                 continue;
             }
             size_t ws = t;
             while (t < text.size() && word_at(text, t)) {
                 size_t len;
-                decode_at(text, t, len);
+                utf8_decode(text, t, len);
                 t += len;
             }
-            std::string w;
-            for (size_t k = ws; k < t; ++k) w += lower(text[k]);
+            const std::string w = casefold(std::string_view(text).substr(ws, t - ws));
             ++words;
             if (stop_words().count(w)) break;
             if (w == "made" || w == "make" || w == "makes") made = true;
@@ -407,11 +401,15 @@ std::vector<std::pair<size_t, size_t>> find_phrase(const std::string& text, cons
     std::vector<std::pair<size_t, size_t>> out;
     std::string ph = normalise_phrase(phrase);
     if (ph.empty()) return out;
+    const char first = ph[0], upper = first >= 'a' && first <= 'z' ? char(first - 'a' + 'A') : first;
+    const bool any = first == '\'';
     for (size_t pos = 0; pos < text.size(); ++pos) {
-        if (lower(text[pos]) != ph[0] && ph[0] != '\'') continue;
-        if (word_before(text, pos)) continue;
+        const unsigned char c = static_cast<unsigned char>(text[pos]);
+        // Only an ASCII byte can be ruled out at once: any other code point may fold to the phrase's first letter.
+        if (c < 0x80 ? text[pos] != first && text[pos] != upper && !any : (c & 0xC0) == 0x80) continue;
+        if (joins_before(text, pos)) continue;
         size_t end = match_at(text, pos, ph);
-        if (end == std::string::npos || word_at(text, end)) continue;
+        if (end == std::string::npos || joins_after(text, end)) continue;
         // A phrase that starts or ends with punctuation must still not split a word on that side.
         out.emplace_back(pos, end);
         pos = end - 1;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "format.h"
+#include "text.h"
 
 namespace hs {
 
@@ -16,11 +17,6 @@ constexpr int kMaxEnvelopeDepth = 66;  // the document's own limit (64) plus the
 
 bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 int64_t floor_div(int64_t a, int64_t b) {
@@ -717,14 +713,12 @@ Status DraftStore::delete_quarantined(const std::string& name) {
 
 std::vector<DraftSummary> DraftStore::summaries(const std::string& today, SortBy sort, const std::string& query) const {
     std::vector<DraftSummary> out;
-    const std::string q = lower(query);
     for (const auto& id : order_) {
         const Draft& d = drafts_.at(id);
-        if (!q.empty()) {
-            bool hit = lower(d.doc.title).find(q) != std::string::npos ||
-                       lower(d.doc.incident_id).find(q) != std::string::npos;
-            for (const auto& t : d.doc.tags) hit = hit || lower(t).find(q) != std::string::npos;
-            for (const auto& t : d.doc.services) hit = hit || lower(t).find(q) != std::string::npos;
+        if (!query.empty()) {  // case-insensitive in every script
+            bool hit = contains_ci(d.doc.title, query) || contains_ci(d.doc.incident_id, query);
+            for (const auto& t : d.doc.tags) hit = hit || contains_ci(t, query);
+            for (const auto& t : d.doc.services) hit = hit || contains_ci(t, query);
             if (!hit) continue;
         }
         DraftSummary s;
@@ -747,8 +741,8 @@ std::vector<DraftSummary> DraftStore::summaries(const std::string& today, SortBy
         case SortBy::Updated: std::sort(out.begin(), out.end(), by_updated); break;
         case SortBy::Title:
             std::sort(out.begin(), out.end(), [&](const DraftSummary& a, const DraftSummary& b) {
-                const std::string la = lower(a.title), lb = lower(b.title);
-                return la != lb ? la < lb : by_updated(a, b);
+                const int c = compare_text(a.title, b.title);
+                return c != 0 ? c < 0 : by_updated(a, b);
             });
             break;
         case SortBy::Severity:

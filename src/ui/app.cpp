@@ -10,6 +10,7 @@
 #include "core/history.h"
 #include "core/importers/importers.h"
 #include "core/templates.h"
+#include "core/text.h"
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
@@ -33,13 +34,8 @@ std::string refusal(const std::string& name, const std::vector<Problem>& problem
 }
 
 std::string short_title(const Document& d, size_t max) {
-    std::string t = d.title.empty() ? std::string("Untitled postmortem") : d.title;
-    if (t.size() > max) {
-        size_t cut = max - 3;
-        while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-        t = t.substr(0, cut) + "...";
-    }
-    return t;
+    // At most `max` bytes, cut at a grapheme cluster boundary (never inside an emoji sequence or a letter's marks).
+    return truncate_to_bytes(d.title.empty() ? std::string("Untitled postmortem") : d.title, max, "...");
 }
 
 }  // namespace

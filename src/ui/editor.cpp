@@ -8,6 +8,7 @@
 #include "core/history.h"
 #include "core/lint.h"
 #include "core/templates.h"
+#include "core/text.h"
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
@@ -590,8 +591,8 @@ void App::draw_actions(float w) {
                 }
             };
             std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-                std::string kx = key(d.action_items[x]), ky = key(d.action_items[y]);
-                return sort_ascending_ ? kx < ky : ky < kx;
+                const int c = compare_text(key(d.action_items[x]), key(d.action_items[y]));  // any script's case
+                return sort_ascending_ ? c < 0 : c > 0;
             });
         }
         // Rows off screen are not built: each stands in at its height from when it was last drawn, so a table of a

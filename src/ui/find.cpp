@@ -1,9 +1,9 @@
 // Find in document (Ctrl+F) over every text field, and the marks drawn in text: find matches highlighted, and
 // blameless-language findings underlined with their hint in a tooltip.
 #include <algorithm>
-#include <cctype>
 
 #include "app.h"
+#include "core/text.h"
 #include "icons.h"
 #include "imgui.h"
 #include "locate.h"
@@ -14,19 +14,12 @@
 namespace hs::ui {
 namespace {
 
-// Byte offsets of `needle` in `hay`, case-insensitive for ASCII letters (UTF-8 bytes compare as they are).
-std::vector<size_t> find_all(const std::string& hay, const std::string& needle) {
-    std::vector<size_t> out;
-    if (needle.empty() || hay.size() < needle.size()) return out;
-    auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-    for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-        size_t k = 0;
-        while (k < needle.size() && lower(hay[i + k]) == lower(needle[k])) ++k;
-        if (k == needle.size()) {
-            out.push_back(i);
-            i += needle.size() - 1;
-        }
-    }
+// Byte ranges of `needle` in `hay`, case-insensitive in every script (full case folding: a match can be longer or
+// shorter than the query, "STRASSE" finds "Straße").
+std::vector<TextMatch> find_all(const std::string& hay, const std::string& needle) {
+    std::vector<TextMatch> out;
+    if (needle.empty()) return out;
+    for (TextMatch m = find_ci(hay, needle); m; m = find_ci(hay, needle, m.end)) out.push_back(m);
     return out;
 }
 
@@ -68,11 +61,11 @@ void App::find_update() {
     for (const auto& [path, section] : text_fields()) {
         const std::string* v = field(path);
         if (!v) continue;
-        for (size_t at : find_all(*v, find_query_)) {
+        for (const TextMatch& m : find_all(*v, find_query_)) {
             if (find_matches_.size() >= kMaxMatches) return;
-            if (!was.path.empty() && path == was.path && find_index_ < 0 && at >= was.start)
+            if (!was.path.empty() && path == was.path && find_index_ < 0 && m.start >= was.start)
                 find_index_ = static_cast<int>(find_matches_.size());
-            find_matches_.push_back({path, section, at, at + find_query_.size(), {}});
+            find_matches_.push_back({path, section, m.start, m.end, {}});
         }
     }
 }

@@ -7,6 +7,7 @@
 #include "core/exporters/exporters.h"
 #include "core/format.h"
 #include "core/metrics.h"
+#include "core/text.h"
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"

@@ -11,6 +11,7 @@
 #include "core/merge.h"
 #include "core/qr.h"
 #include "core/store.h"
+#include "core/text.h"
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
@@ -43,7 +44,7 @@ std::string value_text(const Json& v, bool present) {
     if (!present) return "(deleted)";
     if (v.is_string()) return v.get<std::string>();
     std::string s = v.dump(1, ' ', false, Json::error_handler_t::replace);
-    return s.size() > 600 ? s.substr(0, 600) + "..." : s;
+    return truncate_to_bytes(s, 603, "...");  // never cut inside a character
 }
 
 }  // namespace

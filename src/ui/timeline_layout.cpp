@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/exporters/exporters.h"
+#include "core/text.h"
 #include "icons.h"
 #include "theme.h"
 #include "timeline.h"
@@ -12,13 +13,12 @@ namespace hs::ui {
 namespace {
 const char* kTypeIcons[] = {ICON_BOLT,      ICON_BELL,    ICON_USER,         ICON_ARROW_UP,   ICON_PENCIL,
                             ICON_COMMENT,   ICON_HEARTBEAT, ICON_CHECK_CIRCLE, ICON_INFO_CIRCLE};
-constexpr size_t kLabelChars = 36;  // the axis shows the start of a description; the tooltip shows all of it
+constexpr size_t kLabelChars = 36;  // columns: the axis shows the start of a description; the tooltip shows all of it
 
 std::string short_label(const std::string& s) {
-    if (s.size() <= kLabelChars) return s;
-    size_t cut = kLabelChars - 1;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-    return s.substr(0, cut) + "\xe2\x80\xa6";
+    if (s.size() <= kLabelChars) return s;  // never wider than its bytes
+    // kLabelChars columns (a CJK character takes two), cut at a grapheme cluster boundary.
+    return truncate_to_width(s, kLabelChars);
 }
 }  // namespace
 

@@ -2,10 +2,10 @@
 // Only the visible rows are drawn (ImGuiListClipper); the filtered and sorted order is rebuilt only when the
 // document, a filter or the sort changes.
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 
 #include "core/exporters/exporters.h"
+#include "core/text.h"
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
@@ -17,16 +17,6 @@
 #include "widgets.h"
 
 namespace hs::ui {
-namespace {
-
-bool contains_folded(const std::string& hay, const std::string& needle) {
-    if (needle.empty()) return true;
-    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
-    return it != hay.end();
-}
-
-}  // namespace
 
 void Timeline::rebuild_rows(const Document& d) {
     rows_.clear();
@@ -34,8 +24,8 @@ void Timeline::rebuild_rows(const Document& d) {
     for (size_t i = 0; i < d.timeline.size(); ++i) {
         const Event& e = d.timeline[i];
         if (type && event_type_index(e.type) != filter_type_) continue;
-        if (!contains_folded(e.description, filter_text_)) continue;
-        if (!contains_folded(e.author, filter_author_)) continue;
+        if (!contains_ci(e.description, filter_text_)) continue;  // case-insensitive in every script
+        if (!contains_ci(e.author, filter_author_)) continue;
         rows_.push_back(static_cast<int>(i));
     }
     const auto key_time = [&](int i) {
@@ -47,8 +37,8 @@ void Timeline::rebuild_rows(const Document& d) {
         int c = 0;
         switch (sort_column_) {
             case 1: c = event_type_index(x.type) - event_type_index(y.type); break;
-            case 2: c = x.description.compare(y.description); break;
-            case 3: c = x.author.compare(y.author); break;
+            case 2: c = compare_text(x.description, y.description); break;
+            case 3: c = compare_text(x.author, y.author); break;
             default: break;
         }
         if (c == 0) c = key_time(a) < key_time(b) ? -1 : key_time(a) > key_time(b) ? 1 : 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "locate.h"
 #include "theme.h"
 
@@ -21,19 +22,10 @@ void badge(const std::string& text, const ImVec4& colour) {
 }
 
 std::string fit_text(const std::string& text, float max_w) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= max_w) return text;
-    const char* ellipsis = "\xe2\x80\xa6";
-    const float room = max_w - ImGui::CalcTextSize(ellipsis).x;
-    // The longest prefix that fits, found by bisection over byte offsets, then backed off to a character boundary.
-    size_t lo = 0, hi = text.size();
-    while (lo < hi) {
-        size_t mid = (lo + hi + 1) / 2;
-        if (ImGui::CalcTextSize(text.data(), text.data() + mid).x <= room) lo = mid;
-        else hi = mid - 1;
-    }
-    while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80) --lo;
-    while (lo > 0 && text[lo - 1] == ' ') --lo;
-    return text.substr(0, lo) + ellipsis;
+    // Cut at a grapheme cluster boundary: never inside a letter and its marks, a flag or an emoji sequence.
+    return truncate_graphemes(text, [max_w](std::string_view t) {
+        return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x <= max_w;
+    });
 }
 
 void same_line_if_fits(float w, float right) {

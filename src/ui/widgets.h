@@ -19,7 +19,8 @@ void muted_text(const char* text);
 constexpr size_t kDialogTextMax = 600;
 // The length of the longest prefix of `s` of at most `max_bytes` that ends on a code point boundary.
 size_t utf8_prefix(const std::string& s, size_t max_bytes);
-// `text` as it fits in `max_w` pixels of the current font: whole, or cut at a character and ended with an ellipsis.
+// `text` as it fits in `max_w` pixels of the current font: whole, or cut at a grapheme cluster boundary and ended
+// with an ellipsis.
 std::string fit_text(const std::string& text, float max_w);
 // Before a widget of width `w` that would follow on the same line: stays on the line if it fits before `right` (a
 // screen x), or else starts a new line.

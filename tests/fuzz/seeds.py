@@ -77,6 +77,23 @@ def main():
     for i, l in enumerate(lines):
         put(out, "fuzz_paste", bytes([i * 37 % 256]) + l)
         put(out, "fuzz_paste", bytes([0x80 | i]) + l)
+    # Text functions: five header bytes (mode, the piece to search for, a limit; see fuzz_text.cpp), then text in
+    # many scripts, emoji sequences, text whose case folding changes its length, invalid UTF-8, and the documents.
+    texts = [
+        "障害対応の報告: human errorではなく、設定の欠陥。",
+        "Отчёт о сбое: ЁЛКА упала, ошибка в конфигурации. Звіт: ЄІЇ",
+        "Ο διακομιστής έπεσε. ΣΊΣΥΦΟΣ σίσυφος ς",
+        "Die Straße ist gesperrt, STRASSE frei. İstanbul, ﬁnd, \u212a",
+        "👍🏽 🇯🇵🇺🇦 👨\u200d👩\u200d👧 ❤\ufe0f 1\ufe0f\u20e3 🔥 e\u0301 한국어 \u1100\u1161\u11a8",
+        "a\r\nb\r\r\n\u0600\u0661 \u0915\u093f",
+    ]
+    for i, t in enumerate(texts):
+        put(out, "fuzz_text", bytes([0, i, 7 * i, 5 + i, 9 + 4 * i]) + t.encode())
+    put(out, "fuzz_text", bytes([0, 0, 1, 3, 4]) + b"\x80\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80\xe2\x82 ok \xf0\x9f\x98")
+    put(out, "fuzz_text", bytes([1, 0, 2, 9, 12]) + bytes(range(96)))
+    put(out, "fuzz_text", bytes([1, 0, 5, 7, 30]) + bytes([27, 28, 18, 30, 23, 24, 25, 26, 16, 36, 37, 38, 39, 40, 41]))
+    for d in documents:
+        put(out, "fuzz_text", bytes([0, 1, 2, 12, 20]) + d[:4000])
     for t in sorted(os.listdir(out)):
         print(f"  {t}: {len(os.listdir(os.path.join(out, t)))} seeds")
 
