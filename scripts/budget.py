@@ -14,7 +14,7 @@ import sys
 
 BUDGET = 450 * 1000
 FIRST_LOAD = ["index.html", "style.css", "app.js", "hindsight.js", "hindsight.wasm", "icon.svg",
-              "manifest.webmanifest", "icon-192.png", "samples/index.json"]
+              "manifest.webmanifest", "samples/index.json"]
 
 
 def main():

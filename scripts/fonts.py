@@ -12,12 +12,13 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# Basic Latin, Latin-1, Latin Extended-A, general punctuation, arrows, minus, ellipsis, euro, bullets.
-TEXT_RANGES = "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+2212,U+2264-2265,U+25B2-25BC,U+2713"
+# Basic Latin, Latin-1, general punctuation, arrows, minus, ellipsis, euro, bullets. Every other character (Latin
+# Extended-A included: Polish, Czech, Turkish letters) is drawn on demand from the system's fonts (src/ui/glyphs.h),
+# which leaves the first load room under its budget.
+TEXT_RANGES = "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+2212,U+2264-2265,U+25B2-25BC,U+2713"
 FONTS = [
     ("font_ui", "/usr/share/fonts/opentype/inter/Inter-Regular.otf", TEXT_RANGES),
-    # SemiBold without Latin Extended-A: the app merges those letters from Regular (src/ui/fonts.cpp).
-    ("font_ui_bold", "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf", TEXT_RANGES.replace("U+00A0-017F", "U+00A0-00FF")),
+    ("font_ui_bold", "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf", TEXT_RANGES),
     # Mono is for times, ids, durations and key names: ASCII is enough.
     ("font_mono", "/usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-Regular.ttf", "U+0020-007E,U+00A0,U+00B7,U+2212,U+2026"),
 ]

@@ -16,14 +16,9 @@ namespace {
 Fonts g_fonts;
 
 // Must match the ranges scripts/fonts.py keeps.
-const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
+const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
                                0x2122, 0x2122, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0x25B2, 0x25BC,
                                0x2713, 0x2713, 0};
-// SemiBold carries Basic Latin and Latin-1 only; Latin Extended-A comes from Regular, merged (must match fonts.py).
-const ImWchar kBoldRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
-                               0x2122, 0x2122, 0x2190, 0x2193, 0x2212, 0x2212, 0x2264, 0x2265, 0x25B2, 0x25BC,
-                               0x2713, 0x2713, 0};
-const ImWchar kExtARange[] = {0x0100, 0x017F, 0};
 const ImWchar kMonoRanges[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x00B7, 0x00B7, 0x2026, 0x2026, 0x2212, 0x2212, 0};
 const ImWchar kIconRanges[] = {ICON_MIN_FA, ICON_MAX_FA, 0};
 
@@ -49,16 +44,6 @@ ImFont* add(ImFontAtlas* atlas, const unsigned char* data, size_t size, float px
     return f;
 }
 
-// Merges Latin Extended-A from the Regular face into the last font added (the SemiBold ones).
-void merge_ext_a(ImFontAtlas* atlas, float px, float dpr) {
-    ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;
-    cfg.MergeMode = true;
-    cfg.OversampleH = 2;
-    cfg.OversampleV = 1;
-    atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(hs::fonts::font_ui), static_cast<int>(hs::fonts::font_ui_size),
-                                px * dpr, &cfg, kExtARange);
-}
 }  // namespace
 
 Fonts& load_fonts(float dpr) {
@@ -66,11 +51,9 @@ Fonts& load_fonts(float dpr) {
     io.Fonts->Clear();
     const float base = 15.0f;
     g_fonts.ui = add(io.Fonts, hs::fonts::font_ui, hs::fonts::font_ui_size, base, kTextRanges, dpr, true);
-    g_fonts.bold = add(io.Fonts, hs::fonts::font_ui_bold, hs::fonts::font_ui_bold_size, base, kBoldRanges, dpr, true);
-    merge_ext_a(io.Fonts, base, dpr);
-    g_fonts.title = add(io.Fonts, hs::fonts::font_ui_bold, hs::fonts::font_ui_bold_size, 22.0f, kBoldRanges, dpr,
+    g_fonts.bold = add(io.Fonts, hs::fonts::font_ui_bold, hs::fonts::font_ui_bold_size, base, kTextRanges, dpr, true);
+    g_fonts.title = add(io.Fonts, hs::fonts::font_ui_bold, hs::fonts::font_ui_bold_size, 22.0f, kTextRanges, dpr,
                         false);
-    merge_ext_a(io.Fonts, 22.0f, dpr);
     g_fonts.mono = add(io.Fonts, hs::fonts::font_mono, hs::fonts::font_mono_size, 13.5f, kMonoRanges, dpr, false);
     io.FontDefault = g_fonts.ui;
     io.FontGlobalScale = 1.0f / dpr;
