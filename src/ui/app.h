@@ -222,6 +222,9 @@ private:
     std::string* field(const std::string& path);
     bool text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width);
     void activate_field(const std::string& path);
+    // The DOM overlay over the field being edited, at (x, y, w, h) in CSS pixels (text_field and text_input).
+    void show_overlay(const std::string& path, const std::string& value, const char* hint, float x, float y, float w,
+                      float h, bool multiline, unsigned flags);
     void edited(const std::string& group, const std::string& label);  // records an undo step, refreshes lint
     void refresh_derived();
     void step_history(std::optional<Document> d);  // undo/redo: show `d` and save it

@@ -232,30 +232,36 @@ bool App::text_field(const std::string& path, std::string& value, const char* hi
                         multiline ? wrap_w : 0.0f, &clip);
         }
     } else {
-        active_drawn_ = true;
-        if (value != overlay_text_) {  // changed under the overlay (undo, merge): the DOM must follow
-            overlay_text_ = value;
-            overlay_send_text_ = true;
-        }
-        Platform::Overlay o;
-        o.path = path;
-        o.x = p.x;
-        o.y = p.y;
-        o.w = width;
-        o.h = h;
-        ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
-        o.clip_top = cmin.y;
-        o.clip_bottom = cmax.y;
-        o.multiline = multiline;
-        o.set_text = overlay_send_text_;
-        o.text = value;
-        o.hint = hint ? hint : "";
-        o.font_px = ImGui::GetFontSize();
-        o.dark = pal.dark;
-        platform_.overlay_show(o);
-        overlay_send_text_ = false;
+        show_overlay(path, value, hint, p.x, p.y, width, h, multiline, 0);
     }
     return changed;
+}
+
+void App::show_overlay(const std::string& path, const std::string& value, const char* hint, float x, float y, float w,
+                       float h, bool multiline, unsigned flags) {
+    active_drawn_ = true;
+    if (value != overlay_text_) {  // changed under the overlay (undo, merge): the DOM must follow
+        overlay_text_ = value;
+        overlay_send_text_ = true;
+    }
+    Platform::Overlay o;
+    o.path = path;
+    o.x = x;
+    o.y = y;
+    o.w = w;
+    o.h = h;
+    const ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
+    o.clip_top = cmin.y;
+    o.clip_bottom = cmax.y;
+    o.multiline = multiline;
+    o.set_text = overlay_send_text_;
+    o.text = value;
+    o.hint = hint ? hint : "";
+    o.font_px = ImGui::GetFontSize();
+    o.dark = palette().dark;
+    o.flags = flags;
+    platform_.overlay_show(o);
+    overlay_send_text_ = false;
 }
 
 // ---- editor ----------------------------------------------------------------------------------------------------

@@ -129,29 +129,7 @@ InputResult App::text_input(const std::string& key, std::string& value, const ch
                         s.c_str() + std::min(s.size(), s.find('\n')), 0.0f, &clip);
         }
     } else {
-        active_drawn_ = true;
-        if (value != overlay_text_) {  // changed under the overlay (undo, a clear button): the DOM follows
-            overlay_text_ = value;
-            overlay_send_text_ = true;
-        }
-        Platform::Overlay o;
-        o.path = key;
-        o.x = p.x;
-        o.y = p.y;
-        o.w = w;
-        o.h = h;
-        const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
-        o.clip_top = cmin.y;
-        o.clip_bottom = cmax.y;
-        o.multiline = false;
-        o.set_text = overlay_send_text_;
-        o.text = value;
-        o.hint = hint ? hint : "";
-        o.font_px = ImGui::GetFontSize();
-        o.dark = pal.dark;
-        o.flags = flags;
-        platform_.overlay_show(o);
-        overlay_send_text_ = false;
+        show_overlay(key, value, hint, p.x, p.y, w, h, false, flags);
     }
     if (mono) ImGui::PopFont();
     auto ev = ui_events_.find(key);
