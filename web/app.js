@@ -129,7 +129,7 @@
       if (e.isComposing) return;  // keys that belong to an IME composition
       if (e.key === 'Escape') { e.preventDefault(); done(1); canvas.focus({ preventScroll: true }); }
       else if (e.key === 'Tab') { e.preventDefault(); done(e.shiftKey ? 3 : 2); }
-      else if (e.key === 'Enter' && tag === 'input' && !e.isComposing) {
+      else if (e.key === 'Enter' && (tag === 'input' || (ov.enterEnds && !e.shiftKey))) {
         e.preventDefault();
         if (ov.enter) mod.ccall('hs_overlay_enter', null, ['string', 'number'], [ov.path, e.shiftKey ? 1 : 0]);
         else { done(4); canvas.focus({ preventScroll: true }); }
@@ -172,6 +172,7 @@
       ov.el = el;
       ov.password = !!o.password;
       ov.enter = !!o.enter;
+      ov.enterEnds = !!o.enterEnds;  // a wrapped one-line field: Enter ends editing (Shift+Enter still breaks the line)
       if (el === ovInput) {
         var type = o.password ? 'password' : 'text';
         if (el.type !== type) el.type = type;

@@ -123,6 +123,12 @@ void App::asset_loaded(const std::string& path, bool ok, const std::string& text
     platform_.request_frame();
 }
 
+void App::confirm(const std::string& text) {
+    confirm_text_ = text;
+    confirm_until_ = ImGui::GetTime() + 2.0;
+    platform_.request_frame();
+}
+
 void App::set_dark(bool dark) {
     // Applied when the next frame starts: the style replaced in the middle of a frame was partly undone by the
     // PopStyleColor calls that followed (each restores the colour it saved, the old theme's), so the sidebar and the
@@ -379,6 +385,13 @@ void App::draw_top_bar(float height) {
         else if (dirty_ || persisting_) ImGui::TextColored(p.text_muted, ICON_SAVE " Saving\xe2\x80\xa6");
         else ImGui::TextColored(p.text_muted, ICON_CHECK " Saved");
         mark("topbar.save_state");
+    }
+    if (ImGui::GetTime() < confirm_until_) animating_ = true;  // frames until it goes (the autosave timer stays)
+    if (ImGui::GetTime() < confirm_until_ && !compact) {
+        ImGui::SameLine(0, 12);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(p.success, ICON_CHECK " %s", confirm_text_.c_str());
+        mark("topbar.confirm");
     }
     // Right-aligned actions.
     float bw = ImGui::GetFrameHeight();

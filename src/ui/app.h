@@ -220,7 +220,10 @@ private:
     std::multimap<std::string, TextSpan> blame_marks_;  // by path, rebuilt with the lint findings
     // Fields
     std::string* field(const std::string& path);
-    bool text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width);
+    // flags: text_input.h's (kInputEnterEnds: a wrapped one-line field, such as an action's title, where Enter ends
+    // editing instead of starting a new line).
+    bool text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width,
+                    unsigned flags = 0);
     void activate_field(const std::string& path);
     // The DOM overlay over the field being edited, at (x, y, w, h) in CSS pixels (text_field and text_input).
     void show_overlay(const std::string& path, const std::string& value, const char* hint, float x, float y, float w,
@@ -241,6 +244,10 @@ private:
     bool open_template_picker_ = false;
     bool show_shortcuts_ = false;
     std::vector<std::string> messages_;  // errors shown to the user
+    // A brief confirmation in the top bar ("Link copied"), for actions that show nothing else.
+    void confirm(const std::string& text);
+    std::string confirm_text_;
+    double confirm_until_ = 0;
 
     // Derived, rebuilt when the document changes (not every frame).
     bool derived_dirty_ = true;

@@ -165,7 +165,8 @@ void App::overlay_height(const std::string& path, float css_px) {
     }
 }
 
-bool App::text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width) {
+bool App::text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width,
+                     unsigned flags) {
     field_order_.push_back(path);
     const ImGuiStyle& st = ImGui::GetStyle();
     const std::string id = "##" + path;
@@ -232,7 +233,7 @@ bool App::text_field(const std::string& path, std::string& value, const char* hi
                         multiline ? wrap_w : 0.0f, &clip);
         }
     } else {
-        show_overlay(path, value, hint, p.x, p.y, width, h, multiline, 0);
+        show_overlay(path, value, hint, p.x, p.y, width, h, multiline, flags);
     }
     return changed;
 }
@@ -661,7 +662,7 @@ void App::draw_actions(float w) {
                 action_row_h_.clear();
                 action_rows_title_w_ = title_w;
             }
-            text_field("action_items/" + a.id + "/title", a.title, "What will be done", true, title_w);
+            text_field("action_items/" + a.id + "/title", a.title, "What will be done", true, title_w, kInputEnterEnds);
             if (!a.ticket_url.empty() && is_http_url(a.ticket_url)) {
                 ImGui::TextColored(p.info, ICON_LINK " %s", ticket_label(a.ticket_url).c_str());
                 if (ImGui::IsItemHovered()) {

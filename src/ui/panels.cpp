@@ -125,7 +125,10 @@ void App::draw_export_menu() {
     if (ImGui::MenuItem(ICON_FILE_TEXT "  Markdown (.md)"))
         platform_.download(stem + ".md", "text/markdown;charset=utf-8", export_markdown(d));
     mark("export.md");
-    if (ImGui::MenuItem(ICON_COPY "  Copy as Markdown")) platform_.copy_text(export_markdown(d));
+    if (ImGui::MenuItem(ICON_COPY "  Copy as Markdown")) {
+        platform_.copy_text(export_markdown(d));
+        confirm("Copied as Markdown");
+    }
     mark("export.md_copy");
     if (ImGui::MenuItem(ICON_FILE "  HTML page (.html)"))
         platform_.download(stem + ".html", "text/html;charset=utf-8", export_html(d));

@@ -119,7 +119,16 @@ void App::draw_share_open() {
         ImGui::TextColored(p.text_muted, "%s", shown.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
-        if (primary_button(ICON_COPY "  Copy link")) platform_.copy_text(share_link_);
+        if (primary_button(ICON_COPY "  Copy link")) {
+            platform_.copy_text(share_link_);
+            confirm("Link copied");
+        }
+        if (ImGui::GetTime() < confirm_until_) {  // said beside the button too: the top bar is behind the dialog
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextColored(palette().success, ICON_CHECK " %s", confirm_text_.c_str());
+            mark("share.copied");
+        }
         mark("share.copy");
         ImGui::SameLine();
         if (ImGui::Button(ICON_DOWNLOAD "  Download file")) {

@@ -135,3 +135,28 @@ test('the timeline stays in time order: an event added before the others is list
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Enter in an action item\'s title ends the edit without a line break; Copy link and Copy as Markdown say "copied"', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 }, clipboard: true });
+  await h.click(page, 'welcome.sample.samples/minimal-cert-expiry.json');
+  await h.click(page, 'add.action_items');
+  await page.keyboard.type('Alert on certificate expiry');
+  await page.keyboard.press('Enter');
+  await h.settle(page);
+  let d = await h.doc(page);
+  assert.equal(d.action_items[d.action_items.length - 1].title, 'Alert on certificate expiry', 'no trailing line break');
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll('.hs-overlay')].some((e) => e.style.display !== 'none')),
+    false, 'the field is no longer being edited');
+  // Copy as Markdown: the top bar confirms it.
+  await h.click(page, 'topbar.export');
+  await h.click(page, 'export.md_copy');
+  assert.ok(await h.locate(page, 'topbar.confirm'), 'a confirmation shows');
+  assert.ok((await page.evaluate(() => navigator.clipboard.readText())).startsWith('# '), 'the Markdown is on the clipboard');
+  // Copy link: confirmed beside the button, in the dialog.
+  await h.click(page, 'topbar.share');
+  await h.click(page, 'share.create');
+  await h.click(page, 'share.copy');
+  assert.ok(await h.locate(page, 'share.copied'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -183,7 +183,8 @@ mergeInto(LibraryManager.library, {
     if (Module['overlayShow']) Module['overlayShow']({ 'path': UTF8ToString(path), 'x': x, 'y': y, 'w': w, 'h': h,
       'clipTop': clipTop, 'clipBottom': clipBottom, 'multiline': !!multiline, 'setText': !!setText,
       'text': hsText(text, textLen), 'hint': hsText(hint, hintLen), 'fontPx': fontPx, 'dark': !!dark,
-      'password': !!(flags & 1), 'enter': !!(flags & 2), 'mono': !!(flags & 4), 'autoSelect': !!(flags & 8) });
+      'password': !!(flags & 1), 'enter': !!(flags & 2), 'mono': !!(flags & 4), 'autoSelect': !!(flags & 8),
+      'enterEnds': !!(flags & 16) });
   },
   hs_js_overlay_hide: function () { if (Module['overlayHide']) Module['overlayHide'](); },
   hs_js_open_url: function (ptr) {
