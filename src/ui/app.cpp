@@ -70,7 +70,7 @@ bool App::open_file(const std::string& name, const std::string& text) {
     open_document(std::move(r.doc));
     // Imported times and types are inferred: the timeline opens in review so the author confirms them.
     if (kind != "hindsight") {  // also from the welcome screen, where no timeline was drawn yet
-        if (!timeline_) timeline_ = std::make_unique<Timeline>();
+        ensure_timeline();
         timeline_->begin_review(std::move(imported));
         scroll_to_section_ = "timeline";
     }
@@ -120,6 +120,22 @@ void App::asset_loaded(const std::string& path, bool ok, const std::string& text
     sample_pending_.clear();
     if (ok) open_json(text_or_error, path);
     else messages_.push_back("The sample could not be loaded (" + text_or_error + "). Nothing you had open was changed.");
+    platform_.request_frame();
+}
+
+void App::ensure_timeline() {
+    if (timeline_) return;
+    timeline_ = std::make_unique<Timeline>();
+    timeline_->request_clipboard = [this] { return platform_.read_clipboard(); };
+}
+
+void App::clipboard_read(bool ok, const std::string& text_or_error) {
+    if (!doc_ || !timeline_) return;
+    if (ok)
+        timeline_->open_paste(*doc_, text_or_error);
+    else
+        timeline_->paste_failed(*doc_, "Hindsight could not read the clipboard (" + text_or_error +
+                                           "). Allow clipboard access for this page, or press Ctrl+V over the timeline.");
     platform_.request_frame();
 }
 

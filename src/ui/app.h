@@ -103,6 +103,8 @@ public:
     // imported into a new draft and its timeline opens for review. Bad files explain themselves; nothing is lost.
     bool open_file(const std::string& name, const std::string& text);
     void show_message(const std::string& text);  // a problem the platform found (e.g. a file too large to read)
+    // The answer of Platform::read_clipboard: the text, or why it could not be read (Paste events).
+    void clipboard_read(bool ok, const std::string& text_or_error);
     void asset_loaded(const std::string& path, bool ok, const std::string& text_or_error);
 
 private:
@@ -246,6 +248,7 @@ private:
     std::vector<std::string> messages_;  // errors shown to the user
     // A brief confirmation in the top bar ("Link copied"), for actions that show nothing else.
     void confirm(const std::string& text);
+    void ensure_timeline();
     std::string confirm_text_;
     double confirm_until_ = 0;
 

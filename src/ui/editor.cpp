@@ -546,7 +546,7 @@ void App::draw_impact(float w) {
 }
 
 void App::draw_timeline_list(float w) {
-    if (!timeline_) timeline_ = std::make_unique<Timeline>();
+    ensure_timeline();
     timeline_->draw(*doc_, doc_rev_, w, [this](const std::string& group, const std::string& label) {
         edited(group, label);
         return doc_rev_;

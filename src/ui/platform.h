@@ -21,6 +21,9 @@ public:
     virtual bool prefers_dark() = 0;              // the system colour scheme
     virtual void open_url(const std::string& url) = 0;   // a new tab, noopener; callers pass only http(s)
     virtual void copy_text(const std::string& text) = 0; // to the system clipboard
+    // Reads the system clipboard (web: the async Clipboard API, which may ask the user); the text comes back through
+    // App::clipboard_read. Returns false where there is no such reading (ImGui's own clipboard is used then).
+    virtual bool read_clipboard() { return false; }
     // Read view: the core's HTML export shown as real DOM (accessible, findable with Ctrl+F, printable).
     virtual void show_read_view(const std::string& html_fragment, const std::string& section) = 0;
     virtual void print_read_view() = 0;

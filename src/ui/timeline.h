@@ -43,6 +43,16 @@ public:
     enum class Zone { Utc, Local, Relative };
     void set_zone(Zone z) { zone_kind_ = z; }
 
+    // Paste to add: a preview of `text`'s lines (timeline_paste.cpp); paste_failed shows why nothing could be read.
+    void open_paste(const Document& d, const std::string& text);
+    void paste_failed(const Document& d, const std::string& why) {
+        open_paste(d, "");
+        paste_problem_ = why;
+    }
+    // Set by the app: asks the platform for the clipboard (its answer comes back through open_paste). Returns false
+    // when the platform cannot, and the button uses ImGui's clipboard.
+    std::function<bool()> request_clipboard;
+
 private:
     // timeline_layout.cpp
     void rebuild(const Document& d);
@@ -61,7 +71,8 @@ private:
     void draw_list(Document& d, float w);
     void rebuild_rows(const Document& d);
     // timeline_paste.cpp
-    void open_paste(const Document& d, const std::string& text);
+    std::string paste_problem_;  // why the clipboard could not be read, shown in the preview
+    std::string paste_date_, paste_date_from_;  // the date assumed for times without one, and why
     void draw_paste_preview(Document& d);
     void draw_review_banner(Document& d, float w);
 

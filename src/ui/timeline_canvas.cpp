@@ -80,7 +80,8 @@ void Timeline::draw_toolbar(Document& d, float w) {
     if (ImGui::SmallButton("Zoom to fit")) fitted_ = false;
     mark("timeline.fit");
     ImGui::SameLine();
-    if (ImGui::SmallButton(ICON_PLUS " Paste events")) open_paste(d, ImGui::GetClipboardText() ? ImGui::GetClipboardText() : "");
+    if (ImGui::SmallButton(ICON_PLUS " Paste events") && !(request_clipboard && request_clipboard()))
+        open_paste(d, ImGui::GetClipboardText() ? ImGui::GetClipboardText() : "");
     mark("timeline.paste");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Adds events from lines like \"14:02 Deploy of config v42 started\".\nCtrl+V over the timeline "

@@ -13,11 +13,14 @@
 namespace hs::ui {
 
 void Timeline::open_paste(const Document& d, const std::string& text) {
+    paste_problem_.clear();
     PasteContext ctx;
     ctx.offset_min = doc_offset_min_;
     // Times without a date fall on the incident's first day (in the document's offset), else today.
     const int64_t base = !index_.entries.empty() ? index_.t_min : now_ms_;
     ctx.date = format_utc(Instant{base + static_cast<int64_t>(doc_offset_min_) * kMinuteMs, 0, true}).substr(0, 10);
+    paste_date_ = ctx.date;
+    paste_date_from_ = !index_.entries.empty() ? "the day of the timeline's first event" : "today (the timeline is empty)";
     paste_text_ = text;
     paste_ = parse_paste(text, ctx);
     paste_open_ = true;
@@ -34,7 +37,11 @@ void Timeline::draw_paste_preview(Document& d) {
     ImGui::SetNextWindowSize(ImVec2(720, 0), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Paste events", &paste_open_, ImGuiWindowFlags_NoSavedSettings)) return;
-    if (paste_.lines.empty()) {
+    if (!paste_problem_.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(p.danger, ICON_EXCLAMATION_CIRCLE "  %s", paste_problem_.c_str());
+        ImGui::PopTextWrapPos();
+    } else if (paste_.lines.empty()) {
         ImGui::TextWrapped("The clipboard has no lines to add. Copy lines such as \"14:02 Deploy of config v42 started\" "
                            "or \"2026-03-01T14:02Z Rolled back\" (from a chat log or notes), then press Ctrl+V over the "
                            "timeline.");
@@ -47,6 +54,9 @@ void Timeline::draw_paste_preview(Document& d) {
         ImGui::SameLine();
         ImGui::TextColored(p.text_muted, "\xc2\xb7 times without an offset read as %s",
                            TimeZone::fixed(doc_offset_min_).label(0).c_str());
+        ImGui::TextColored(p.text_muted, "Times without a date are on %s, %s.", paste_date_.c_str(),
+                           paste_date_from_.c_str());
+        mark("paste.assumed_date");
     }
     const float h = std::min(360.0f, (ImGui::GetFrameHeight() + 4) * (static_cast<float>(paste_.lines.size()) + 1.5f));
     if (!paste_.lines.empty() &&

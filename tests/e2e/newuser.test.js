@@ -160,3 +160,22 @@ test('Enter in an action item\'s title ends the edit without a line break; Copy 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Paste events reads the clipboard with the Clipboard API, and says which date times without one fall on', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 1000 }, clipboard: true });
+  await h.click(page, 'welcome.sample.samples/minimal-cert-expiry.json');
+  const before = (await h.doc(page)).timeline.length;
+  await page.evaluate(() => navigator.clipboard.writeText('01:05 Certificate renewed by hand\n01:09 Errors back to normal'));
+  await h.click(page, 'timeline.paste');
+  await h.locate(page, 'timeline.paste.confirm');
+  assert.ok(await h.locate(page, 'paste.assumed_date'), 'the preview says which date it assumed');
+  await h.click(page, 'timeline.paste.confirm');
+  const d = await h.doc(page);
+  assert.equal(d.timeline.length, before + 2, 'both lines became events');
+  const added = d.timeline.find((e) => e.description === 'Certificate renewed by hand');
+  assert.ok(added, 'the pasted event is in the document');
+  // On the incident's day (the sample's timeline is in June 2026), not today.
+  assert.equal(added.time.slice(0, 7), d.timeline[0].time.slice(0, 7));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -273,6 +273,18 @@ mergeInto(LibraryManager.library, {
     if (ink) HEAPU8.set(d, out);
     return 1;
   },
+  // Paste events: the async Clipboard API (the browser may ask the user once); the text or the reason comes back.
+  hs_js_read_clipboard: function () {
+    var back = function (ok, text) {
+      var n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+      stringToUTF8(text, p, n);
+      try { Module['ccall']('hs_clipboard_read', null, ['number', 'number'], [ok, p]); } finally { _free(p); }
+    };
+    if (!navigator.clipboard || !navigator.clipboard.readText) { back(0, 'this browser cannot read it from a button'); return; }
+    navigator.clipboard.readText().then(function (t) { back(1, t); }, function (e) {
+      back(0, (e && e.name === 'NotAllowedError') ? 'permission was not given' : String(e && e.message || e));
+    });
+  },
   hs_js_pick_files: function () { if (Module['pickFiles']) Module['pickFiles'](); },
   hs_js_fetch_asset: function (ptr) {
     var path = UTF8ToString(ptr);

@@ -52,6 +52,7 @@ void hs_js_lock_draft(const char* id);
 void hs_js_set_timer(int ms);
 void hs_js_fetch_asset(const char* path);
 void hs_js_pick_files();
+void hs_js_read_clipboard();
 void hs_js_fs();  // defines Module.hsFs, the page's handle on the drafts' file system
 void hs_js_ui_font(const unsigned char* data, unsigned long size);
 int hs_js_glyph(unsigned codepoint, float px, int bold, int mono, uint32_t* out, int cap, float* metrics);
@@ -189,6 +190,10 @@ public:
     bool prefers_dark() override { return hs_js_prefers_dark() != 0; }
     void open_url(const std::string& url) override { hs_js_open_url(url.c_str()); }
     void copy_text(const std::string& text) override { hs_js_copy_text(text.data(), text.size()); }
+    bool read_clipboard() override {
+        hs_js_read_clipboard();
+        return true;
+    }
     void show_read_view(const std::string& html, const std::string& section) override {
         hs_js_show_read_view(html.data(), html.size(), section.c_str());
     }
@@ -638,6 +643,7 @@ EMSCRIPTEN_KEEPALIVE void hs_overlay_done(const char* path, int how) {
     S.app->overlay_done(path ? path : "", how);
     poke();
 }
+EMSCRIPTEN_KEEPALIVE void hs_clipboard_read(int ok, const char* text) { S.app->clipboard_read(ok != 0, text ? text : ""); }
 EMSCRIPTEN_KEEPALIVE void hs_overlay_enter(const char* path, int shift) { S.app->overlay_enter(path ? path : "", shift != 0); }
 EMSCRIPTEN_KEEPALIVE void hs_overlay_height(const char* path, float px) { S.app->overlay_height(path ? path : "", px); }
 EMSCRIPTEN_KEEPALIVE void hs_find() { S.app->open_find(); poke(); }
