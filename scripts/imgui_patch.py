@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Copies Dear ImGui's imgui_draw.cpp with two changes for Hindsight, made at build time (nothing of Dear ImGui is
+"""Copies Dear ImGui's imgui_draw.cpp with four changes for Hindsight, made at build time (nothing of Dear ImGui is
 committed; the source is Debian's, unpacked into third_party/).
 
   python3 scripts/imgui_patch.py SRC OUT [--keep-default-font]
@@ -11,6 +11,8 @@ committed; the source is Debian's, unpacked into third_party/).
    fallback glyph ('?'). The patched lookups first call `GImFontGlyphMiss(font, codepoint)` (defined here, set by
    src/ui/glyphs.cpp), which may rasterise the glyph and add it to the font; the lookup then finds it. This covers
    drawing (ImFont::FindGlyph) and measuring (CalcTextSizeA, CalcWordWrapPositionA), so layout and drawing agree.
+3. Chinese and Japanese lines may break after any ideograph or kana (CalcWordWrapPositionA).
+4. Right-to-left text is drawn in visual order: ImFont::RenderText asks `GImFontVisualText` (src/ui/bidi.cpp).
 
 Each change must find what it replaces, or the build fails: a different ImGui version needs this script checked.
 """
