@@ -375,11 +375,11 @@ void App::draw_top_bar(float height) {
     if (icon_button(ICON_BARS, "sidebar", "Show or hide the drafts sidebar")) sidebar_open_ = !sidebar_open_;
     mark("topbar.sidebar");
     const bool compact = win_w < 760, tiny = win_w < 560;
-    ImGui::SameLine();
     ImGui::PushFont(fonts().bold);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(p.accent, ICON_HISTORY);
-    if (!tiny || !doc_) {
+    if (!tiny || !doc_) {  // on a phone with a document open, the room goes to the save state, undo and redo
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(p.accent, ICON_HISTORY);
         ImGui::SameLine(0, 6);
         ImGui::TextUnformatted("Hindsight");
     }
@@ -394,12 +394,17 @@ void App::draw_top_bar(float height) {
         badge(status_label(doc_->status), status_colour(doc_->status.c_str()));
     }
     if (doc_ && (store_ || storage_failed_)) {
-        ImGui::SameLine(0, 12);
+        ImGui::SameLine(0, tiny ? 16.0f : 12.0f);
         ImGui::AlignTextToFramePadding();
-        if (read_only_) ImGui::TextColored(p.warning, ICON_LOCK " Open in another tab: read-only");
-        else if (storage_failed_ || !save_error_.empty()) ImGui::TextColored(p.danger, ICON_WARNING " Not saved");
-        else if (dirty_ || persisting_) ImGui::TextColored(p.text_muted, ICON_SAVE " Saving\xe2\x80\xa6");
-        else ImGui::TextColored(p.text_muted, ICON_CHECK " Saved");
+        // On a phone the state is its icon alone (the words in a tooltip), leaving room for undo and redo.
+        if (read_only_) ImGui::TextColored(p.warning, tiny ? ICON_LOCK : ICON_LOCK " Open in another tab: read-only");
+        else if (storage_failed_ || !save_error_.empty()) ImGui::TextColored(p.danger, tiny ? ICON_WARNING : ICON_WARNING " Not saved");
+        else if (dirty_ || persisting_) ImGui::TextColored(p.text_muted, tiny ? ICON_SAVE : ICON_SAVE " Saving\xe2\x80\xa6");
+        else ImGui::TextColored(p.text_muted, tiny ? ICON_CHECK : ICON_CHECK " Saved");
+        if (tiny && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", read_only_ ? "Open in another tab: read-only"
+                                    : (storage_failed_ || !save_error_.empty()) ? "Not saved"
+                                    : (dirty_ || persisting_) ? "Saving" : "Saved");
         mark("topbar.save_state");
     }
     if (ImGui::GetTime() < confirm_until_) animating_ = true;  // frames until it goes (the autosave timer stays)
@@ -415,17 +420,19 @@ void App::draw_top_bar(float height) {
     const ImGuiStyle& st = ImGui::GetStyle();
     float actions_w = bw * 2 + 16;  // settings and theme, with a margin
     if (doc_) {
-        actions_w += (bw + 8) * (tiny ? 3 : 6) + 16;
+        actions_w += (bw + 8) * (tiny ? 5 : 6) + 16;
         if (!tiny) actions_w += ImGui::CalcTextSize(ICON_SHARE "  Share" ICON_DOWNLOAD "  Export").x + st.FramePadding.x * 4;
     }
     if (topbar_actions_w_ > 0) actions_w = topbar_actions_w_ + 4;  // as measured on the last frame
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12, right - actions_w));
     const float actions_x = ImGui::GetCursorScreenPos().x;
     if (doc_) {
-        if (!tiny) {
-            if (icon_button(ICON_HISTORY, "history", "History: earlier versions of this draft")) history_open_ = true;
-            mark("topbar.history");
-            ImGui::SameLine(0, 8);
+        {  // undo and redo on every screen, a phone's included; History on wider ones
+            if (!tiny) {
+                if (icon_button(ICON_HISTORY, "history", "History: earlier versions of this draft")) history_open_ = true;
+                mark("topbar.history");
+                ImGui::SameLine(0, 8);
+            }
             ImGui::BeginDisabled(!history_->can_undo());
             if (icon_button(ICON_UNDO, "undo", "Undo (Ctrl+Z)")) undo();
             mark("topbar.undo");

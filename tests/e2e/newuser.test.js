@@ -179,3 +179,28 @@ test('Paste events reads the clipboard with the Clipboard API, and says which da
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('on a 390 px phone the top bar keeps undo and redo, clear of the save state, and they work', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
+  await h.click(page, 'welcome.sample.samples/minimal-cert-expiry.json');
+  const save = (await h.locate(page, 'topbar.save_state')).rect;
+  const undo = (await h.locate(page, 'topbar.undo')).rect;
+  const redo = (await h.locate(page, 'topbar.redo')).rect;
+  const share = (await h.locate(page, 'topbar.share')).rect;
+  assert.ok(save.x + save.w + 4 <= undo.x, `the save state ends before undo (${save.x + save.w} <= ${undo.x})`);
+  assert.ok(undo.x + undo.w <= redo.x && redo.x + redo.w <= share.x, 'undo, redo and share in a row');
+  const theme = (await h.locate(page, 'topbar.theme')).rect;
+  assert.ok(theme.x + theme.w <= 390, 'the last button is on screen');
+  const before = (await h.doc(page)).owner;
+  await h.click(page, 'field.owner');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Phone edit');
+  await page.keyboard.press('Escape');
+  await h.settle(page, 1200);
+  await h.click(page, 'topbar.undo');
+  assert.equal((await h.doc(page)).owner, before, 'undo from the phone top bar');
+  await h.click(page, 'topbar.redo');
+  assert.equal((await h.doc(page)).owner, 'Phone edit', 'redo from the phone top bar');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
