@@ -3,40 +3,10 @@
 #include <cstdint>
 
 #include "model.h"
+#include "text.h"
 
 namespace hs {
 namespace {
-
-// Decodes one UTF-8 sequence at s[i]; returns the code point and advances i, or returns 0xFFFFFFFF (and advances
-// by one byte) for bytes that are not UTF-8.
-uint32_t next_cp(const std::string& s, size_t& i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-        ++i;
-        return c;
-    }
-    int n = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + static_cast<size_t>(n) > s.size()) {
-        ++i;
-        return 0xFFFFFFFFu;
-    }
-    uint32_t cp = c & (0x7F >> n);
-    for (int k = 1; k < n; ++k) {
-        const unsigned char d = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-        if ((d & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFFFFFFu;
-        }
-        cp = cp << 6 | (d & 0x3F);
-    }
-    const uint32_t min = n == 2 ? 0x80 : n == 3 ? 0x800 : 0x10000;
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return 0xFFFFFFFFu;
-    }
-    i += static_cast<size_t>(n);
-    return cp;
-}
 
 // Letters and digits of the scripts people write postmortems in. Deliberately an allow-list of blocks' letter
 // ranges: no punctuation, no format or bidirectional control, no look-alike of '.', '/' or '\'.
@@ -67,12 +37,14 @@ std::string safe_file_stem(const std::string& text, size_t max_chars) {
     size_t chars = 0;
     for (size_t i = 0; i < text.size() && chars < max_chars;) {
         const size_t start = i;
-        const uint32_t cp = next_cp(text, i);
+        size_t len = 1;
+        const uint32_t cp = utf8_decode(text, i, len);  // U+FFFD (not allowed) for a byte that is not UTF-8
+        i += len;
         if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
             out += static_cast<char>(cp);
         } else if (cp >= 'A' && cp <= 'Z') {
             out += static_cast<char>(cp - 'A' + 'a');
-        } else if (cp != 0xFFFFFFFFu && allowed(cp)) {
+        } else if (allowed(cp)) {
             out.append(text, start, i - start);
         } else {
             if (!out.empty() && out.back() != '-') out += '-';

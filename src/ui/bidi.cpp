@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 
@@ -94,23 +95,6 @@ void decode(const char* b, const char* e, std::vector<uint32_t>& out) {
     }
 }
 
-void encode(uint32_t c, std::string& out) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 // [isolated, final, initial, medial] of an Arabic letter, or null.
 const uint16_t* forms_of(uint32_t c) {
@@ -287,7 +271,7 @@ bool visual_text(const ImFont* font, float size, const char* b, const char* e, f
             decode(p, stop, line);
             shape(line);
             reorder(line);
-            for (uint32_t c : line) encode(c, out);
+            for (uint32_t c : line) utf8_append(out, c);
             p = stop;
             if (p < eol) {
                 out += '\n';
@@ -312,7 +296,7 @@ std::string visual_line(const std::string& logical) {
     shape(t);
     reorder(t);
     std::string out;
-    for (uint32_t c : t) encode(c, out);
+    for (uint32_t c : t) utf8_append(out, c);
     return out;
 }
 

@@ -267,15 +267,11 @@ void App::draw_incoming_open() {
         if (incoming_->title.empty()) {
             ImGui::TextWrapped("Untitled postmortem");
         } else {
-            const size_t cut = utf8_prefix(incoming_->title, kDialogTextMax);
-            if (cut == incoming_->title.size()) {
-                ImGui::TextWrapped("%s", incoming_->title.c_str());
-            } else {
-                const std::string shown = incoming_->title.substr(0, cut) + "\xe2\x80\xa6";
-                ImGui::TextWrapped("%s", shown.c_str());
+            const std::string shown = truncate_to_bytes(incoming_->title, kDialogTextMax);
+            ImGui::TextWrapped("%s", shown.c_str());
+            if (shown.size() != incoming_->title.size()) {
                 ImGui::PopFont();
-                muted_text(("The title goes on for " + std::to_string(incoming_->title.size() - cut) +
-                            " more bytes: Read it shows all of it.").c_str());
+                muted_text("The title goes on: Read it shows all of it.");
                 ImGui::PushFont(fonts().bold);
             }
         }

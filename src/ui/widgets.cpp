@@ -112,13 +112,6 @@ void end_dialog(bool& open, const char* locate_name, bool at_bottom) {
 
 namespace hs::ui {
 
-size_t utf8_prefix(const std::string& s, size_t max_bytes) {
-    if (s.size() <= max_bytes) return s.size();
-    size_t n = max_bytes;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // s[n] starts the first byte left out
-    return n;
-}
-
 bool escape_to_close() {
     return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !ImGui::GetIO().WantTextInput;
 }

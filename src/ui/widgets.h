@@ -17,8 +17,6 @@ bool icon_button(const char* icon, const char* id, const char* tooltip);
 void muted_text(const char* text);
 // Text in a dialog is capped (a link's title can be megabytes): at most this many bytes are laid out.
 constexpr size_t kDialogTextMax = 600;
-// The length of the longest prefix of `s` of at most `max_bytes` that ends on a code point boundary.
-size_t utf8_prefix(const std::string& s, size_t max_bytes);
 // `text` as it fits in `max_w` pixels of the current font: whole, or cut at a grapheme cluster boundary and ended
 // with an ellipsis.
 std::string fit_text(const std::string& text, float max_w);
