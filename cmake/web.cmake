@@ -108,3 +108,16 @@ foreach(t hs_zlib hs_sodium hs_qrencode hscore imgui hindsight_web)
   target_compile_options(${t} PRIVATE -flto)
 endforeach()
 target_link_options(hindsight_web PRIVATE -flto)
+
+# The page's worker (web/worker.js): the core alone, for opening files and decoding long or encrypted links away from
+# the editor's thread. Fetched when first used, never at startup; the service worker keeps it for offline use.
+add_executable(hindsight_worker ${CMAKE_SOURCE_DIR}/src/platform/web/worker/worker.cpp)
+set_target_properties(hindsight_worker PROPERTIES OUTPUT_NAME hindsight-worker SUFFIX ".js")
+target_link_libraries(hindsight_worker PRIVATE hscore)
+target_compile_options(hindsight_worker PRIVATE -Oz -flto)
+target_link_options(hindsight_worker PRIVATE
+  -Oz -flto -sENVIRONMENT=worker -sMODULARIZE=1 -sEXPORT_NAME=createHindsightWorker -sMALLOC=emmalloc
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16777216 -sMAXIMUM_MEMORY=2147483648 -sTOTAL_STACK=1048576
+  -sFILESYSTEM=0 -sTEXTDECODER=2 -sSUPPORT_LONGJMP=0 -sDYNAMIC_EXECUTION=0
+  -sEXPORTED_FUNCTIONS=_malloc,_free -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString)
+add_dependencies(dist hindsight_worker)

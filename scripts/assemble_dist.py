@@ -46,7 +46,7 @@ def main():
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     files = {}
-    for name in ("hindsight.js", "hindsight.wasm"):
+    for name in ("hindsight.js", "hindsight.wasm", "hindsight-worker.js", "hindsight-worker.wasm"):
         files[name] = open(os.path.join(a.build, name), "rb").read()
     web = os.path.join(ROOT, "web")
     for size in ICON_SIZES:
@@ -71,12 +71,12 @@ def main():
     build_id = f"{a.version}+{h.hexdigest()[:10]}"
     precache = json.dumps(sorted(n for n in files if n != "sw.js")).encode()
     for name, data in files.items():
-        if name.endswith((".js", ".html", ".webmanifest", ".css")) and name != "hindsight.js":
+        if name.endswith((".js", ".html", ".webmanifest", ".css")) and name not in ("hindsight.js", "hindsight-worker.js"):
             data = data.replace(b"@HS_VERSION@", build_id.encode())
         os.makedirs(os.path.dirname(os.path.join(a.out, name)), exist_ok=True)
         if name == "sw.js":
             data = data.replace(b"/*@HS_PRECACHE@*/[]", precache)
-        if name in ("app.js", "sw.js"):  # minified (terser from npm, pinned in package-lock.json)
+        if name in ("app.js", "sw.js", "worker.js"):  # minified (terser from npm, pinned in package-lock.json)
             terser = os.path.join(ROOT, "node_modules", ".bin", "terser")
             if not os.path.exists(terser):
                 raise SystemExit("terser is missing: run python3 scripts/deps.py web")

@@ -5,9 +5,17 @@
   var loading = document.getElementById('loading');
   var BUILD = '@HS_VERSION@';
 
-  function fatal(msg) {
+  // `stopped`: the editor ran and then stopped (not a browser that cannot start it): say so, and offer Reload.
+  function fatal(msg, stopped) {
     loading.hidden = true;
     document.getElementById('fatal-text').textContent = msg;
+    if (stopped) {
+      document.getElementById('fatal-title').textContent = 'Hindsight stopped';
+      document.getElementById('fatal-needs').hidden = true;
+      var b = document.getElementById('fatal-reload');
+      b.hidden = false;
+      b.onclick = function () { location.reload(); };
+    }
     document.getElementById('fatal').hidden = false;
     canvas.hidden = true;
   }
@@ -49,6 +57,8 @@
       return r ? { x: r[0], y: r[1], w: r[2], h: r[3] } : null;
     },
     // Opens JSON text as a document (as "Open a file" does). Resolves to true when it opened.
+    // Stops the runtime as an internal error would (abort), for the tests of what the page does then.
+    testAbort: function () { if (mod) mod._hs_test_abort(); },
     openJSON: function (text, name) {
       return mod ? heapString(mod, text, function (p) {
         return mod.ccall('hs_open_json', 'number', ['number', 'string'], [p, name || 'file']);
@@ -59,6 +69,7 @@
   window.hindsight = api;
   var mod = null;
   var cfg_overlay;
+  var aborted = 0;
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     fatal('WebAssembly is not available. It may be disabled by a browser setting or policy.');
@@ -164,6 +175,7 @@
   }
   cfg_overlay = {
     show: function (o) {
+      if (aborted) return;
       var el = o.multiline ? ovArea : ovInput, other = o.multiline ? ovInput : ovArea;
       var switching = ov.path !== o.path || ov.el !== el;
       ov.quiet = true;
@@ -287,7 +299,7 @@
     return n;
   }
   function flushNow() {
-    if (!mod) return;
+    if (!mod || aborted) return;
     mod._hs_flush();
     saveRescue();
   }
@@ -345,6 +357,7 @@
   }
   window.addEventListener('hashchange', function () { if (mod) openLinkFromHash(); });
   function storagePush() {
+    if (aborted) return;
     var m = mod;
     pushes++;
     var done = function () { pushes--; };
@@ -453,36 +466,101 @@
     }
   }
 
+  // Why a runtime stopped, for a person: " (out of memory)", or nothing when it gave no reason.
+  function why(what) {
+    var w = String(what || '').replace(/^RuntimeError: /, '').replace(/\.? ?Build with -s ASSERTIONS.*$/, '');
+    if (/^Aborted\(\)?$|^$/.test(w)) return '';
+    return ' (' + (/OOM|out of memory|Cannot enlarge memory/i.test(w) ? 'out of memory' : w.slice(0, 120)) + ')';
+  }
+
+  // ---- the worker (web/worker.js): files and long or encrypted links are read there, away from the editor ---------
+  // One worker per kind of job, started on first use. If one stops (an abort: out of memory on a hostile file), only
+  // its job fails, with a message; the editor and its drafts carry on, and the next job starts a fresh worker.
+  function helper() {
+    var w = null, ready = false, seq = 0, jobs = {};
+    function reset(err) {
+      if (w) w.terminate();
+      w = null;
+      ready = false;
+      var j = jobs;
+      jobs = {};
+      for (var k in j) j[k].no(err);
+    }
+    function call(msg, transfer) {
+      return new Promise(function (yes, no) {
+        if (!w) {
+          try { w = new Worker('worker.js'); } catch (e) { no({ load: true, message: String(e.message || e) }); return; }
+          w.onmessage = function (e) {
+            var d = e.data, j = jobs[d.id];
+            if (d.ready) { ready = true; return; }
+            if (!j) return;
+            delete jobs[d.id];
+            if (d.crashed) { reset({ message: d.crashed }); j.no({ message: d.crashed }); } else j.yes(d);
+          };
+          w.onerror = function (e) {  // before it was ready: it could not load (then the page does the job itself)
+            e.preventDefault();
+            reset({ load: !ready, message: e.message || 'it stopped' });
+          };
+        }
+        msg.id = ++seq;
+        jobs[msg.id] = { yes: yes, no: no };
+        w.postMessage(msg, transfer || []);
+      });
+    }
+    return { call: call, stop: function () { reset({ stopped: true }); } };
+  }
+  var fileHelper = helper(), linkHelper = helper();
+  function busy(text) {  // a quiet note while a file is read; the editor stays usable under it
+    var el = document.getElementById('busy');
+    if (!el) { el = document.createElement('div'); el.id = 'busy'; el.setAttribute('role', 'status'); document.body.appendChild(el); }
+    el.textContent = text || '';
+    el.hidden = !text;
+  }
+
   // ---- files: picked or dropped anywhere on the page; each is opened or imported by the core (open_any) ----------
   var MAX_FILE = 64 * 1024 * 1024;  // the importers' own cap (kMaxImportBytes)
-  var BIG_FILE = 2 * 1024 * 1024;   // from this size, opening shows the loading screen while it works
+  var reading = 0;
+  function message(text) { if (mod) mod.ccall('hs_show_message', null, ['string'], [text]); }
+  function openHere(f, bytes) {  // on this thread: only when the worker cannot start
+    heapString(mod, new TextDecoder().decode(bytes), function (p) {
+      mod.ccall('hs_open_file', 'number', ['number', 'string'], [p, f.name]);
+    });
+  }
   function openFiles(list) {
     Array.prototype.forEach.call(list || [], function (f) {
       if (!mod) return;
       if (f.size > MAX_FILE) {
-        mod.ccall('hs_show_message', null, ['string'], [f.name + ' is ' + Math.round(f.size / 1048576) +
-          ' MB; Hindsight opens files up to 64 MB. Nothing you had open was changed.']);
+        message(f.name + ' is ' + Math.round(f.size / 1048576) + ' MB; Hindsight opens files up to 64 MB. ' +
+                'Nothing you had open was changed.');
         return;
       }
-      f.text().then(function (text) {
-        var open = function () {
-          heapString(mod, text, function (p) { mod.ccall('hs_open_file', 'number', ['number', 'string'], [p, f.name]); });
-        };
-        if (f.size < BIG_FILE) return open();
-        // A big file takes seconds to read, check and store, all on this thread: the loading screen says what is
-        // happening (its bar moves on the compositor meanwhile) and goes once the file is open.
-        document.getElementById('loading-text').textContent = 'Opening ' + f.name + ' (' +
-          (f.size / 1048576).toFixed(1) + ' MB)\u2026';
-        loading.hidden = false;
-        loading.classList.remove('done');
-        requestAnimationFrame(function () { requestAnimationFrame(function () {
-          setTimeout(function () {
-            try { open(); } finally { loading.classList.add('done'); setTimeout(function () { loading.hidden = true; }, 250); }
-          }, 0);
-        }); });
+      reading++;
+      busy('Opening ' + f.name + ' (' + (f.size / 1048576).toFixed(1) + ' MB)\u2026');
+      var end = function () { if (--reading === 0) busy(''); };
+      f.arrayBuffer().then(function (buf) {
+        return fileHelper.call({ op: 'open', name: f.name, bytes: buf }).then(function (r) {  // a copy: buf stays
+          if (!r.ok) return message(r.text);
+          heapString(mod, r.text, function (p) {
+            mod.ccall('hs_open_converted', 'number', ['number', 'string', 'string'], [p, f.name, r.kind]);
+          });
+        }, function (e) {
+          if (e.load) return openHere(f, new Uint8Array(buf));
+          message(f.name + ' could not be opened: reading it stopped' + why(e.message) + '. It is probably too large ' +
+                  'or damaged. Nothing you had open was changed, and the editor carries on.');
+        });
       }, function (e) {
-        mod.ccall('hs_show_message', null, ['string'], [f.name + ' could not be read (' + (e && e.message || e) + ').']);
-      });
+        message(f.name + ' could not be read (' + (e && e.message || e) + ').');
+      }).then(end, end);
+    });
+  }
+  function decodeLink(fragment, passphrase) {
+    linkHelper.call({ op: 'decode', fragment: fragment, passphrase: passphrase }).then(function (r) {
+      heapString(mod, r.text, function (p) { mod.ccall('hs_link_decoded', null, ['number', 'number'], [r.ok ? 1 : 0, p]); });
+    }, function (e) {
+      if (e.stopped) return;
+      mod.ccall('hs_link_decoded', null, ['number', 'string'], [0, 'The link could not be decoded: ' +
+        (e.load ? 'the page could not start its worker' : 'decoding stopped') + why(e.message) +
+        '. Nothing you had open was changed.']);
     });
   }
   var picker = document.createElement('input');
@@ -535,9 +613,16 @@
       // The runtime stopped (out of memory, or an internal error): nothing more can be drawn or saved from this page,
       // so say so plainly instead of leaving "Saving…" on a frozen editor. What was saved stays in this browser.
       onAbort: function (what) {
-        fatal('Hindsight stopped because of an internal error (' + String(what).slice(0, 200) + '). Your drafts are ' +
-              'kept as they were last saved, a second or so before this happened. Reload the page to go on; if a ' +
-              'file you opened caused this, it is too large or damaged.');
+        // Edits of the last moment, not yet stored, go to the rescue copy the next page stores (as on pagehide), if
+        // the stopped runtime can still hand them over.
+        if (aborted) return;
+        try { flushNow(); } catch (e) {}
+        aborted = 1;  // nothing calls into the stopped runtime again (pagehide would flush)
+        if (cfg.hsStop) cfg.hsStop();  // nor do its event handlers
+        cfg_overlay.hide();
+        fatal('Hindsight stopped because of an internal error' + why(what) + '. Your drafts are ' +
+              'kept as they were last saved, with the last edits where they could be rescued. Reload the page to go on; if a ' +
+              'file you opened caused this, it is too large or damaged.', true);
       },
       onFatal: function (what) {
         fatal(what === 'webgl2' ? NO_WEBGL2 : String(what));
@@ -547,6 +632,8 @@
     cfg.storagePush = storagePush;
     cfg.lockDraft = lockDraft;
     cfg.pickFiles = function () { picker.value = ''; picker.click(); };
+    cfg.decodeLink = decodeLink;
+    cfg.cancelDecode = linkHelper.stop;
     // Ctrl+O (Cmd+O) opens any supported file, from the canvas or a text field alike, instead of the browser's own
     // Open dialog. The picker opens here, inside the key event, which browsers require of a file chooser.
     document.addEventListener('keydown', function (e) {

@@ -23,16 +23,6 @@
 namespace hs::ui {
 namespace {
 
-// "<file> could not be opened", with the first problems as bullets: what is wrong and where.
-std::string refusal(const std::string& name, const std::vector<Problem>& problems) {
-    std::string msg = name + " could not be opened. Nothing you had open was changed.";
-    for (size_t i = 0; i < problems.size() && i < 5; ++i)
-        msg += "\n\xe2\x80\xa2 " + (problems[i].pointer.empty() ? std::string() : problems[i].pointer + ": ") +
-               problems[i].message;
-    if (problems.size() > 5) msg += "\n(and " + std::to_string(problems.size() - 5) + " more)";
-    return msg;
-}
-
 std::string short_title(const Document& d, size_t max) {
     // At most `max` bytes, cut at a grapheme cluster boundary (never inside an emoji sequence or a letter's marks).
     return truncate_to_bytes(d.title.empty() ? std::string("Untitled postmortem") : d.title, max, "...");
@@ -60,8 +50,21 @@ void App::show_message(const std::string& text) {
 bool App::open_file(const std::string& name, const std::string& text) {
     std::string kind;
     ImportResult r = open_any(name, text, &kind);
+    return open_import_result(name, kind, std::move(r));
+}
+
+bool App::open_converted(const std::string& name, const std::string& kind, const std::string& canonical_json) {
+    LoadResult l = load_document(canonical_json);
+    ImportResult r;
+    r.ok = l.ok;
+    r.doc = std::move(l.doc);
+    r.problems = std::move(l.problems);
+    return open_import_result(name, kind, std::move(r));
+}
+
+bool App::open_import_result(const std::string& name, const std::string& kind, ImportResult&& r) {
     if (!r.ok) {
-        show_message(refusal(name, r.problems));
+        show_message(refusal_message(name, r.problems));
         return false;
     }
     if (kind != "hindsight" && r.doc.title.empty()) r.doc.title = "Imported: " + name;
@@ -184,7 +187,7 @@ void App::open_document(Document doc) {
 bool App::open_json(const std::string& text, const std::string& source_name) {
     LoadResult r = load_document(text);
     if (!r.ok) {
-        show_message(refusal(source_name, r.problems));
+        show_message(refusal_message(source_name, r.problems));
         return false;
     }
     open_document(std::move(r.doc));

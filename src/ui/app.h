@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/diff.h"
+#include "core/importers/importers.h"
 #include "core/lint.h"
 #include "core/merge.h"
 #include "core/model.h"
@@ -102,6 +103,11 @@ public:
     // A file picked or dropped: a Hindsight document opens; an incident export (PagerDuty, Opsgenie, Slack, CSV) is
     // imported into a new draft and its timeline opens for review. Bad files explain themselves; nothing is lost.
     bool open_file(const std::string& name, const std::string& text);
+    // The same, for a file the platform already read and converted elsewhere (web: in a worker, so a huge or hostile
+    // file can neither block nor take down the editor): `kind` as open_any gives it, `canonical_json` the document.
+    bool open_converted(const std::string& name, const std::string& kind, const std::string& canonical_json);
+    // The answer of Platform::decode_link_async: the document as canonical JSON, or what went wrong.
+    void link_decoded(bool ok, const std::string& json_or_error);
     void show_message(const std::string& text);  // a problem the platform found (e.g. a file too large to read)
     // The answer of Platform::read_clipboard: the text, or why it could not be read (Paste events).
     void clipboard_read(bool ok, const std::string& text_or_error);
@@ -201,6 +207,9 @@ private:
     void start_merge(const Document& theirs);
     void apply_merge(const Document& merged, const Document& theirs);
     void decode_incoming();
+    void stop_decoding();
+    void draw_decode_progress();
+    bool open_import_result(const std::string& name, const std::string& kind, ImportResult&& r);
     // Find in document and marks in text (find.cpp)
     struct TextSpan {
         std::string path;     // field path
@@ -315,6 +324,8 @@ private:
     std::string incoming_passphrase_;
     bool incoming_encrypted_ = false;
     int incoming_decrypt_pending_ = 0;
+    bool incoming_decrypting_ = false;     // the key is being derived elsewhere (Platform::decode_link_async)
+    int64_t incoming_decrypt_start_ms_ = 0;
     // Merge
     bool merge_open_ = false;
     std::optional<Document> merge_base_, merge_theirs_;

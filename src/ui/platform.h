@@ -61,6 +61,14 @@ public:
     virtual void fetch_asset(const std::string& path) { (void)path; }
     // Opens the system file picker (web: <input type=file>); each chosen file comes back through App::open_file.
     virtual void pick_files() {}
+    // Decodes a share link away from the frame (web: in a worker; an encrypted link's key derivation can take seconds
+    // at the allowed maximum), answering through App::link_decoded. false: not supported, the caller decodes itself.
+    virtual bool decode_link_async(const std::string& fragment, const std::string& passphrase) {
+        (void)fragment;
+        (void)passphrase;
+        return false;
+    }
+    virtual void cancel_decode_link() {}  // no answer comes for the decode under way
 
     virtual bool has_text_overlay() const { return false; }
     // A named moment in a performance trace (the page: console.timeStamp; bench/storage prints the ones inside the

@@ -1,6 +1,7 @@
 // Share links (with an optional passphrase, length report, QR code and file fallback), opening a link, and the
 // three-way merge of a reviewer's version into the draft.
 #include <algorithm>
+#include <cmath>
 
 #include "app.h"
 #include "core/filename.h"
@@ -217,7 +218,18 @@ void App::open_link(const std::string& fragment) {
     platform_.request_frame();
 }
 
+// A link this long is decoded away from the frame where the platform can (a worker): its document may hold tens of
+// thousands of events. Shorter ones decode here, faster than a worker starts.
+constexpr size_t kAsyncLinkBytes = 64 * 1024;
+
 void App::decode_incoming() {
+    if ((incoming_encrypted_ || incoming_fragment_.size() >= kAsyncLinkBytes) &&
+        platform_.decode_link_async(incoming_fragment_, incoming_passphrase_)) {
+        incoming_decrypting_ = true;
+        incoming_decrypt_start_ms_ = platform_.now_ms();
+        incoming_error_.clear();
+        return;
+    }
     DecodeResult r = decode_link(incoming_fragment_, incoming_passphrase_);
     if (r.ok) {
         incoming_ = std::move(r.doc);
@@ -225,6 +237,51 @@ void App::decode_incoming() {
     } else {
         incoming_error_ = r.error.message;
     }
+}
+
+void App::link_decoded(bool ok, const std::string& json_or_error) {
+    if (!incoming_decrypting_) return;  // stopped, or the dialog was closed meanwhile
+    incoming_decrypting_ = false;
+    if (!ok) {
+        incoming_error_ = json_or_error;
+    } else if (LoadResult l = load_document(json_or_error); l.ok) {
+        incoming_ = std::move(l.doc);
+        incoming_error_.clear();
+    } else {
+        incoming_error_ = refusal_message("The link's document", l.problems);
+    }
+    platform_.request_frame();
+}
+
+void App::stop_decoding() {
+    if (!incoming_decrypting_) return;
+    incoming_decrypting_ = false;
+    platform_.cancel_decode_link();
+}
+
+// While a link decodes elsewhere: what is happening, for how long so far, and a way to stop. The key derivation
+// cannot report its own progress, so the bar moves to say the work goes on, and the seconds say how long.
+void App::draw_decode_progress() {
+    const Palette& p = palette();
+    const double secs = static_cast<double>(platform_.now_ms() - incoming_decrypt_start_ms_) / 1000.0;
+    ImGui::TextColored(p.text_muted, "%s %.0f s", incoming_encrypted_
+                           ? "Deriving the key from the passphrase\xe2\x80\xa6"
+                           : "Reading the link\xe2\x80\xa6", secs);
+    mark("incoming.progress");
+    const float w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetFontSize() * 0.35f, seg = w * 0.25f;
+    const float x = std::fmod(static_cast<float>(secs) * 0.6f, 1.0f) * (w + seg) - seg;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ImGui::GetColorU32(p.border), h * 0.5f);
+    dl->AddRectFilled(ImVec2(a.x + std::max(0.0f, x), a.y), ImVec2(a.x + std::min(w, x + seg), a.y + h),
+                      ImGui::GetColorU32(p.accent), h * 0.5f);
+    ImGui::Dummy(ImVec2(w, h + ImGui::GetStyle().ItemSpacing.y));
+    if (incoming_encrypted_ && secs > 4)
+        muted_text("This link was made with a slow key: it can take 15 s on a computer and longer on a phone. The editor stays usable meanwhile.");
+    if (ImGui::Button("Stop")) stop_decoding();
+    mark("incoming.stop");
+    animating_ = true;
 }
 
 void App::draw_incoming() {
@@ -249,11 +306,12 @@ void App::draw_incoming_open() {
             ImGui::TextColored(p.text_muted, "Decrypting\xe2\x80\xa6");
             animating_ = true;
             if (--incoming_decrypt_pending_ == 0) decode_incoming();
-        } else if (primary_button("Open") || enter) {
+        } else if (!incoming_decrypting_ && (primary_button("Open") || enter)) {
             incoming_decrypt_pending_ = 2;
         }
         mark("incoming.open");
     }
+    if (incoming_decrypting_) draw_decode_progress();
     if (!incoming_error_.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(p.danger, ICON_EXCLAMATION_CIRCLE "  %s", incoming_error_.c_str());
@@ -316,6 +374,7 @@ void App::draw_incoming_open() {
     }
     ImGui::Spacing();
     if (ImGui::Button("Cancel") || close || escape_to_close()) {
+        stop_decoding();
         incoming_open_ = false;
         incoming_.reset();
         ImGui::CloseCurrentPopup();

@@ -39,6 +39,17 @@ has "$T/err" "needs_passphrase" "error class"
 has "$T/err" "protected by a passphrase" "message"
 expect 1 "decode with a wrong passphrase" -- "$CLI" link decode "$(cat "$T/enc.txt")" --passphrase-file "$T/wrong"
 has "$T/err" "The passphrase is not right for this link." "wrong passphrase message"
+# --kdf: a slower key, carried by the link, that every reader opens; more than readers accept is refused at once.
+expect 0 "encode with --kdf 3,32" -- "$CLI" link encode "$SAMPLE" --passphrase-file "$T/pass" --kdf 3,32
+cp "$T/out" "$T/slow.txt"
+expect 0 "decode a --kdf 3,32 link" -- "$CLI" link decode "$(cat "$T/slow.txt")" --passphrase-file "$T/pass"
+same "$T/out" "$T/canonical.json" "a link with a slower key round-trips"
+expect 2 "--kdf over the readers' cap" -- "$CLI" link encode "$SAMPLE" --passphrase-file "$T/pass" --kdf 17,64
+has "$T/err" "more than readers accept" "over-cap --kdf is refused with the cap"
+expect 2 "--kdf without a passphrase" -- "$CLI" link encode "$SAMPLE" --kdf 3,32
+has "$T/err" "--kdf needs --passphrase-file" "--kdf needs a passphrase"
+expect 2 "--kdf that is not PASSES,MEBIBYTES" -- "$CLI" link encode "$SAMPLE" --passphrase-file "$T/pass" --kdf fast
+has "$T/err" "PASSES,MEBIBYTES" "malformed --kdf"
 expect 1 "empty passphrase file" -- "$CLI" link encode "$SAMPLE" --passphrase-file "$T/empty"
 has "$T/err" "the passphrase file is empty" "empty passphrase"
 

@@ -84,3 +84,179 @@ test('a short link with a 3 MB title: the dialog draws frames under 50 ms, its b
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// ---- files and links are read in a worker; a stopped runtime is said plainly and loses nothing ---------------------
+
+// Drops a file built in the page (so a large one is not copied through the test driver).
+async function dropBuilt(page, name, make) {
+  await page.evaluate(`window.__part = (${make.toString()})();`);
+  await page.evaluate((name) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(window.__part, name));
+    delete window.__part;
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, name);
+}
+
+// Moves the pointer until `done()` holds in the page; returns the frames drawn meanwhile and the longest build time.
+async function framesUntil(page, done, timeout = 60000) {
+  const f0 = await page.evaluate(() => window.hindsight.frameCount());
+  const end = Date.now() + timeout;
+  let longest = 0;
+  for (let i = 0; !(await page.evaluate(done)); i++) {
+    if (Date.now() > end) throw new Error('timed out waiting for ' + done.toString());
+    await page.mouse.move(300 + (i % 40) * 5, 300 + (i % 2) * 9);
+    await page.waitForTimeout(50);
+    longest = Math.max(longest, await page.evaluate(() => window.hindsight.frameBuildMs()));
+  }
+  return { frames: (await page.evaluate(() => window.hindsight.frameCount())) - f0, longest };
+}
+
+async function waitStored(page) {
+  await page.waitForFunction(() => {
+    const s = window.hindsight.storage();
+    return s && s.loaded && !s.dirty && !s.persisting && window.hindsight.drafts().length > 0;
+  }, null, { timeout: 20000, polling: 100 });
+}
+
+async function openSampleDraft(page, name) {
+  assert.ok(await page.evaluate((t) => window.hindsight.openJSON(t, 'x.json'), JSON.stringify(sample(name))));
+  await waitStored(page);
+  return page.evaluate(() => window.hindsight.drafts());
+}
+
+test('a CSV with 15 million columns is read in a worker: the editor keeps drawing, then says what is wrong', async () => {
+  const { page, context, errors } = await h.openApp(browser, server);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const before = await openSampleDraft(page, 'ja-payment-gateway-timeout.json');
+  await dropBuilt(page, 'wide.csv', () => ['time,type,description' + ',x'.repeat(15e6) + '\n',
+    '2026-03-01T10:00:00Z,detected,first\n']);
+  const busy = await page.waitForFunction(() => { const b = document.getElementById('busy'); return b && !b.hidden && b.textContent; })
+    .then((x) => x.jsonValue());
+  assert.match(busy, /^Opening wide\.csv \(\d+\.\d MB\)/, 'a quiet note says which file is being read');
+  const r = await framesUntil(page, () => !!window.hindsight.locate('problem.ok'));
+  assert.ok(r.frames > 0, 'the editor drew frames while the file was read');
+  assert.ok(r.longest < 50, `each frame built in under 50 ms (longest ${r.longest.toFixed(1)} ms)`);
+  assert.ok(workers.some((u) => u.endsWith('/worker.js')), 'the file was read in the worker');
+  await page.screenshot({ path: h.shotPath('hostile-wide-csv.png') });
+  await h.click(page, 'problem.ok');
+  assert.equal(await page.evaluate(() => document.getElementById('busy').hidden), true, 'the note goes');
+  assert.deepEqual(await page.evaluate(() => window.hindsight.drafts()), before, 'the drafts are untouched');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('when the worker runs out of memory, the file is refused with a message and the editor and its drafts go on',
+  async () => {
+  // A copy of the app whose worker asks its wasm for a 3 GB string: a real out-of-memory abort inside the worker.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hs-oom-'));
+  fs.cpSync(path.join(h.ROOT, 'dist'), dir, { recursive: true });
+  const w = path.join(dir, 'worker.js');
+  const src = fs.readFileSync(w, 'utf8');
+  const patched = src.replace(/\.ccall\("hsw_open","number",\["string","number","number"\],\[([^,\]]+),([^,\]]+),[^\]]+\]\)/,
+    '.ccall("hsw_open","number",["string","number","number"],[$1,$2,3e9])');
+  assert.notEqual(patched, src, 'the worker copy was patched');
+  fs.writeFileSync(w, patched);
+  const oomServer = await h.startServer({ dir });
+  try {
+    const { page, context, errors } = await h.openApp(browser, oomServer);
+    const workers = [];
+    page.on('worker', (wk) => workers.push(wk));
+    const before = await openSampleDraft(page, 'ru-courier-dispatch-backlog.json');
+    for (let round = 1; round <= 2; round++) {
+      await dropBuilt(page, 'timeline.csv', () => ['time,type,description\n2026-03-01T10:00:00Z,detected,Ошибка\n']);
+      await h.locate(page, 'problem.ok', 30000);
+      if (round === 1) await page.screenshot({ path: h.shotPath('hostile-worker-oom.png') });
+      await h.click(page, 'problem.ok');
+    }
+    assert.equal(workers.length, 2, 'each file after a stopped worker gets a fresh one');
+    // The editor still edits: a title typed now is kept and saved.
+    await h.click(page, 'field.title');
+    await page.keyboard.type(' — проверено');
+    await page.keyboard.press('Escape');
+    await waitStored(page);
+    const d = await h.doc(page);
+    assert.ok(d.title.endsWith(' — проверено'), d.title);
+    const after = await page.evaluate(() => window.hindsight.drafts());
+    assert.equal(after.length, before.length, 'no draft was added or lost');
+    assert.deepEqual(errors, []);
+    assert.equal(await page.evaluate(() => document.getElementById('fatal').hidden), true, 'the editor did not stop');
+    await context.close();
+  } finally {
+    oomServer.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('when the editor\'s runtime stops, the page says so, offers Reload, and the last edits come back after it', async () => {
+  const { page, context } = await h.openApp(browser, server);
+  await openSampleDraft(page, 'minimal-cert-expiry.json');
+  await h.click(page, 'field.title');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' · 証明書 ✓');
+  await page.evaluate(() => { try { window.hindsight.testAbort(); } catch (e) {} });  // right after typing
+  await page.waitForSelector('#fatal:not([hidden])');
+  const text = await page.textContent('#fatal');
+  assert.match(text, /Hindsight stopped/);
+  assert.match(text, /Reload/);
+  assert.equal(await page.isVisible('#canvas'), false, 'the stopped editor is not left to look usable');
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll('.hs-overlay')].some((e) => e.style.display !== 'none')),
+    false, 'no text field is left to type into');
+  await page.screenshot({ path: h.shotPath('hostile-runtime-stopped.png') });
+  await Promise.all([page.waitForNavigation(), page.click('#fatal-reload')]);
+  await page.evaluate(() => window.hindsight.ready);
+  await page.waitForFunction(() => { const d = window.hindsight.document(); return d && d.includes('証明書 ✓'); }, null,
+    { timeout: 15000 });
+  await context.close();
+});
+
+test('an encrypted link at the key-derivation cap is derived in a worker: the editor draws, Stop cancels', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hs-kdf-'));
+  const file = path.join(dir, 'doc.json');
+  const pass = path.join(dir, 'pass');
+  fs.writeFileSync(file, JSON.stringify(sample('ja-payment-gateway-timeout.json')));
+  fs.writeFileSync(pass, 'Пароль для ссылки 🔐\n');
+  const cli = path.join(h.ROOT, 'build', 'native', 'hindsight');
+  const slow = execFileSync(cli, ['link', 'encode', file, '--passphrase-file', pass, '--kdf', '16,256']).toString().trim();
+  const quick = execFileSync(cli, ['link', 'encode', file, '--passphrase-file', pass, '--kdf', '3,32']).toString().trim();
+  fs.rmSync(dir, { recursive: true, force: true });
+  const { page, context, errors } = await h.openApp(browser, server, { hash: '#' + slow });
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await h.locate(page, 'incoming.passphrase', 20000);
+  await h.click(page, 'incoming.passphrase');
+  await page.keyboard.type('Пароль для ссылки 🔐');
+  await page.keyboard.press('Enter');
+  await h.locate(page, 'incoming.progress', 10000);
+  // While the key is derived, the editor draws frames on input, each quickly.
+  const t0 = Date.now();
+  const f0 = await page.evaluate(() => window.hindsight.frameCount());
+  let longest = 0;
+  for (let i = 0; i < 20; i++) {
+    await page.mouse.move(200 + i * 10, 200);
+    await page.waitForTimeout(50);
+    longest = Math.max(longest, await page.evaluate(() => window.hindsight.frameBuildMs()));
+  }
+  const frames = (await page.evaluate(() => window.hindsight.frameCount())) - f0;
+  assert.ok(frames >= 10, `frames drawn while the key is derived (${frames} in ${Date.now() - t0} ms)`);
+  assert.ok(longest < 50, `each built in under 50 ms (longest ${longest.toFixed(1)} ms)`);
+  assert.ok(workers.some((u) => u.endsWith('/worker.js')), 'the key is derived in the worker');
+  await page.screenshot({ path: h.shotPath('hostile-kdf-progress.png') });
+  await h.click(page, 'incoming.stop');
+  await h.locate(page, 'incoming.open');
+  assert.equal(await page.evaluate(() => window.hindsight.locate('incoming.progress')), null, 'Stop ends the wait');
+  await page.keyboard.press('Escape');
+  await h.settle(page);
+  // The same document with a quicker key opens through the worker.
+  await page.evaluate((f) => { location.hash = f; }, quick);
+  await h.locate(page, 'incoming.passphrase', 20000);
+  await h.click(page, 'incoming.passphrase');
+  await page.keyboard.type('Пароль для ссылки 🔐');
+  await page.keyboard.press('Enter');
+  await h.locate(page, 'incoming.save', 60000);
+  await h.click(page, 'incoming.save');
+  await page.waitForFunction(() => { const d = window.hindsight.document(); return d && d.includes('決済'); });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -85,4 +85,13 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
     return r;
 }
 
+std::string refusal_message(const std::string& name, const std::vector<Problem>& problems) {
+    std::string msg = name + " could not be opened. Nothing you had open was changed.";
+    for (size_t i = 0; i < problems.size() && i < 5; ++i)
+        msg += "\n\xe2\x80\xa2 " + (problems[i].pointer.empty() ? std::string() : problems[i].pointer + ": ") +
+               problems[i].message;
+    if (problems.size() > 5) msg += "\n(and " + std::to_string(problems.size() - 5) + " more)";
+    return msg;
+}
+
 }  // namespace hs

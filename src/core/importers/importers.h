@@ -27,6 +27,10 @@ ImportResult import_csv(const std::string& text);  // header: time,type,descript
 // "opsgenie", "slack", "csv" or "unknown". Never throws; a refusal says what the file is not and what is accepted.
 ImportResult open_any(const std::string& name, const std::string& text, std::string* kind = nullptr);
 
+// What a person reads when a file is refused: "<name> could not be opened", that nothing they had open was changed,
+// and the first problems as bullets (what is wrong and where).
+std::string refusal_message(const std::string& name, const std::vector<Problem>& problems);
+
 // Inputs larger than this are refused (ok=false) by every importer. See docs/importers.md.
 inline constexpr size_t kMaxImportBytes = 64u * 1024u * 1024u;
 // CSV: more data rows than this are refused.

@@ -431,8 +431,22 @@ bool read_passphrase(const Args& a, std::string& pass) {
     return true;
 }
 
+// --kdf T,M: Argon2id's passes and memory in MiB for an encrypted link (slower to open, harder to guess), within
+// what every reader accepts (DecodeOptions::max_kdf). The default is the app's: 2 passes over 19 MiB.
+hs::KdfParams parse_kdf(const std::string& v, const hs::KdfParams& max, bool encrypted) {
+    if (!encrypted) throw UsageError{"--kdf needs --passphrase-file: only an encrypted link derives a key."};
+    unsigned t = 0, m = 0;
+    char tail = 0;
+    if (std::sscanf(v.c_str(), "%u,%u%c", &t, &m, &tail) != 2 || t < 1 || m < 8)
+        throw UsageError{"--kdf takes PASSES,MEBIBYTES, e.g. --kdf 4,64 (at least 1 pass and 8 MiB)."};
+    if (t > max.opslimit || static_cast<uint64_t>(m) * 1024 > max.memlimit_kib)
+        throw UsageError{"--kdf " + v + " is more than readers accept (at most " + std::to_string(max.opslimit) +
+                         " passes and " + std::to_string(max.memlimit_kib / 1024) + " MiB)."};
+    return hs::KdfParams{t, m * 1024u};
+}
+
 int cmd_link(const std::vector<std::string>& argv) {
-    Args a = parse_args(argv, {"--minify"}, {"--base-url", "--passphrase-file"});
+    Args a = parse_args(argv, {"--minify"}, {"--base-url", "--passphrase-file", "--kdf"});
     if (a.positional.empty()) throw UsageError{"missing the action: encode or decode."};
     const std::string action = a.positional[0];
     if (action == "encode") {
@@ -443,6 +457,7 @@ int cmd_link(const std::vector<std::string>& argv) {
         hs::EncodeOptions o;
         o.base_url = a.options["--base-url"];
         if (!read_passphrase(a, o.passphrase)) return kBadInput;
+        if (a.options.count("--kdf")) o.kdf = parse_kdf(a.options["--kdf"], hs::DecodeOptions{}.max_kdf, !o.passphrase.empty());
         std::string link = hs::encode_link(d, o);
         if (link.empty()) {
             err("hindsight link encode: the link could not be made (the cryptography library did not start).\n");
@@ -454,6 +469,7 @@ int cmd_link(const std::vector<std::string>& argv) {
     if (action == "decode") {
         need_count(a, 2, 2, "LINK (or - to read it from standard input)");
         if (a.options.count("--base-url")) throw UsageError{"--base-url applies to encode only."};
+        if (a.options.count("--kdf")) throw UsageError{"--kdf applies to encode only."};
         std::string link = a.positional[1], why;
         if (link == "-" && !read_input("-", link, why)) {
             err("<stdin>: " + why + "\n");

@@ -207,8 +207,14 @@ mergeInto(LibraryManager.library, {
   hs_js_lock_draft: function (ptr) { if (Module['lockDraft']) Module['lockDraft'](UTF8ToString(ptr)); },
   hs_js_set_timer: function (ms) {
     if (Module['hsTimer']) clearTimeout(Module['hsTimer']);
-    Module['hsTimer'] = setTimeout(function () { Module['hsTimer'] = 0; Module['_hs_timer'](); }, ms);
+    Module['hsTimer'] = setTimeout(function () { Module['hsTimer'] = 0; if (!ABORT) Module['_hs_timer'](); }, ms);
   },
+  // Frames: once the runtime has stopped (an abort), nothing calls into it again, neither frames nor input events
+  // (web/app.js calls hsStop when it shows the "stopped" message).
+  hs_js_request_frame: function () { requestAnimationFrame(function () { if (!ABORT) Module['_hs_raf'](); }); },
+  hs_js_stop_setup__deps: ['$JSEvents'],
+  hs_js_stop_setup__postset: "Module['hsStop'] = function () { JSEvents.removeAllEventListeners(); };",
+  hs_js_stop_setup: function () {},
   hs_js_ui_font: function (ptr, len) {
     // The DOM text overlay uses the canvas's own UI font, taken from the wasm (no second download).
     // Decoding the font takes the main thread a while, and nothing needs it before the first edit: it waits until
@@ -286,6 +292,12 @@ mergeInto(LibraryManager.library, {
     });
   },
   hs_js_pick_files: function () { if (Module['pickFiles']) Module['pickFiles'](); },
+  // Share links decoded in the page's worker (web/app.js): the answer comes back through hs_link_decoded.
+  hs_js_decode_link__deps: ['$hsText'],
+  hs_js_decode_link: function (frag, fragLen, pass, passLen) {
+    if (Module['decodeLink']) Module['decodeLink'](hsText(frag, fragLen), hsText(pass, passLen));
+  },
+  hs_js_cancel_decode: function () { if (Module['cancelDecode']) Module['cancelDecode'](); },
   hs_js_fetch_asset: function (ptr) {
     var path = UTF8ToString(ptr);
     var done = function (ok, text) {  // the text through the heap: ccall's 'string' copies onto the stack

@@ -52,8 +52,12 @@ void hs_js_lock_draft(const char* id);
 void hs_js_set_timer(int ms);
 void hs_js_fetch_asset(const char* path);
 void hs_js_pick_files();
+void hs_js_decode_link(const char* fragment, size_t fragment_len, const char* passphrase, size_t passphrase_len);
+void hs_js_cancel_decode();
 void hs_js_read_clipboard();
 void hs_js_fs();  // defines Module.hsFs, the page's handle on the drafts' file system
+void hs_js_stop_setup();  // defines Module.hsStop: after an abort, no more events or frames reach the runtime
+void hs_js_request_frame();
 void hs_js_ui_font(const unsigned char* data, unsigned long size);
 int hs_js_glyph(unsigned codepoint, float px, int bold, int mono, uint32_t* out, int cap, float* metrics);
 }
@@ -226,6 +230,11 @@ public:
     void request_work() override;
     void fetch_asset(const std::string& path) override { hs_js_fetch_asset(path.c_str()); }
     void pick_files() override { hs_js_pick_files(); }
+    bool decode_link_async(const std::string& fragment, const std::string& passphrase) override {
+        hs_js_decode_link(fragment.data(), fragment.size(), passphrase.data(), passphrase.size());
+        return true;
+    }
+    void cancel_decode_link() override { hs_js_cancel_decode(); }
 
     JournalFs fs{"/idb"};
     bool storage_loaded = false;
@@ -253,16 +262,10 @@ struct State {
 
 void draw_frame();
 
-EM_BOOL on_raf(double, void*) {
-    S.scheduled = false;
-    draw_frame();
-    return EM_FALSE;
-}
-
 void schedule() {
     if (S.scheduled) return;
     S.scheduled = true;
-    emscripten_request_animation_frame(on_raf, nullptr);
+    hs_js_request_frame();  // requestAnimationFrame, then hs_raf unless the runtime has stopped
 }
 
 void poke(int frames = 3) {
@@ -631,6 +634,18 @@ EMSCRIPTEN_KEEPALIVE int hs_open_file(const char* text, const char* name) {
     poke();
     return ok;
 }
+// A file read and converted by the worker (web/app.js, src/platform/web/worker/): the document as canonical JSON.
+EMSCRIPTEN_KEEPALIVE int hs_open_converted(const char* json, const char* name, const char* kind) {
+    const int ok = S.app->open_converted(name ? name : "file", kind ? kind : "", json ? json : "") ? 1 : 0;
+    poke();
+    return ok;
+}
+EMSCRIPTEN_KEEPALIVE void hs_link_decoded(int ok, const char* json_or_error) {
+    S.app->link_decoded(ok != 0, json_or_error ? json_or_error : "");
+    poke();
+}
+// Stops the runtime the way an internal error would (abort), so the tests can check what the page does then.
+EMSCRIPTEN_KEEPALIVE void hs_test_abort() { abort(); }
 EMSCRIPTEN_KEEPALIVE int hs_open_json(const char* text, const char* name) {
     return S.app->open_json(text ? text : "", name ? name : "file") ? 1 : 0;
 }
@@ -691,6 +706,10 @@ EMSCRIPTEN_KEEPALIVE void hs_asset_loaded(const char* path, int ok, const char* 
     poke();
 }
 EMSCRIPTEN_KEEPALIVE void hs_timer() { poke(1); }
+EMSCRIPTEN_KEEPALIVE void hs_raf() {
+    S.scheduled = false;
+    draw_frame();
+}
 EMSCRIPTEN_KEEPALIVE void hs_storage_info(int persisted, double usage, double quota) {
     S.app->storage_info(persisted, usage, quota);
 }
@@ -727,6 +746,7 @@ EMSCRIPTEN_KEEPALIVE void hs_on_paste(const char* text) {
 int main() {
     EM_ASM(performance.mark('hs-main'));
     hs_js_fs();
+    hs_js_stop_setup();
     // Ids (documents, drafts, items) must differ between tabs and machines: seed them from crypto.getRandomValues
     // rather than trusting the C++ library's random_device in this toolchain.
     uint32_t hi = static_cast<uint32_t>(EM_ASM_INT({ return crypto.getRandomValues(new Uint32Array(1))[0] | 0; }));

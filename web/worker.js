@@ -1,0 +1,42 @@
+// Hindsight's worker: opens and imports files, and decodes long or encrypted share links, away from the editor's
+// thread (src/platform/web/worker/worker.cpp). web/app.js starts it on first use and talks to it in messages:
+//   {id, op: 'open', name, bytes}            -> {id, ok, text, kind}  (text: the document as JSON, or the refusal)
+//   {id, op: 'decode', fragment, passphrase} -> {id, ok, text}
+//   a runtime abort (out of memory)          -> {id, crashed: what}, and this worker closes; the page makes another.
+'use strict';
+importScripts('hindsight-worker.js');
+var core = null, queue = [];
+createHindsightWorker({ print: function () {}, printErr: function () {} }).then(function (m) {
+  core = m;
+  postMessage({ ready: true });
+  while (queue.length) run(queue.shift());
+});
+function bytesIn(m, u8) {  // a copy on the wasm heap; the caller frees it
+  var p = m._malloc(u8.length || 1);
+  if (!p) throw new Error('out of memory');
+  m.HEAPU8.set(u8, p);
+  return p;
+}
+function run(msg) {
+  var m = core, ptrs = [];
+  try {
+    var ok;
+    if (msg.op === 'open') {
+      var u8 = new Uint8Array(msg.bytes), data = bytesIn(m, u8);
+      ptrs.push(data);
+      ok = m.ccall('hsw_open', 'number', ['string', 'number', 'number'], [msg.name, data, u8.length]);
+    } else {
+      var enc = new TextEncoder(), f = enc.encode(msg.fragment), pw = enc.encode(msg.passphrase || '');
+      ptrs.push(bytesIn(m, f), bytesIn(m, pw));
+      ok = m._hsw_decode(ptrs[0], f.length, ptrs[1], pw.length);
+    }
+    var text = new TextDecoder().decode(m.HEAPU8.subarray(m._hsw_text(), m._hsw_text() + m._hsw_text_size()));
+    postMessage({ id: msg.id, ok: ok === 1, text: text, kind: msg.op === 'open' ? m.UTF8ToString(m._hsw_kind()) : '' });
+  } catch (e) {
+    postMessage({ id: msg.id, crashed: String(e && e.message || e) });
+    close();  // the runtime is unusable after an abort
+    return;
+  }
+  ptrs.forEach(function (p) { m._free(p); });
+}
+onmessage = function (e) { if (core) run(e.data); else queue.push(e.data); };
