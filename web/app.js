@@ -539,7 +539,10 @@
               'kept as they were last saved, a second or so before this happened. Reload the page to go on; if a ' +
               'file you opened caused this, it is too large or damaged.');
       },
+      // main() could not start the editor (no WebGL 2 context) and returned: the module still resolves, so `halted`
+      // keeps everything below from calling into a wasm that has no app (it would throw from every call).
       onFatal: function (what) {
+        halted = true;
         fatal(what === 'webgl2' ? NO_WEBGL2 : String(what));
         readyReject(new Error(String(what)));
       },
@@ -556,7 +559,9 @@
         if (mod) cfg.pickFiles();
       }
     }, true);
+    var halted = false;
     createHindsight(cfg).then(function (m) {
+      if (halted) return;
       mod = m;
       startStorage(m);
       samplesIndex.then(function (t) { if (t) m.ccall('hs_set_samples', null, ['string'], [t]); });

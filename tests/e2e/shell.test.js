@@ -128,3 +128,31 @@ test('without WebGL 2 the page explains why instead of staying blank', async () 
     assert.match(text, /nothing was lost/);
   } finally { await b.close(); }
 });
+
+test('when the browser has WebGL 2 but gives no context, the page says so and the runtime stops without errors', async () => {
+  // As headless Firefox does: WebGL2RenderingContext exists, so the editor only finds out in main() when its own
+  // context is refused; main() then returns, and nothing may call into the wasm after that.
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : getContext.call(this, kind, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const samples = page.waitForResponse((r) => r.url().endsWith('samples/index.json'));
+  await page.goto(server.url);
+  const ready = await page.evaluate(() => window.hindsight.ready.then(() => 'ready', (e) => String(e.message)));
+  assert.equal(ready, 'webgl2', 'window.hindsight.ready rejects, naming the cause');
+  assert.match(await page.textContent('#fatal'), /WebGL 2 is not available/);
+  assert.equal(await page.isVisible('#fatal'), true);
+  await samples;  // what used to be handed to the stopped wasm (the samples, the drafts) has arrived by now
+  await page.waitForTimeout(1000);
+  assert.deepEqual(errors, [], 'no exception after the message');
+  assert.equal(await page.evaluate(() => window.hindsight.frameCount()), 0, 'no frame is drawn');
+  assert.equal(await page.evaluate(() => window.hindsight.document()), null);
+  await context.close();
+});
