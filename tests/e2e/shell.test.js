@@ -3,7 +3,6 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
-const { PNG } = require('pngjs');
 const { chromium } = require('playwright-core');
 const h = require('./harness');
 
@@ -11,17 +10,10 @@ let server, browser;
 before(async () => { server = await h.startServer(); browser = await h.launch(); });
 after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
 
-function distinctColours(buf) {
-  const png = PNG.sync.read(buf);
-  const seen = new Set();
-  for (let i = 0; i < png.data.length; i += 4 * 7) seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
-  return seen.size;
-}
-
 test('loads without console errors, draws a non-blank first screen, and asks nothing of other origins', async () => {
   const { page, errors, foreign, context } = await h.openApp(browser, server);
   const shot = await page.screenshot({ path: h.shotPath('shell-welcome.png') });
-  assert.ok(distinctColours(shot) > 20, 'the screenshot looks blank');
+  assert.ok(h.distinctColours(shot) > 20, 'the screenshot looks blank');
   assert.match(await page.evaluate(() => window.hindsight.version), /^\d+\.\d+\.\d+\+[0-9a-f]{10}$/);
   assert.ok(await page.evaluate(() => window.hindsight.frameCount()) >= 1);
   assert.equal(await page.evaluate(() => window.hindsight.document()), null, 'no document is open on a first visit');
