@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Installs what Hindsight's builds and tests need, from Debian's packages and the npm registry only.
 
-Usage: python3 scripts/deps.py [native] [web] [e2e] [fuzz] [all]
+Usage: python3 scripts/deps.py [native] [web] [e2e] [firefox] [fuzz] [all]
 
 Each step checks first and does nothing when its work is already done, so a second run is fast:
   - Debian packages are installed only when `dpkg-query` says they are missing;
@@ -30,6 +30,11 @@ APT = {
     # Noto: the browser draws every script and emoji on the canvas with the system's fonts (src/ui/glyphs.h), and
     # native headless runs rasterise from them.
     "e2e": ["chromium", "fonts-noto-core", "fonts-noto-cjk", "fonts-noto-color-emoji"],
+    # The Firefox smoke suite (tests/e2e-firefox): Firefox ESR, headful under Xvfb (xvfb-run needs xauth) so that it
+    # has WebGL 2, which Mesa draws in software (llvmpipe). Firefox loads GL, EGL and libpci (its GPU probe) at run
+    # time, so no package depends on them: they are named here.
+    "firefox": ["firefox-esr", "xvfb", "xauth", "libgl1", "libglx-mesa0", "libegl1", "libegl-mesa0", "libgl1-mesa-dri",
+                "libpci3", "fonts-noto-core", "fonts-noto-cjk", "fonts-noto-color-emoji"],
     "fuzz": ["clang", "libclang-rt-14-dev"],
 }
 # Every layer that builds the core also needs the Unicode Character Database, from which scripts/gen_unicode.py
@@ -205,11 +210,11 @@ def ensure_npm():
 def main(argv):
     want = set(argv or ["all"])
     if "all" in want:
-        want = {"native", "web", "e2e", "fuzz"}
+        want = set(APT)
     pkgs = []
-    for k in ("native", "web", "e2e", "fuzz"):
+    for k in APT:
         if k in want:
-            pkgs += APT[k] + [p for p in CORE_APT if k in CORE_LAYERS and p not in pkgs]
+            pkgs += [p for p in APT[k] + (CORE_APT if k in CORE_LAYERS else []) if p not in pkgs]
     ensure_apt(pkgs)
     lock = read_lock()
     names = []
@@ -218,7 +223,7 @@ def main(argv):
             names += [n for n in SOURCES_FOR[k] if n not in names]
     for n in names:
         ensure_source(n, *lock[n])
-    if "e2e" in want or "web" in want:  # web: the Closure Compiler and terser run in the build
+    if want & {"e2e", "firefox", "web"}:  # web: the Closure Compiler and terser run in the build
         ensure_npm()
     log("ok: " + " ".join(sorted(want)))
 

@@ -624,7 +624,10 @@
               'kept as they were last saved, with the last edits where they could be rescued. Reload the page to go on; if a ' +
               'file you opened caused this, it is too large or damaged.', true);
       },
+      // main() could not start the editor (no WebGL 2 context) and returned: the module still resolves, so `halted`
+      // keeps everything below from calling into a wasm that has no app (it would throw from every call).
       onFatal: function (what) {
+        halted = true;
         fatal(what === 'webgl2' ? NO_WEBGL2 : String(what));
         readyReject(new Error(String(what)));
       },
@@ -643,7 +646,9 @@
         if (mod) cfg.pickFiles();
       }
     }, true);
+    var halted = false;
     createHindsight(cfg).then(function (m) {
+      if (halted) return;
       mod = m;
       startStorage(m);
       samplesIndex.then(function (t) { if (t) m.ccall('hs_set_samples', null, ['string'], [t]); });

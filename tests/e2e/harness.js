@@ -6,6 +6,7 @@ const fs = require('fs');
 const net = require('net');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { PNG } = require('pngjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'build', 'e2e-screenshots');
@@ -43,6 +44,20 @@ async function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+// Collects a page's console errors and page errors, and its requests to other origins than the server's. (The same
+// events in playwright and puppeteer.)
+function watch(page, server) {
+  const errors = [];
+  const foreign = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!(u.startsWith(server.origin + '/') || u.startsWith('blob:') || u.startsWith('data:'))) foreign.push(u);
+  });
+  return { errors, foreign };
+}
+
 // Opens the app in a new context and page; collects console errors, page errors and foreign requests.
 async function openApp(browser, server, opts = {}) {
   const context = opts.context || await browser.newContext({
@@ -53,18 +68,17 @@ async function openApp(browser, server, opts = {}) {
   });
   if (opts.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const page = await context.newPage();
-  const errors = [];
-  const foreign = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!(u.startsWith(server.origin + '/') || u.startsWith('blob:') || u.startsWith('data:'))) foreign.push(u);
-  });
+  const { errors, foreign } = watch(page, server);
   await page.goto(server.url + (opts.hash || ''));
   await page.evaluate(() => window.hindsight.ready);
   return { context, page, errors, foreign };
 }
+
+// The helpers below take a playwright page or a puppeteer one (tests/e2e-firefox): these are the calls that differ.
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const viewportOf = (page) => (page.viewportSize ? page.viewportSize() : page.viewport());
+const wheel = (page, dy) => (page.viewportSize ? page.mouse.wheel(0, dy)
+  : page.mouse.wheel({ deltaY: Math.round(dy) }));  // WebDriver BiDi takes whole pixels only
 
 // Waits until the app has drawn the named control at the same place in two reads (a popup that appears moves
 // during its first frames), then returns its centre.
@@ -76,13 +90,13 @@ async function locate(page, name, timeout = 5000) {
     if (r && prev && JSON.stringify(r) === JSON.stringify(prev)) return { x: r.x + r.w / 2, y: r.y + r.h / 2, rect: r };
     if (Date.now() > end) throw new Error(`control "${name}" was not drawn (last: ${JSON.stringify(r)})`);
     prev = r;
-    await page.waitForTimeout(60);
+    await sleep(60);
   }
 }
 
 // Scrolls with the mouse wheel, as a person would, until the named control is inside the viewport.
 async function scrollIntoView(page, name) {
-  const vp = page.viewportSize();
+  const vp = viewportOf(page);
   let prev = null;
   for (let i = 0; i < 40; i++) {
     const r = (await locate(page, name)).rect;
@@ -93,7 +107,7 @@ async function scrollIntoView(page, name) {
     else if (r.y < 60) dy = -Math.min(300, 60 - r.y + 40);
     if (dy === 0) return;
     await page.mouse.move(Math.min(r.x + r.w / 2, vp.width - 20), vp.height / 2);
-    await page.mouse.wheel(0, dy);
+    await wheel(page, dy);
     await settle(page);
     prev = r;
   }
@@ -114,7 +128,7 @@ async function settle(page, quiet = 150) {
   let last = await page.evaluate(() => window.hindsight.frameCount());
   let since = Date.now();
   while (Date.now() < end) {
-    await page.waitForTimeout(40);
+    await sleep(40);
     const n = await page.evaluate(() => window.hindsight.frameCount());
     if (n !== last) { last = n; since = Date.now(); } else if (Date.now() - since >= quiet) return;
   }
@@ -123,6 +137,14 @@ async function settle(page, quiet = 150) {
 async function doc(page) {
   const s = await page.evaluate(() => window.hindsight.document());
   return s ? JSON.parse(s) : null;
+}
+
+// How many colours a PNG screenshot has (sampling every 7th pixel): a blank canvas has one or two.
+function distinctColours(buf) {
+  const png = PNG.sync.read(buf);
+  const seen = new Set();
+  for (let i = 0; i < png.data.length; i += 4 * 7) seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
+  return seen.size;
 }
 
 function shotPath(name) {
@@ -152,4 +174,5 @@ async function screenshotDocs(shots, control) {
   }
 }
 
-module.exports = { screenshotDocs, ROOT, startServer, launch, openApp, locate, click, settle, doc, shotPath, scrollIntoView };
+module.exports = { screenshotDocs, distinctColours, watch, ROOT, startServer, launch, openApp, locate, click, settle,
+  doc, shotPath, scrollIntoView };

@@ -3,7 +3,6 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
-const { PNG } = require('pngjs');
 const { chromium } = require('playwright-core');
 const h = require('./harness');
 
@@ -11,17 +10,10 @@ let server, browser;
 before(async () => { server = await h.startServer(); browser = await h.launch(); });
 after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
 
-function distinctColours(buf) {
-  const png = PNG.sync.read(buf);
-  const seen = new Set();
-  for (let i = 0; i < png.data.length; i += 4 * 7) seen.add((png.data[i] << 16) | (png.data[i + 1] << 8) | png.data[i + 2]);
-  return seen.size;
-}
-
 test('loads without console errors, draws a non-blank first screen, and asks nothing of other origins', async () => {
   const { page, errors, foreign, context } = await h.openApp(browser, server);
   const shot = await page.screenshot({ path: h.shotPath('shell-welcome.png') });
-  assert.ok(distinctColours(shot) > 20, 'the screenshot looks blank');
+  assert.ok(h.distinctColours(shot) > 20, 'the screenshot looks blank');
   assert.match(await page.evaluate(() => window.hindsight.version), /^\d+\.\d+\.\d+\+[0-9a-f]{10}$/);
   assert.ok(await page.evaluate(() => window.hindsight.frameCount()) >= 1);
   assert.equal(await page.evaluate(() => window.hindsight.document()), null, 'no document is open on a first visit');
@@ -127,4 +119,32 @@ test('without WebGL 2 the page explains why instead of staying blank', async () 
     assert.match(text, /WebGL 2 is not available/);
     assert.match(text, /nothing was lost/);
   } finally { await b.close(); }
+});
+
+test('when the browser has WebGL 2 but gives no context, the page says so and the runtime stops without errors', async () => {
+  // As headless Firefox does: WebGL2RenderingContext exists, so the editor only finds out in main() when its own
+  // context is refused; main() then returns, and nothing may call into the wasm after that.
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : getContext.call(this, kind, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const samples = page.waitForResponse((r) => r.url().endsWith('samples/index.json'));
+  await page.goto(server.url);
+  const ready = await page.evaluate(() => window.hindsight.ready.then(() => 'ready', (e) => String(e.message)));
+  assert.equal(ready, 'webgl2', 'window.hindsight.ready rejects, naming the cause');
+  assert.match(await page.textContent('#fatal'), /WebGL 2 is not available/);
+  assert.equal(await page.isVisible('#fatal'), true);
+  await samples;  // what used to be handed to the stopped wasm (the samples, the drafts) has arrived by now
+  await page.waitForTimeout(1000);
+  assert.deepEqual(errors, [], 'no exception after the message');
+  assert.equal(await page.evaluate(() => window.hindsight.frameCount()), 0, 'no frame is drawn');
+  assert.equal(await page.evaluate(() => window.hindsight.document()), null);
+  await context.close();
 });
