@@ -245,6 +245,17 @@
   document.getElementById('rv-edit').addEventListener('click', closeReadView);
   document.getElementById('rv-print').addEventListener('click', function () { window.print(); });
   rv.addEventListener('keydown', function (e) { if (e.key === 'Escape') closeReadView(); });
+  // A long timeline comes in batches: its last row's button asks for the next (App::read_view_more).
+  rv.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('button[data-hs-more]');
+    if (b && mod) { b.disabled = true; mod.ccall('hs_read_view_more', null, ['number'], [+b.getAttribute('data-hs-more')]); }
+  });
+  var cfg_rows = function (html, from) {
+    var b = rv.querySelector('button[data-hs-more="' + from + '"]'), row = b && b.closest('tr');
+    if (!row) return;
+    row.insertAdjacentHTML('beforebegin', html);  // the core escapes every string, as for the whole view
+    row.remove();
+  };
   var cfg_readview = function (html) {
     document.getElementById('rv-doc').innerHTML = html;  // the core escapes every string (tests/unit/test_exporters)
     rv.hidden = false;
@@ -600,6 +611,7 @@
       overlayShow: cfg_overlay.show,
       overlayHide: cfg_overlay.hide,
       showReadView: cfg_readview,
+      readViewRows: cfg_rows,
       print: function (t) { console.log(t); },
       printErr: function (t) { console.warn(t); },
       onFirstFrame: function () {

@@ -91,6 +91,8 @@ public:
 
     // The read view was closed with Edit: return to the editor at `section`.
     void read_view_closed(const std::string& section);
+    // The read view's "Show the next ..." button: timeline rows from index `from` (Platform::read_view_rows).
+    void read_view_more(size_t from);
 
     // Samples: native builds embed them; the web build is told the list (dist/samples/index.json, JSON
     // [{"path","title"}]) and fetches a sample's body when it is opened (Platform::fetch_asset).
@@ -207,6 +209,9 @@ private:
     void start_merge(const Document& theirs);
     void apply_merge(const Document& merged, const Document& theirs);
     void decode_incoming();
+    void show_read_view_of(const Document& d);
+    std::optional<Document> read_view_doc_;  // what the read view shows, for its further timeline rows
+    static constexpr size_t kReadViewRows = 1000;
     void stop_decoding();
     void draw_decode_progress();
     bool open_import_result(const std::string& name, const std::string& kind, ImportResult&& r);

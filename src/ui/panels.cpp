@@ -104,13 +104,25 @@ void App::draw_side_panel() {
     for (const std::string& n : m.notes) muted_text(n.c_str());
 }
 
-void App::open_read_view() {
+void App::open_read_view() { show_read_view_of(*doc_); }
+
+// The read view lays out kReadViewRows timeline events at a time: a link's document may hold 100,000, and the
+// browser would take half a minute over them. The rest come a batch per click on the last row (read_view_more).
+void App::show_read_view_of(const Document& d) {
+    read_view_doc_ = d;
     HtmlOptions o;
     o.standalone = false;
-    platform_.show_read_view(export_html(*doc_, o), "");
+    o.timeline_rows = kReadViewRows;
+    platform_.show_read_view(export_html(d, o), "");
+}
+
+void App::read_view_more(size_t from) {
+    if (read_view_doc_ && from < read_view_doc_->timeline.size())
+        platform_.read_view_rows(export_html_timeline_rows(*read_view_doc_, from, kReadViewRows), from);
 }
 
 void App::read_view_closed(const std::string& section) {
+    read_view_doc_.reset();
     if (!section.empty()) scroll_to_section_ = section;
     platform_.request_frame();
 }

@@ -27,6 +27,11 @@ public:
     // Read view: the core's HTML export shown as real DOM (accessible, findable with Ctrl+F, printable).
     virtual void show_read_view(const std::string& html_fragment, const std::string& section) = 0;
     virtual void print_read_view() = 0;
+    // More timeline rows for the read view, in place of its "more" row for index `from` (App::read_view_more).
+    virtual void read_view_rows(const std::string& html_rows, size_t from) {
+        (void)html_rows;
+        (void)from;
+    }
     virtual std::string page_url() { return "https://hindsight.invalid/"; }  // this app's URL without the fragment
 
     // DOM text overlay (web): prose and text fields are edited in a real <textarea>/<input> laid exactly over the

@@ -337,9 +337,7 @@ void App::draw_incoming_open() {
         muted_text("Opening a link never replaces your drafts. Choose what to do with it:");
         ImGui::Spacing();
         if (ImGui::Button(ICON_EYE "  Read it")) {
-            HtmlOptions o;
-            o.standalone = false;
-            platform_.show_read_view(export_html(*incoming_, o), "");
+            show_read_view_of(*incoming_);
         }
         mark("incoming.read");
         ImGui::SameLine();

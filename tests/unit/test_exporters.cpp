@@ -580,3 +580,57 @@ TEST_CASE("exporters: hostile input never breaks any format", "[export]") {
     check_html_tags(html);
     for (const std::string& l : split(ics.substr(0, ics.size() - 2), "\r\n")) CHECK(l.size() <= 75);
 }
+
+TEST_CASE("exporters: the read view's timeline comes in batches that add up to the whole table", "[export]") {
+    Document d = load_export_input("rich.json");
+    // Events out of order and with the same time, as a document from elsewhere may have them.
+    std::vector<Event> extra;
+    for (int i = 0; i < 23; ++i) {
+        Event e;
+        e.id = "ev-batch-" + std::to_string(i);
+        e.time = *parse_iso8601("2026-02-27T1" + std::to_string(9 - i % 3) + ":0" + std::to_string(i % 10) + ":00Z");
+        e.type = "note";
+        e.description = "Σημείωση " + std::to_string(i) + " · 事象 ⚠️";
+        extra.push_back(e);
+    }
+    d.timeline.insert(d.timeline.end(), extra.begin(), extra.end());
+    const size_t n = d.timeline.size();
+    REQUIRE(n > 10);
+
+    HtmlOptions all;
+    all.standalone = false;
+    const std::string whole = export_html(d, all);
+    REQUIRE(whole.find("data-hs-more") == std::string::npos);  // no limit, no button
+
+    HtmlOptions first = all;
+    first.timeline_rows = 10;
+    const std::string head = export_html(d, first);
+    CHECK(head.find("Showing 10 of " + std::to_string(n) + " events.") != std::string::npos);
+    CHECK(head.find("data-hs-more=\"10\"") != std::string::npos);
+
+    // The first batch's rows, then each following batch in place of the "more" row, give the whole table's rows.
+    auto rows_of = [](const std::string& html) {
+        std::string out;
+        for (size_t at = html.find("<tr class=\"ev "); at != std::string::npos; at = html.find("<tr class=\"ev ", at + 1))
+            out += html.substr(at, html.find("</tr>", at) - at) + "\n";
+        return out;
+    };
+    std::string batched = rows_of(head);
+    size_t from = 10, batches = 1;
+    for (;;) {
+        const std::string more = export_html_timeline_rows(d, from, 10);
+        batched += rows_of(more);
+        ++batches;
+        const size_t next = from + 10;
+        if (next >= n) {
+            CHECK(more.find("data-hs-more") == std::string::npos);  // the last batch offers nothing more
+            break;
+        }
+        CHECK(more.find("data-hs-more=\"" + std::to_string(next) + "\"") != std::string::npos);
+        from = next;
+    }
+    CHECK(batches == (n + 9) / 10);
+    CHECK(batched == rows_of(whole));
+    CHECK(export_html_timeline_rows(d, n, 10).empty());       // past the end: nothing
+    CHECK(export_html_timeline_rows(d, n + 5, 10).empty());
+}

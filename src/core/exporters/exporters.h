@@ -10,8 +10,14 @@ namespace hs {
 std::string export_markdown(const Document& d);
 struct HtmlOptions {
     bool standalone = true;  // full <!doctype html> page with inline print stylesheet; false = <article> fragment
+    // The read view lays out at most this many timeline events at first (a document from a link may hold 100,000):
+    // then a row says how many there are, with a button (data-hs-more="<next index>") that asks for the next ones
+    // (export_html_timeline_rows). Files always hold every event.
+    size_t timeline_rows = static_cast<size_t>(-1);
 };
 std::string export_html(const Document& d, const HtmlOptions& opts = {});
+// Rows [from, from + count) of the HTML timeline table in time order, followed by the "more" row when events remain.
+std::string export_html_timeline_rows(const Document& d, size_t from, size_t count);
 std::string export_actions_csv(const Document& d);
 // One VTODO per open or in-progress action item with a valid due date. `now_ms` is used for DTSTAMP so output is
 // reproducible in tests. Returns "" when no item qualifies: RFC 5545 forbids an empty calendar, so callers say why

@@ -160,7 +160,43 @@ void metrics_block(std::string& out, const std::string& key, const Document& d) 
     for (const std::string& n : m.notes) out += "<p class=\"muted\">" + esc_line(n) + "</p>\n";
 }
 
-void section_body(std::string& out, const Document& d, const std::string& key) {
+
+// 95000 -> "95,000".
+std::string group_digits(size_t n) {
+    std::string s = std::to_string(n);
+    for (size_t i = s.size(); i > 3; i -= 3) s.insert(i - 3, ",");
+    return s;
+}
+
+// One timeline row; events come from elsewhere too, so every string is escaped.
+std::string timeline_row(const Event& e) {
+    std::string t = time_el(e.time);
+    if (e.time.set && e.time.offset_min != 0) t += "<br><span class=\"local\">" + esc(display_local(e.time)) + "</span>";
+    std::string what = cell(e.description);
+    std::string tags = join_esc(e.tags);
+    if (!tags.empty()) what += "<br><span class=\"muted\">Tags: " + tags + "</span>";
+    return "<tr class=\"ev ev-" + token(e.type) + "\"" + item_attr(e.id) + "><td class=\"time\">" + t + "</td><td>" +
+           esc_line(event_type_label(e.type)) + "</td><td>" + what + "</td><td>" + cell(e.author) + "</td></tr>\n";
+}
+
+// Rows [from, from + count) in time order (a document from elsewhere may list them out of order), then, when events
+// remain, a row that says how many are shown and offers the next ones.
+std::string timeline_rows(const Document& d, size_t from, size_t count) {
+    const std::vector<const Event*> order = events_in_time_order(d);
+    std::string out;
+    const size_t end = order.size() - std::min(order.size(), from) < count ? order.size() : from + count;
+    for (size_t i = from; i < end; ++i) out += timeline_row(*order[i]);
+    if (end < order.size()) {
+        const size_t next = std::min(count, order.size() - end);
+        out += "<tr class=\"more\"><td colspan=\"4\">Showing " + group_digits(end) + " of " +
+               group_digits(order.size()) + " events. <button type=\"button\" data-hs-more=\"" + std::to_string(end) +
+               "\">Show " + (next == order.size() - end ? std::string("the other ") : std::string("the next ")) +
+               group_digits(next) + "</button></td></tr>\n";
+    }
+    return out;
+}
+
+void section_body(std::string& out, const Document& d, const std::string& key, size_t timeline_limit) {
     if (const std::string* p = export_detail::prose_field(d, key)) {
         out += prose(*p, true);
         return;
@@ -193,18 +229,7 @@ void section_body(std::string& out, const Document& d, const std::string& key) {
                "the local time they were recorded in)</caption>\n<thead><tr><th scope=\"col\">Time (UTC)</th>"
                "<th scope=\"col\">Type</th><th scope=\"col\">Event</th><th scope=\"col\">Author</th></tr></thead>\n"
                "<tbody>\n";
-        for (const Event* ep : events_in_time_order(d)) {  // a document from elsewhere may list them out of order
-            const Event& e = *ep;
-            std::string t = time_el(e.time);
-            if (e.time.set && e.time.offset_min != 0)
-                t += "<br><span class=\"local\">" + esc(display_local(e.time)) + "</span>";
-            std::string what = cell(e.description);
-            std::string tags = join_esc(e.tags);
-            if (!tags.empty()) what += "<br><span class=\"muted\">Tags: " + tags + "</span>";
-            out += "<tr class=\"ev ev-" + token(e.type) + "\"" + item_attr(e.id) + "><td class=\"time\">" + t +
-                   "</td><td>" + esc_line(event_type_label(e.type)) + "</td><td>" + what + "</td><td>" +
-                   cell(e.author) + "</td></tr>\n";
-        }
+        out += timeline_rows(d, 0, timeline_limit);
         out += "</tbody>\n</table></div>\n";
         metrics_block(out, key, d);
         return;
@@ -274,7 +299,7 @@ void section_body(std::string& out, const Document& d, const std::string& key) {
     }
 }
 
-std::string article(const Document& d) {
+std::string article(const Document& d, size_t timeline_limit) {
     std::string out = "<article class=\"pm\"" + item_attr(d.id) + ">\n<header>\n<h1>" +
                       (blank(d.title) ? std::string("Untitled postmortem") : esc_line(d.title)) + "</h1>\n";
     std::vector<std::pair<std::string, std::string>> meta;
@@ -315,7 +340,7 @@ std::string article(const Document& d) {
         std::string k = token(key);  // known keys are already tokens; this only guards the attribute
         out += "<section id=\"sec-" + k + "\" aria-labelledby=\"sec-" + k + "-h\">\n<h2 id=\"sec-" + k + "-h\">" +
                esc_line(export_detail::heading(key)) + "</h2>\n";
-        section_body(out, d, key);
+        section_body(out, d, key, timeline_limit);
         out += "</section>\n";
     }
     out += "</article>\n";
@@ -325,7 +350,7 @@ std::string article(const Document& d) {
 }  // namespace
 
 std::string export_html(const Document& d, const HtmlOptions& opts) {
-    if (!opts.standalone) return article(d);
+    if (!opts.standalone) return article(d, opts.timeline_rows);
     std::string title = blank(d.title) ? std::string("Untitled postmortem") : esc_line(d.title);
     std::string out =
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -333,9 +358,11 @@ std::string export_html(const Document& d, const HtmlOptions& opts) {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         "<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"Hindsight\">\n"
         "<title>" + title + "</title>\n<style>\n" + kCss + "</style>\n</head>\n<body>\n<main>\n";
-    out += article(d);
+    out += article(d, opts.timeline_rows);
     out += "</main>\n</body>\n</html>\n";
     return out;
 }
+
+std::string export_html_timeline_rows(const Document& d, size_t from, size_t count) { return timeline_rows(d, from, count); }
 
 }  // namespace hs

@@ -202,6 +202,10 @@ mergeInto(LibraryManager.library, {
   hs_js_show_read_view: function (html, htmlLen, section) {
     if (Module['showReadView']) Module['showReadView'](hsText(html, htmlLen), UTF8ToString(section));
   },
+  hs_js_read_view_rows__deps: ['$hsText'],
+  hs_js_read_view_rows: function (html, htmlLen, from) {
+    if (Module['readViewRows']) Module['readViewRows'](hsText(html, htmlLen), from);
+  },
   hs_js_print: function () { setTimeout(function () { window.print(); }, 50); },
   hs_js_storage_push: function () { if (Module['storagePush']) Module['storagePush'](); },
   hs_js_lock_draft: function (ptr) { if (Module['lockDraft']) Module['lockDraft'](UTF8ToString(ptr)); },

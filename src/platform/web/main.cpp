@@ -47,6 +47,7 @@ void hs_js_open_url(const char* url);
 void hs_js_copy_text(const char* text, size_t text_len);
 void hs_js_show_read_view(const char* html, size_t html_len, const char* section);
 void hs_js_print();
+void hs_js_read_view_rows(const char* html, size_t html_len, double from);
 void hs_js_storage_push();
 void hs_js_lock_draft(const char* id);
 void hs_js_set_timer(int ms);
@@ -202,6 +203,9 @@ public:
         hs_js_show_read_view(html.data(), html.size(), section.c_str());
     }
     void print_read_view() override { hs_js_print(); }
+    void read_view_rows(const std::string& html, size_t from) override {
+        hs_js_read_view_rows(html.data(), html.size(), static_cast<double>(from));
+    }
     bool has_text_overlay() const override { return true; }
     void trace_mark(const char* label) override { EM_ASM({ console.timeStamp(UTF8ToString($0)); }, label); }
     void overlay_show(const Overlay& o) override {
@@ -664,6 +668,7 @@ EMSCRIPTEN_KEEPALIVE void hs_overlay_height(const char* path, float px) { S.app-
 EMSCRIPTEN_KEEPALIVE void hs_find() { S.app->open_find(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_undo() { S.app->undo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_redo() { S.app->redo(); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_read_view_more(double from) { S.app->read_view_more(static_cast<size_t>(from)); }
 EMSCRIPTEN_KEEPALIVE void hs_read_view_closed(const char* section) { S.app->read_view_closed(section ? section : ""); poke(); }
 
 // Storage: the first pull finished (ok) or failed; a push's pull finished; a push finished.
