@@ -24,11 +24,14 @@ struct BlamePhrase {
     std::string phrase;      // matched case-insensitively on word boundaries
     std::string hint;        // neutral rewording hint
     bool person_follows = false;  // counts only when a person follows ("caused by db-oncall", "caused by the engineer")
+    // "subject": "person" in the file: counts unless the subject of its clause is a system, a process, a document or
+    // "we", and not in the passive ("Ana should have checked", not "the cache should have expired").
+    bool person_subject = false;
 };
 // From assets/lint/blame-phrases.json (embedded). Empty if the embedded file is missing or malformed.
 const std::vector<BlamePhrase>& default_blame_phrases();
-// Words that refer to a person ("the engineer", "him") for person_follows phrases, and the words that make a
-// person's name the cause of a failure ("broke", "forgot", "mistake"), from the same file.
+// Words that refer to a person ("the engineer", "him") for person_follows phrases (from the same file), and the
+// failure verbs that make a person the cause of a failure ("broke", "took down"), from lint/blame-grammar.json.
 const std::vector<std::string>& blame_person_words();
 const std::vector<std::string>& blame_cause_words();
 // Parses text in the blame-phrases.json format. Never throws; false (and `error` set) when malformed.
