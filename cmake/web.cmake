@@ -35,7 +35,15 @@ add_custom_command(OUTPUT "${HS_ARABIC_CPP}"
 
 file(GLOB HS_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
 file(GLOB HS_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp")
-add_executable(hindsight_web ${HS_UI_SOURCES} ${HS_WEB_SOURCES} "${HS_FONTS_CPP}" "${HS_ARABIC_CPP}")
+# Assets: the editor's (templates, lint data) and the worker's (templates for imports, the link dictionaries).
+set(HS_EMBED_EDITOR "${HS_ASSET_FILES}")
+list(FILTER HS_EMBED_EDITOR EXCLUDE REGEX "^link/")
+set(HS_EMBED_WORKER "${HS_ASSET_FILES}")
+list(FILTER HS_EMBED_WORKER INCLUDE REGEX "^(templates|link)/")
+hs_embed("${CMAKE_BINARY_DIR}/generated/embedded_editor.cpp" ${HS_EMBED_EDITOR})
+hs_embed("${CMAKE_BINARY_DIR}/generated/embedded_worker.cpp" ${HS_EMBED_WORKER})
+add_executable(hindsight_web ${HS_UI_SOURCES} ${HS_WEB_SOURCES} "${HS_FONTS_CPP}" "${HS_ARABIC_CPP}"
+               "${CMAKE_BINARY_DIR}/generated/embedded_editor.cpp")
 set_target_properties(hindsight_web PROPERTIES OUTPUT_NAME hindsight SUFFIX ".js")
 target_link_libraries(hindsight_web PRIVATE hscore imgui)
 # Size: dist/ has a 450 KB gzip budget and the wasm is most of it. The app and the core are built for size
@@ -111,7 +119,8 @@ target_link_options(hindsight_web PRIVATE -flto)
 
 # The page's worker (web/worker.js): the core alone, for opening files and decoding long or encrypted links away from
 # the editor's thread. Fetched when first used, never at startup; the service worker keeps it for offline use.
-add_executable(hindsight_worker ${CMAKE_SOURCE_DIR}/src/platform/web/worker/worker.cpp)
+add_executable(hindsight_worker ${CMAKE_SOURCE_DIR}/src/platform/web/worker/worker.cpp
+               "${CMAKE_BINARY_DIR}/generated/embedded_worker.cpp")
 set_target_properties(hindsight_worker PROPERTIES OUTPUT_NAME hindsight-worker SUFFIX ".js")
 target_link_libraries(hindsight_worker PRIVATE hscore)
 target_compile_options(hindsight_worker PRIVATE -Oz -flto)

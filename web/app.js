@@ -550,7 +550,7 @@
       var end = function () { if (--reading === 0) busy(''); };
       f.arrayBuffer().then(function (buf) {
         return fileHelper.call({ op: 'open', name: f.name, bytes: buf }).then(function (r) {  // a copy: buf stays
-          if (!r.ok) return message(r.text);
+          if (r.status !== 1) return message(r.text);
           heapString(mod, r.text, function (p) {
             mod.ccall('hs_open_converted', 'number', ['number', 'string', 'string'], [p, f.name, r.kind]);
           });
@@ -564,14 +564,16 @@
       }).then(end, end);
     });
   }
-  function decodeLink(fragment, passphrase) {
-    linkHelper.call({ op: 'decode', fragment: fragment, passphrase: passphrase }).then(function (r) {
-      heapString(mod, r.text, function (p) { mod.ccall('hs_link_decoded', null, ['number', 'number'], [r.ok ? 1 : 0, p]); });
+  // Share links: made (what 0) and read (what 1) in a worker; reads in their own, which Stop ends at once.
+  function link(what, id, a, b, pass) {
+    var answer = function (status, text) {
+      if (mod) heapString(mod, text, function (p) { mod.ccall('hs_link_answer', null, ['number', 'number', 'number'], [id, status, p]); });
+    };
+    (what ? linkHelper : fileHelper).call(what ? { op: 'decode', fragment: a, passphrase: pass }
+                                               : { op: 'encode', doc: a, base: b, passphrase: pass }).then(function (r) {
+      answer(r.status, r.text);
     }, function (e) {
-      if (e.stopped) return;
-      mod.ccall('hs_link_decoded', null, ['number', 'string'], [0, 'The link could not be decoded: ' +
-        (e.load ? 'the page could not start its worker' : 'decoding stopped') + why(e.message) +
-        '. Nothing you had open was changed.']);
+      if (!e.stopped) answer(0, (e.load ? 'the page could not start its worker' : 'the worker stopped') + why(e.message) + '.');
     });
   }
   var picker = document.createElement('input');
@@ -647,8 +649,8 @@
     cfg.storagePush = storagePush;
     cfg.lockDraft = lockDraft;
     cfg.pickFiles = function () { picker.value = ''; picker.click(); };
-    cfg.decodeLink = decodeLink;
-    cfg.cancelDecode = linkHelper.stop;
+    cfg.link = link;
+    cfg.cancelLinkReads = linkHelper.stop;
     // Ctrl+O (Cmd+O) opens any supported file, from the canvas or a text field alike, instead of the browser's own
     // Open dialog. The picker opens here, inside the key event, which browsers require of a file chooser.
     document.addEventListener('keydown', function (e) {

@@ -1,7 +1,9 @@
 // Hindsight's worker: opens and imports files, and decodes long or encrypted share links, away from the editor's
 // thread (src/platform/web/worker/worker.cpp). web/app.js starts it on first use and talks to it in messages:
-//   {id, op: 'open', name, bytes}            -> {id, ok, text, kind}  (text: the document as JSON, or the refusal)
-//   {id, op: 'decode', fragment, passphrase} -> {id, ok, text}
+//   {id, op: 'open', name, bytes}             -> {id, status, text, kind}  (text: the document as JSON, or the refusal)
+//   {id, op: 'encode', doc, base, passphrase} -> {id, status, text}        (text: the link)
+//   {id, op: 'decode', fragment, passphrase}  -> {id, status, text}        (text: the document as JSON)
+// status: 1 done, 0 refused (text says why), 2 the link needs a passphrase.
 //   a runtime abort (out of memory)          -> {id, crashed: what}, and this worker closes; the page makes another.
 'use strict';
 importScripts('hindsight-worker.js');
@@ -26,12 +28,14 @@ function run(msg) {
       ptrs.push(data);
       ok = m.ccall('hsw_open', 'number', ['string', 'number', 'number'], [msg.name, data, u8.length]);
     } else {
-      var enc = new TextEncoder(), f = enc.encode(msg.fragment), pw = enc.encode(msg.passphrase || '');
-      ptrs.push(bytesIn(m, f), bytesIn(m, pw));
-      ok = m._hsw_decode(ptrs[0], f.length, ptrs[1], pw.length);
+      var enc = new TextEncoder(), a = enc.encode(msg.op === 'encode' ? msg.doc : msg.fragment),
+        b = enc.encode(msg.base || ''), pw = enc.encode(msg.passphrase || '');
+      ptrs.push(bytesIn(m, a), bytesIn(m, b), bytesIn(m, pw));
+      ok = msg.op === 'encode' ? m._hsw_encode(ptrs[0], a.length, ptrs[1], b.length, ptrs[2], pw.length)
+                               : m._hsw_decode(ptrs[0], a.length, ptrs[2], pw.length);
     }
     var text = new TextDecoder().decode(m.HEAPU8.subarray(m._hsw_text(), m._hsw_text() + m._hsw_text_size()));
-    postMessage({ id: msg.id, ok: ok === 1, text: text, kind: msg.op === 'open' ? m.UTF8ToString(m._hsw_kind()) : '' });
+    postMessage({ id: msg.id, status: ok, text: text, kind: msg.op === 'open' ? m.UTF8ToString(m._hsw_kind()) : '' });
   } catch (e) {
     postMessage({ id: msg.id, crashed: String(e && e.message || e) });
     close();  // the runtime is unusable after an abort

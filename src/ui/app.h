@@ -108,8 +108,6 @@ public:
     // The same, for a file the platform already read and converted elsewhere (web: in a worker, so a huge or hostile
     // file can neither block nor take down the editor): `kind` as open_any gives it, `canonical_json` the document.
     bool open_converted(const std::string& name, const std::string& kind, const std::string& canonical_json);
-    // The answer of Platform::decode_link_async: the document as canonical JSON, or what went wrong.
-    void link_decoded(bool ok, const std::string& json_or_error);
     void show_message(const std::string& text);  // a problem the platform found (e.g. a file too large to read)
     // The answer of Platform::read_clipboard: the text, or why it could not be read (Paste events).
     void clipboard_read(bool ok, const std::string& text_or_error);
@@ -212,6 +210,9 @@ private:
     void show_read_view_of(const Document& d);
     std::optional<Document> read_view_doc_;  // what the read view shows, for its further timeline rows
     static constexpr size_t kReadViewRows = 1000;
+    void read_incoming(const std::string& passphrase);
+    void link_decoded(int status, const std::string& json_or_error);  // a Platform::LinkStatus and its text
+    void link_made(const std::string& link, const std::string& json);
     void stop_decoding();
     void draw_decode_progress();
     bool open_import_result(const std::string& name, const std::string& kind, ImportResult&& r);
@@ -331,6 +332,10 @@ private:
     int incoming_decrypt_pending_ = 0;
     bool incoming_decrypting_ = false;     // the key is being derived elsewhere (Platform::decode_link_async)
     int64_t incoming_decrypt_start_ms_ = 0;
+    int incoming_gen_ = 0;
+    bool incoming_deriving_ = false;  // the read under way derives a key (a passphrase was given)       // answers for an earlier read are dropped
+    bool share_making_ = false;  // the platform is making the link
+    int share_gen_ = 0;
     // Merge
     bool merge_open_ = false;
     std::optional<Document> merge_base_, merge_theirs_;

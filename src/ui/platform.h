@@ -2,6 +2,7 @@
 // runner in src/platform/native. The UI never includes emscripten.h.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -66,14 +67,17 @@ public:
     virtual void fetch_asset(const std::string& path) { (void)path; }
     // Opens the system file picker (web: <input type=file>); each chosen file comes back through App::open_file.
     virtual void pick_files() {}
-    // Decodes a share link away from the frame (web: in a worker; an encrypted link's key derivation can take seconds
-    // at the allowed maximum), answering through App::link_decoded. false: not supported, the caller decodes itself.
-    virtual bool decode_link_async(const std::string& fragment, const std::string& passphrase) {
-        (void)fragment;
-        (void)passphrase;
-        return false;
-    }
-    virtual void cancel_decode_link() {}  // no answer comes for the decode under way
+    // Share links are made and read by the platform. The web app does both in its worker, which holds the link codec,
+    // its compression dictionaries and the cryptography (the editor's own wasm carries none of them), so a key
+    // derivation that takes seconds never holds up a frame. `answer(status, text)`: kLinkOk with the link (make) or
+    // the document as canonical JSON (read), kLinkFailed with what went wrong, or kLinkNeedsPassphrase (read). It may
+    // come before the call returns (native). After cancel_read_link, no read under way answers.
+    enum LinkStatus { kLinkFailed = 0, kLinkOk = 1, kLinkNeedsPassphrase = 2 };
+    using LinkAnswer = std::function<void(int status, const std::string& text)>;
+    virtual void make_link(const std::string& doc_json, const std::string& base_url, const std::string& passphrase,
+                           LinkAnswer answer) = 0;
+    virtual void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) = 0;
+    virtual void cancel_read_link() {}
 
     virtual bool has_text_overlay() const { return false; }
     // A named moment in a performance trace (the page: console.timeStamp; bench/storage prints the ones inside the

@@ -56,11 +56,28 @@ void App::draw_share() {
     if (share_open_ || ImGui::IsPopupOpen("Share")) draw_share_open();
 }
 
+// A link was made of the document as `json` (the version shared): it becomes the merge base for what comes back.
+void App::link_made(const std::string& link, const std::string& json) {
+    share_link_ = link;
+    if (!doc_ || !store_ || draft_id_.empty()) return;
+    save_now();
+    if (const Draft* cur = store_->find(draft_id_)) {
+        Draft d = *cur;
+        d.doc = *doc_;
+        d.base = json;
+        store_->save(d, platform_.now_ms());
+        store_->snapshot(draft_id_, *doc_, snapshot_reason::kShare, platform_.now_ms());
+        platform_.storage_persist();
+    }
+}
+
 void App::draw_share_open() {
     if (share_open_) {
         ImGui::OpenPopup("Share");
         share_open_ = false;
         share_link_.clear();
+        share_making_ = false;
+        ++share_gen_;
     }
     ImVec2 c = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(c, ImGuiCond_Always, ImVec2(0.5f, 0.5f));  // stays centred as it grows
@@ -76,30 +93,32 @@ void App::draw_share_open() {
     ImGui::Spacing();
     ImGui::TextUnformatted("Passphrase (optional)");
     // Any character is kept (a DOM input on the web), in NFC: the same words typed anywhere open the link.
-    if (text_input("ui:share.passphrase", share_passphrase_, "Leave empty for a plain link", -1, kInputPassword).changed)
+    if (text_input("ui:share.passphrase", share_passphrase_, "Leave empty for a plain link", -1, kInputPassword).changed) {
         share_link_.clear();
+        share_making_ = false;
+        ++share_gen_;  // a link on its way is for the old passphrase
+    }
     mark("share.passphrase");
     ImGui::Spacing();
     if (share_encrypt_pending_ > 0) {
         ImGui::TextColored(p.text_muted, ICON_LOCK "  Encrypting (deriving the key takes a moment)\xe2\x80\xa6");
         if (--share_encrypt_pending_ == 0) {
-            EncodeOptions o;
-            o.base_url = platform_.page_url();
-            o.passphrase = share_passphrase_;
-            share_link_ = encode_link(*doc_, o);
-            // The version shared becomes the merge base for what comes back.
-            if (store_ && !draft_id_.empty()) {
-                save_now();
-                if (const Draft* cur = store_->find(draft_id_)) {
-                    Draft d = *cur;
-                    d.doc = *doc_;
-                    d.base = save_document(*doc_);
-                    store_->save(d, platform_.now_ms());
-                    store_->snapshot(draft_id_, *doc_, snapshot_reason::kShare, platform_.now_ms());
-                    platform_.storage_persist();
-                }
-            }
+            const int gen = ++share_gen_;
+            const std::string json = save_document(*doc_);
+            share_making_ = true;
+            platform_.make_link(json, platform_.page_url(), share_passphrase_,
+                                [this, gen, json](int status, const std::string& text) {
+                                    if (gen != share_gen_) return;  // the passphrase changed, or the dialog closed
+                                    share_making_ = false;
+                                    if (status == Platform::kLinkOk) link_made(text, json);
+                                    else show_message("The link could not be made: " + text);
+                                    platform_.request_frame();
+                                });
         }
+        animating_ = true;
+    } else if (share_making_) {
+        ImGui::TextColored(p.text_muted, share_passphrase_.empty() ? ICON_LINK "  Making the link\xe2\x80\xa6"
+                                                                   : ICON_LOCK "  Encrypting (deriving the key takes a moment)\xe2\x80\xa6");
         animating_ = true;
     } else if (share_link_.empty()) {
         if (primary_button(share_passphrase_.empty() ? ICON_LINK "  Create link" : ICON_LOCK "  Create encrypted link"))
@@ -203,47 +222,36 @@ void App::open_link(const std::string& fragment) {
     incoming_error_.clear();
     incoming_passphrase_.clear();
     incoming_encrypted_ = link_is_encrypted(fragment);
-    if (!incoming_encrypted_) {
-        decode_incoming();
-    } else {
-        // Everything but the key is checked before anyone types a passphrase (no key is derived for this): a cut or
-        // damaged link, or one asking for more key-derivation work than allowed, is refused at once.
-        DecodeResult probe = decode_link(fragment, "");
-        if (!probe.ok && probe.error.kind != LinkError::NeedsPassphrase) {
-            incoming_error_ = probe.error.message;
-            incoming_encrypted_ = false;
-        }
-    }
+    // A plain link is read whole; an encrypted one has everything but the key checked before anyone types a
+    // passphrase (no key is derived for that): a cut or damaged link, or one asking for more key-derivation work than
+    // allowed, is refused at once.
+    read_incoming("");
     incoming_open_ = true;
     platform_.request_frame();
 }
 
-// A link this long is decoded away from the frame where the platform can (a worker): its document may hold tens of
-// thousands of events. Shorter ones decode here, faster than a worker starts.
-constexpr size_t kAsyncLinkBytes = 64 * 1024;
+void App::decode_incoming() { read_incoming(incoming_passphrase_); }
 
-void App::decode_incoming() {
-    if ((incoming_encrypted_ || incoming_fragment_.size() >= kAsyncLinkBytes) &&
-        platform_.decode_link_async(incoming_fragment_, incoming_passphrase_)) {
-        incoming_decrypting_ = true;
-        incoming_decrypt_start_ms_ = platform_.now_ms();
-        incoming_error_.clear();
-        return;
-    }
-    DecodeResult r = decode_link(incoming_fragment_, incoming_passphrase_);
-    if (r.ok) {
-        incoming_ = std::move(r.doc);
-        incoming_error_.clear();
-    } else {
-        incoming_error_ = r.error.message;
-    }
+// The platform reads the link (web: in its worker); the answer comes back for this link only, unless stopped.
+void App::read_incoming(const std::string& passphrase) {
+    const int gen = ++incoming_gen_;
+    incoming_decrypting_ = true;
+    incoming_deriving_ = !passphrase.empty();
+    incoming_decrypt_start_ms_ = platform_.now_ms();
+    incoming_error_.clear();
+    platform_.read_link(incoming_fragment_, passphrase, [this, gen](int status, const std::string& text) {
+        if (gen != incoming_gen_) return;  // stopped, or another link came meanwhile
+        link_decoded(status, text);
+    });
 }
 
-void App::link_decoded(bool ok, const std::string& json_or_error) {
-    if (!incoming_decrypting_) return;  // stopped, or the dialog was closed meanwhile
+void App::link_decoded(int status, const std::string& json_or_error) {
     incoming_decrypting_ = false;
-    if (!ok) {
+    if (status == Platform::kLinkNeedsPassphrase) {
+        incoming_encrypted_ = true;  // the passphrase prompt shows
+    } else if (status != Platform::kLinkOk) {
         incoming_error_ = json_or_error;
+        if (incoming_passphrase_.empty()) incoming_encrypted_ = false;  // refused before any passphrase: no prompt
     } else if (LoadResult l = load_document(json_or_error); l.ok) {
         incoming_ = std::move(l.doc);
         incoming_error_.clear();
@@ -256,7 +264,8 @@ void App::link_decoded(bool ok, const std::string& json_or_error) {
 void App::stop_decoding() {
     if (!incoming_decrypting_) return;
     incoming_decrypting_ = false;
-    platform_.cancel_decode_link();
+    ++incoming_gen_;
+    platform_.cancel_read_link();
 }
 
 // While a link decodes elsewhere: what is happening, for how long so far, and a way to stop. The key derivation
@@ -264,7 +273,7 @@ void App::stop_decoding() {
 void App::draw_decode_progress() {
     const Palette& p = palette();
     const double secs = static_cast<double>(platform_.now_ms() - incoming_decrypt_start_ms_) / 1000.0;
-    ImGui::TextColored(p.text_muted, "%s %.0f s", incoming_encrypted_
+    ImGui::TextColored(p.text_muted, "%s %.0f s", incoming_deriving_
                            ? "Deriving the key from the passphrase\xe2\x80\xa6"
                            : "Reading the link\xe2\x80\xa6", secs);
     mark("incoming.progress");
@@ -277,7 +286,7 @@ void App::draw_decode_progress() {
     dl->AddRectFilled(ImVec2(a.x + std::max(0.0f, x), a.y), ImVec2(a.x + std::min(w, x + seg), a.y + h),
                       ImGui::GetColorU32(p.accent), h * 0.5f);
     ImGui::Dummy(ImVec2(w, h + ImGui::GetStyle().ItemSpacing.y));
-    if (incoming_encrypted_ && secs > 4)
+    if (incoming_deriving_ && secs > 4)
         muted_text("This link was made with a slow key: it can take 15 s on a computer and longer on a phone. The editor stays usable meanwhile.");
     if (ImGui::Button("Stop")) stop_decoding();
     mark("incoming.stop");

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/format.h"
+#include "core/link.h"
 #include "core/model.h"
 #include "fonts.h"
 #include "glyphs.h"
@@ -12,6 +14,23 @@
 #include "theme.h"
 
 namespace hs::native {
+
+void HeadlessPlatform::make_link(const std::string& doc_json, const std::string& base_url,
+                                 const std::string& passphrase, LinkAnswer answer) {
+    LoadResult d = load_document(doc_json);
+    if (!d.ok) return answer(kLinkFailed, "the document could not be read");
+    EncodeOptions o;
+    o.base_url = base_url;
+    o.passphrase = passphrase;
+    const std::string link = encode_link(d.doc, o);
+    answer(link.empty() ? kLinkFailed : kLinkOk, link.empty() ? "the link could not be made" : link);
+}
+
+void HeadlessPlatform::read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) {
+    DecodeResult r = decode_link(fragment, passphrase);
+    if (r.ok) return answer(kLinkOk, save_document(r.doc));
+    answer(r.error.kind == LinkError::NeedsPassphrase ? kLinkNeedsPassphrase : kLinkFailed, r.error.message);
+}
 
 int64_t HeadlessPlatform::now_ms() {
     if (fixed_now_ms) return fixed_now_ms;

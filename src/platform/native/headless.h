@@ -22,6 +22,10 @@ public:
     void copy_text(const std::string& text) override { clipboard = text; }
     void show_read_view(const std::string&, const std::string&) override {}
     void print_read_view() override {}
+    // Links are made and read at once, here (the web app does it in its worker).
+    void make_link(const std::string& doc_json, const std::string& base_url, const std::string& passphrase,
+                   LinkAnswer answer) override;
+    void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) override;
 
     bool dark = false;
     int64_t fixed_now_ms = 0;  // when non-zero, now_ms() returns it (reproducible runs)

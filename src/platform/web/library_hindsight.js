@@ -296,12 +296,12 @@ mergeInto(LibraryManager.library, {
     });
   },
   hs_js_pick_files: function () { if (Module['pickFiles']) Module['pickFiles'](); },
-  // Share links decoded in the page's worker (web/app.js): the answer comes back through hs_link_decoded.
-  hs_js_decode_link__deps: ['$hsText'],
-  hs_js_decode_link: function (frag, fragLen, pass, passLen) {
-    if (Module['decodeLink']) Module['decodeLink'](hsText(frag, fragLen), hsText(pass, passLen));
+  // Share links are made and read in the page's worker (web/app.js); answers come back through hs_link_answer.
+  hs_js_link__deps: ['$hsText'],
+  hs_js_link: function (what, id, a, aLen, b, bLen, pass, passLen) {
+    if (Module['link']) Module['link'](what, id, hsText(a, aLen), hsText(b, bLen), hsText(pass, passLen));
   },
-  hs_js_cancel_decode: function () { if (Module['cancelDecode']) Module['cancelDecode'](); },
+  hs_js_cancel_link_reads: function () { if (Module['cancelLinkReads']) Module['cancelLinkReads'](); },
   hs_js_fetch_asset: function (ptr) {
     var path = UTF8ToString(ptr);
     var done = function (ok, text) {  // the text through the heap: ccall's 'string' copies onto the stack

@@ -17,6 +17,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <map>
 #include <vector>
 
 #include "core/fs.h"
@@ -53,8 +54,10 @@ void hs_js_lock_draft(const char* id);
 void hs_js_set_timer(int ms);
 void hs_js_fetch_asset(const char* path);
 void hs_js_pick_files();
-void hs_js_decode_link(const char* fragment, size_t fragment_len, const char* passphrase, size_t passphrase_len);
-void hs_js_cancel_decode();
+// what 0: make a link of `a` (the document's JSON) at base URL `b`; 1: read the link fragment `a`.
+void hs_js_link(int what, int id, const char* a, size_t a_len, const char* b, size_t b_len, const char* pass,
+                size_t pass_len);
+void hs_js_cancel_link_reads();
 void hs_js_read_clipboard();
 void hs_js_fs();  // defines Module.hsFs, the page's handle on the drafts' file system
 void hs_js_stop_setup();  // defines Module.hsStop: after an abort, no more events or frames reach the runtime
@@ -234,11 +237,37 @@ public:
     void request_work() override;
     void fetch_asset(const std::string& path) override { hs_js_fetch_asset(path.c_str()); }
     void pick_files() override { hs_js_pick_files(); }
-    bool decode_link_async(const std::string& fragment, const std::string& passphrase) override {
-        hs_js_decode_link(fragment.data(), fragment.size(), passphrase.data(), passphrase.size());
-        return true;
+    // Links are made and read in the page's worker (web/app.js): each call gets an id, its answer comes back
+    // through hs_link_answer with that id.
+    void make_link(const std::string& doc_json, const std::string& base_url, const std::string& passphrase,
+                   LinkAnswer answer) override {
+        const int id = ++link_seq;
+        link_answers[id] = std::move(answer);
+        hs_js_link(0, id, doc_json.data(), doc_json.size(), base_url.data(), base_url.size(), passphrase.data(),
+                   passphrase.size());
     }
-    void cancel_decode_link() override { hs_js_cancel_decode(); }
+    void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) override {
+        const int id = ++link_seq;
+        link_answers[id] = std::move(answer);
+        reads.push_back(id);
+        hs_js_link(1, id, fragment.data(), fragment.size(), nullptr, 0, passphrase.data(), passphrase.size());
+    }
+    void cancel_read_link() override {
+        for (int id : reads) link_answers.erase(id);
+        reads.clear();
+        hs_js_cancel_link_reads();
+    }
+    void link_answer(int id, int status, const std::string& text) {
+        auto it = link_answers.find(id);
+        if (it == link_answers.end()) return;  // a read that was cancelled
+        LinkAnswer a = std::move(it->second);
+        link_answers.erase(it);
+        reads.erase(std::remove(reads.begin(), reads.end(), id), reads.end());
+        a(status, text);
+    }
+    int link_seq = 0;
+    std::map<int, LinkAnswer> link_answers;
+    std::vector<int> reads;
 
     JournalFs fs{"/idb"};
     bool storage_loaded = false;
@@ -644,8 +673,8 @@ EMSCRIPTEN_KEEPALIVE int hs_open_converted(const char* json, const char* name, c
     poke();
     return ok;
 }
-EMSCRIPTEN_KEEPALIVE void hs_link_decoded(int ok, const char* json_or_error) {
-    S.app->link_decoded(ok != 0, json_or_error ? json_or_error : "");
+EMSCRIPTEN_KEEPALIVE void hs_link_answer(int id, int status, const char* text) {
+    S.platform.link_answer(id, status, text ? text : "");
     poke();
 }
 // Stops the runtime the way an internal error would (abort), so the tests can check what the page does then.

@@ -3,8 +3,9 @@
 // takes seconds; here it never stops the editor from drawing, and if it runs the worker out of memory (an abort), only
 // the worker stops: the page reports it and the editor, with its drafts, carries on (docs/security.md).
 //
-// Each call returns 1 (done) or 0 (refused) and leaves its text in hsw_text(): the document as canonical JSON, which
-// the editor loads (App::open_converted, App::link_decoded), or what a person reads about the refusal.
+// Each call returns 1 (done), 0 (refused) or 2 (a link that needs a passphrase) and leaves its text in hsw_text(): the
+// document as canonical JSON, which the editor loads (App::open_converted, App::link_decoded), the link it asked for,
+// or what a person reads about the refusal. The link codec, its dictionaries and the cryptography live only here.
 #include <emscripten.h>
 
 #include <string>
@@ -52,9 +53,30 @@ EMSCRIPTEN_KEEPALIVE int hsw_decode(const char* fragment, size_t fragment_len, c
                                          std::string(passphrase ? passphrase : "", passphrase ? passphrase_len : 0));
     if (!r.ok) {
         g_text = r.error.message;
-        return 0;
+        return r.error.kind == hs::LinkError::NeedsPassphrase ? 2 : 0;
     }
     g_text = hs::save_document(r.doc);
+    return 1;
+}
+
+// A link of the document `json` (canonical JSON from the editor), at `base` (the app's URL), sealed when a passphrase
+// is given (its key derived with the app's default cost).
+EMSCRIPTEN_KEEPALIVE int hsw_encode(const char* json, size_t json_len, const char* base, size_t base_len,
+                                    const char* passphrase, size_t passphrase_len) {
+    g_text.clear();
+    hs::LoadResult d = hs::load_document(std::string(json ? json : "", json ? json_len : 0));
+    if (!d.ok) {
+        g_text = "the document could not be read";
+        return 0;
+    }
+    hs::EncodeOptions o;
+    o.base_url.assign(base ? base : "", base ? base_len : 0);
+    o.passphrase.assign(passphrase ? passphrase : "", passphrase ? passphrase_len : 0);
+    g_text = hs::encode_link(d.doc, o);
+    if (g_text.empty()) {
+        g_text = "the cryptography library did not start";
+        return 0;
+    }
     return 1;
 }
 
