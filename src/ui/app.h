@@ -139,7 +139,24 @@ private:
                         const char* id_prefix, bool numbered, float w);
     void draw_impact(float w);
     void draw_timeline_list(float w);
+    // Action items: a sortable table where the section is wide, one card per item below kActionCardsBelow px
+    // (a phone), with the same controls and locate names in both. The helpers draw one control of one item.
+    struct ActionOps {
+        int up = -1, down = -1, remove = -1;  // index into the document's action items
+    };
     void draw_actions(float w);
+    void draw_action_table(float w, ActionOps& ops);
+    void sort_action_order(std::vector<size_t>& order);
+    void draw_action_row(ActionItem& a, size_t i, ActionOps& ops, int64_t now);
+    void draw_action_cards(float w, ActionOps& ops);
+    void draw_action_card(ActionItem& a, size_t i, float w, ActionOps& ops, int64_t now);
+    bool action_stand_in(const ActionItem& a, bool last, float w, float inset);
+    // A dropdown of one of the item's fields (priority, status, type): `values` shown as `label` gives them.
+    void action_choice(ActionItem& a, const char* field, std::string& value, const std::vector<std::string>& values,
+                       std::string (*label)(const std::string&), float width);
+    void action_due(ActionItem& a, float width, bool overdue);
+    void action_ticket(ActionItem& a, float width, bool wrap);
+    void action_buttons(const ActionItem& a, size_t i, bool can_move, ActionOps& ops);
     void draw_links(float w);
     // Right panel (panels.cpp)
     HS_NOINLINE void draw_side_panel();
@@ -347,6 +364,8 @@ private:
     std::unordered_map<std::string, float> action_row_h_;  // action item id -> row height when last drawn
     float action_rows_w_ = 0, action_rows_font_ = 0;       // the heights hold for this table width and font size,
     float action_rows_title_w_ = 0;                        // and this width of the title column
+    float action_row_prev_y_ = 0;                          // where the row (or card) drawn last began
+    std::string action_row_prev_id_;                       // and its item ("" none), to measure its height
     bool sort_ascending_ = true;
 };
 

@@ -150,7 +150,9 @@ void App::draw_share_open() {
             mark("share.copied");
         }
         mark("share.copy");
-        ImGui::SameLine();
+        // Beside Copy link where it fits (with its confirmation, a phone has no room for both).
+        same_line_if_fits(ImGui::CalcTextSize(ICON_DOWNLOAD "  Download file").x + ImGui::GetStyle().FramePadding.x * 2,
+                          ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x);
         if (ImGui::Button(ICON_DOWNLOAD "  Download file")) {
             // The name from an allow-list of characters (a NUL or a ".html" in a shared incident id stays out).
             platform_.download(document_file_stem(*doc_) + ".hindsight.json", "application/json", save_document(*doc_, true));
@@ -160,15 +162,26 @@ void App::draw_share_open() {
         ImGui::Text("%zu characters. Where it fits:", share_link_.size());
         std::vector<LinkFit> fits = fits_report(share_link_.size());
         bool qr_fits = false;
-        if (ImGui::BeginTable("fits", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
-            for (const LinkFit& f : fits) {
+        // The mark and the destination keep their width; the note takes the rest and wraps (a phone is 390 px).
+        float dest_w = 0;
+        for (const LinkFit& f : fits) dest_w = std::max(dest_w, ImGui::CalcTextSize(f.destination.c_str()).x);
+        if (ImGui::BeginTable("fits", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+            ImGui::TableSetupColumn("fits", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize());
+            ImGui::TableSetupColumn("where", ImGuiTableColumnFlags_WidthFixed, dest_w);
+            ImGui::TableSetupColumn("note", ImGuiTableColumnFlags_WidthStretch);
+            for (size_t i = 0; i < fits.size(); ++i) {
+                const LinkFit& f = fits[i];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextColored(f.fits ? p.success : p.danger, f.fits ? ICON_CHECK : ICON_TIMES);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(f.destination.c_str());
+                mark("share.fit." + std::to_string(i));
                 ImGui::TableNextColumn();
-                ImGui::TextColored(p.text_muted, "%s", f.note.c_str());
+                ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+                ImGui::TextWrapped("%s", f.note.c_str());
+                ImGui::PopStyleColor();
+                mark("share.fit_note." + std::to_string(i));
                 if (f.destination.find("QR") != std::string::npos) qr_fits = f.fits;
             }
             ImGui::EndTable();

@@ -12,7 +12,9 @@ enum : unsigned {
     kInputEnter = 2,     // Enter is reported (InputResult::enter) and the field stays in editing
     kInputMono = 4,      // JetBrains Mono (times, ids)
     kInputAutoSelect = 8, // activating the field selects its text
-    kInputEnterEnds = 16  // Enter is reported and ends editing (natively both are ImGui's EnterReturnsTrue)
+    kInputEnterEnds = 16, // Enter is reported and ends editing (natively both are ImGui's EnterReturnsTrue)
+    kInputFitText = 32    // a wrapped document field (App::text_field) as tall as its text, from one line: a long
+                          // owner or URL shows whole; natively a one-line field
 };
 
 struct InputResult {

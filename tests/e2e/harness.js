@@ -98,7 +98,7 @@ async function locate(page, name, timeout = 5000) {
 async function scrollIntoView(page, name) {
   const vp = viewportOf(page);
   let prev = null;
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 100; i++) {  // a 300 px wheel step scrolls the editor about 75 px: 100 steps cover a phone's long page
     const r = (await locate(page, name)).rect;
     // A control that the wheel does not move is fixed (the top bar, a popup): it is where it will stay.
     if (prev && prev.y === r.y) return;
@@ -153,17 +153,19 @@ function shotPath(name) {
 }
 
 // Opens each document in a fresh page and screenshots it into docs/screenshots once `control` is drawn.
-// shots: [[file, documentJson, openAppOptions]]. For the scripts that make the README's screenshots.
+// shots: [[file, documentJson, openAppOptions, prepare]]; prepare(page), optional, brings the part to show into view
+// (scrolls, opens a dialog) as a person would. For the scripts that make the README's screenshots.
 async function screenshotDocs(shots, control) {
   const server = await startServer();
   const browser = await launch();
   try {
-    for (const [file, json, opts] of shots) {
+    for (const [file, json, opts, prepare] of shots) {
       const { page, context } = await openApp(browser, server, opts);
       await page.bringToFront();
       await page.evaluate((t) => window.hindsight.openJSON(t, 'doc.json'), json);
       await settle(page, 300);
       await locate(page, control);
+      if (prepare) await prepare(page);
       await settle(page, 300);
       await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', file) });
       await context.close();

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/format.h"
 #include "headless.h"
 
 namespace uitest {
@@ -14,5 +15,22 @@ inline Rect where(const hs::native::HeadlessRunner& r, const std::string& name) 
     Rect q;
     REQUIRE(r.locate(name, q.x, q.y, q.w, q.h));
     return q;
+}
+// A document of `n` open action items, "ai-0" ..., owned by "team", whose titles wrap to different heights; `fill`,
+// when given, sets more of each item.
+inline std::string action_items_doc(int n, void (*fill)(hs::ActionItem&, int) = nullptr) {
+    hs::Document d;
+    d.id = "pm-rows";
+    d.title = "Rows";
+    for (int i = 0; i < n; ++i) {
+        hs::ActionItem a;
+        a.id = "ai-" + std::to_string(i);
+        a.title = "Follow-up " + std::to_string(i) + std::string(static_cast<size_t>((i * 37) % 160), 'x');
+        a.owner = "team";
+        a.status = "open";
+        if (fill) fill(a, i);
+        d.action_items.push_back(a);
+    }
+    return hs::save_document(d);
 }
 }  // namespace uitest

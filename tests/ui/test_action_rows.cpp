@@ -13,22 +13,6 @@
 
 namespace {
 
-std::string doc_with_items(int n) {
-    hs::Document d;
-    d.id = "pm-rows";
-    d.title = "Rows";
-    for (int i = 0; i < n; ++i) {
-        hs::ActionItem a;
-        a.id = "ai-" + std::to_string(i);
-        // Titles of different lengths wrap to different row heights.
-        a.title = "Follow-up " + std::to_string(i) + std::string(static_cast<size_t>((i * 37) % 160), 'x');
-        a.owner = "team";
-        a.status = "open";
-        d.action_items.push_back(a);
-    }
-    return hs::save_document(d);
-}
-
 using uitest::Rect;
 using uitest::where;
 
@@ -40,7 +24,7 @@ struct Editor {
     hs::ui::App app{platform};
     Editor() {
         platform.fixed_now_ms = 1775570280000;
-        REQUIRE(app.open_json(doc_with_items(300), "test"));
+        REQUIRE(app.open_json(uitest::action_items_doc(300), "test"));
         for (int i = 0; i < 4; ++i) frame();
     }
     void frame() { r.frame([&] { app.frame(); }); }
