@@ -7,6 +7,8 @@
 #include <set>
 
 #include "format.h"
+#include "templates.h"
+#include "text.h"
 
 namespace hs {
 
@@ -99,6 +101,51 @@ bool string_array(const Json* j) {
     return true;
 }
 
+std::vector<std::string> split_path(const std::string& path) {
+    std::vector<std::string> segs;
+    size_t i = 0;
+    while (i < path.size() && path[i] == '/') {
+        size_t j = path.find('/', i + 1);
+        if (j == std::string::npos) j = path.size();
+        std::string s;
+        for (size_t k = i + 1; k < j; ++k) {
+            if (path[k] == '~' && k + 1 < j) {
+                s += path[k + 1] == '1' ? '/' : '~';
+                ++k;
+            } else {
+                s += path[k];
+            }
+        }
+        segs.push_back(s);
+        i = j;
+    }
+    return segs;
+}
+
+// The last key of a path, when it names a field of text (prose, a title, a description), and whether it is one line.
+bool text_field(const std::string& path, bool* one_line) {
+    std::vector<std::string> segs = split_path(path);
+    if (segs.empty()) return false;
+    const std::string& k = segs.back();
+    const bool top = segs.size() == 1, item = segs.size() >= 3 || (segs.size() == 2 && segs[0] == "impact");
+    bool line = false, text = false;
+    if (top) {
+        line = k == "title";
+        text = line || k == "summary" || k == "leadup" || k == "trigger" || k == "fault" || k == "detection" ||
+               k == "response" || k == "recovery" || k == "resolution";
+    } else if (item) {
+        line = k == "title" || k == "slo";
+        text = line || k == "description" || k == "text" || k == "comment";
+    }
+    if (one_line) *one_line = line;
+    return text;
+}
+
+bool one_line_field(const std::string& path) {
+    bool line = false;
+    return text_field(path, &line) && line;
+}
+
 class Merger {
 public:
     Merger(std::vector<Conflict>& conflicts, const std::map<std::string, MergeChoice>& choices)
@@ -162,6 +209,10 @@ private:
         MergeChoice ch = it == choices_.end() ? MergeChoice::Ours : it->second;
         if (ch == MergeChoice::Theirs) return take(t, out);
         if (ch == MergeChoice::Base) return take(b, out);
+        if (ch == MergeChoice::Both && can_keep_both(c)) {
+            out = keep_both_text(o->get<std::string>(), t->get<std::string>(), one_line_field(c.path));
+            return true;
+        }
         return take(o, out);
     }
 
@@ -323,16 +374,181 @@ MergeResult resolve_merge(const Document& base, const Document& ours, const Docu
     return run(base, ours, theirs, choices);
 }
 
-Json conflicts_to_json(const std::vector<Conflict>& conflicts) {
+Json conflicts_to_json(const std::vector<Conflict>& conflicts, const Document* labels_from) {
     Json a = Json::array();
-    for (const Conflict& c : conflicts) {
+    const std::vector<std::string> labels = labels_from ? conflict_labels(*labels_from, conflicts)
+                                                        : std::vector<std::string>();
+    for (size_t i = 0; i < conflicts.size(); ++i) {
+        const Conflict& c = conflicts[i];
         Json o = {{"path", c.path}, {"kind", conflict_kind_name(c.kind)}};
         if (c.base_present) o["base"] = c.base;
         if (c.ours_present) o["ours"] = c.ours;
         if (c.theirs_present) o["theirs"] = c.theirs;
+        if (labels_from) {
+            o["label"] = labels[i];
+            o["what"] = conflict_sentence(c);
+            o["keep_both"] = can_keep_both(c);
+        }
         a.push_back(std::move(o));
     }
     return a;
+}
+
+// ---- words for people ------------------------------------------------------------------------------------------
+
+namespace {
+
+// A key as a field name in a sentence: "users_affected" -> "users affected", with the editor's own words where they
+// differ.
+std::string field_name(const std::string& k) {
+    static const std::map<std::string, std::string> kNames = {
+        {"incident_id", "incident ID"}, {"severity_labels", "severity names"}, {"updated", "last edited"},
+        {"template", "template"},       {"ticket_url", "ticket"},             {"url", "address"},
+        {"due", "due date"},            {"slo", "SLO"},                       {"utc_offset", "time zone"},
+        {"error_budget_consumed_pct", "error budget consumed (%)"},           {"went_well", "went well"},
+        {"went_wrong", "went wrong"},   {"got_lucky", "got lucky"}};
+    auto it = kNames.find(k);
+    if (it != kNames.end()) return it->second;
+    std::string t = k;
+    for (char& ch : t)
+        if (ch == '_') ch = ' ';
+    return t;
+}
+
+// A top-level key as the editor names it: a section's title, or a header field's name with a capital.
+std::string top_name(const std::string& k) {
+    if (std::find(vocab::kSections.begin(), vocab::kSections.end(), k) != vocab::kSections.end())
+        return section_title(k);
+    std::string t = field_name(k);
+    if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') t[0] = static_cast<char>(t[0] - 'a' + 'A');
+    return t;
+}
+
+std::string clip_line(const std::string& s, size_t n) {
+    std::string t = s;
+    for (char& ch : t)
+        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    return t.size() <= n ? t : truncate_to_bytes(t, n);
+}
+
+std::string str_of(const Json& item, const char* k) {
+    auto it = item.is_object() ? item.find(k) : item.end();
+    return it != item.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// "14:05 Deploy of v2.3 started": the time in the offset it was written with, as the timeline shows it.
+std::string event_name(const Json& item) {
+    Json one = {{"format", kFormatName}, {"version", kFormatVersion}, {"timeline", Json::array({item})}};
+    std::string when;
+    LoadResult r = load_document_json(one);
+    if (r.ok && r.doc.timeline.size() == 1 && r.doc.timeline[0].time.set)
+        when = format_local(r.doc.timeline[0].time).substr(11, 5);
+    std::string what = clip_line(str_of(item, "description"), 60);
+    if (when.empty()) return what.empty() ? "an event" : what;
+    return what.empty() ? when : when + " " + what;
+}
+
+Json json_of(const Document& doc) {
+    try {
+        return to_json(doc);
+    } catch (const std::exception&) {
+        return Json::object();
+    }
+}
+
+// conflict_label with the document already as canonical JSON (`dj`).
+std::string label_in(const Json& dj, const Conflict& c) {
+    std::vector<std::string> segs = split_path(c.path);
+    if (segs.empty()) return "The whole postmortem";
+    const std::string& k0 = segs[0];
+    std::string section = top_name(k0);
+    const Json* list = nullptr;
+    size_t at = 1;  // index of the item id in segs
+    if (k0 == "lessons" && segs.size() >= 3 &&
+        (segs[1] == "went_well" || segs[1] == "went_wrong" || segs[1] == "got_lucky")) {
+        section += ", " + field_name(segs[1]);
+        auto l = dj.find("lessons");
+        if (l != dj.end() && l->is_object() && l->contains(segs[1])) list = &(*l)[segs[1]];
+        at = 2;
+    } else if (child_shape(Ctx::Root, k0).shape == Shape::IdList && segs.size() >= 2) {
+        auto l = dj.find(k0);
+        if (l != dj.end()) list = &*l;
+    } else {
+        std::string label = section;
+        for (size_t i = 1; i < segs.size(); ++i) label += (i == 1 ? ": " : " - ") + field_name(segs[i]);
+        return label;
+    }
+    // An item: found in the document by id (its place in the list), else named from the conflict's own values.
+    const std::string& id = segs[at];
+    const Json* item = nullptr;
+    size_t pos = 0;
+    if (list && list->is_array())
+        for (size_t i = 0; i < list->size() && !item; ++i)
+            if (str_of((*list)[i], "id") == id) item = &(*list)[i], pos = i + 1;
+    const bool whole = segs.size() == at + 1;
+    Json from_conflict;
+    if (!item && whole) {
+        from_conflict = c.ours_present ? c.ours : c.base_present ? c.base : c.theirs;
+        item = &from_conflict;
+    }
+    std::string label;
+    if (k0 == "timeline") {
+        label = section + ": " + (item ? event_name(*item) : "an event");
+    } else if (k0 == "action_items" || k0 == "links") {
+        std::string t = item ? clip_line(str_of(*item, "title"), 60) : "";
+        if (t.empty() && item) t = clip_line(str_of(*item, "url"), 60);
+        label = section + ": " + (t.empty() ? (pos ? "item " + std::to_string(pos) : "an item") : t);
+    } else if (pos) {
+        label = section + ", item " + std::to_string(pos);
+    } else {
+        std::string t = item ? clip_line(str_of(*item, "text"), 60) : "";
+        label = section + (t.empty() ? ": an item" : ": \xe2\x80\x9c" + t + "\xe2\x80\x9d");
+    }
+    for (size_t i = at + 1; i < segs.size(); ++i)
+        if (!(i == at + 1 && segs[i] == "text" && segs.size() == at + 2)) label += " - " + field_name(segs[i]);
+    return label;
+}
+
+}  // namespace
+
+std::string conflict_label(const Document& doc, const Conflict& c) { return label_in(json_of(doc), c); }
+
+std::vector<std::string> conflict_labels(const Document& doc, const std::vector<Conflict>& conflicts) {
+    const Json dj = json_of(doc);
+    std::vector<std::string> out;
+    out.reserve(conflicts.size());
+    for (const Conflict& c : conflicts) out.push_back(label_in(dj, c));
+    return out;
+}
+
+const char* conflict_sentence(const Conflict& c) {
+    switch (c.kind) {
+        case ConflictKind::EditEdit: return "You and the other person both changed this.";
+        case ConflictKind::EditDelete: return "You changed it; they removed it.";
+        case ConflictKind::DeleteEdit: return "You removed it; they changed it.";
+        case ConflictKind::AddAdd: return "You both added this, differently.";
+    }
+    return "You and the other person both changed this.";
+}
+
+// ---- keep both -------------------------------------------------------------------------------------------------
+
+bool can_keep_both(const Conflict& c) {
+    return c.ours_present && c.theirs_present && c.ours.is_string() && c.theirs.is_string() &&
+           text_field(c.path, nullptr);
+}
+
+std::string keep_both_text(const std::string& mine, const std::string& theirs, bool one_line) {
+    const std::string sep = one_line ? " " : "\n\n";
+    static const std::string first = kKeepBothMarker;
+    const std::string head = first.substr(0, first.find(" (")), tail = first.substr(first.find(" ("));
+    for (int n = 1;; ++n) {
+        const std::string marker = n == 1 ? first : head + " " + std::to_string(n) + tail;
+        std::string out = mine + sep + marker + sep + theirs;
+        size_t count = 0;
+        for (size_t p = out.find(marker); p != std::string::npos; p = out.find(marker, p + 1)) ++count;
+        if (count == 1) return out;
+    }
 }
 
 }  // namespace hs

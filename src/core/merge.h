@@ -29,7 +29,9 @@ struct Conflict {
     bool base_present = false, ours_present = false, theirs_present = false;
 };
 
-enum class MergeChoice { Ours, Theirs, Base };
+// Both: "keep both" for a text field (see can_keep_both): mine, then a marker line, then theirs, for the author to
+// tidy. Where keep both does not apply (a severity, a time, a removed item), Both keeps OURS.
+enum class MergeChoice { Ours, Theirs, Base, Both };
 
 struct MergeResult {
     bool ok = false;                 // false only when the merged JSON is not a loadable document (see problems)
@@ -50,7 +52,37 @@ MergeResult resolve_merge(const Document& base, const Document& ours, const Docu
 Json merge_json(const Json& base, const Json& ours, const Json& theirs, std::vector<Conflict>& conflicts,
                 const std::map<std::string, MergeChoice>& choices = {});
 
-// [{"path":..., "kind":"edit_edit", "base":..., "ours":..., "theirs":...}], absent values omitted.
-Json conflicts_to_json(const std::vector<Conflict>& conflicts);
+// [{"path":..., "kind":"edit_edit", "base":..., "ours":..., "theirs":...}], absent values omitted. With `labels_from`
+// (the document the user sees, normally ours), each also has "label" (conflict_label), "what" (conflict_sentence)
+// and "keep_both" (can_keep_both).
+Json conflicts_to_json(const std::vector<Conflict>& conflicts, const Document* labels_from = nullptr);
+
+// ---- words for people ------------------------------------------------------------------------------------------
+
+// Where the conflict is, named as the editor shows it: "Title", "Impact: users affected", "Root causes, item 2",
+// "Timeline: 14:05 Deploy of v2.3 started - description", "Lessons learned, went well, item 1",
+// "Action items: Add an alert - owner". Items are found in `doc` (normally ours); an item `doc` lacks (we removed
+// it) is named from the conflict's own values. Never a JSON pointer, never empty.
+std::string conflict_label(const Document& doc, const Conflict& c);
+// The same for a whole list (the document is turned into JSON once).
+std::vector<std::string> conflict_labels(const Document& doc, const std::vector<Conflict>& conflicts);
+// What happened, as a sentence: "You and the other person both changed this.", "You changed it; they removed it.",
+// "You removed it; they changed it.", "You both added this, differently."
+const char* conflict_sentence(const Conflict& c);
+
+// ---- keep both -------------------------------------------------------------------------------------------------
+
+// The marker put between the two versions when both are kept: readable in every export, and easy to search for.
+// When a text already holds it (a field kept both before), the marker added is numbered ("—— Their version 2 (...)
+// ——"), so that it is unique in the result.
+inline constexpr const char* kKeepBothMarker =
+    "\xe2\x80\x94\xe2\x80\x94 Their version (both kept: tidy up, then delete this line) \xe2\x80\x94\xe2\x80\x94";
+// Whether "keep both" is offered: both sides have text (a title, a prose section, a description, a lesson...), not
+// a time, a vocabulary value (severity, status, type, priority), a date, an address or a whole item.
+bool can_keep_both(const Conflict& c);
+// Mine, the marker, theirs: on lines of their own ("mine\n\nMARKER\n\ntheirs"), or, for a one-line field (a title),
+// on one line ("mine MARKER theirs"). The marker added is the only one of its number in the result, so the result
+// splits back into exactly mine and theirs.
+std::string keep_both_text(const std::string& mine, const std::string& theirs, bool one_line = false);
 
 }  // namespace hs

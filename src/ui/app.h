@@ -198,6 +198,7 @@ private:
     std::optional<PendingSnapshot> pending_snapshot_;
     void take_snapshot_due();
     void open_draft(const std::string& id);
+    void save_incoming_as_draft(const Document& d);
     void adopt_as_draft();  // the open document becomes a stored draft
     void update_window_title();
     std::vector<Document> pending_drafts_;  // opened and replaced before storage had loaded: stored once it has
@@ -357,7 +358,8 @@ private:
     bool merge_open_ = false;
     std::optional<Document> merge_base_, merge_theirs_;
     std::vector<Conflict> merge_conflicts_;
-    std::map<std::string, int> merge_choices_;  // path -> 0 ours, 1 theirs
+    std::vector<std::string> merge_labels_;     // conflict_label of each conflict, made once when the merge starts
+    std::map<std::string, int> merge_choices_;  // path -> 0 ours, 1 theirs, 2 both (text only)
 
     // Action items table
     int sort_column_ = -1;

@@ -20,6 +20,8 @@ namespace hs::ui {
 namespace {
 constexpr int64_t kAutosaveDelayMs = 800;  // after the last edit; the issue allows at most 1 s
 
+}  // namespace
+
 std::string ago(int64_t now_ms, int64_t t_ms) {
     int64_t s = (now_ms - t_ms) / 1000;
     if (s < 60) return "just now";
@@ -27,7 +29,6 @@ std::string ago(int64_t now_ms, int64_t t_ms) {
     if (s < 86400) return std::to_string(s / 3600) + " h ago";
     return utc_date(t_ms);
 }
-}  // namespace
 
 void App::storage_loaded(bool ok, const std::string& error) {
     Filesystem* fs = platform_.storage();

@@ -41,11 +41,30 @@ void draw_qr(const QrCode& qr, float px) {
     ImGui::Dummy(ImVec2(side, side));
 }
 
+// One side of a conflict, as text: a field's value, or a whole item field by field ("description: ..."), never JSON
+// syntax for a person to decode.
 std::string value_text(const Json& v, bool present) {
-    if (!present) return "(deleted)";
-    if (v.is_string()) return v.get<std::string>();
-    std::string s = v.dump(1, ' ', false, Json::error_handler_t::replace);
+    if (!present) return "(removed)";
+    if (v.is_string()) return truncate_to_bytes(v.get<std::string>(), kDialogTextMax);
+    std::string s;
+    if (v.is_object()) {
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            if (it.key() == "id") continue;
+            std::string k = it.key();
+            std::replace(k.begin(), k.end(), '_', ' ');
+            s += (s.empty() ? "" : "\n") + k + ": " +
+                 (it->is_string() ? it->get<std::string>() : it->dump(-1, ' ', false, Json::error_handler_t::replace));
+        }
+    } else {
+        s = v.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
     return truncate_to_bytes(s, 603, "...");  // never cut inside a character
+}
+
+// Before a button with this label: on the same line if it fits in the window, else on the next (a phone).
+void fit_same_line(const char* label) {
+    same_line_if_fits(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2,
+                      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x);
 }
 
 }  // namespace
@@ -151,8 +170,7 @@ void App::draw_share_open() {
         }
         mark("share.copy");
         // Beside Copy link where it fits (with its confirmation, a phone has no room for both).
-        same_line_if_fits(ImGui::CalcTextSize(ICON_DOWNLOAD "  Download file").x + ImGui::GetStyle().FramePadding.x * 2,
-                          ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x);
+        fit_same_line(ICON_DOWNLOAD "  Download file");
         if (ImGui::Button(ICON_DOWNLOAD "  Download file")) {
             // The name from an allow-list of characters (a NUL or a ".html" in a shared incident id stays out).
             platform_.download(document_file_stem(*doc_) + ".hindsight.json", "application/json", save_document(*doc_, true));
@@ -306,6 +324,19 @@ void App::draw_decode_progress() {
     animating_ = true;
 }
 
+// A received document as a new draft; what was received is the merge base for what is sent back.
+void App::save_incoming_as_draft(const Document& d) {
+    open_document(d);
+    if (store_ && !draft_id_.empty()) {
+        if (const Draft* cur = store_->find(draft_id_)) {
+            Draft dr = *cur;
+            dr.base = save_document(d);
+            store_->save(dr, platform_.now_ms());
+            platform_.storage_persist();
+        }
+    }
+}
+
 void App::draw_incoming() {
     if (incoming_open_ || ImGui::IsPopupOpen("Shared postmortem")) draw_incoming_open();
 }
@@ -356,40 +387,74 @@ void App::draw_incoming_open() {
             }
         }
         ImGui::PopFont();
-        muted_text("Opening a link never replaces your drafts. Choose what to do with it:");
-        ImGui::Spacing();
-        if (ImGui::Button(ICON_EYE "  Read it")) {
-            show_read_view_of(*incoming_);
-        }
-        mark("incoming.read");
-        ImGui::SameLine();
-        if (primary_button(ICON_SAVE "  Save as new draft")) {
-            Document d = *incoming_;
-            open_document(d);
-            if (store_ && !draft_id_.empty()) {  // what was received is the merge base for what is sent back
-                if (const Draft* cur = store_->find(draft_id_)) {
-                    Draft dr = *cur;
-                    dr.base = save_document(d);
-                    store_->save(dr, platform_.now_ms());
-                    platform_.storage_persist();
-                }
-            }
-            close = true;
-        }
-        mark("incoming.save");
-        // The user's own draft of the same document, if any.
-        std::string mine;
+        // The user's own draft of the same postmortem (the latest saved, if there are several): the link is most
+        // likely their own version come back, so updating that draft comes first, not a second copy.
+        const Draft* mine = nullptr;
         if (store_)
             for (const std::string& id : store_->ids())
-                if (const Draft* d = store_->find(id); d && d->doc.id == incoming_->id) mine = id;
-        if (!mine.empty()) {
-            ImGui::SameLine();
-            if (ImGui::Button(ICON_CODE_FORK "  Merge into my draft")) {
-                open_draft(mine);
-                start_merge(*incoming_);
+                if (const Draft* d = store_->find(id); d && d->doc.id == incoming_->id)
+                    if (!mine || d->updated_ms > mine->updated_ms) mine = d;
+        if (mine) {
+            const std::string mine_id = mine->id;
+            // The open draft may hold edits not saved yet: compare with what the editor shows.
+            const Document& mine_doc = mine->id == draft_id_ && doc_ ? *doc_ : mine->doc;
+            const bool same = save_document(mine_doc) == save_document(*incoming_);
+            const std::string title = mine_doc.title.empty() ? "Untitled postmortem"
+                                                             : truncate_to_bytes(mine_doc.title, kDialogTextMax);
+            ImGui::PushTextWrapPos(0);
+            ImGui::Text("You have a draft of this postmortem: \xe2\x80\x9c%s\xe2\x80\x9d, last edited %s.",
+                        title.c_str(), ago(platform_.now_ms(), mine->updated_ms).c_str());
+            ImGui::PopTextWrapPos();
+            mark("incoming.mine");
+            if (same) {
+                ImGui::TextColored(p.success, ICON_CHECK "  The link holds the same version as your draft.");
+                mark("incoming.same");
+            } else {
+                muted_text("Update my draft merges the link's changes into it; where you both changed the same "
+                           "thing, you choose.");
+            }
+            ImGui::Spacing();
+            if (!same) {
+                if (primary_button(ICON_CODE_FORK "  Update my draft")) {
+                    open_draft(mine_id);
+                    start_merge(*incoming_);
+                    close = true;
+                }
+                mark("incoming.merge");
+                fit_same_line(ICON_FOLDER_OPEN "  Open my draft");
+            }
+            if (same ? primary_button(ICON_FOLDER_OPEN "  Open my draft") : ImGui::Button(ICON_FOLDER_OPEN "  Open my draft")) {
+                open_draft(mine_id);
                 close = true;
             }
-            mark("incoming.merge");
+            mark("incoming.open_mine");
+            // Reading it stays possible either way (it saves nothing); a second copy only when it differs.
+            ImGui::Spacing();
+            if (!same) muted_text("Or keep the link's version apart:");
+            else fit_same_line(ICON_EYE "  Read it");
+            if (ImGui::Button(ICON_EYE "  Read it")) show_read_view_of(*incoming_);
+            mark("incoming.read");
+            if (!same) {
+                fit_same_line(ICON_COPY "  Save as a separate copy");
+                if (ImGui::Button(ICON_COPY "  Save as a separate copy")) {
+                    Document d = *incoming_;
+                    d.id = new_id("pm");  // two drafts never share an id: links would not know which to update
+                    save_incoming_as_draft(d);
+                    close = true;
+                }
+                mark("incoming.save");
+            }
+        } else {
+            muted_text("Opening a link never replaces your drafts. Choose what to do with it:");
+            ImGui::Spacing();
+            if (ImGui::Button(ICON_EYE "  Read it")) show_read_view_of(*incoming_);
+            mark("incoming.read");
+            ImGui::SameLine();
+            if (primary_button(ICON_SAVE "  Save as new draft")) {
+                save_incoming_as_draft(*incoming_);
+                close = true;
+            }
+            mark("incoming.save");
         }
     }
     ImGui::Spacing();
@@ -417,6 +482,7 @@ void App::start_merge(const Document& theirs) {
     merge_base_ = base;
     merge_theirs_ = theirs;
     merge_conflicts_ = m.conflicts;
+    merge_labels_ = conflict_labels(*doc_, m.conflicts);
     merge_choices_.clear();
     if (m.conflicts.empty()) {
         // Nothing collides: apply at once, as one undoable change.
@@ -437,44 +503,93 @@ void App::draw_merge() {
 void App::draw_merge_open() {
     if (merge_open_ && !ImGui::IsPopupOpen("Merge")) ImGui::OpenPopup("Merge");
     ImVec2 c = ImGui::GetMainViewport()->GetCenter();
-    ImGui::SetNextWindowPos(c, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, ImGui::GetIO().DisplaySize.x - 24),
-                                    std::min(640.0f, ImGui::GetIO().DisplaySize.y - 40)));
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    // Centred and sized to the screen every frame: a phone turned, or a window resized, never leaves it off screen.
+    ImGui::SetNextWindowPos(c, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(860.0f, screen.x - 24), std::min(680.0f, screen.y - 40)));
     if (!ImGui::BeginPopupModal("Merge", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
     const Palette& p = palette();
-    ImGui::TextWrapped("%d change(s) collide. The rest merged on their own. Choose a version for each:",
-                       static_cast<int>(merge_conflicts_.size()));
+    const int n = static_cast<int>(merge_conflicts_.size());
+    ImGui::PushTextWrapPos(0);
+    if (n == 1)
+        ImGui::TextUnformatted("You and the other person changed the same thing in one place. Everything else is "
+                               "merged already. Choose what to keep:");
+    else
+        ImGui::Text("You and the other person changed the same things in %d places. Everything else is merged "
+                    "already. Choose what to keep in each:", n);
+    ImGui::PopTextWrapPos();
+    mark("merge.intro");
+    if (ImGui::Button("Take all mine"))
+        for (const Conflict& cf : merge_conflicts_) merge_choices_[cf.path] = 0;
+    mark("merge.all_mine");
+    ImGui::SameLine();
+    if (ImGui::Button("Take all theirs"))
+        for (const Conflict& cf : merge_conflicts_) merge_choices_[cf.path] = 1;
+    mark("merge.all_theirs");
+    const bool stacked = screen.x < 600;  // a phone: the two versions one above the other
     ImGui::BeginChild("conflicts", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - 8), true);
-    for (size_t i = 0; i < merge_conflicts_.size(); ++i) {
-        const Conflict& cf = merge_conflicts_[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::PushFont(fonts().mono);
-        ImGui::TextColored(p.accent, "%s", cf.path.c_str());
+    auto version = [&](const char* who, const Json& v, bool present) {
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted(who);
         ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::TextColored(p.text_muted, "(%s)", conflict_kind_name(cf.kind));
-        int& choice = merge_choices_[cf.path];
-        ImGui::RadioButton("Mine", &choice, 0);
-        mark("merge.mine." + std::to_string(i));
-        ImGui::SameLine(200);
-        ImGui::RadioButton("Theirs", &choice, 1);
-        mark("merge.theirs." + std::to_string(i));
-        if (ImGui::BeginTable("cmp", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
+        ImGui::PushTextWrapPos(0);
+        if (present) ImGui::TextUnformatted(value_text(v, true).c_str());
+        else ImGui::TextColored(p.text_muted, "%s", "(removed)");
+        ImGui::PopTextWrapPos();
+    };
+    for (int i = 0; i < n; ++i) {
+        const Conflict& cf = merge_conflicts_[static_cast<size_t>(i)];
+        const std::string is = std::to_string(i);
+        ImGui::PushID(i);
+        ImGui::PushFont(fonts().bold);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextColored(p.accent, "%s", i < static_cast<int>(merge_labels_.size()) ? merge_labels_[static_cast<size_t>(i)].c_str() : "");
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        mark("merge.label." + is);
+        ImGui::TextColored(p.text_muted, "%s", conflict_sentence(cf));
+        mark("merge.what." + is);
+        if (stacked) {
+            version("Mine", cf.ours, cf.ours_present);
+            ImGui::Spacing();
+            version("Theirs", cf.theirs, cf.theirs_present);
+        } else if (ImGui::BeginTable("cmp", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", value_text(cf.ours, cf.ours_present).c_str());
+            version("Mine", cf.ours, cf.ours_present);
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", value_text(cf.theirs, cf.theirs_present).c_str());
+            version("Theirs", cf.theirs, cf.theirs_present);
             ImGui::EndTable();
         }
+        // The choice: three buttons, the chosen one filled.
+        int& choice = merge_choices_[cf.path];
+        const bool both = can_keep_both(cf);
+        if (!both && choice == 2) choice = 0;
+        auto pick = [&](const char* label, int value, const char* name) {
+            if (choice == value ? primary_button(label) : ImGui::Button(label)) choice = value;
+            mark(std::string(name) + is);
+        };
+        pick(choice == 0 ? ICON_CHECK "  Mine###m" : "Mine###m", 0, "merge.mine.");
+        ImGui::SameLine();
+        pick(choice == 1 ? ICON_CHECK "  Theirs###t" : "Theirs###t", 1, "merge.theirs.");
+        if (both) {
+            ImGui::SameLine();
+            pick(choice == 2 ? ICON_CHECK "  Keep both###b" : "Keep both###b", 2, "merge.both.");
+            if (choice == 2)
+                muted_text("Both go in, yours first, with a line \xe2\x80\x9c\xe2\x80\x94\xe2\x80\x94 Their version "
+                           "\xe2\x80\xa6\xe2\x80\x9d between them: tidy it up, then delete that line.");
+        }
+        ImGui::Spacing();
         ImGui::Separator();
+        ImGui::Spacing();
         ImGui::PopID();
     }
     ImGui::EndChild();
     bool close = false;
     if (primary_button(ICON_CHECK "  Apply merge")) {
         std::map<std::string, MergeChoice> choices;
-        for (const auto& [path, v] : merge_choices_) choices[path] = v == 1 ? MergeChoice::Theirs : MergeChoice::Ours;
+        for (const auto& [path, v] : merge_choices_)
+            choices[path] = v == 1 ? MergeChoice::Theirs : v == 2 ? MergeChoice::Both : MergeChoice::Ours;
         MergeResult m = resolve_merge(*merge_base_, *doc_, *merge_theirs_, choices);
         if (m.ok) {
             apply_merge(m.merged, *merge_theirs_);
@@ -486,6 +601,7 @@ void App::draw_merge_open() {
     mark("merge.apply");
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || escape_to_close()) close = true;
+    mark("merge.cancel");
     if (close) {
         merge_open_ = false;
         merge_theirs_.reset();

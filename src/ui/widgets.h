@@ -24,6 +24,8 @@ std::string fit_text(const std::string& text, float max_w);
 // screen x), or else starts a new line.
 void same_line_if_fits(float w, float right);
 void help_tooltip(const char* text);
+// "just now", "5 min ago", "3 h ago", else the UTC date: when a draft was last saved.
+std::string ago(int64_t now_ms, int64_t t_ms);
 // Escape was pressed and no text field has it (the first Escape leaves a field, the next one closes a dialog).
 bool escape_to_close();
 

@@ -152,6 +152,10 @@ has "$T/err" '"path": "/title"' "conflict path"
 has "$T/err" '"kind": "edit_edit"' "conflict kind"
 has "$T/err" '"path": "/timeline/ev-2"' "item conflict path"
 has "$T/err" '"kind": "edit_delete"' "edit/delete kind"
+has "$T/err" '"label": "Title"' "conflict label in the editor's words"
+has "$T/err" '"what": "You changed it; they removed it."' "what happened, as a sentence"
+has "$T/err" '"label": "Timeline: 10:05 two, ours"' "an item named by its time and text"
+has "$T/err" '"keep_both": true' "keep both offered for the title"
 checks=$((checks + 1))
 if ! python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert isinstance(a,list) and len(a)==2' "$T/err"; then
     echo "FAIL: conflicts on stderr are not a JSON array of 2"; fails=$((fails + 1))

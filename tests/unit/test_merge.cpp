@@ -311,3 +311,157 @@ TEST_CASE("merge: properties over every sample", "[merge]") {
         CHECK(save_document(both.merged) == save_document(y));
     }
 }
+
+// ---- words for people, and keep both -----------------------------------------------------------------------------
+
+namespace {
+// The one place a keep-both result was joined: the text before and after the (unique) marker it added.
+std::pair<std::string, std::string> split_kept(const std::string& s, const std::string& marker, const std::string& sep) {
+    size_t at = s.find(marker);
+    REQUIRE(at != std::string::npos);
+    CHECK(s.find(marker, at + 1) == std::string::npos);
+    REQUIRE(at >= sep.size());
+    CHECK(s.compare(at - sep.size(), sep.size(), sep) == 0);
+    CHECK(s.compare(at + marker.size(), sep.size(), sep) == 0);
+    return {s.substr(0, at - sep.size()), s.substr(at + marker.size() + sep.size())};
+}
+const Conflict& conflict_at(const MergeResult& m, const std::string& path) {
+    for (const Conflict& c : m.conflicts)
+        if (c.path == path) return c;
+    FAIL("no conflict at " << path);
+    return m.conflicts.front();
+}
+}  // namespace
+
+TEST_CASE("merge: conflicts are named as the editor names them", "[merge]") {
+    Json b = base_json(), o = base_json(), t = base_json();
+    b["root_causes"] = Json::array({{{"id", "rc-1"}, {"text", "one"}}, {{"id", "rc-2"}, {"text", "two"}}});
+    o["root_causes"] = b["root_causes"];
+    t["root_causes"] = b["root_causes"];
+    o["title"] = "Ours";
+    t["title"] = "Theirs";
+    o["root_causes"][1]["text"] = "two, ours";
+    t["root_causes"][1]["text"] = "two, theirs";
+    b["timeline"][1]["utc_offset"] = "+02:00";  // 10:05Z written in +02:00: the editor shows 12:05
+    o["timeline"][1] = b["timeline"][1];
+    t["timeline"][1] = b["timeline"][1];
+    event(o, "ev-2")["description"] = "Deploy of v2.3 started";
+    event(t, "ev-2")["description"] = "Деплой v2.3 начался";
+    erase_event(o, "ev-3");                         // we removed it, they edited it
+    event(t, "ev-3")["description"] = "three, theirs";
+    o["impact"]["users_affected"] = 20;
+    t["impact"]["users_affected"] = 30;
+    o["lessons"]["went_well"][0]["text"] = "よくできた";
+    t["lessons"]["went_well"][0]["text"] = "Хорошо 🎉";
+    o["action_items"][0]["owner"] = "ann";
+    t["action_items"][0]["owner"] = "bob";
+    o["severity"] = 2;
+    t["severity"] = 3;
+    Document od = doc_of(o);
+    MergeResult m = merge_documents(doc_of(b), od, doc_of(t));
+    REQUIRE(m.ok);
+    CHECK(m.conflicts.size() == 8);
+    auto label = [&](const std::string& p) { return conflict_label(od, conflict_at(m, p)); };
+    CHECK(label("/title") == "Title");
+    CHECK(label("/severity") == "Severity");
+    CHECK(label("/root_causes/rc-2/text") == "Root causes, item 2");
+    CHECK(label("/timeline/ev-2/description") == "Timeline: 12:05 Deploy of v2.3 started - description");
+    CHECK(label("/timeline/ev-3") == "Timeline: 10:10 three");  // gone from ours: named from the base
+    CHECK(label("/impact/users_affected") == "Impact: users affected");
+    CHECK(label("/lessons/went_well/ll-1/text") == "Lessons learned, went well, item 1");
+    CHECK(label("/action_items/ai-1/owner") == "Action items: Fix it - owner");
+    for (const Conflict& c : m.conflicts) {
+        const std::string l = conflict_label(od, c);
+        INFO(c.path << " -> " << l);
+        CHECK_FALSE(l.empty());
+        CHECK(l.find('/') == std::string::npos);
+        CHECK(l.find("ev-") == std::string::npos);  // never an id
+    }
+    std::vector<std::string> all = conflict_labels(od, m.conflicts);
+    REQUIRE(all.size() == m.conflicts.size());
+    for (size_t i = 0; i < all.size(); ++i) CHECK(all[i] == conflict_label(od, m.conflicts[i]));
+    CHECK(std::string(conflict_sentence(conflict_at(m, "/title"))) == "You and the other person both changed this.");
+    CHECK(std::string(conflict_sentence(conflict_at(m, "/timeline/ev-3"))) == "You removed it; they changed it.");
+    Conflict ed;
+    ed.kind = ConflictKind::EditDelete;
+    CHECK(std::string(conflict_sentence(ed)) == "You changed it; they removed it.");
+    ed.kind = ConflictKind::AddAdd;
+    CHECK(std::string(conflict_sentence(ed)) == "You both added this, differently.");
+
+    // Keep both is offered for text only.
+    CHECK(can_keep_both(conflict_at(m, "/title")));
+    CHECK(can_keep_both(conflict_at(m, "/root_causes/rc-2/text")));
+    CHECK(can_keep_both(conflict_at(m, "/timeline/ev-2/description")));
+    CHECK(can_keep_both(conflict_at(m, "/lessons/went_well/ll-1/text")));
+    CHECK_FALSE(can_keep_both(conflict_at(m, "/severity")));
+    CHECK_FALSE(can_keep_both(conflict_at(m, "/impact/users_affected")));
+    CHECK_FALSE(can_keep_both(conflict_at(m, "/timeline/ev-3")));  // removal against an edit
+    CHECK_FALSE(can_keep_both(conflict_at(m, "/action_items/ai-1/owner")));  // a name: one or the other
+
+    // The CLI's JSON: the same words, beside the machine-readable fields.
+    Json j = conflicts_to_json(m.conflicts, &od);
+    for (const Json& c : j) {
+        CHECK(c.contains("path"));
+        CHECK(c.contains("kind"));
+        CHECK(c["label"].is_string());
+        CHECK(c["what"].is_string());
+        CHECK(c["keep_both"].is_boolean());
+    }
+    CHECK_FALSE(conflicts_to_json(m.conflicts)[0].contains("label"));
+}
+
+TEST_CASE("merge: keep both joins the two texts around a marker", "[merge]") {
+    const std::string marker = kKeepBothMarker;
+    SECTION("any script survives byte for byte") {
+        for (auto [mine, theirs] : std::vector<std::pair<std::string, std::string>>{
+                 {"デプロイが失敗した。", "Деплой не удался."},
+                 {"Rollback 🔙 at 14:05 👩‍💻", "Откат в 14:05 🇺🇦"},
+                 {"line 1\nline 2\n", "\n"}}) {
+            std::string s = keep_both_text(mine, theirs);
+            CHECK(s == mine + "\n\n" + marker + "\n\n" + theirs);
+            auto [a, b] = split_kept(s, marker, "\n\n");
+            CHECK(a == mine);
+            CHECK(b == theirs);
+        }
+        CHECK(keep_both_text("Ours", "Theirs", true) == "Ours " + marker + " Theirs");
+    }
+    SECTION("a text already holding the marker gets a numbered one") {
+        const std::string earlier = keep_both_text("first", "second");  // a field kept both before
+        std::string s = keep_both_text(earlier, "третий 🎉");
+        CHECK(s.find(marker) != std::string::npos);
+        const std::string marker2 = std::string(marker).replace(marker.find(" ("), 0, " 2");
+        CHECK(marker2.find("Their version 2 (") != std::string::npos);
+        auto [a, b] = split_kept(s, marker2, "\n\n");
+        CHECK(a == earlier);
+        CHECK(b == "третий 🎉");
+        // On their side, and with the numbered one too: the next number.
+        std::string s3 = keep_both_text("мой", s);
+        const std::string marker3 = std::string(marker).replace(marker.find(" ("), 0, " 3");
+        auto [c, d] = split_kept(s3, marker3, "\n\n");
+        CHECK(c == "мой");
+        CHECK(d == s);
+    }
+    SECTION("resolve_merge with Both") {
+        Json b = base_json(), o = base_json(), t = base_json();
+        o["summary"] = "障害の概要（私の版）";
+        t["summary"] = "Краткое описание 🙂";
+        o["title"] = "Ours";
+        t["title"] = "Theirs";
+        o["impact"]["users_affected"] = 20;
+        t["impact"]["users_affected"] = 30;
+        event(o, "ev-2")["description"] = "two, ours";
+        erase_event(t, "ev-2");
+        Document bd = doc_of(b), od = doc_of(o), td = doc_of(t);
+        MergeResult r = resolve_merge(bd, od, td,
+                                      {{"/summary", MergeChoice::Both},
+                                       {"/title", MergeChoice::Both},
+                                       {"/impact/users_affected", MergeChoice::Both},  // not text: keeps ours
+                                       {"/timeline/ev-2", MergeChoice::Both}});        // removal: keeps ours
+        REQUIRE(r.ok);
+        CHECK(r.conflicts.size() == 4);
+        CHECK(r.merged.summary == "障害の概要（私の版）\n\n" + marker + "\n\nКраткое описание 🙂");
+        CHECK(r.merged.title == "Ours " + marker + " Theirs");
+        CHECK(r.merged.impact.users_affected == 20);
+        CHECK(event(r.merged_json, "ev-2")["description"] == "two, ours");
+    }
+}

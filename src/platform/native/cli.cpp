@@ -503,7 +503,8 @@ int cmd_merge(const std::vector<std::string>& argv) {
     }
     out(hs::save_document(m.merged, !a.options.count("--minify")) + "\n");
     if (m.conflicts.empty()) return kOk;
-    err(hs::conflicts_to_json(m.conflicts).dump(2, ' ', false, hs::Json::error_handler_t::replace) + "\n");
+    // Each conflict also says where and what in the editor's words ("label", "what"), and whether keep both applies.
+    err(hs::conflicts_to_json(m.conflicts, &ours).dump(2, ' ', false, hs::Json::error_handler_t::replace) + "\n");
     return kConflicts;
 }
 
