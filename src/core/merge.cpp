@@ -135,7 +135,7 @@ bool text_field(const std::string& path, bool* one_line) {
                k == "response" || k == "recovery" || k == "resolution";
     } else if (item) {
         line = k == "title" || k == "slo";
-        text = line || k == "description" || k == "text" || k == "comment";
+        text = line || k == "description" || k == "text";
     }
     if (one_line) *one_line = line;
     return text;

@@ -78,7 +78,8 @@ const char* conflict_sentence(const Conflict& c);
 inline constexpr const char* kKeepBothMarker =
     "\xe2\x80\x94\xe2\x80\x94 Their version (both kept: tidy up, then delete this line) \xe2\x80\x94\xe2\x80\x94";
 // Whether "keep both" is offered: both sides have text (a title, a prose section, a description, a lesson...), not
-// a time, a vocabulary value (severity, status, type, priority), a date, an address or a whole item.
+// a name (owner, author), a time, a vocabulary value (severity, status, type, priority), a date, an address, a
+// number or a whole item (a removal against an edit).
 bool can_keep_both(const Conflict& c);
 // Mine, the marker, theirs: on lines of their own ("mine\n\nMARKER\n\ntheirs"), or, for a one-line field (a title),
 // on one line ("mine MARKER theirs"). The marker added is the only one of its number in the result, so the result
