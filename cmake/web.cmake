@@ -68,7 +68,8 @@ target_link_options(hindsight_web PRIVATE
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
   --js-library ${HS_JS_LIB})
 set_property(TARGET hindsight_web APPEND PROPERTY LINK_DEPENDS ${HS_JS_LIB})
-# The JS glue goes through the Closure Compiler (npm, pinned in package-lock.json): about a third of its size.
+# The JS glue goes through the Closure Compiler (npm, pinned in package-lock.json): about a third of its size. Links
+# run with NODE_PATH set to Debian's Node modules, where emcc's JS optimizer finds acorn, so no shell needs it set.
 set(HS_CLOSURE "${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler")
 if(NOT EXISTS "${HS_CLOSURE}")
   message(FATAL_ERROR "The Closure Compiler is missing: run python3 scripts/deps.py web")
@@ -76,7 +77,7 @@ endif()
 set(HS_CLOSURE_EXTERNS "${CMAKE_SOURCE_DIR}/src/platform/web/closure_externs.js")
 target_link_options(hindsight_web PRIVATE --closure 1 "--closure-args=--externs=${HS_CLOSURE_EXTERNS}")
 set_property(TARGET hindsight_web APPEND PROPERTY LINK_DEPENDS ${HS_CLOSURE_EXTERNS})
-set_property(TARGET hindsight_web PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${HS_CLOSURE}")
+set_property(TARGET hindsight_web PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${HS_CLOSURE} NODE_PATH=/usr/share/nodejs")
 
 # dist/: the deployable static folder.
 set(HS_DIST "${CMAKE_SOURCE_DIR}/dist")
@@ -104,7 +105,7 @@ target_link_options(bare_imgui PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sTOTAL_STACK=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2 -flto --closure 1
   -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=100)
-set_property(TARGET bare_imgui PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${HS_CLOSURE}")
+set_property(TARGET bare_imgui PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${HS_CLOSURE} NODE_PATH=/usr/share/nodejs")
 foreach(t imgui_bare bare_imgui)
   target_compile_options(${t} PRIVATE -flto)
 endforeach()
@@ -129,4 +130,5 @@ target_link_options(hindsight_worker PRIVATE
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16777216 -sMAXIMUM_MEMORY=2147483648 -sTOTAL_STACK=1048576
   -sFILESYSTEM=0 -sTEXTDECODER=2 -sSUPPORT_LONGJMP=0 -sDYNAMIC_EXECUTION=0
   -sEXPORTED_FUNCTIONS=_malloc,_free -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString)
+set_property(TARGET hindsight_worker PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs")
 add_dependencies(dist hindsight_worker)

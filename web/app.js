@@ -40,6 +40,8 @@
     frameCount: function () { return mod ? mod._hs_frame_count() : 0; },
     // CPU time of the last frame (input, layout and draw lists; not the GPU's drawing), in ms. For tests.
     frameBuildMs: function () { return mod ? mod._hs_frame_build_ms() : 0; },
+    // The GPU context: {lost, restores} (restores: how often it came back after a loss). For tests.
+    gpu: function () { var n = mod ? mod._hs_context_restores() : 0; return { lost: !!(n & 1), restores: n >> 1 }; },
     // Glyphs drawn on demand (any script beyond Latin): how many so far, and whether the last frame still left some
     // for the next one (docs/text.md). For tests and bench/text.
     glyphs: function () { return mod ? { added: mod._hs_glyphs_added(), pending: !!mod._hs_glyphs_pending() } : null; },

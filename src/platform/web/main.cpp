@@ -286,6 +286,8 @@ struct State {
     double build_ms = 0;  // CPU time of the last frame, from its input to ImGui::Render (the GPU's part excluded)
     float font_dpr = 0;
     GLuint font_texture = 0;  // ours (upload_font_texture), not the backend's
+    bool context_lost = false;  // the GPU went away (a reset, a backgrounded phone tab): frames skip the GL work
+    unsigned context_restores = 0;
     int fb_w = 0, fb_h = 0;
     std::string clipboard;
     std::string doc_json;
@@ -586,7 +588,7 @@ void draw_frame() {
         S.fb_w = fw;
         S.fb_h = fh;
     }
-    if (dpr != S.font_dpr) {  // rasterise the fonts for this pixel ratio
+    if (dpr != S.font_dpr && !S.context_lost) {  // rasterise the fonts for this pixel ratio
         if (S.frame_count == 0) EM_ASM(performance.mark('hs-fonts-start'));
         hs::ui::load_fonts(dpr);
         if (S.frame_count == 0) EM_ASM(performance.mark('hs-fonts-raster'));
@@ -602,7 +604,7 @@ void draw_frame() {
 
     apply_input();
     hs::ui::glyphs_new_frame();
-    ImGui_ImplOpenGL3_NewFrame();
+    if (!S.context_lost) ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     if (S.frame_count == 0) EM_ASM(performance.mark('hs-newframe'));
     S.app->frame();
@@ -610,12 +612,15 @@ void draw_frame() {
     S.build_ms = emscripten_get_now() - build_start;
     if (S.frame_count == 0) EM_ASM(performance.mark('hs-first-frame-built'));
 
-    upload_glyphs();
-    glViewport(0, 0, fw, fh);
-    const ImVec4 bg = hs::ui::palette().bg;
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // Without a GPU the frame still runs (the document, its autosave and the text fields go on); only drawing waits.
+    if (!S.context_lost) {
+        upload_glyphs();
+        glViewport(0, 0, fw, fh);
+        const ImVec4 bg = hs::ui::palette().bg;
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
 
     const char* cur = css_cursor(ImGui::GetMouseCursor());
     if (std::strcmp(cur, S.cursor) != 0) {
@@ -641,6 +646,8 @@ void set_clipboard(void*, const char* text) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE unsigned hs_frame_count() { return S.frame_count; }
+// How often the GPU context came back after a loss (window.hindsight.contextRestores), and whether it is gone now.
+EMSCRIPTEN_KEEPALIVE unsigned hs_context_restores() { return S.context_restores * 2 + (S.context_lost ? 1 : 0); }
 EMSCRIPTEN_KEEPALIVE double hs_frame_build_ms() { return S.build_ms; }
 // Glyphs rasterised on demand so far, and whether the last frame left some for the next (window.hindsight.glyphs).
 EMSCRIPTEN_KEEPALIVE int hs_glyphs_added() { return hs::ui::glyph_stats().added; }
@@ -777,6 +784,28 @@ EMSCRIPTEN_KEEPALIVE void hs_on_paste(const char* text) {
 
 }  // extern "C"
 
+// The GPU can go away (a driver reset, a phone that reclaims a background tab's context). Everything on it is gone:
+// the backend's shaders and buffers, the font atlas and the glyphs added on demand. Losing it is accepted
+// (preventDefault, by returning true, so the browser offers it back); on restore all of it is made again from what
+// the CPU still has, at the next frame. No document state lives on the GPU, so nothing typed is lost.
+EM_BOOL on_context_lost(int, const void*, void*) {
+    S.context_lost = true;
+    return EM_TRUE;
+}
+EM_BOOL on_context_restored(int, const void*, void*) {
+    S.context_lost = false;
+    ++S.context_restores;
+    // The backend starts over (its buffer sizes are state too, not only the GL names, which point at nothing now).
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();  // the fonts go up as ours (upload_font_texture), not as its RGBA copy
+    S.font_texture = 0;
+    S.font_dpr = 0;  // fonts again, and the glyphs added on demand as they are drawn
+    poke();
+    return EM_TRUE;
+}
+
 int main() {
     EM_ASM(performance.mark('hs-main'));
     hs_js_fs();
@@ -881,6 +910,8 @@ int main() {
     emscripten_set_focus_callback(canvas, nullptr, EM_TRUE, on_focus);
     emscripten_set_blur_callback(canvas, nullptr, EM_TRUE, on_focus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+    emscripten_set_webglcontextlost_callback(canvas, nullptr, EM_TRUE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback(canvas, nullptr, EM_TRUE, on_context_restored);
     poke();
     return 0;
 }
