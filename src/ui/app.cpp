@@ -304,7 +304,11 @@ void App::frame() {
     }
     if (doc_) {
         draw_editor();
-        if (side_panel_open_ && !wide) draw_side_panel();  // one column: the panel follows the document
+        if (side_panel_open_ && !wide) {  // one column: the panel follows the document, inside the same margin
+            ImGui::Indent(12);
+            draw_side_panel();
+            ImGui::Unindent(12);
+        }
     } else {
         draw_welcome();
     }

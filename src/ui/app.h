@@ -163,6 +163,7 @@ private:
     HS_NOINLINE void draw_export_menu();
     void open_read_view();
     void jump_to(const Finding& f);
+    void add_missing_event(const std::string& type);  // from the metrics: the event a metric needs
     // Drafts (drafts.cpp)
     void draw_drafts_list();
     void save_now();

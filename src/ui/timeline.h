@@ -36,6 +36,10 @@ public:
     void begin_review(std::vector<std::string> event_ids);
     bool reviewing() const { return !review_.empty(); }
 
+    // Selects the event `id` (at `t_ms`), brings it into view on the axis and in the list, and puts the caret in its
+    // description: a new event is typed into at once.
+    void edit_description(const std::string& id, int64_t t_ms);
+
     // For the benchmark and tests: the view and the layout cost.
     TimeView& view() { return view_; }
     double last_rebuild_ms() const { return last_rebuild_ms_; }
@@ -112,6 +116,7 @@ private:
     // Selection and interaction.
     std::string selected_;
     bool scroll_list_to_selected_ = false;
+    bool list_into_view_ = false;  // the editor scrolls to the list (a row's field is to be edited)
     std::string drag_id_;        // event being retimed
     int64_t drag_orig_ms_ = 0;
     int64_t drag_new_ms_ = 0;

@@ -5,6 +5,7 @@
 #include "core/exporters/exporters.h"
 #include "core/text.h"
 #include "icons.h"
+#include "text_input.h"
 #include "theme.h"
 #include "timeline.h"
 
@@ -128,6 +129,13 @@ void Timeline::commit(Document& d, const std::string& group, const std::string& 
     sort_events_by_time(d.timeline);  // added or retimed: the list, the exports and lint see time order
     if (edited_ && *edited_) revision_ = (*edited_)(group, label);
     rebuild(d);
+}
+
+void Timeline::edit_description(const std::string& id, int64_t t_ms) {
+    select(id, true);
+    list_into_view_ = true;
+    ensure_visible(t_ms);
+    text_input_focus("timeline/" + id + "/description");
 }
 
 void Timeline::begin_review(std::vector<std::string> event_ids) {
