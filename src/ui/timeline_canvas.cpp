@@ -361,12 +361,11 @@ void Timeline::draw_canvas(Document& d, float w) {
         ev.time.set = true;
         ev.time.unix_ms = snap_time(static_cast<int64_t>(t_mouse), SnapUnit::Minute);
         ev.time.offset_min = doc_offset_min_;
-        ev.type = "note";
-        ev.description = "New event";
+        ev.type = "note";  // no description yet: the axis labels it "Note" until one is typed
         d.timeline.push_back(ev);
         panning_ = false;
-        select(ev.id, true);
         commit(d, "timeline#add", "Add event");
+        edit_description(ev.id, ev.time.unix_ms);  // the caret in its description: typing names the event
     }
     if (canvas_focused_) handle_keys(d);
     ImGui::EndChild();

@@ -80,3 +80,32 @@ for (const [vw, vh, dpr] of [[1280, 800, 1], [390, 844, 3]]) {
     await context.close();
   });
 }
+
+test('double-click on the axis puts the caret in the new event\'s description; Cyrillic typed there is kept', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1280, height: 800 } });
+  await h.click(page, 'welcome.sample.samples/minimal-cert-expiry.json');
+  await h.scrollIntoView(page, 'timeline.empty');
+  const before = await h.doc(page);
+  const e = (await h.locate(page, 'timeline.empty'));
+  await page.mouse.move(e.x, e.y);
+  for (let i = 0; i < 2; i++) {
+    await page.mouse.down();
+    await page.waitForTimeout(40);
+    await page.mouse.up();
+    await page.waitForTimeout(40);
+  }
+  await h.settle(page, 300);
+  let d = await h.doc(page);
+  assert.equal(d.timeline.length, before.timeline.length + 1);
+  const added = d.timeline.find((x) => !before.timeline.some((y) => y.id === x.id));
+  assert.equal(await overlayValue(page), '', 'the new event\'s description is being edited');
+  await page.keyboard.type('Сертификат продлён вручную');
+  await page.screenshot({ path: h.shotPath('rough-dblclick-typing.png') });
+  await page.keyboard.press('Escape');
+  await h.settle(page);
+  d = await h.doc(page);
+  assert.equal(d.timeline.find((x) => x.id === added.id).description, 'Сертификат продлён вручную');
+  assert.equal(await overlayValue(page), null, 'Escape ended the edit');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
