@@ -326,6 +326,11 @@ void App::frame() {
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
                          ImGuiWindowFlags_AlwaysAutoResize);
         draw_find_bar(ImGui::GetContentRegionAvail().x);
+        const float bar_h = ImGui::GetWindowHeight() + 8.0f;
+        if (bar_h != find_bar_h_) {  // the document moves down by as much, in the next frame
+            find_bar_h_ = bar_h;
+            platform_.request_frame();
+        }
         ImGui::End();
         ImGui::PopStyleVar(3);
     }

@@ -248,6 +248,7 @@ private:
     void find_step(int dir);
     void draw_text_marks(const std::string& path, const std::string& value, float x, float y, float wrap_w);
     bool find_open_ = false, find_focus_ = false, find_stale_ = true;
+    float find_bar_h_ = 0;  // the open find bar's height and margin: the document starts below it
     std::string find_query_, find_done_for_;
     std::vector<TextSpan> find_matches_;
     int find_index_ = -1;

@@ -16,10 +16,16 @@ const char* kTypeIcons[] = {ICON_BOLT,      ICON_BELL,    ICON_USER,         ICO
                             ICON_COMMENT,   ICON_HEARTBEAT, ICON_CHECK_CIRCLE, ICON_INFO_CIRCLE};
 constexpr size_t kLabelChars = 36;  // columns: the axis shows the start of a description; the tooltip shows all of it
 
-std::string short_label(const std::string& s) {
-    if (s.size() <= kLabelChars) return s;  // never wider than its bytes
-    // kLabelChars columns (a CJK character takes two), cut at a grapheme cluster boundary.
-    return truncate_to_width(s, kLabelChars);
+std::string short_label(const std::string& text) {
+    // One line: a description of several lines shows its first (non-blank) line and an ellipsis.
+    const size_t from = std::min(text.size(), text.find_first_not_of(" \t\r\n"));
+    const size_t nl = text.find_first_of("\r\n", from);
+    std::string s = text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+    const bool more = nl != std::string::npos && text.find_first_not_of(" \t\r\n", nl) != std::string::npos;
+    // kLabelChars columns (a CJK character takes two), cut at a grapheme cluster boundary; never wider than its bytes.
+    if (s.size() > kLabelChars) s = truncate_to_width(s, kLabelChars);
+    if (more && s.compare(s.size() - std::min<size_t>(s.size(), 3), 3, "\xe2\x80\xa6") != 0) s += "\xe2\x80\xa6";
+    return s;
 }
 }  // namespace
 

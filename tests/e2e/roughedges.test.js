@@ -109,3 +109,116 @@ test('double-click on the axis puts the caret in the new event\'s description; C
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+const durable = (page) => page.waitForFunction(() => { const s = window.hindsight.storage(); return s.loaded && !s.dirty && !s.persisting; },
+  null, { timeout: 10000 });
+const inside = (r, right) => r.x >= 0 && r.x + r.w <= right;
+const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+test('390 px: the read-only banner of a second tab wraps inside the screen', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
+  const a = await context.newPage();
+  const errors = h.watch(a, server).errors;
+  await a.goto(server.url);
+  await a.evaluate(() => window.hindsight.ready);
+  await h.click(a, 'welcome.sample.samples/minimal-cert-expiry.json');
+  await durable(a);
+  // The second tab reopens the same draft, which the first one holds: read-only, with the banner.
+  const b = await context.newPage();
+  await b.goto(server.url);
+  await b.evaluate(() => window.hindsight.ready);
+  await b.bringToFront();
+  await b.waitForFunction(() => window.hindsight.storage().read_only, null, { timeout: 10000 });
+  await h.settle(b, 300);
+  const banner = (await h.locate(b, 'editor.read_only')).rect;
+  const title = (await h.locate(b, 'field.title')).rect;
+  assert.ok(inside(banner, 390 - 8), `the banner is inside the screen (${JSON.stringify(banner)})`);
+  assert.ok(banner.h > 2 * 16, 'it wraps onto several lines');
+  assert.ok(banner.x + banner.w <= title.x + title.w + 1, 'no wider than the document');
+  assert.ok(banner.y + banner.h <= title.y, 'above the title, not over it');
+  await b.screenshot({ path: h.shotPath('rough-readonly-banner-390.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A timeline whose first and last events sit at the canvas's edges, with long and multi-line descriptions.
+function edgeDoc() {
+  const d = sample('minimal-cert-expiry.json');
+  const t0 = Date.parse(d.timeline[0].time);
+  const iso = (min) => new Date(t0 + min * 60000).toISOString().slice(0, 19) + 'Z';
+  d.timeline = [
+    { id: 'ev-first', time: iso(0), type: 'impact_start', description: 'Certificate expired; every TLS handshake to inventory failed' },
+    { id: 'ev-multi', time: iso(12), type: 'note', description: 'Call notes\nline two of the notes\nline three' },
+    { id: 'ev-near', time: iso(26), type: 'action', description: 'Renewed the certificate by hand on the gateway' },
+    { id: 'ev-last', time: iso(40), type: 'resolved', description: 'Error rate back to normal on every gateway and region' },
+  ];
+  return d;
+}
+
+for (const [vw, vh, dpr] of [[1280, 800, 1], [390, 844, 3]]) {
+  test(`${vw} px: timeline labels stay inside the canvas, a multi-line description is one line, labels do not overlap`, async () => {
+    const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: vw, height: vh }, deviceScaleFactor: dpr });
+    await openDoc(page, edgeDoc());
+    await h.scrollIntoView(page, 'timeline.canvas');
+    const canvas = (await h.locate(page, 'timeline.canvas')).rect;
+    const labels = {};
+    for (const id of ['ev-first', 'ev-multi', 'ev-near', 'ev-last']) labels[id] = await rectOf(page, 'timeline.label.' + id);
+    assert.ok(labels['ev-last'] && labels['ev-first'], 'the edge events have labels');
+    for (const [id, r] of Object.entries(labels)) {
+      if (!r) continue;
+      assert.ok(r.x >= canvas.x - 1 && r.x + r.w <= canvas.x + canvas.w + 1, `${id}'s label is inside the canvas (${JSON.stringify(r)} in ${JSON.stringify(canvas)})`);
+    }
+    const line = labels['ev-first'].h;
+    if (vw > 600) assert.ok(labels['ev-multi'], 'the multi-line event stands alone at this width');
+    if (labels['ev-multi']) assert.equal(labels['ev-multi'].h, line, 'the multi-line description is drawn as one line');
+    const rs = Object.values(labels).filter(Boolean);
+    for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) assert.ok(!overlap(rs[i], rs[j]), 'labels do not overlap');
+    // The whole description shows on hover.
+    const m = await h.locate(page, 'timeline.event.ev-multi');
+    await page.mouse.move(m.x, m.y);
+    await h.settle(page);
+    await page.screenshot({ path: h.shotPath(`rough-timeline-labels-${vw}.png`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`${vw} px: the Find bar does not cover the title`, async () => {
+    const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: vw, height: vh }, deviceScaleFactor: dpr });
+    await h.click(page, 'welcome.sample.samples/minimal-cert-expiry.json');
+    const before = (await h.locate(page, 'field.title')).rect;
+    await (await page.$('#canvas')).focus();
+    await page.keyboard.press('Control+f');
+    await h.settle(page, 300);
+    await page.keyboard.type('certificate');
+    await h.settle(page, 300);
+    const input = (await h.locate(page, 'find.input')).rect;
+    const title = (await h.locate(page, 'field.title')).rect;
+    assert.ok(input.y + input.h <= title.y, `the find bar (bottom ${input.y + input.h}) ends above the title (${title.y})`);
+    assert.ok(title.y > before.y, 'the document moved down to make room');
+    await page.screenshot({ path: h.shotPath(`rough-find-bar-${vw}.png`) });
+    await page.keyboard.press('Escape');
+    await h.settle(page, 300);
+    assert.equal((await h.locate(page, 'field.title')).rect.y, before.y, 'closed: the document is back in place');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('1280 px: a long owner name wraps inside the action table instead of being cut', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1280, height: 800 } });
+  const d = sample('minimal-cert-expiry.json');
+  const owner = 'Σταύρος Παπαδόπουλος και Αλεξάνδρα Кузнецова-Петрова (platform reliability, EMEA)';
+  d.action_items[0].owner = owner;
+  d.action_items[0].due = '2026-07-01';
+  await openDoc(page, d);
+  const id = d.action_items[0].id;
+  await h.scrollIntoView(page, 'field.action_items/' + id + '/owner');
+  const o = (await h.locate(page, 'field.action_items/' + id + '/owner')).rect;
+  const t = (await h.locate(page, 'field.action_items/' + id + '/title')).rect;
+  assert.ok(o.x + o.w <= 1280 && o.x > t.x, 'the owner cell is inside the table');
+  assert.ok(o.h > 40, `the owner wraps onto more lines (${o.h} px tall)`);
+  await page.screenshot({ path: h.shotPath('rough-actions-owner-1280.png') });
+  assert.equal((await h.doc(page)).action_items[0].owner, owner);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
