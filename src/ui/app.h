@@ -313,6 +313,8 @@ private:
     std::unique_ptr<DraftStore> store_;
     bool storage_failed_ = false;
     std::string draft_id_;          // the open document's draft ("" until stored)
+    std::vector<std::string> review_saved_;  // the timeline's events in review as last stored with the draft
+    uint64_t review_rev_seen_ = 0;            // Timeline::review_rev() when it was last compared with that
     bool dirty_ = false;            // edits not yet written to the store
     int64_t last_edit_ms_ = 0;
     bool persisting_ = false;       // a push to IndexedDB is running

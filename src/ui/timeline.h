@@ -35,6 +35,10 @@ public:
     // Review state after an import or a paste: these events are highlighted until the author confirms them.
     void begin_review(std::vector<std::string> event_ids);
     bool reviewing() const { return !review_.empty(); }
+    // The events in review among `d`'s, in `d`'s order; review_rev() changes whenever the set may have changed (the
+    // app stores it with the draft, so a reload keeps the review).
+    std::vector<std::string> review_ids(const Document& d) const;
+    uint64_t review_rev() const { return review_rev_; }
 
     // Selects the event `id` (at `t_ms`), brings it into view on the axis and in the list, and puts the caret in its
     // description: a new event is typed into at once.
@@ -146,6 +150,7 @@ private:
 
     // Review state.
     std::set<std::string> review_;
+    uint64_t review_rev_ = 0;
 };
 
 // Marker colour for an event type (shared by the canvas, the list and the minimap).

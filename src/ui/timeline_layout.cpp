@@ -85,6 +85,7 @@ void Timeline::rebuild(const Document& d) {
         bool found = false;
         for (const Event& e : d.timeline)
             if (e.id == *it) { found = true; break; }
+        if (!found) ++review_rev_;
         it = found ? std::next(it) : review_.erase(it);
     }
     last_rebuild_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -147,6 +148,15 @@ void Timeline::edit_description(const std::string& id, int64_t t_ms) {
 void Timeline::begin_review(std::vector<std::string> event_ids) {
     review_.clear();
     review_.insert(event_ids.begin(), event_ids.end());
+    ++review_rev_;
+}
+
+std::vector<std::string> Timeline::review_ids(const Document& d) const {
+    std::vector<std::string> out;
+    if (review_.empty()) return out;
+    for (const Event& e : d.timeline)
+        if (review_.count(e.id)) out.push_back(e.id);
+    return out;
 }
 
 void Timeline::draw(Document& d, uint64_t revision, float w, const EditFn& edited, int64_t now_ms) {

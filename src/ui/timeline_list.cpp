@@ -184,7 +184,10 @@ void Timeline::draw_list(Document& d, float w) {
                     select(e.id, false);
                 ImGui::TableNextColumn();
                 if (rev) {
-                    if (icon_button(ICON_CHECK, "ok", "Confirm the inferred type and time")) review_.erase(e.id);
+                    if (icon_button(ICON_CHECK, "ok", "Confirm the inferred type and time")) {
+                        review_.erase(e.id);
+                        ++review_rev_;
+                    }
                     mark("timeline.row.confirm." + e.id);
                 } else if (icon_button(ICON_TRASH, "del", "Delete this event")) {
                     remove = e.id;

@@ -222,3 +222,45 @@ test('1280 px: a long owner name wraps inside the action table instead of being 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the review of an imported timeline survives a reload until the events are confirmed', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1280, height: 800 } });
+  const csv = path.join(h.ROOT, 'tests', 'data', 'import', 'csv', 'timeline.csv');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.click(page, 'welcome.import')]);
+  await chooser.setFiles(csv);
+  await page.waitForFunction(() => window.hindsight.document() !== null);
+  await h.settle(page, 300);
+  const d = await h.doc(page);
+  const ids = d.timeline.map((e) => e.id);
+  assert.ok(ids.length >= 2);
+  await durable(page);
+  const inReview = async () => {
+    const out = [];
+    for (const id of ids) if (await rectOf(page, 'timeline.row.confirm.' + id)) out.push(id);
+    return out;
+  };
+  const reload = async () => {
+    await page.reload();
+    await page.evaluate(() => window.hindsight.ready);
+    await page.waitForFunction((id) => { const t = window.hindsight.document(); return t && JSON.parse(t).id === id; }, d.id);
+    await h.settle(page, 400);
+    await h.scrollIntoView(page, 'add.timeline');
+  };
+  await reload();
+  assert.deepEqual(await inReview(), ids, 'after a reload every imported event is still in review');
+  assert.ok(await h.locate(page, 'timeline.review.confirm_all'), 'with the banner');
+  await page.screenshot({ path: h.shotPath('rough-review-after-reload.png') });
+  // Confirm one: after a reload the others are still in review, that one is not.
+  await h.click(page, 'timeline.row.confirm.' + ids[0]);
+  await durable(page);
+  await reload();
+  assert.deepEqual(await inReview(), ids.slice(1));
+  // Confirm all: a reload shows no review.
+  await h.click(page, 'timeline.review.confirm_all');
+  await durable(page);
+  await reload();
+  assert.deepEqual(await inReview(), []);
+  assert.equal(await rectOf(page, 'timeline.review.confirm_all'), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
