@@ -239,7 +239,7 @@ private:
         std::string path;     // field path
         std::string section;  // section it belongs to, for scrolling
         size_t start = 0, end = 0;
-        std::string tip;      // tooltip (blame-language marks)
+        std::string tip;      // tooltip (blame-language and blame-person marks)
     };
     std::vector<std::pair<std::string, std::string>> text_fields();  // (path, section) in document order
     std::string finding_path(const Finding& f);

@@ -271,7 +271,7 @@ void App::refresh_derived() {
     findings_ = lint(*doc_, default_blame_phrases(), lint_cache_);
     blame_marks_.clear();
     for (const Finding& f : findings_)
-        if (f.rule == "blame-language" && f.end > f.start) {
+        if ((f.rule == "blame-language" || f.rule == "blame-person") && f.end > f.start) {
             TextSpan m{finding_path(f), f.section, f.start, f.end, f.message};
             if (!f.suggestion.empty()) m.tip += "\n" + f.suggestion;
             blame_marks_.emplace(m.path, m);

@@ -264,3 +264,20 @@ test('the review of an imported timeline survives a reload until the events are 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a sentence naming a person as the cause is underlined in the text, with the hint on hover', async () => {
+  const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1280, height: 800 } });
+  const d = sample('minimal-cert-expiry.json');
+  d.summary = 'The release engineer did not check the cluster. The certificate then expired.';
+  await openDoc(page, d);
+  const u = await h.locate(page, 'blame.summary');
+  // Under "The release engineer did not check", the start of the summary's first line.
+  const f = (await h.locate(page, 'field.summary')).rect;
+  assert.ok(u.rect.x < f.x + 40 && u.rect.w > 100, `the underline spans the blaming words (${JSON.stringify(u.rect)})`);
+  await page.mouse.move(u.x, u.y);
+  await h.settle(page);
+  assert.ok(await h.locate(page, 'blame.tip'), 'hovering shows the hint');
+  await page.screenshot({ path: h.shotPath('rough-blame-person.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
