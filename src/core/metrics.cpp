@@ -43,6 +43,8 @@ Metrics compute_metrics(const Document& d) {
         {"Time to resolve", "resolved", &Metrics::time_to_resolve_s},
     };
 
+    for (const char* t : {"impact_start", "detected", "acknowledged", "mitigated", "resolved"})
+        if (!find(t)) m.missing.push_back(t);
     if (!start) {
         for (const Spec& s : specs) {
             m.notes.push_back(std::string(s.label) + " is undefined: there is no impact_start event. Add one to the "

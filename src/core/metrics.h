@@ -14,6 +14,9 @@ struct Metrics {
     std::optional<int64_t> time_to_resolve_s;      // impact_start -> first resolved
     std::optional<int64_t> impact_duration_s;      // impact_start -> mitigated (or resolved if no mitigation)
     std::vector<std::string> notes;                // why a metric is undefined, e.g. "No impact_start event."
+    // The event types whose absence leaves a metric undefined, each once, in the order of the incident
+    // ("impact_start", "detected", "acknowledged", "mitigated", "resolved"): what the editor offers to add.
+    std::vector<std::string> missing;
 };
 
 Metrics compute_metrics(const Document& d);

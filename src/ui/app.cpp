@@ -172,6 +172,7 @@ void App::set_document(Document doc) {
     derived_dirty_ = true;
     ++doc_rev_;
     draft_id_.clear();
+    review_saved_.clear();
     dirty_ = false;
     read_only_ = false;
     document_switched();
@@ -304,7 +305,11 @@ void App::frame() {
     }
     if (doc_) {
         draw_editor();
-        if (side_panel_open_ && !wide) draw_side_panel();  // one column: the panel follows the document
+        if (side_panel_open_ && !wide) {  // one column: the panel follows the document, inside the same margin
+            ImGui::Indent(12);
+            draw_side_panel();
+            ImGui::Unindent(12);
+        }
     } else {
         draw_welcome();
     }
@@ -322,6 +327,11 @@ void App::frame() {
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
                          ImGuiWindowFlags_AlwaysAutoResize);
         draw_find_bar(ImGui::GetContentRegionAvail().x);
+        const float bar_h = ImGui::GetWindowHeight() + 8.0f;
+        if (bar_h != find_bar_h_) {  // the document moves down by as much, in the next frame
+            find_bar_h_ = bar_h;
+            platform_.request_frame();
+        }
         ImGui::End();
         ImGui::PopStyleVar(3);
     }
@@ -348,6 +358,16 @@ void App::frame() {
     draw_messages();
     ImGui::End();
 
+    // The review state is kept with the draft: a change to it (an import, a confirmation) is saved as an edit is
+    // (checked after drawing: a click on Confirm may be the last frame drawn for a while).
+    if (timeline_ && doc_ && !draft_id_.empty() && !read_only_ && timeline_->review_rev() != review_rev_seen_) {
+        review_rev_seen_ = timeline_->review_rev();
+        if (timeline_->review_ids(*doc_) != review_saved_) {
+            dirty_ = true;
+            last_edit_ms_ = platform_.now_ms();
+            platform_.set_timer(850);
+        }
+    }
     // The overlay follows its field; when the field is gone (section collapsed, document closed) it goes too.
     if (!active_path_.empty() && !active_drawn_) {
         active_path_.clear();

@@ -163,6 +163,7 @@ private:
     HS_NOINLINE void draw_export_menu();
     void open_read_view();
     void jump_to(const Finding& f);
+    void add_missing_event(const std::string& type);  // from the metrics: the event a metric needs
     // Drafts (drafts.cpp)
     void draw_drafts_list();
     void save_now();
@@ -239,7 +240,7 @@ private:
         std::string path;     // field path
         std::string section;  // section it belongs to, for scrolling
         size_t start = 0, end = 0;
-        std::string tip;      // tooltip (blame-language marks)
+        std::string tip;      // tooltip (blame-language and blame-person marks)
     };
     std::vector<std::pair<std::string, std::string>> text_fields();  // (path, section) in document order
     std::string finding_path(const Finding& f);
@@ -248,6 +249,7 @@ private:
     void find_step(int dir);
     void draw_text_marks(const std::string& path, const std::string& value, float x, float y, float wrap_w);
     bool find_open_ = false, find_focus_ = false, find_stale_ = true;
+    float find_bar_h_ = 0;  // the open find bar's height and margin: the document starts below it
     std::string find_query_, find_done_for_;
     std::vector<TextSpan> find_matches_;
     int find_index_ = -1;
@@ -312,6 +314,8 @@ private:
     std::unique_ptr<DraftStore> store_;
     bool storage_failed_ = false;
     std::string draft_id_;          // the open document's draft ("" until stored)
+    std::vector<std::string> review_saved_;  // the timeline's events in review as last stored with the draft
+    uint64_t review_rev_seen_ = 0;            // Timeline::review_rev() when it was last compared with that
     bool dirty_ = false;            // edits not yet written to the store
     int64_t last_edit_ms_ = 0;
     bool persisting_ = false;       // a push to IndexedDB is running

@@ -14,6 +14,7 @@
 #include "locate.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "theme.h"
+#include "timeline.h"
 #include "widgets.h"
 
 namespace hs::ui {
@@ -220,6 +221,10 @@ bool App::prepare_save(const std::string* doc_json, DraftStore::PreparedSave& ou
     Draft d = cur ? Draft{cur->id, cur->created_ms, cur->updated_ms, cur->base, Document{}, cur->extra} : Draft{};
     d.id = draft_id_;
     d.doc = *doc_;
+    // The events still in review go with the draft ("review" in its metadata, docs/storage.md): a reload keeps them.
+    review_saved_ = timeline_ ? timeline_->review_ids(*doc_) : std::vector<std::string>{};
+    if (review_saved_.empty()) d.extra.erase("review");
+    else d.extra["review"] = review_saved_;
     platform_.trace_mark("hs-save-copied");
     Status st = store_->prepare_save(std::move(d), platform_.now_ms(), doc_json, out);
     platform_.trace_mark("hs-save-prepared");
@@ -278,8 +283,20 @@ void App::open_draft(const std::string& id) {
     save_now();
     const Draft* d = store_->find(id);
     if (!d) return;
+    std::vector<std::string> review;
+    auto r = d->extra.find("review");
+    if (r != d->extra.end() && r->is_array())
+        for (const Json& x : *r)
+            if (x.is_string()) review.push_back(x.get<std::string>());
     set_document(d->doc);
     draft_id_ = id;
+    // An import not yet confirmed opens in review again, as it was left.
+    if (!review.empty() || timeline_) {
+        ensure_timeline();
+        timeline_->begin_review(review);
+    }
+    review_saved_ = std::move(review);
+    review_rev_seen_ = timeline_ ? timeline_->review_rev() : 0;
     platform_.lock_draft(draft_id_);
 }
 

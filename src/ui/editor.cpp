@@ -271,7 +271,7 @@ void App::refresh_derived() {
     findings_ = lint(*doc_, default_blame_phrases(), lint_cache_);
     blame_marks_.clear();
     for (const Finding& f : findings_)
-        if (f.rule == "blame-language" && f.end > f.start) {
+        if ((f.rule == "blame-language" || f.rule == "blame-person") && f.end > f.start) {
             TextSpan m{finding_path(f), f.section, f.start, f.end, f.message};
             if (!f.suggestion.empty()) m.tip += "\n" + f.suggestion;
             blame_marks_.emplace(m.path, m);
@@ -326,15 +326,17 @@ void App::draw_editor() {
     float avail = ImGui::GetContentRegionAvail().x;
     float w = std::min(880.0f, avail - 24);
     float x = std::max(12.0f, (avail - w) * 0.5f);
-    ImGui::SetCursorPos(ImVec2(x, std::max(20.0f, ImGui::GetCursorPosY() + 6)));  // below the sidebar, when it is inline
+    // Below the sidebar, when it is inline; below the find bar, when it is open (it floats over the top).
+    ImGui::SetCursorPos(ImVec2(x, std::max(20.0f + (find_open_ ? find_bar_h_ : 0.0f), ImGui::GetCursorPosY() + 6)));
     ImGui::BeginGroup();
     if (read_only_) {
         ImGui::TextColored(palette().warning, ICON_LOCK);
         ImGui::SameLine();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+        ImGui::PushTextWrapPos(x + w);  // the editor's right edge: the lines hang under the first, beside the lock
         ImGui::TextWrapped("This draft is being edited in another tab. This tab shows it read-only so that no edit "
                            "is lost; close the other tab to edit here.");
         ImGui::PopTextWrapPos();
+        mark("editor.read_only");
         ImGui::BeginDisabled();
     }
     ImGui::PushFont(fonts().title);

@@ -1,5 +1,6 @@
 // Find in document (Ctrl+F) over every text field, and the marks drawn in text: find matches highlighted, and
-// blameless-language findings underlined with their hint in a tooltip.
+// blameless-language findings (a blaming phrase, or a person named as the cause) underlined with their hint in a
+// tooltip.
 #include <algorithm>
 
 #include "app.h"
@@ -164,6 +165,7 @@ void App::draw_text_marks(const std::string& path, const std::string& value, flo
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(360.0f);
             ImGui::TextUnformatted(m.tip.c_str());
+            mark("blame.tip");
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "app.h"
+#include "timeline.h"
 #include "core/filename.h"
 #include "core/timeline.h"
 #include "core/exporters/exporters.h"
@@ -62,12 +63,14 @@ void App::draw_side_panel() {
         ImGui::TextUnformatted(blame ? ICON_COMMENT : ICON_WARNING);
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        ImGui::PushTextWrapPos(0);
-        if (ImGui::Selectable((f.message + "##f").c_str(), false, 0,
-                              ImVec2(0, ImGui::CalcTextSize(f.message.c_str(), nullptr, false,
-                                                            ImGui::GetContentRegionAvail().x).y)))
-            jump_to(f);
-        ImGui::PopTextWrapPos();
+        // The message wraps at word boundaries within the panel, its lines hanging under the first (not under the
+        // icon); the whole block is one selectable that jumps to the place.
+        const ImVec2 tp = ImGui::GetCursorScreenPos();
+        const float wrap = std::max(40.0f, ImGui::GetContentRegionAvail().x);
+        const ImVec2 ts = ImGui::CalcTextSize(f.message.c_str(), nullptr, false, wrap);
+        if (ImGui::Selectable("##f", false, 0, ImVec2(wrap, ts.y))) jump_to(f);
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, ImGui::GetColorU32(ImGuiCol_Text),
+                                            f.message.c_str(), nullptr, wrap);
         if (ImGui::IsItemHovered() && !f.suggestion.empty()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
@@ -101,7 +104,50 @@ void App::draw_side_panel() {
         metric_row("Impact duration", m.impact_duration_s);
         ImGui::EndTable();
     }
-    for (const std::string& n : m.notes) muted_text(n.c_str());
+    // A missing event in one short line each (the notes name it once per metric), with the button that adds it.
+    for (const std::string& t : m.missing) {
+        ImGui::PushID(t.c_str());
+        const std::string label = event_type_label(t);
+        const bool vowel = std::string("AEIOUaeiou").find(label[0]) != std::string::npos;
+        const std::string need = std::string("Needs ") + (vowel ? "an " : "a ") + label + " event";
+        const std::string add = ICON_PLUS " Add " + label;
+        ImGui::TextColored(p.text_muted, "%s", need.c_str());
+        mark("metrics.missing." + t);
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float bw = ImGui::CalcTextSize(add.c_str()).x + 2 * st.FramePadding.x;
+        if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - st.ItemSpacing.x >= bw) ImGui::SameLine();
+        if (ImGui::SmallButton(add.c_str())) add_missing_event(t);
+        mark("metrics.add." + t);
+        ImGui::PopID();
+    }
+    // The other notes: an event earlier than the impact start it is measured from.
+    for (const std::string& n : m.notes)
+        if (n.find("check the order") != std::string::npos) muted_text(n.c_str());
+}
+
+// Added where it is likely to be: an impact start at the earliest event, the others at the latest one (a timeline
+// without times: now). The caret goes to its description in the timeline list.
+void App::add_missing_event(const std::string& type) {
+    Document& d = *doc_;
+    Event ev;
+    ev.id = new_id("ev");
+    ev.type = type;
+    ev.time.set = true;
+    ev.time.unix_ms = snap_time(platform_.now_ms(), SnapUnit::Minute);
+    bool any = false;
+    for (const Event& e : d.timeline) {
+        if (!e.time.set) continue;
+        const bool better = type == "impact_start" ? e.time.unix_ms < ev.time.unix_ms : e.time.unix_ms > ev.time.unix_ms;
+        if (!any || better) ev.time.unix_ms = e.time.unix_ms;
+        any = true;
+    }
+    ev.time.offset_min = document_offset_min(d);
+    d.timeline.push_back(ev);
+    sort_events_by_time(d.timeline);  // the timeline is kept in time order
+    edited("timeline#add", "Add " + event_type_label(type) + " event");
+    scroll_to_section_ = "timeline";
+    ensure_timeline();
+    timeline_->edit_description(ev.id, ev.time.unix_ms);
 }
 
 void App::open_read_view() { show_read_view_of(*doc_); }

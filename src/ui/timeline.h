@@ -35,6 +35,14 @@ public:
     // Review state after an import or a paste: these events are highlighted until the author confirms them.
     void begin_review(std::vector<std::string> event_ids);
     bool reviewing() const { return !review_.empty(); }
+    // The events in review among `d`'s, in `d`'s order; review_rev() changes whenever the set may have changed (the
+    // app stores it with the draft, so a reload keeps the review).
+    std::vector<std::string> review_ids(const Document& d) const;
+    uint64_t review_rev() const { return review_rev_; }
+
+    // Selects the event `id` (at `t_ms`), brings it into view on the axis and in the list, and puts the caret in its
+    // description: a new event is typed into at once.
+    void edit_description(const std::string& id, int64_t t_ms);
 
     // For the benchmark and tests: the view and the layout cost.
     TimeView& view() { return view_; }
@@ -112,6 +120,7 @@ private:
     // Selection and interaction.
     std::string selected_;
     bool scroll_list_to_selected_ = false;
+    bool list_into_view_ = false;  // the editor scrolls to the list (a row's field is to be edited)
     std::string drag_id_;        // event being retimed
     int64_t drag_orig_ms_ = 0;
     int64_t drag_new_ms_ = 0;
@@ -141,6 +150,7 @@ private:
 
     // Review state.
     std::set<std::string> review_;
+    uint64_t review_rev_ = 0;
 };
 
 // Marker colour for an event type (shared by the canvas, the list and the minimap).

@@ -2,6 +2,7 @@
 // click, drag to retime, drag to pan, wheel zoom, double-click to add, keys; and the minimap.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "core/exporters/exporters.h"
 #include "fonts.h"
@@ -194,6 +195,10 @@ void Timeline::draw_canvas(Document& d, float w) {
     const int64_t margin = static_cast<int64_t>(300 * mpp);  // labels of events left of the view still show
     auto [cb, ce] = visible_clusters(clusters_, t_left - margin, t_right + static_cast<int64_t>(20 * mpp));
     const float label_h = ImGui::GetTextLineHeight();
+    // Per lane, where the last label drawn ends: a label near the right edge is moved left, inside the canvas, only as
+    // far as the one before it in its lane allows.
+    float lane_end[16];
+    std::fill(std::begin(lane_end), std::end(lane_end), -1e9f);
     // Two passes: clusters first, then single events (milestones among them) on top.
     for (int pass = 0; pass < 2; ++pass)
     for (int ci = cb; ci < ce; ++ci) {
@@ -228,16 +233,32 @@ void Timeline::draw_canvas(Document& d, float w) {
         ImVec2 la, lb;
         if (lane >= 0) {
             const float ly = o.y + kLaneTop + lane * kLaneH;
-            la = ImVec2(x - 1, ly);
-            lb = ImVec2(x + e.label_px + 6, ly + label_h + 2);
+            float lw = e.label_px + 7;
+            float lx = x - 1;
+            float& end = lane_end[std::min(lane, 15)];
+            if (x <= o.x + w && lx + lw > o.x + w) lx = std::max({o.x + w - lw, end + 4, o.x});
+            // Still wider than the room left (the lane is taken up to here): cut with an ellipsis, whole on hover.
+            const bool cut = x <= o.x + w && lx + lw > o.x + w;
+            if (cut) lw = std::max(o.x + w - lx, ImGui::GetFontSize() * 2);
+            end = lx + lw;
+            la = ImVec2(lx, ly);
+            lb = ImVec2(lx + lw, ly + label_h + 2);
             dl->AddLine(ImVec2(x, mc.y + kMarkerR), ImVec2(x, ly), event_type_colour(e.type_index, 0.45f));
             if (lb.x > o.x && la.x < o.x + w) {
                 dl->AddRectFilled(la, lb, sel ? col(p.accent, 0.18f) : col(p.panel, 0.92f), 3);
                 if (rev) dl->AddRect(la, lb, col(p.warning), 3, 0, 1.5f);
                 const Event& ev = d.timeline[static_cast<size_t>(e.event_index)];
-                dl->AddText(ImVec2(x + 3, ly + 1), event_type_colour(e.type_index), event_type_icon(ev.type));
-                dl->AddText(ImVec2(x + 3 + ImGui::GetFontSize(), ly + 1), col(sel ? p.accent : p.text),
-                            labels_[static_cast<size_t>(ei)].c_str());
+                dl->AddText(ImVec2(lx + 4, ly + 1), event_type_colour(e.type_index), event_type_icon(ev.type));
+                const char* label = labels_[static_cast<size_t>(ei)].c_str();
+                const ImVec2 tp(lx + 4 + ImGui::GetFontSize(), ly + 1);
+                if (cut) {
+                    ImGui::PushStyleColor(ImGuiCol_Text, col(sel ? p.accent : p.text));
+                    ImGui::RenderTextEllipsis(dl, tp, ImVec2(lb.x - 3, lb.y), lb.x - 3, lb.x - 3, label, nullptr, nullptr);
+                    ImGui::PopStyleColor();
+                } else {
+                    dl->AddText(tp, col(sel ? p.accent : p.text), label);
+                }
+                mark_rect("timeline.label." + e.id, la.x, la.y, lb.x - la.x, lb.y - la.y);
             }
         }
         if (sel) dl->AddCircle(mc, kMarkerR + 4, col(p.accent), 16, 2);
@@ -361,12 +382,11 @@ void Timeline::draw_canvas(Document& d, float w) {
         ev.time.set = true;
         ev.time.unix_ms = snap_time(static_cast<int64_t>(t_mouse), SnapUnit::Minute);
         ev.time.offset_min = doc_offset_min_;
-        ev.type = "note";
-        ev.description = "New event";
+        ev.type = "note";  // no description yet: the axis labels it "Note" until one is typed
         d.timeline.push_back(ev);
         panning_ = false;
-        select(ev.id, true);
         commit(d, "timeline#add", "Add event");
+        edit_description(ev.id, ev.time.unix_ms);  // the caret in its description: typing names the event
     }
     if (canvas_focused_) handle_keys(d);
     ImGui::EndChild();

@@ -5,6 +5,7 @@
 #include "core/exporters/exporters.h"
 #include "core/text.h"
 #include "icons.h"
+#include "text_input.h"
 #include "theme.h"
 #include "timeline.h"
 
@@ -15,10 +16,16 @@ const char* kTypeIcons[] = {ICON_BOLT,      ICON_BELL,    ICON_USER,         ICO
                             ICON_COMMENT,   ICON_HEARTBEAT, ICON_CHECK_CIRCLE, ICON_INFO_CIRCLE};
 constexpr size_t kLabelChars = 36;  // columns: the axis shows the start of a description; the tooltip shows all of it
 
-std::string short_label(const std::string& s) {
-    if (s.size() <= kLabelChars) return s;  // never wider than its bytes
-    // kLabelChars columns (a CJK character takes two), cut at a grapheme cluster boundary.
-    return truncate_to_width(s, kLabelChars);
+std::string short_label(const std::string& text) {
+    // One line: a description of several lines shows its first (non-blank) line and an ellipsis.
+    const size_t from = std::min(text.size(), text.find_first_not_of(" \t\r\n"));
+    const size_t nl = text.find_first_of("\r\n", from);
+    std::string s = text.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+    const bool more = nl != std::string::npos && text.find_first_not_of(" \t\r\n", nl) != std::string::npos;
+    // kLabelChars columns (a CJK character takes two), cut at a grapheme cluster boundary; never wider than its bytes.
+    if (s.size() > kLabelChars) s = truncate_to_width(s, kLabelChars);
+    if (more && s.compare(s.size() - std::min<size_t>(s.size(), 3), 3, "\xe2\x80\xa6") != 0) s += "\xe2\x80\xa6";
+    return s;
 }
 }  // namespace
 
@@ -78,6 +85,7 @@ void Timeline::rebuild(const Document& d) {
         bool found = false;
         for (const Event& e : d.timeline)
             if (e.id == *it) { found = true; break; }
+        if (!found) ++review_rev_;
         it = found ? std::next(it) : review_.erase(it);
     }
     last_rebuild_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -130,9 +138,25 @@ void Timeline::commit(Document& d, const std::string& group, const std::string& 
     rebuild(d);
 }
 
+void Timeline::edit_description(const std::string& id, int64_t t_ms) {
+    select(id, true);
+    list_into_view_ = true;
+    ensure_visible(t_ms);
+    text_input_focus("timeline/" + id + "/description");
+}
+
 void Timeline::begin_review(std::vector<std::string> event_ids) {
     review_.clear();
     review_.insert(event_ids.begin(), event_ids.end());
+    ++review_rev_;
+}
+
+std::vector<std::string> Timeline::review_ids(const Document& d) const {
+    std::vector<std::string> out;
+    if (review_.empty()) return out;
+    for (const Event& e : d.timeline)
+        if (review_.count(e.id)) out.push_back(e.id);
+    return out;
 }
 
 void Timeline::draw(Document& d, uint64_t revision, float w, const EditFn& edited, int64_t now_ms) {

@@ -77,6 +77,15 @@ void Timeline::draw_list(Document& d, float w) {
     const float list_h = std::min(row_h * 14, row_h * (static_cast<float>(rows_.size()) + 1.4f) + 4);
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+    if (list_into_view_) {
+        // A row's field is about to be edited, and rows are drawn only where they show: the editor scrolls as little
+        // as brings the whole list into view.
+        list_into_view_ = false;
+        const float top = ImGui::GetCursorScreenPos().y, win_top = ImGui::GetWindowPos().y;
+        const float below = top + list_h + 8 - (win_top + ImGui::GetWindowHeight());
+        if (below > 0) ImGui::SetScrollY(ImGui::GetScrollY() + std::min(below, std::max(0.0f, top - win_top - 8)));
+        else if (top < win_top) ImGui::SetScrollY(ImGui::GetScrollY() - (win_top - top) - 8);
+    }
     std::string remove;
     if (!rows_.empty() && ImGui::BeginTable("events", 5, flags, ImVec2(w, list_h))) {
         ImGui::TableSetupScrollFreeze(0, 1);
@@ -175,7 +184,10 @@ void Timeline::draw_list(Document& d, float w) {
                     select(e.id, false);
                 ImGui::TableNextColumn();
                 if (rev) {
-                    if (icon_button(ICON_CHECK, "ok", "Confirm the inferred type and time")) review_.erase(e.id);
+                    if (icon_button(ICON_CHECK, "ok", "Confirm the inferred type and time")) {
+                        review_.erase(e.id);
+                        ++review_rev_;
+                    }
                     mark("timeline.row.confirm." + e.id);
                 } else if (icon_button(ICON_TRASH, "del", "Delete this event")) {
                     remove = e.id;

@@ -1,6 +1,7 @@
 // Paste to add (a preview of parsed lines, confirmed before anything is added) and the review state that follows an
 // import or a paste: inferred types and times are highlighted until the author confirms them.
 #include <algorithm>
+#include <cstdio>
 
 #include "core/exporters/exporters.h"
 #include "fonts.h"
@@ -152,14 +153,31 @@ void Timeline::draw_review_banner(Document& d, float w) {
     if (review_.empty()) return;
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, col(p.warning, p.dark ? 0.18f : 0.12f));
-    ImGui::BeginChild("review", ImVec2(w, ImGui::GetFrameHeightWithSpacing() + 12), true);
+    // The message wraps and the button follows it, on the same line when both fit: neither is cut off.
+    char msg[160];
+    std::snprintf(msg, sizeof msg, "Review %d event%s: their types (and some dates) were inferred, not given. Check the "
+                  "highlighted ones.", static_cast<int>(review_.size()), review_.size() == 1 ? "" : "s");
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float icon_w = ImGui::CalcTextSize(ICON_WARNING).x + st.ItemSpacing.x;
+    const float btn_w = ImGui::CalcTextSize(ICON_CHECK " Confirm all").x + 2 * st.FramePadding.x;
+    const float text_w = std::max(60.0f, w - 2 * st.WindowPadding.x - icon_w - 4);
+    const ImVec2 ts = ImGui::CalcTextSize(msg, nullptr, false, text_w);
+    const bool one_line = ImGui::CalcTextSize(msg).x + st.ItemSpacing.x + btn_w <= text_w;
+    const float inner = one_line ? ImGui::GetFrameHeight() : ts.y + st.ItemSpacing.y + ImGui::GetFrameHeight();
+    ImGui::BeginChild("review", ImVec2(w, inner + 2 * st.WindowPadding.y + 2), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(p.warning, ICON_WARNING);
     ImGui::SameLine();
-    ImGui::Text("Review %d event%s: their types (and some dates) were inferred, not given. Check the highlighted ones.",
-                static_cast<int>(review_.size()), review_.size() == 1 ? "" : "s");
-    ImGui::SameLine();
-    if (ImGui::SmallButton(ICON_CHECK " Confirm all")) review_.clear();
+    const float text_x = ImGui::GetCursorPosX();
+    ImGui::PushTextWrapPos(text_x + text_w);
+    ImGui::TextUnformatted(msg);
+    ImGui::PopTextWrapPos();
+    if (one_line) ImGui::SameLine();
+    else ImGui::SetCursorPosX(text_x);
+    if (ImGui::SmallButton(ICON_CHECK " Confirm all")) {
+        review_.clear();
+        ++review_rev_;
+    }
     mark("timeline.review.confirm_all");
     ImGui::EndChild();
     ImGui::PopStyleColor();

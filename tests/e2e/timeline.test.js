@@ -110,7 +110,10 @@ test('double-click adds an event there; Delete removes it; undo brings it back',
   assert.equal(got % MIN, 0, 'snapped to the minute');
   assert.ok(Math.abs(got - want) <= MIN, `added at ${added.time}, cursor at ${new Date(want).toISOString()}`);
   assert.equal(added.utc_offset, '+01:00', 'the new event keeps the document offset');
-  // It is selected: Delete removes it (the canvas has the keyboard).
+  // Its description has the caret (typing names it); Escape leaves the field, the event stays selected and Delete
+  // removes it (the canvas has the keyboard again).
+  await page.keyboard.press('Escape');
+  await h.settle(page);
   await page.keyboard.press('Delete');
   await h.settle(page);
   d = await h.doc(page);

@@ -131,3 +131,17 @@ TEST_CASE("Metrics on an empty timeline", "[metrics]") {
     CHECK(m.notes.size() == 5);
     CHECK_FALSE(m.time_to_resolve_s);
 }
+
+TEST_CASE("Metrics name each missing event type once, in the incident's order", "[metrics]") {
+    Document d;
+    CHECK(compute_metrics(d).missing ==
+          std::vector<std::string>{"impact_start", "detected", "acknowledged", "mitigated", "resolved"});
+    d.timeline = {ev("resolved", "2026-03-01T13:47:20Z"), ev("detected", "2026-03-01T13:02:10Z")};
+    Metrics m = compute_metrics(d);
+    CHECK(m.missing == std::vector<std::string>{"impact_start", "acknowledged", "mitigated"});
+    CHECK(m.notes.size() == 5);  // the notes still say, per metric, why it is undefined
+    d.timeline.push_back(ev("impact_start", "2026-03-01T12:58:00Z"));
+    d.timeline.push_back(ev("acknowledged", "2026-03-01T13:06:40Z"));
+    d.timeline.push_back(ev("mitigated", "2026-03-01T13:31:45Z"));
+    CHECK(compute_metrics(d).missing.empty());
+}
