@@ -232,6 +232,7 @@ private:
     void read_incoming(const std::string& passphrase);
     void link_decoded(int status, const std::string& json_or_error);  // a Platform::LinkStatus and its text
     void link_made(const std::string& link, const std::string& json);
+    void make_share_link();
     void stop_decoding();
     void draw_decode_progress();
     bool open_import_result(const std::string& name, const std::string& kind, ImportResult&& r);
@@ -342,7 +343,6 @@ private:
     bool share_open_ = false;
     std::string share_passphrase_;
     std::string share_link_;
-    int share_encrypt_pending_ = 0;  // frames to wait so "Encrypting..." shows before the slow key derivation
     int share_destination_ = 0;
     // An opened link
     bool incoming_open_ = false;
@@ -351,7 +351,6 @@ private:
     std::string incoming_error_;
     std::string incoming_passphrase_;
     bool incoming_encrypted_ = false;
-    int incoming_decrypt_pending_ = 0;
     bool incoming_decrypting_ = false;     // the key is being derived elsewhere (Platform::decode_link_async)
     int64_t incoming_decrypt_start_ms_ = 0;
     int incoming_gen_ = 0;

@@ -75,6 +75,21 @@ void App::draw_share() {
     if (share_open_ || ImGui::IsPopupOpen("Share")) draw_share_open();
 }
 
+// The platform makes the link (web: in the worker, so the key derivation never holds up a frame).
+void App::make_share_link() {
+    const int gen = ++share_gen_;
+    const std::string json = save_document(*doc_);
+    share_making_ = true;
+    platform_.make_link(json, platform_.page_url(), share_passphrase_,
+                        [this, gen, json](int status, const std::string& text) {
+                            if (gen != share_gen_) return;  // the passphrase changed, or the dialog closed
+                            share_making_ = false;
+                            if (status == Platform::kLinkOk) link_made(text, json);
+                            else show_message("The link could not be made: " + text);
+                            platform_.request_frame();
+                        });
+}
+
 // A link was made of the document as `json` (the version shared): it becomes the merge base for what comes back.
 void App::link_made(const std::string& link, const std::string& json) {
     share_link_ = link;
@@ -119,29 +134,13 @@ void App::draw_share_open() {
     }
     mark("share.passphrase");
     ImGui::Spacing();
-    if (share_encrypt_pending_ > 0) {
-        ImGui::TextColored(p.text_muted, ICON_LOCK "  Encrypting (deriving the key takes a moment)\xe2\x80\xa6");
-        if (--share_encrypt_pending_ == 0) {
-            const int gen = ++share_gen_;
-            const std::string json = save_document(*doc_);
-            share_making_ = true;
-            platform_.make_link(json, platform_.page_url(), share_passphrase_,
-                                [this, gen, json](int status, const std::string& text) {
-                                    if (gen != share_gen_) return;  // the passphrase changed, or the dialog closed
-                                    share_making_ = false;
-                                    if (status == Platform::kLinkOk) link_made(text, json);
-                                    else show_message("The link could not be made: " + text);
-                                    platform_.request_frame();
-                                });
-        }
-        animating_ = true;
-    } else if (share_making_) {
+    if (share_making_) {
         ImGui::TextColored(p.text_muted, share_passphrase_.empty() ? ICON_LINK "  Making the link\xe2\x80\xa6"
                                                                    : ICON_LOCK "  Encrypting (deriving the key takes a moment)\xe2\x80\xa6");
         animating_ = true;
     } else if (share_link_.empty()) {
         if (primary_button(share_passphrase_.empty() ? ICON_LINK "  Create link" : ICON_LOCK "  Create encrypted link"))
-            share_encrypt_pending_ = 2;
+            make_share_link();
         mark("share.create");
     }
     if (!share_link_.empty()) {
@@ -355,13 +354,7 @@ void App::draw_incoming_open() {
         bool enter = text_input("ui:incoming.passphrase", incoming_passphrase_, "Passphrase", -1,
                                 kInputPassword | kInputEnter).enter;
         mark("incoming.passphrase");
-        if (incoming_decrypt_pending_ > 0) {
-            ImGui::TextColored(p.text_muted, "Decrypting\xe2\x80\xa6");
-            animating_ = true;
-            if (--incoming_decrypt_pending_ == 0) decode_incoming();
-        } else if (!incoming_decrypting_ && (primary_button("Open") || enter)) {
-            incoming_decrypt_pending_ = 2;
-        }
+        if (!incoming_decrypting_ && (primary_button("Open") || enter)) decode_incoming();
         mark("incoming.open");
     }
     if (incoming_decrypting_) draw_decode_progress();
