@@ -43,6 +43,17 @@ test('Ctrl+Z inside a text field changes what the field shows, and typing contin
   await context.close();
 });
 
+// The file chooser that `action` opens. Playwright starts intercepting file choosers only once something waits for
+// one, and it tells the browser so without waiting for an answer: a key press sent at once can open the chooser
+// before interception is on (it then opens nowhere, and the wait times out). One round trip through the page first
+// puts the interception ahead of the key. (A mouse click through h.click makes such round trips itself.)
+async function chooserAfter(page, action) {
+  const chooser = page.waitForEvent('filechooser', { timeout: 10000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  await action();
+  return chooser;
+}
+
 test('Open and Import are reachable with a draft open, Ctrl+O opens the picker, an import enters review', async () => {
   const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1280, height: 800 } });
   const csv = path.join(h.ROOT, 'tests', 'data', 'import', 'csv', 'timeline.csv');
@@ -67,11 +78,9 @@ test('Open and Import are reachable with a draft open, Ctrl+O opens the picker, 
   // Ctrl+O from the canvas, and from inside a text field.
   const canvas = await page.$('#canvas');
   await canvas.focus();
-  [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+o')]);
-  await chooser.setFiles([]);
+  await (await chooserAfter(page, () => page.keyboard.press('Control+o'))).setFiles([]);
   await h.click(page, 'field.title');
-  [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+o')]);
-  await chooser.setFiles([]);
+  await (await chooserAfter(page, () => page.keyboard.press('Control+o'))).setFiles([]);
   assert.deepEqual(errors, []);
   await context.close();
 });
