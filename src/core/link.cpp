@@ -13,6 +13,7 @@
 
 #include "embedded.h"
 #include "format.h"
+#include "strings.h"
 
 namespace hs {
 
@@ -418,7 +419,6 @@ DecodeResult open_sealed(const std::vector<uint8_t>& bytes, const DecodeOptions&
     return load_json(fr.json);
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;

@@ -11,15 +11,14 @@
 #include "embedded.h"
 #include "exporters/exporters.h"
 #include "templates.h"
+#include "strings.h"
 #include "text.h"
 
 namespace hs {
 
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Word boundaries for phrases and names: a letter of any script next to a match means the match cuts a word ("blamed"
 // inside a Cyrillic word is not the English word), while a wide East Asian letter is a word of its own (an English
@@ -53,7 +52,7 @@ size_t match_at(const std::string& text, size_t pos, const std::string& phrase) 
         const char pc = phrase[p];
         if (pc == ' ') {
             size_t start = t;
-            while (t < text.size() && is_space(static_cast<unsigned char>(text[t]))) ++t;
+            while (t < text.size() && is_space(text[t])) ++t;
             if (t == start) return std::string::npos;
             while (p < phrase.size() && phrase[p] == ' ') ++p;
         } else if (pc == '\'') {
@@ -83,7 +82,7 @@ std::string normalise_phrase(const std::string& s) {
     const std::string folded = ascii ? std::string() : casefold(s);
     std::string out;
     for (char c : ascii ? s : folded) {
-        if (is_space(static_cast<unsigned char>(c))) {
+        if (is_space(c)) {
             if (!out.empty() && out.back() != ' ') out += ' ';
         } else {
             out += lower(c);
@@ -754,7 +753,7 @@ bool locate(const std::vector<Sentence>& sentences, size_t pos, size_t& sentence
 // Does a person follow at `pos` (after spaces)? The end of the person's name or role, or npos.
 size_t person_after(const Ctx& c, const std::string& text, size_t pos, const std::vector<Sentence>& sentences) {
     size_t t = pos;
-    while (t < text.size() && is_space(static_cast<unsigned char>(text[t]))) ++t;
+    while (t < text.size() && is_space(text[t])) ++t;
     if (t == pos) return std::string::npos;
     for (const std::string& name : c.people) {
         if (text.compare(t, name.size(), name) == 0 && !joins_after(text, t + name.size())) return t + name.size();
@@ -895,11 +894,7 @@ std::string item_name(const std::string& title) {
     std::string t = sanitize_text(title);
     for (char& ch : t)
         if (ch == '\n' || ch == '\t') ch = ' ';
-    if (t.size() > 60) {
-        size_t cut = 57;
-        while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
-        t = t.substr(0, cut) + "...";
-    }
+    t = shorten_utf8(t, 60);
     return blank(t) ? std::string("(untitled)") : "\"" + t + "\"";
 }
 

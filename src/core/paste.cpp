@@ -3,9 +3,10 @@
 #include "paste.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <optional>
+
+#include "strings.h"
 
 namespace hs {
 
@@ -16,20 +17,8 @@ constexpr int64_t kMin = 60000;
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower_str(const std::string& s) {
-    std::string r = s;
-    for (char& c : r) c = lower(c);
-    return r;
-}
-
-std::string trim(const std::string& s) {
-    size_t b = 0, e = s.size();
-    while (b < e && s[b] == ' ') ++b;
-    while (e > b && s[e - 1] == ' ') --e;
-    return s.substr(b, e - b);
-}
+// Pasted lines are trimmed of plain spaces only: normalize() has already turned tabs and no-break spaces into them.
+std::string trim_spaces(const std::string& s) { return trim(s, " "); }
 
 // Tabs and the no-break spaces chat apps put before "PM" (U+00A0, U+202F, U+2009) become plain spaces.
 std::string normalize(const std::string& raw) {
@@ -50,16 +39,16 @@ std::string normalize(const std::string& raw) {
             s += raw[i];
         }
     }
-    return trim(s);
+    return trim_spaces(s);
 }
 
 // Leading list markers and table pipes: "- 14:02 ...", "* ...", "• ...", "> ...", "| 14:02 | ... |".
 std::string strip_markers(std::string s) {
     for (int round = 0; round < 2; ++round) {
-        if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '>') && s[1] == ' ') s = trim(s.substr(2));
-        if (s.rfind("\xE2\x80\xA2", 0) == 0) s = trim(s.substr(3));
+        if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '>') && s[1] == ' ') s = trim_spaces(s.substr(2));
+        if (s.rfind("\xE2\x80\xA2", 0) == 0) s = trim_spaces(s.substr(3));
         if (!s.empty() && s[0] == '|') {
-            s = trim(s.substr(1));
+            s = trim_spaces(s.substr(1));
             while (!s.empty() && (s.back() == '|' || s.back() == ' ')) s.pop_back();
         }
     }
@@ -106,7 +95,7 @@ bool exact_digits(const std::string& s, size_t pos, int n, int& out) {
 int month_from_name(const std::string& w) {
     static const char* const kNames[12] = {"january", "february", "march",     "april",   "may",      "june",
                                            "july",    "august",   "september", "october", "november", "december"};
-    const std::string l = lower_str(w);
+    const std::string l = lower(w);
     if (l.size() < 3) return 0;
     for (int i = 0; i < 12; ++i) {
         const std::string full = kNames[i];
@@ -117,7 +106,7 @@ int month_from_name(const std::string& w) {
 
 bool is_weekday_name(const std::string& w) {
     static const char* const kNames[7] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-    const std::string l = lower_str(w);
+    const std::string l = lower(w);
     for (const char* n : kNames) {
         const std::string full = n;
         if (l == full || l == full.substr(0, 3)) return true;
@@ -155,7 +144,7 @@ const char* const kMonthLong[12] = {"January", "February", "March",     "April",
 
 // Day suffixes: "1st", "2nd", "3rd", "4th".
 void skip_ordinal(Scan& sc) {
-    const std::string w = lower_str(sc.word());
+    const std::string w = lower(sc.word());
     if (w == "st" || w == "nd" || w == "rd" || w == "th") sc.p += 2;
 }
 
@@ -318,7 +307,7 @@ bool scan_time(Scan& sc, Stamp& st) {
     Scan ap{sc.s, t.p};
     ap.spaces();
     int half = 0;  // 1 = AM, 2 = PM
-    const std::string w = lower_str(ap.word());
+    const std::string w = lower(ap.word());
     if (w == "am" || w == "pm") {
         half = w == "am" ? 1 : 2;
         ap.p += 2;
@@ -500,7 +489,7 @@ bool stop_word(const std::string& name) {
         "edit",     "re",        "root",       "summary",  "deploy",  "rollback", "resolved", "ack",    "detected",
         "mitigated", "mitigation", "resolution", "customer", "customers", "http", "https",     "question", "decision",
         "result",   "timeline",  "p0",         "p1",       "p2",      "p3",       "p4",       "sev1",   "sev2"};
-    const std::string l = lower_str(name);
+    const std::string l = lower(name);
     for (const char* w : kWords) {
         if (l == w) return true;
     }
@@ -515,11 +504,11 @@ void split_author(const std::string& rest, std::string& author, std::string& tex
         const char close = rest[0] == '[' ? ']' : '>';
         const size_t e = rest.find(close);
         if (e != std::string::npos && e > 1 && e <= 41) {
-            const std::string name = trim(rest.substr(1, e - 1));
+            const std::string name = trim_spaces(rest.substr(1, e - 1));
             if (!name.empty() && name.find(':') == std::string::npos && !stop_word(name)) {
                 author = name;
-                text = trim(rest.substr(e + 1));
-                if (!text.empty() && text[0] == ':') text = trim(text.substr(1));
+                text = trim_spaces(rest.substr(e + 1));
+                if (!text.empty() && text[0] == ':') text = trim_spaces(text.substr(1));
                 return;
             }
         }
@@ -532,7 +521,7 @@ void split_author(const std::string& rest, std::string& author, std::string& tex
         const std::string name = rest.substr(0, q);
         if (!stop_word(name) && is_alpha(name[0])) {
             author = name;
-            text = trim(rest.substr(q + 1));
+            text = trim_spaces(rest.substr(q + 1));
         }
     }
 }
@@ -547,7 +536,7 @@ bool slack_header(const std::string& s, std::string& author, Stamp& st) {
         if (o == std::string::npos) return false;
         body = body.substr(0, o) + " " + body.substr(o + 1, body.size() - o - 2);
     }
-    body = trim(body);
+    body = trim_spaces(body);
     // The time starts after the last space that is followed by a digit.
     size_t ts = std::string::npos;
     for (size_t i = body.size(); i-- > 1;) {
@@ -561,12 +550,12 @@ bool slack_header(const std::string& s, std::string& author, Stamp& st) {
     Scan sc{time_text, 0};
     Stamp probe;
     if (!scan_time(sc, probe) || sc.p != time_text.size()) return false;
-    std::string name = trim(body.substr(0, ts));
+    std::string name = trim_spaces(body.substr(0, ts));
     if (name.empty() || name.size() > 64 || name.find(':') != std::string::npos) return false;
     int words = 1;
     for (char c : name) words += c == ' ';
     if (words > 5) return false;
-    if (name.size() > 4 && name.compare(name.size() - 4, 4, " APP") == 0) name = trim(name.substr(0, name.size() - 4));
+    if (name.size() > 4 && name.compare(name.size() - 4, 4, " APP") == 0) name = trim_spaces(name.substr(0, name.size() - 4));
     author = name;
     st = probe;
     return true;
@@ -700,7 +689,7 @@ PasteResult parse_paste(const std::string& text, const PasteContext& ctx) {
                     y = std::stoi(iso_from_day(*current_day).substr(0, 4));
                 }
                 if (!real_date(y, st.mo, st.d)) {
-                    err(i, trim(s) + " is not a calendar date");
+                    err(i, trim_spaces(s) + " is not a calendar date");
                     ++i;
                     continue;
                 }
@@ -715,7 +704,7 @@ PasteResult parse_paste(const std::string& text, const PasteContext& ctx) {
                 continue;
             }
             const size_t p = skip_separators(s, st.end);
-            split_author(trim(s.substr(std::min(p, s.size()))), author, rest);
+            split_author(trim_spaces(s.substr(std::min(p, s.size()))), author, rest);
             if (rest.empty()) {
                 // A time alone on its line ("[14:02]", "2:03 PM"): the message is on the next line(s).
                 from_header = true;
@@ -742,7 +731,7 @@ PasteResult parse_paste(const std::string& text, const PasteContext& ctx) {
                 ++j;
             }
             consumed = j - i;
-            rest = trim(msg);
+            rest = trim_spaces(msg);
             if (rest.empty()) {
                 err(i, "no description after the time");
                 ++i;

@@ -1,7 +1,7 @@
 // Helpers shared by the importers: the pre-filled document, timeline order, pointers and small string tools.
 #include <algorithm>
-#include <cctype>
 
+#include "../strings.h"
 #include "importers.h"
 
 namespace hs {
@@ -64,7 +64,7 @@ std::string fold_key(const std::string& s) {
     std::string out;
     for (char c : s) {
         if (c == ' ' || c == '_' || c == '-') continue;
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out += lower(c);
     }
     return out;
 }
