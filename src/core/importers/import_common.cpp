@@ -21,6 +21,28 @@ void sort_timeline(Document& d) {
                      [](const Event& a, const Event& b) { return a.time.unix_ms < b.time.unix_ms; });
 }
 
+std::optional<ImportResult> entry_time(const Json& entry, const char* key, const std::string& pointer, Instant& out) {
+    const std::string ptr = pointer + "/" + key;
+    auto it = entry.find(key);
+    if (it == entry.end() || !it->is_string())
+        return import_error(ptr, "The time is missing or not a string (write 2026-03-01T14:02:00Z).");
+    const std::string ts = it->get<std::string>();
+    auto t = parse_iso8601(ts, 0);
+    if (!t) return import_error(ptr, "The time \"" + ts + "\" is not ISO 8601 (write 2026-03-01T14:02:00Z).");
+    out = *t;
+    return std::nullopt;
+}
+
+Event new_event(const Instant& time, std::string type, std::string description, std::string author) {
+    Event ev;
+    ev.id = new_id("ev");
+    ev.time = time;
+    ev.type = std::move(type);
+    ev.description = std::move(description);
+    ev.author = std::move(author);
+    return ev;
+}
+
 int severity_from_priority(const std::string& raw) {
     std::string s;
     for (char c : raw) {
