@@ -294,21 +294,12 @@ struct LineParser {
         return j - i;
     }
 
-    // The instant of the stamp's time on `day` and the offset it was written in: the stamp's own offset, else the
-    // context's zone or offset.
+    // The instant of the stamp's time on `day` and the offset it was written in: the stamp's own, else the
+    // context's.
     int64_t to_utc(const Stamp& st, int64_t day, int& off) const {
         const int64_t time_of_day = ((st.h * 60LL + st.mi) * 60 + st.sec) * 1000 + st.ms;
         const int64_t local = day * 86400000 + time_of_day;
-        if (st.has_offset) {
-            off = st.offset;
-            return local - static_cast<int64_t>(off) * kMin;
-        }
-        if (ctx.zone) {
-            const int64_t u = local_to_utc(local, *ctx.zone);
-            off = ctx.zone->offset_min_at(u);
-            return u;
-        }
-        off = ctx.offset_min;
+        off = st.has_offset ? st.offset : ctx.offset_min;
         return local - static_cast<int64_t>(off) * kMin;
     }
 
