@@ -1,5 +1,14 @@
 // Share-link codec: writes v2, reads v1 and v2. The byte layouts are in docs/links.md; every released prefix must
 // keep decoding forever.
+//
+// Index of this file:
+//   versions and prefixes
+//   varint (LEB128)
+//   plain frame: varint(json length) | CRC-32(json) LE | raw deflate
+//   encrypted body
+//   dictionaries
+//   writing links
+//   reading links
 #include "link.h"
 
 #include <sodium.h>
@@ -23,6 +32,7 @@ using link_detail::make_error;
 
 namespace {
 
+// ---- versions and prefixes ------------------------------------------------------------------------------------------
 // A link version: its prefixes and its dictionary. v1 and v2 share the frame layout; only these differ.
 struct Codec {
     int version;
@@ -360,6 +370,7 @@ bool starts_with(const std::string& s, const char* p) { return s.compare(0, std:
 
 }  // namespace
 
+// ---- dictionaries ---------------------------------------------------------------------------------------------------
 const std::string& link_dictionary_v1() {
     static const std::string d = [] {
         const EmbeddedFile* f = find_embedded("link/dict-v1.txt");
@@ -387,6 +398,7 @@ bool link_is_encrypted(const std::string& link_or_fragment) {
 
 namespace {
 
+// ---- writing links --------------------------------------------------------------------------------------------------
 // Deflate settings per version: level 9 for both; v1's memLevel 9 and chains are frozen with its fixtures, so that
 // the v1 writer can still be checked byte for byte. v2's may change: any raw deflate stream that inflates with
 // dict-v2 is a valid h2 link. v2 uses memLevel 8 (links of the same length for every sample, ~5% faster) and hash
@@ -475,6 +487,7 @@ std::string encode_link(const Document& doc, const EncodeOptions& opts) {
     return base + "#" + f;
 }
 
+// ---- reading links --------------------------------------------------------------------------------------------------
 DecodeResult decode_link(const std::string& link_or_fragment, const DecodeOptions& opts) {
     try {
         if (link_or_fragment.size() > kLinkMaxLinkChars) {

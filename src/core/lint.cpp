@@ -3,6 +3,15 @@
 // the cause of a failure, found by a small rule-based reading of each sentence (word classes from
 // assets/lint/blame-grammar.json; docs/lint.md). Findings are ordered by the document's section order, the header
 // first.
+//
+// Index of this file:
+//   phrase matching (word boundaries in any script, normalised phrases)
+//   the phrase data (assets/lint/blame-phrases.json)
+//   findings
+//   blameless language in one text (phrases, then a person as the cause)
+//   people named in the document
+//   the public functions
+//   the rules, section by section
 #include "lint.h"
 
 #include <algorithm>
@@ -21,6 +30,7 @@ namespace lint_detail {
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
+// ---- phrase matching ------------------------------------------------------------------------------------------------
 // Word boundaries for phrases and names: a letter of any script next to a match means the match cuts a word ("blamed"
 // inside a Cyrillic word is not the English word), while a wide East Asian letter is a word of its own (an English
 // phrase next to 障害 is whole), and punctuation of any script (、「」（）) is never part of a word (text.h).
@@ -123,6 +133,7 @@ std::vector<std::pair<size_t, size_t>> find_normalised(const std::string& text, 
     return out;
 }
 
+// ---- the phrase data ------------------------------------------------------------------------------------------------
 bool parse_data(const std::string& text, PhraseData& out, std::string* error) {
     auto fail = [&](const std::string& m) {
         if (error) *error = m;
@@ -224,6 +235,7 @@ std::string quote_excerpt(const std::string& text, size_t start, size_t end) {
     return "\"" + s + "\"";
 }
 
+// ---- blameless language in one text ---------------------------------------------------------------------------------
 // The findings of blame_phrases for this text are c.out[before, end).
 void blame_person(Ctx& c, const std::string& text, const std::vector<Sentence>& sentences, size_t before,
                   const std::string& section, const std::string& item_id, const std::string& field) {
@@ -335,6 +347,7 @@ std::string item_name(const std::string& title) {
     return blank(t) ? std::string("(untitled)") : "\"" + t + "\"";
 }
 
+// ---- people named in the document -----------------------------------------------------------------------------------
 void add_person(std::vector<std::string>& people, std::string name) {
     size_t b = name.find_first_not_of(" \t\r\n@");
     if (b == std::string::npos) return;
@@ -367,6 +380,7 @@ void add_person(std::vector<std::string>& people, std::string name) {
 
 }  // namespace
 
+// ---- the public functions -------------------------------------------------------------------------------------------
 std::vector<std::pair<size_t, size_t>> find_phrase(const std::string& text, const std::string& phrase) {
     return find_normalised(text, normalise_phrase(phrase));
 }
@@ -406,6 +420,7 @@ std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phr
 
 namespace {
 
+// ---- the rules, section by section ----------------------------------------------------------------------------------
 // The names that count as people in this document, longest first, once each.
 void gather_people(Ctx& c) {
     const Document& d = c.d;

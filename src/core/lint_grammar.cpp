@@ -1,7 +1,12 @@
 // The blame grammar: a small rule-based reading of each sentence (docs/lint.md), to tell a person as the cause of a
 // failure from a system, a process or "we". Word classes come from assets/lint/blame-grammar.json.
 //
-// Sections: the word classes; tokens; the subject of a verb; the blame-person rules; where phrases meet people.
+// Index of this file:
+//   the word classes
+//   tokens
+//   the subject of a verb
+//   the blame-person rules
+//   where phrases meet people
 #include <algorithm>
 #include <set>
 
@@ -19,6 +24,7 @@ namespace hs::lint_detail {
 // subject is a person (a name, a role, a pronoun), a system (assets/lint/blame-grammar.json) or "we".
 
 
+// ---- the word classes -----------------------------------------------------------------------------------------------
 std::vector<std::string> split_words(const std::string& s) {
     std::vector<std::string> out;
     size_t i = 0;
@@ -114,6 +120,7 @@ constexpr int kReach = 40;
 enum class Who { None, Person, Name, They, We, Thing };
 
 
+// ---- tokens ---------------------------------------------------------------------------------------------------------
 bool ends_with(const std::string& s, const char* suffix) {
     size_t n = std::char_traits<char>::length(suffix);
     return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
@@ -243,6 +250,7 @@ std::vector<Sentence> tokenise(const std::string& text, const std::vector<std::s
 bool has(const Words& set, const Tok& t) { return t.word && set.count(t.w) > 0; }
 bool adverb(const Tok& t) { return has(kAdv, t) || (t.word && !t.name_shape && ends_with(t.w, "ly") && t.w.size() > 4); }
 bool boundary(const Tok& t) { return !t.word || has(kConj, t); }
+// ---- the subject of a verb ------------------------------------------------------------------------------------------
 bool verbish(const Tok& t) {
     if (!t.word || !t.letters) return false;
     const Grammar& g = grammar();
@@ -382,6 +390,7 @@ Subject subject_before(const Sentence& s, int t, int depth = 0) {
 
 // Matches a word sequence at token t; a particle ("took the site down") may come a few words after the verb.
 // Returns the index of the last matched token, or -1.
+// ---- the blame-person rules -----------------------------------------------------------------------------------------
 int match_seq(const Sentence& s, int t, const std::vector<std::string>& seq) {
     if (seq.empty() || size_t(t) >= s.size()) return -1;
     size_t k = size_t(t);
@@ -509,6 +518,7 @@ void person_rules(const Sentence& s, std::vector<PersonHit>& hits) {
     }
 }
 
+// ---- where phrases meet people --------------------------------------------------------------------------------------
 // The sentence and the first token that starts at or after byte `pos` (binary searches: sentences and their tokens
 // are in text order). False when there is none.
 bool locate(const std::vector<Sentence>& sentences, size_t pos, size_t& sentence, size_t& token) {

@@ -1,5 +1,11 @@
 // Paste to add: a small hand-written scanner for the time stamps people paste (chat logs, notes, terminals), with a
 // reason for every line it rejects. No regex (slow and throwing in some standard libraries) and no locale.
+//
+// Index of this file:
+//   cleaning a pasted line
+//   what follows the stamp: separators, the author, chat headers
+//   event types from keywords
+//   the lines, one entry at a time
 #include "paste.h"
 
 #include <algorithm>
@@ -18,6 +24,7 @@ using namespace paste_detail;
 // Pasted lines are trimmed of plain spaces only: normalize() has already turned tabs and no-break spaces into them.
 std::string trim_spaces(const std::string& s) { return trim(s, " "); }
 
+// ---- cleaning a pasted line -----------------------------------------------------------------------------------------
 // Tabs and the no-break spaces chat apps put before "PM" (U+00A0, U+202F, U+2009) become plain spaces.
 std::string normalize(const std::string& raw) {
     std::string s;
@@ -53,6 +60,7 @@ std::string strip_markers(std::string s) {
     return s;
 }
 
+// ---- what follows the stamp -----------------------------------------------------------------------------------------
 // After the stamp: separators such as " - ", ": ", " | ", " — ".
 size_t skip_separators(const std::string& s, size_t p) {
     for (;;) {
@@ -162,6 +170,7 @@ std::string iso_from_day(int64_t day) {
 
 }  // namespace
 
+// ---- event types from keywords --------------------------------------------------------------------------------------
 std::string infer_event_type(const std::string& description) {
     // Words only: lower case, everything else a space, padded so " ack " never matches "rollback".
     std::string w = " ";
@@ -207,6 +216,7 @@ std::string infer_event_type(const std::string& description) {
 
 namespace {
 
+// ---- the lines, one entry at a time ---------------------------------------------------------------------------------
 // The pasted text as lines, at most `max_lines` of them; the lines after those are counted in `ignored`.
 std::vector<std::string> split_lines(const std::string& text, size_t max_lines, size_t& ignored) {
     std::vector<std::string> raw;

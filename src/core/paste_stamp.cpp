@@ -1,7 +1,12 @@
 // Paste to add: the time stamps at the start of pasted lines, scanned by hand (no regex, no locale), with a reason for
 // every stamp that is rejected ("ambiguous date 03/04", "2026-02-30 is not a calendar date").
 //
-// Sections: names of months and weekdays; dates; times; offsets; the whole stamp.
+// Index of this file:
+//   digits and names of months and weekdays
+//   dates
+//   times
+//   offsets
+//   the whole stamp
 #include <cstdio>
 #include <optional>
 
@@ -11,6 +16,7 @@
 
 namespace hs::paste_detail {
 
+// ---- digits and names of months and weekdays ------------------------------------------------------------------------
 // Exactly n digits at pos (more may follow).
 bool exact_digits(const std::string& s, size_t pos, int n, int& out) {
     if (pos + static_cast<size_t>(n) > s.size()) return false;
@@ -46,6 +52,7 @@ bool is_weekday_name(const std::string& w) {
 }
 
 
+// ---- dates ----------------------------------------------------------------------------------------------------------
 bool real_date(int y, int m, int d) {
     char buf[32];
     if (y < 0 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
@@ -195,6 +202,7 @@ bool scan_date(Scan& sc, Stamp& st) {
 }
 
 // "14:02", "14:02:33", "14:02:33.123", "14h02", "2:02 PM", "2pm". Returns false when nothing time-like is at sc.p.
+// ---- times ----------------------------------------------------------------------------------------------------------
 bool scan_time(Scan& sc, Stamp& st) {
     const size_t start = sc.p;
     int h, m = 0, s = 0;
@@ -256,6 +264,7 @@ bool scan_time(Scan& sc, Stamp& st) {
 
 // Offsets after the time: "Z", "UTC", "GMT", "UTC+1", "+01:00", "+0100" (and "+01" attached to the time), or a
 // common unambiguous zone abbreviation. CST and IST are left alone: each names several zones.
+// ---- offsets --------------------------------------------------------------------------------------------------------
 void scan_offset(Scan& sc, Stamp& st) {
     const size_t save = sc.p;
     const bool attached = sc.cur() != ' ';
@@ -320,6 +329,7 @@ void scan_offset(Scan& sc, Stamp& st) {
     sc.p = save;
 }
 
+// ---- the whole stamp ------------------------------------------------------------------------------------------------
 // The stamp at the start of the line: [weekday,] [date] time [am/pm] [offset], optionally in [] or ().
 // Returns nullopt when the line does not start with a date or a time.
 std::optional<Stamp> scan_stamp(const std::string& s) {
