@@ -1,6 +1,13 @@
 // hindsight: the command-line contract that scripts and CI rely on (docs/cli.md).
 // Exit codes: 0 ok, 1 bad input, 2 usage, 3 merge conflicts (reserved for `merge`). Never crashes: every command
 // runs inside a catch-all, and core functions report problems instead of throwing.
+//
+// Index of this file:
+//   output
+//   input (documents; files, stdin and folders are read in cli_input.cpp)
+//   argument parsing
+//   commands
+//   the command table and main
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -397,6 +404,7 @@ int cmd_merge(const std::vector<std::string>& argv) {
 }
 
 // The dispatcher is a table so that later commands (link, merge) are one entry each.
+// ---- the command table and main -------------------------------------------------------------------------------------
 struct Command {
     const char* name;
     const char* usage;    // arguments, shown after "hindsight NAME"
