@@ -7,19 +7,8 @@ if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   return()
 endif()
 
-# imgui_draw.cpp with glyphs on demand, as in the web build (scripts/imgui_patch.py).
-set(HS_IMGUI_DRAW_NATIVE "${CMAKE_BINARY_DIR}/generated/imgui_draw.cpp")
-add_custom_command(OUTPUT "${HS_IMGUI_DRAW_NATIVE}"
-  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/imgui_patch.py ${IMGUI_DIR}/imgui_draw.cpp "${HS_IMGUI_DRAW_NATIVE}"
-  DEPENDS ${IMGUI_DIR}/imgui_draw.cpp ${CMAKE_SOURCE_DIR}/scripts/imgui_patch.py
-  COMMENT "imgui_draw.cpp: no default font, glyphs on demand")
-add_library(imgui_native STATIC
-  ${IMGUI_DIR}/imgui.cpp "${HS_IMGUI_DRAW_NATIVE}" ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
-  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
-target_include_directories(imgui_native SYSTEM PUBLIC ${IMGUI_DIR})
-target_compile_definitions(imgui_native PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
-                                               IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_FONT
-                                               IMGUI_USE_WCHAR32)
+# Dear ImGui as in the web build, without a GPU backend (cmake/imgui.cmake).
+hs_imgui_library(imgui_native APP)
 target_compile_options(imgui_native PRIVATE -w)
 
 set(HS_NATIVE_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/fonts.cpp")

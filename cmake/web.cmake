@@ -4,20 +4,8 @@ if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "Dear ImGui sources are missing in ${IMGUI_DIR}: run python3 scripts/deps.py web")
 endif()
 
-# imgui_draw.cpp without the built-in ProggyClean font (unused: the app always loads its own fonts), and with glyphs
-# on demand (scripts/imgui_patch.py).
-set(HS_IMGUI_DRAW "${CMAKE_BINARY_DIR}/generated/imgui_draw.cpp")
-add_custom_command(OUTPUT "${HS_IMGUI_DRAW}"
-  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/imgui_patch.py ${IMGUI_DIR}/imgui_draw.cpp "${HS_IMGUI_DRAW}"
-  DEPENDS ${IMGUI_DIR}/imgui_draw.cpp ${CMAKE_SOURCE_DIR}/scripts/imgui_patch.py
-  COMMENT "imgui_draw.cpp: no default font, glyphs on demand")
-add_library(imgui STATIC
-  ${IMGUI_DIR}/imgui.cpp "${HS_IMGUI_DRAW}" ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
-  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
-# IMGUI_USE_WCHAR32: characters outside the Basic Multilingual Plane (emoji) are kept and drawn.
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
-                                        IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_DEFAULT_FONT IMGUI_USE_WCHAR32)
+# Dear ImGui with the app's patches and the WebGL 2 backend (cmake/imgui.cmake).
+hs_imgui_library(imgui APP OPENGL3)
 
 # Fonts: subset from Debian's packages at build time, embedded as byte arrays.
 set(HS_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/fonts.cpp")
@@ -90,11 +78,7 @@ add_custom_target(dist ALL
 
 # bench/startup's baseline: a bare ImGui page with the same toolchain and flags (LTO, emmalloc, the Closure Compiler
 # on the glue) and ImGui's default font.
-add_library(imgui_bare STATIC EXCLUDE_FROM_ALL
-  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(imgui_bare SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
-target_compile_definitions(imgui_bare PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS)
+hs_imgui_library(imgui_bare OPENGL3 EXCLUDE_FROM_ALL)
 target_compile_options(imgui_bare PRIVATE -Os)
 add_executable(bare_imgui EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/startup/bare.cpp)
 set_target_properties(bare_imgui PROPERTIES OUTPUT_NAME bare SUFFIX ".js")

@@ -6,7 +6,7 @@
 
 namespace hs {
 
-bool is_open_action(const ActionItem& a) { return a.status == "open" || a.status == "in_progress"; }
+bool is_open_action(const ActionItem& a) { return a.status != "done" && a.status != "wont_do"; }
 
 bool is_overdue(const ActionItem& a, const std::string& today) {
     return is_open_action(a) && is_calendar_date(a.due) && !today.empty() && a.due < today;

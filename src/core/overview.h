@@ -11,9 +11,12 @@
 
 namespace hs {
 
-// An action item still to do: status "open" or "in_progress".
+// An action item still to do: any status but "done" and "wont_do" (closed either way). A status outside the
+// vocabulary, such as an importer's "blocked", is still work to do.
 bool is_open_action(const ActionItem& a);
-// Open, with a calendar due date before `today` ("YYYY-MM-DD"; "" means no date known: never overdue).
+// The one rule for "overdue", in the overview, the draft list and the editor: open, with a calendar due date
+// ("YYYY-MM-DD") before `today` (the UTC date; "" means no date known: never overdue). An item due today is not late
+// yet; a due date that is not a date ("next week") never makes an item overdue.
 bool is_overdue(const ActionItem& a, const std::string& today);
 // The median, the mean of the two middle values (rounded toward the lower one) for an even count; none when empty.
 std::optional<int64_t> median_of(std::vector<int64_t> v);

@@ -14,9 +14,6 @@ namespace hs {
 struct PasteContext {
     std::string date;    // "YYYY-MM-DD": the incident's date, used for times written without a date
     int offset_min = 0;  // offset for times written without one (the document's offset)
-    // Optional: when set, times without an offset are read as wall-clock time in this zone (DST-aware) instead of
-    // with offset_min.
-    std::shared_ptr<const ZoneRules> zone;
     size_t max_lines = 10000;  // lines of input read; the rest are counted in PasteResult::lines_ignored
 };
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "model.h"
+#include "time.h"
 
 namespace hs {
 
@@ -28,22 +29,6 @@ unsigned days_in_month(int y, unsigned m) {
     return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
 }
 
-// Inverse of days_from_civil (Howard Hinnant, "chrono-compatible low-level date algorithms").
-void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = static_cast<int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y += (m <= 2);
-}
-
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
 // "YYYY-MM-DDTHH:MM:SS" (+ ".mmm" when ms != 0) of a UTC-shifted millisecond count.
 std::string civil_text(int64_t ms, char sep) {
     const int64_t days = floor_div(ms, 86400000);
@@ -64,6 +49,19 @@ std::string civil_text(int64_t ms, char sep) {
 }
 
 }  // namespace
+
+void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = static_cast<int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y += (m <= 2);
+}
 
 int64_t days_from_civil(int y, unsigned m, unsigned d) {
     const int64_t yy = static_cast<int64_t>(y) - (m <= 2);

@@ -49,12 +49,6 @@ Civil civil_from_ms(int64_t local_ms) {
 const char* const kWeekdays[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 const char* const kMonths[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-unsigned days_in_month(int64_t y, unsigned m) {
-    static const unsigned kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
 std::string two(int v) {
     char b[8];
     std::snprintf(b, sizeof b, "%02d", v);
@@ -62,104 +56,6 @@ std::string two(int v) {
 }
 
 }  // namespace
-
-// ---- zone rules -----------------------------------------------------------------------------------------------------
-
-std::optional<int64_t> ZoneRules::next_transition(int64_t after_ms, int64_t limit_ms) const {
-    const int base = offset_min_at(after_ms);
-    const int64_t kScan = 6 * kHourMs;
-    int64_t lo = after_ms;
-    while (lo < limit_ms) {
-        const int64_t hi = std::min(limit_ms, lo + kScan);
-        if (offset_min_at(hi) != base) {
-            // Invariant: offset(lo) == base, offset(hi) != base; find the first ms with a different offset.
-            int64_t a = lo, b = hi;
-            while (b - a > 1) {
-                const int64_t mid = a + (b - a) / 2;
-                (offset_min_at(mid) == base ? a : b) = mid;
-            }
-            return b;
-        }
-        lo = hi;
-    }
-    return std::nullopt;
-}
-
-std::string FixedOffset::abbrev(int64_t) const {
-    if (!abbrev_.empty()) return abbrev_;
-    return offset_ == 0 ? "UTC" : "UTC" + format_offset(offset_);
-}
-
-DstRules::DstRules(int std_offset_min, int dst_offset_min, std::string std_abbrev, std::string dst_abbrev,
-                   TransitionRule dst_start, TransitionRule dst_end)
-    : std_(std_offset_min), dst_(dst_offset_min), std_abbrev_(std::move(std_abbrev)),
-      dst_abbrev_(std::move(dst_abbrev)), start_(dst_start), end_(dst_end) {}
-
-int64_t DstRules::rule_utc_ms(const TransitionRule& r, int year, int offset_before_min) const {
-    const unsigned m = static_cast<unsigned>(std::clamp(r.month, 1, 12));
-    int64_t day;
-    if (r.week < 0) {
-        const int64_t last = days_from_civil(year, m, days_in_month(year, m));
-        const int64_t wd = floor_mod(last + 4, 7);
-        day = last - floor_mod(wd - r.weekday, 7);
-    } else {
-        const int64_t first = days_from_civil(year, m, 1);
-        const int64_t wd = floor_mod(first + 4, 7);
-        day = first + floor_mod(r.weekday - wd, 7) + 7 * (std::clamp(r.week, 1, 5) - 1);
-    }
-    int64_t ms = day * kDayMs + static_cast<int64_t>(r.minute_of_day) * kMinuteMs;
-    if (!r.utc) ms -= static_cast<int64_t>(offset_before_min) * kMinuteMs;
-    return ms;
-}
-
-int64_t DstRules::start_utc_ms(int year) const { return rule_utc_ms(start_, year, std_); }
-int64_t DstRules::end_utc_ms(int year) const { return rule_utc_ms(end_, year, dst_); }
-
-bool DstRules::is_dst(int64_t utc_ms) const {
-    const int year = static_cast<int>(civil_from_ms(utc_ms).year);
-    const int64_t s = start_utc_ms(year), e = end_utc_ms(year);
-    if (s < e) return utc_ms >= s && utc_ms < e;
-    return utc_ms >= s || utc_ms < e;  // southern hemisphere: summer spans the new year
-}
-
-int DstRules::offset_min_at(int64_t utc_ms) const { return is_dst(utc_ms) ? dst_ : std_; }
-std::string DstRules::abbrev(int64_t utc_ms) const { return is_dst(utc_ms) ? dst_abbrev_ : std_abbrev_; }
-
-std::optional<int64_t> DstRules::next_transition(int64_t after_ms, int64_t limit_ms) const {
-    const int year = static_cast<int>(civil_from_ms(after_ms).year);
-    std::array<int64_t, 6> cands = {start_utc_ms(year - 1), end_utc_ms(year - 1), start_utc_ms(year),
-                                    end_utc_ms(year),       start_utc_ms(year + 1), end_utc_ms(year + 1)};
-    std::sort(cands.begin(), cands.end());
-    for (int64_t c : cands) {
-        if (c > after_ms && c <= limit_ms) return c;
-    }
-    return std::nullopt;
-}
-
-std::shared_ptr<const ZoneRules> make_eu_zone(int std_offset_min, const std::string& std_abbrev,
-                                              const std::string& dst_abbrev) {
-    return std::make_shared<DstRules>(std_offset_min, std_offset_min + 60, std_abbrev, dst_abbrev,
-                                      TransitionRule{3, -1, 0, 60, true}, TransitionRule{10, -1, 0, 60, true});
-}
-
-std::shared_ptr<const ZoneRules> make_us_zone(int std_offset_min, const std::string& std_abbrev,
-                                              const std::string& dst_abbrev) {
-    return std::make_shared<DstRules>(std_offset_min, std_offset_min + 60, std_abbrev, dst_abbrev,
-                                      TransitionRule{3, 2, 0, 120, false}, TransitionRule{11, 1, 0, 120, false});
-}
-
-int64_t local_to_utc(int64_t local_ms, const ZoneRules& rules) {
-    // Transitions are far more than a day apart, so the offsets a day either side are the only candidates.
-    const int before = rules.offset_min_at(local_ms - kDayMs);
-    const int after = rules.offset_min_at(local_ms + kDayMs);
-    std::optional<int64_t> best;
-    for (int off : {before, after}) {
-        const int64_t u = local_ms - static_cast<int64_t>(off) * kMinuteMs;
-        if (rules.offset_min_at(u) == off && (!best || u < *best)) best = u;
-    }
-    if (best) return *best;
-    return local_ms - static_cast<int64_t>(before) * kMinuteMs;  // skipped wall time
-}
 
 // ---- display zone ---------------------------------------------------------------------------------------------------
 
@@ -169,13 +65,6 @@ TimeZone TimeZone::fixed(int offset_min) {
     TimeZone z;
     z.kind = Kind::Fixed;
     z.fixed_offset_min = offset_min;
-    return z;
-}
-
-TimeZone TimeZone::local(std::shared_ptr<const ZoneRules> rules) {
-    TimeZone z;
-    z.kind = rules ? Kind::Local : Kind::Utc;
-    z.rules = std::move(rules);
     return z;
 }
 
@@ -190,7 +79,6 @@ TimeZone TimeZone::relative(int64_t origin_ms, std::string origin_name) {
 int TimeZone::offset_min_at(int64_t utc_ms) const {
     switch (kind) {
         case Kind::Fixed: return fixed_offset_min;
-        case Kind::Local: return rules ? rules->offset_min_at(utc_ms) : 0;
         default: return 0;
     }
 }
@@ -199,7 +87,6 @@ std::string TimeZone::label(int64_t at_ms) const {
     switch (kind) {
         case Kind::Utc: return "UTC";
         case Kind::Fixed: return fixed_offset_min == 0 ? "UTC" : "UTC" + format_offset(fixed_offset_min);
-        case Kind::Local: return rules ? rules->abbrev(at_ms) : "UTC";
         case Kind::Relative: return "T = " + origin_name;
     }
     return "UTC";
@@ -329,32 +216,23 @@ std::string step_text(int64_t step) {
 
 // Local-aligned positions of a step in [t0, t1]: for steps up to a day, local_ms % step == 0 (every step divides a
 // day, so this is "time of day % step"); for multi-day steps, local midnights of days whose number is a multiple of
-// the step (weeks start on Monday). Walks the range in pieces of constant offset, so across a DST change the
-// positions stay on round wall-clock values and the UTC gap between them changes.
+// the step (weeks start on Monday). A display zone has one offset (UTC or a fixed one), so local = UTC + offset.
 template <typename Fn>
 void for_each_aligned(int64_t t0, int64_t t1, int64_t step, const TimeZone& zone, size_t cap, Fn&& fn) {
-    size_t n = 0;
-    int64_t seg = t0;
-    while (seg <= t1 && n < cap) {
-        const int off = zone.offset_min_at(seg);
-        std::optional<int64_t> next;
-        if (zone.kind == TimeZone::Kind::Local && zone.rules) next = zone.rules->next_transition(seg, t1);
-        const int64_t seg_end = next ? *next : t1 + 1;  // exclusive
-        const int64_t off_ms = static_cast<int64_t>(off) * kMinuteMs;
-        const int64_t local0 = seg + off_ms;
-        int64_t first;
-        if (step <= kDayMs) {
-            first = ceil_div(local0, step) * step;
-        } else {
-            const int64_t k = step / kDayMs;
-            const int64_t phase = step % (7 * kDayMs) == 0 ? 3 : 0;  // day 4 (1970-01-05) was a Monday
-            int64_t day = ceil_div(local0, kDayMs);
-            day += floor_mod(-(day + phase), k);
-            first = day * kDayMs;
-        }
-        for (int64_t local = first; local - off_ms < seg_end && n < cap; local += step, ++n) fn(local - off_ms, local);
-        seg = seg_end;
+    const int64_t off_ms = static_cast<int64_t>(zone.offset_min_at(t0)) * kMinuteMs;
+    const int64_t local0 = t0 + off_ms;
+    int64_t first;
+    if (step <= kDayMs) {
+        first = ceil_div(local0, step) * step;
+    } else {
+        const int64_t k = step / kDayMs;
+        const int64_t phase = step % (7 * kDayMs) == 0 ? 3 : 0;  // day 4 (1970-01-05) was a Monday
+        int64_t day = ceil_div(local0, kDayMs);
+        day += floor_mod(-(day + phase), k);
+        first = day * kDayMs;
     }
+    size_t n = 0;
+    for (int64_t local = first; local - off_ms <= t1 && n < cap; local += step, ++n) fn(local - off_ms, local);
 }
 
 }  // namespace
@@ -362,10 +240,6 @@ void for_each_aligned(int64_t t0, int64_t t1, int64_t step, const TimeZone& zone
 TickSet choose_ticks(int64_t t0_ms, int64_t t1_ms, float pixel_width, float min_label_px, const TimeZone& zone) {
     TickSet ts;
     ts.zone_label = zone.label(t0_ms);
-    if (zone.kind == TimeZone::Kind::Local) {
-        const std::string end_label = zone.label(t1_ms);
-        if (end_label != ts.zone_label) ts.zone_label += "/" + end_label;
-    }
     if (!(t1_ms > t0_ms) || !(pixel_width > 0)) return ts;
     const bool relative = zone.kind == TimeZone::Kind::Relative;
     if (!relative) ts.context_label = format_time(t0_ms, zone, TimePrecision::DayYear);

@@ -20,91 +20,22 @@
 namespace hs {
 
 
-// ---- time-zone rules ------------------------------------------------------------------------------------------------
-// The offset from UTC at an instant. The web build can implement this over the browser's Intl/Date; tests use the
-// rule-based zones below, so DST behaviour is identical natively, in wasm and in CI.
-class ZoneRules {
-public:
-    virtual ~ZoneRules() = default;
-    virtual int offset_min_at(int64_t utc_ms) const = 0;    // e.g. +60 for CET
-    virtual std::string abbrev(int64_t utc_ms) const = 0;   // e.g. "CET" / "CEST", or "UTC+01:00"
-    // The first instant in (after_ms, limit_ms] at which the offset differs from offset_min_at(after_ms), or nullopt.
-    // The default scans in 6-hour steps and bisects to the millisecond (correct whenever two transitions are more
-    // than 6 hours apart); rule-based zones override it with the exact answer.
-    virtual std::optional<int64_t> next_transition(int64_t after_ms, int64_t limit_ms) const;
-};
-
-class FixedOffset : public ZoneRules {
-public:
-    explicit FixedOffset(int offset_min, std::string abbrev = "") : offset_(offset_min), abbrev_(std::move(abbrev)) {}
-    int offset_min_at(int64_t) const override { return offset_; }
-    std::string abbrev(int64_t) const override;  // the given abbreviation, else "UTC" / "UTC+01:00"
-    std::optional<int64_t> next_transition(int64_t, int64_t) const override { return std::nullopt; }
-
-private:
-    int offset_;
-    std::string abbrev_;
-};
-
-// A yearly DST rule: "the week-th weekday of month at minute_of_day", where week 1..4 counts from the start of the
-// month and -1 means the last one. `utc` says whether minute_of_day is UTC (EU) or the wall clock in force just
-// before the change (US).
-struct TransitionRule {
-    int month = 3;    // 1..12
-    int week = -1;    // 1..4, or -1 = last
-    int weekday = 0;  // 0 = Sunday .. 6 = Saturday
-    int minute_of_day = 60;
-    bool utc = true;
-};
-
-class DstRules : public ZoneRules {
-public:
-    DstRules(int std_offset_min, int dst_offset_min, std::string std_abbrev, std::string dst_abbrev,
-             TransitionRule dst_start, TransitionRule dst_end);
-    int offset_min_at(int64_t utc_ms) const override;
-    std::string abbrev(int64_t utc_ms) const override;
-    std::optional<int64_t> next_transition(int64_t after_ms, int64_t limit_ms) const override;
-    int64_t start_utc_ms(int year) const;  // when DST begins in `year`
-    int64_t end_utc_ms(int year) const;    // when DST ends in `year`
-    bool is_dst(int64_t utc_ms) const;
-
-private:
-    int64_t rule_utc_ms(const TransitionRule& r, int year, int offset_before_min) const;
-    int std_, dst_;
-    std::string std_abbrev_, dst_abbrev_;
-    TransitionRule start_, end_;
-};
-
-// EU rule: last Sunday of March 01:00 UTC to last Sunday of October 01:00 UTC. Default: Central European Time.
-std::shared_ptr<const ZoneRules> make_eu_zone(int std_offset_min = 60, const std::string& std_abbrev = "CET",
-                                              const std::string& dst_abbrev = "CEST");
-// US rule: second Sunday of March 02:00 local to first Sunday of November 02:00 local. Default: US Eastern.
-std::shared_ptr<const ZoneRules> make_us_zone(int std_offset_min = -300, const std::string& std_abbrev = "EST",
-                                              const std::string& dst_abbrev = "EDT");
-
-// Wall-clock milliseconds ("local epoch ms") to UTC under `rules`. A wall time that does not exist (the hour skipped
-// in spring) is read with the offset in force before the change, so 02:30 becomes 03:30 summer time; a wall time
-// that exists twice (autumn) gives the earlier instant. Both match what browsers do.
-int64_t local_to_utc(int64_t local_ms, const ZoneRules& rules);
-
 // ---- display zone ---------------------------------------------------------------------------------------------------
-// How the axis and the labels show time: UTC, a fixed offset (the document's), a local zone with rules, or relative
-// to an origin (impact start): "T+05:30", "T+1h 05m", "T-5m".
+// How the axis and the labels show time: UTC, a fixed offset (the document's), or relative to an origin (impact
+// start): "T+05:30", "T+1h 05m", "T-5m".
 struct TimeZone {
-    enum class Kind { Utc, Fixed, Local, Relative };
+    enum class Kind { Utc, Fixed, Relative };
     Kind kind = Kind::Utc;
     int fixed_offset_min = 0;
-    std::shared_ptr<const ZoneRules> rules;  // Kind::Local
     int64_t origin_ms = 0;                   // Kind::Relative: T = 0
     std::string origin_name = "impact start";
 
     static TimeZone utc();
     static TimeZone fixed(int offset_min);
-    static TimeZone local(std::shared_ptr<const ZoneRules> rules);
     static TimeZone relative(int64_t origin_ms, std::string origin_name = "impact start");
 
     int offset_min_at(int64_t utc_ms) const;  // 0 for Utc and Relative
-    // "UTC", "UTC+01:00", "CET" / "CEST" (at that instant), "T = impact start".
+    // "UTC", "UTC+01:00", "T = impact start".
     std::string label(int64_t at_ms) const;
 };
 
@@ -134,18 +65,18 @@ struct Tick {
 };
 
 struct TickSet {
-    int64_t major_step_ms = 0;  // nominal wall-clock step (the UTC gap differs across a DST change)
+    int64_t major_step_ms = 0;  // the step between majors
     int64_t minor_step_ms = 0;  // 0 = no minor ticks
     std::vector<Tick> majors;   // sorted, labelled
     std::vector<Tick> minors;   // sorted, unlabelled, never at a major's position
-    std::string zone_label;     // "UTC", "UTC+01:00", "CET", "CET/CEST" when the range crosses a change
+    std::string zone_label;     // "UTC", "UTC+01:00", "T = impact start"
     std::string context_label;  // the date at t0 for a sticky header ("Sun 1 Mar 2026"); "" when relative
     std::string step_label;     // "5 min", "1 h", "7 d"
 };
 
 // The major steps, smallest first: 1,2,5,10,15,30 s; 1,2,5,10,15,30 min; 1,2,3,6,12 h; 1,2,7 d (then 14, 28, 56...
 // days for very long ranges). The smallest step whose width on screen is at least min_label_px is chosen. Ticks sit
-// on local wall-clock boundaries (so labels stay round across DST); relative zones tick at origin + k * step.
+// on local wall-clock boundaries (round labels in the zone's offset); relative zones tick at origin + k * step.
 // Labels: "14:02:30" (steps under a minute), "14:02" (minutes and hours), "Mon 2 Mar" (days, and at every local
 // midnight crossed by smaller steps), "T+5m" / "T+02:30" in a relative zone. Cost: O(ticks in [t0, t1]).
 TickSet choose_ticks(int64_t t0_ms, int64_t t1_ms, float pixel_width, float min_label_px, const TimeZone& zone);

@@ -11,9 +11,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size < 1 || size > 200000) return 0;
     hs::PasteContext ctx;
-    ctx.date = "2026-03-29";  // a DST transition day in Europe
+    ctx.date = "2026-03-29";
     ctx.offset_min = (static_cast<int>(data[0] % 53) - 26) * 30;
-    if (data[0] & 0x80) ctx.zone = (data[0] & 0x40) ? hs::make_us_zone() : hs::make_eu_zone();
     ctx.max_lines = 500;
     const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
     hs::PasteResult r = hs::parse_paste(text, ctx);

@@ -56,6 +56,11 @@ TEST_CASE("overview: open and overdue rules", "[overview]") {
     CHECK_FALSE(is_overdue(item("a", "2026-03-01", "done"), "2026-03-10"));
     CHECK_FALSE(is_overdue(item("a", "next week", "open"), "2026-03-10"));    // not a date
     CHECK_FALSE(is_overdue(item("a", "2026-03-01", "open"), ""));             // today unknown
+    // Closed either way is never overdue; any other status, even one outside the vocabulary, is still to do.
+    CHECK(is_open_action(item("a", "", "blocked")));
+    CHECK(is_overdue(item("a", "2026-03-09", "blocked"), "2026-03-10"));
+    CHECK(is_overdue(item("a", "2026-03-09", "in_progress"), "2026-03-10"));
+    CHECK_FALSE(is_overdue(item("a", "2026-03-01", "wont_do"), "2026-03-10"));
 }
 
 TEST_CASE("overview: counts, follow-up debt and medians across postmortems", "[overview]") {

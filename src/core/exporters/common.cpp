@@ -3,7 +3,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "../strings.h"
 #include "../templates.h"
+#include "../time.h"
+#include "../time_units.h"
 #include "exporters.h"
 
 namespace hs {
@@ -14,9 +17,7 @@ bool starts_with_ci(const std::string& s, const char* prefix) {
     size_t i = 0;
     for (; prefix[i]; ++i) {
         if (i >= s.size()) return false;
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        if (c != prefix[i]) return false;
+        if (lower(s[i]) != prefix[i]) return false;
     }
     return true;
 }
@@ -29,20 +30,6 @@ std::string humanize(const std::string& key) {
     return out;
 }
 
-// Howard Hinnant's civil_from_days: days since 1970-01-01 -> y/m/d (proleptic Gregorian).
-void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = static_cast<int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    if (m <= 2) ++y;
-}
-
 struct Civil {
     int64_t y;
     unsigned mo, d, h, mi, s, ms;
@@ -50,12 +37,8 @@ struct Civil {
 
 Civil to_civil(int64_t unix_ms) {
     // Floor division so times before 1970 still come out right.
-    int64_t days = unix_ms / 86400000;
-    int64_t rem = unix_ms % 86400000;
-    if (rem < 0) {
-        rem += 86400000;
-        --days;
-    }
+    const int64_t days = floor_div(unix_ms, kDayMs);
+    const int64_t rem = unix_ms - days * kDayMs;
     Civil c{};
     civil_from_days(days, c.y, c.mo, c.d);
     c.h = unsigned(rem / 3600000);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "../metrics.h"
+#include "../strings.h"
 #include "exporters.h"
 #include "../timeline.h"
 
@@ -65,7 +66,7 @@ std::string esc_line(const std::string& s) {
 std::string token(const std::string& s) {
     std::string out;
     for (char c : s) {
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        c = lower(c);
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') out += c;
     }
     return out.empty() ? "x" : out;

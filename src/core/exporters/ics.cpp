@@ -3,6 +3,7 @@
 // property line; lines end in CRLF and are folded at 75 octets without splitting a UTF-8 sequence.
 #include <cstdio>
 
+#include "../strings.h"
 #include "exporters.h"
 
 namespace hs {
@@ -33,8 +34,7 @@ std::string ics_text(const std::string& raw) {
 void emit(std::string& out, const std::string& line) {
     size_t pos = 0, limit = 75;
     while (line.size() - pos > limit) {
-        size_t cut = pos + limit;
-        while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        size_t cut = utf8_cut(line, pos + limit, pos);
         if (cut == pos) cut = pos + limit;  // cannot happen with valid UTF-8; never loop forever
         out.append(line, pos, cut - pos);
         out += "\r\n ";

@@ -1,10 +1,10 @@
 // CSV importer: RFC 4180 (quoted fields, "" escapes, CRLF or LF, newlines inside quotes, optional UTF-8 BOM) with a
 // header row naming the columns time, type, description, author, tags (any case, any order). See docs/importers.md.
-#include <cctype>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "../strings.h"
 #include "importers.h"
 
 namespace hs {
@@ -19,13 +19,6 @@ struct Record {
 };
 
 std::string line_prefix(size_t line) { return "line " + std::to_string(line) + ": "; }
-
-std::string trim(const std::string& s) {
-    size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return s.substr(b, e - b);
-}
 
 bool blank(const Record& r) {
     for (const auto& f : r.fields) {

@@ -1,9 +1,9 @@
 // Opening any file a person drops on the app: a Hindsight document, or an incident export an importer reads.
 // The kind is recognised from the content (and the .csv extension), never from the name alone.
 #include <algorithm>
-#include <cctype>
 
 #include "../format.h"
+#include "../strings.h"
 #include "importers.h"
 
 namespace hs {
@@ -12,7 +12,7 @@ namespace {
 bool ends_with_ci(const std::string& s, const std::string& tail) {
     if (s.size() < tail.size()) return false;
     return std::equal(tail.rbegin(), tail.rend(), s.rbegin(),
-                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+                      [](char a, char b) { return lower(a) == b; });
 }
 
 bool is_log_entry(const Json& e) {
@@ -23,7 +23,7 @@ bool is_log_entry(const Json& e) {
 // The first character after white space (and a UTF-8 byte order mark) opens an object or an array.
 bool looks_like_json(const std::string& text) {
     size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    while (i < text.size() && is_space(text[i])) ++i;
     return i < text.size() && (text[i] == '{' || text[i] == '[');
 }
 

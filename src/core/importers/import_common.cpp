@@ -1,7 +1,7 @@
 // Helpers shared by the importers: the pre-filled document, timeline order, pointers and small string tools.
 #include <algorithm>
-#include <cctype>
 
+#include "../strings.h"
 #include "importers.h"
 
 namespace hs {
@@ -19,6 +19,28 @@ void sort_timeline(Document& d) {
     // Stable: two events at the same second keep the order the source listed them in.
     std::stable_sort(d.timeline.begin(), d.timeline.end(),
                      [](const Event& a, const Event& b) { return a.time.unix_ms < b.time.unix_ms; });
+}
+
+std::optional<ImportResult> entry_time(const Json& entry, const char* key, const std::string& pointer, Instant& out) {
+    const std::string ptr = pointer + "/" + key;
+    auto it = entry.find(key);
+    if (it == entry.end() || !it->is_string())
+        return import_error(ptr, "The time is missing or not a string (write 2026-03-01T14:02:00Z).");
+    const std::string ts = it->get<std::string>();
+    auto t = parse_iso8601(ts, 0);
+    if (!t) return import_error(ptr, "The time \"" + ts + "\" is not ISO 8601 (write 2026-03-01T14:02:00Z).");
+    out = *t;
+    return std::nullopt;
+}
+
+Event new_event(const Instant& time, std::string type, std::string description, std::string author) {
+    Event ev;
+    ev.id = new_id("ev");
+    ev.time = time;
+    ev.type = std::move(type);
+    ev.description = std::move(description);
+    ev.author = std::move(author);
+    return ev;
 }
 
 int severity_from_priority(const std::string& raw) {
@@ -64,7 +86,7 @@ std::string fold_key(const std::string& s) {
     std::string out;
     for (char c : s) {
         if (c == ' ' || c == '_' || c == '-') continue;
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out += lower(c);
     }
     return out;
 }

@@ -1,7 +1,9 @@
 // Importers: an incident's record in, a pre-filled postmortem out. Never throw; on bad input return ok=false with
 // problems naming the line (CSV) or element (JSON Pointer).
 #pragma once
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "../model.h"
@@ -42,12 +44,24 @@ namespace import_detail {
 Document new_import_document();
 // Sorts the timeline by time (stable: equal times keep the source order).
 void sort_timeline(Document& d);
+// Sorts entries (anything with an Instant `time`) by time, stably: "first" means earliest, whatever order the source
+// listed them in.
+template <class Entry>
+void sort_by_time(std::vector<Entry>& entries) {
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.time.unix_ms < b.time.unix_ms; });
+}
+// A new event (fresh id) at `time`.
+Event new_event(const Instant& time, std::string type, std::string description, std::string author);
 // "P1".."P5" (any case, optional "SEV"/"SEV-" prefix also accepted) -> 1..5; 0 when not such a value.
 int severity_from_priority(const std::string& s);
 // A string member of a JSON object, or "" when absent or not a string.
 std::string json_string(const Json& obj, const char* key);
 // ok=false result with one problem.
 ImportResult import_error(const std::string& pointer, const std::string& message);
+// The ISO 8601 time in member `key` of an entry (at `pointer`) into `out`; an error result when it is missing or
+// not a time.
+std::optional<ImportResult> entry_time(const Json& entry, const char* key, const std::string& pointer, Instant& out);
 // True when `s` (an ISO 8601 time) carries its own UTC offset ("Z", "+01:00", ...).
 bool has_explicit_offset(const std::string& s);
 // Lower-cases ASCII and drops ' ', '_', '-' so that "Impact start", "impact-start", "IMPACT_START" compare equal.

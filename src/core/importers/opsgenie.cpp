@@ -1,6 +1,7 @@
 // Opsgenie importer: incident timeline entries ({"data":{"entries":[...]}} as the incident timeline API returns
 // them, {"entries":[...]} or a bare array) in, a pre-filled postmortem out. Mapping table: docs/importers.md.
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,153 @@ std::string humanize(const std::string& type) {
     return out;
 }
 
+// Where the entries are, and the incident when it is bundled with them.
+struct Located {
+    const Json* entries = nullptr;
+    const Json* incident = nullptr;
+    std::string ip;    // pointer of the incident object
+    std::string base;  // pointer of the entries array
+};
+
+// The accepted shapes: {"data":{"entries":[...], "incident":{...}}}, {"entries":[...]} or a bare array. An error
+// result when the input is none of them.
+std::optional<ImportResult> locate(const Json& root, Located& loc) {
+    if (root.is_array()) {
+        loc.entries = &root;
+    } else if (root.is_object()) {
+        auto inc = root.find("incident");
+        if (inc != root.end() && inc->is_object()) {
+            loc.incident = &*inc;
+            loc.ip = "/incident";
+        }
+        auto data = root.find("data");
+        if (data != root.end()) {
+            if (!data->is_object()) return import_error("/data", "Expected an object with \"entries\".");
+            auto ent = data->find("entries");
+            if (ent == data->end()) return import_error("/data", "There is no \"entries\" array.");
+            if (!ent->is_array()) return import_error("/data/entries", "/data/entries: expected an array.");
+            auto dinc = data->find("incident");
+            if (!loc.incident && dinc != data->end() && dinc->is_object()) {
+                loc.incident = &*dinc;
+                loc.ip = "/data/incident";
+            }
+            loc.entries = &*ent;
+            loc.base = "/data/entries";
+        } else {
+            auto ent = root.find("entries");
+            if (ent == root.end()) {
+                return import_error("", "The JSON has no \"data\" or \"entries\" member; expected the response "
+                                        "of the Opsgenie incident timeline API.");
+            }
+            if (!ent->is_array()) return import_error("/entries", "Expected an array of timeline entries.");
+            loc.entries = &*ent;
+            loc.base = "/entries";
+        }
+    } else {
+        return import_error("", "Expected a JSON object with timeline entries or an array of entries.");
+    }
+    if (loc.entries->empty()) {
+        return import_error(loc.base, "The list of timeline entries is empty; there is nothing to import.");
+    }
+    return std::nullopt;
+}
+
+// Every entry checked and read; a hidden entry is skipped with a note. An error result for an entry without a
+// type or a readable time.
+std::optional<ImportResult> read_entries(const Located& loc, std::vector<Entry>& parsed, ImportResult& res) {
+    for (size_t i = 0; i < loc.entries->size(); ++i) {
+        const Json& e = (*loc.entries)[i];
+        std::string ptr = loc.base + "/" + std::to_string(i);
+        if (!e.is_object()) return import_error(ptr, "Expected a timeline entry object.");
+        Entry en;
+        en.index = i;
+        auto type_it = e.find("type");
+        if (type_it == e.end() || !type_it->is_string()) {
+            return import_error(ptr + "/type",
+                                "The entry type is missing or not a string (e.g. \"IncidentCreated\").");
+        }
+        en.raw_type = type_it->get<std::string>();
+        en.key = fold_key(en.raw_type);
+        if (auto error = entry_time(e, "eventTime", ptr, en.time)) return error;
+        auto hidden = e.find("hidden");
+        if (hidden != e.end() && hidden->is_boolean() && hidden->get<bool>()) {
+            res.problems.push_back({ptr, "Hidden entry \"" + en.raw_type + "\" skipped."});
+            continue;
+        }
+        en.text = text_of(e, "description");
+        if (en.text.empty()) en.text = text_of(e, "title");
+        if (en.text.empty()) en.text = humanize(en.raw_type);
+        auto actor = e.find("actor");
+        if (actor != e.end() && actor->is_object()) en.actor = json_string(*actor, "name");
+        parsed.push_back(std::move(en));
+    }
+    return std::nullopt;
+}
+
+// The entries as events, in time order. Returns whether an IncidentCreated entry was among them.
+bool add_events(std::vector<Entry>& parsed, const std::string& base, ImportResult& res) {
+    sort_by_time(parsed);
+    bool first_created = true, first_ack = true;
+    for (const Entry& en : parsed) {
+        bool known = true;
+        const std::string type = event_type_for(en.key, first_created, first_ack, known);
+        res.doc.timeline.push_back(new_event(en.time, type, en.text, en.actor.empty() ? "Opsgenie" : en.actor));
+        if (!known) {
+            std::string ptr = base + "/" + std::to_string(en.index) + "/type";
+            res.problems.push_back({ptr, "Unknown timeline entry type \"" + en.raw_type + "\"; imported as a note."});
+        }
+    }
+    return !first_created;
+}
+
+// The incident itself (when bundled with the timeline) gives title, id, priority and the impact window.
+void read_incident(const Json& inc, const std::string& ip, ImportResult& res) {
+    Document& doc = res.doc;
+    doc.title = json_string(inc, "message");
+    doc.incident_id = json_string(inc, "tinyId");
+    if (doc.incident_id.empty()) doc.incident_id = json_string(inc, "id");
+    std::string prio = json_string(inc, "priority");
+    doc.severity = severity_from_priority(prio);
+    if (!prio.empty() && doc.severity == 0) {
+        res.problems.push_back({ip + "/priority", "The priority \"" + prio + "\" is not P1..P5; severity left unset."});
+    }
+    struct Window {
+        const char* key;
+        const char* type;
+        const char* text;
+    };
+    for (const Window& w : {Window{"impactStartDate", "impact_start", "Impact started"},
+                            Window{"impactEndDate", "mitigated", "Impact ended"}}) {
+        std::string s = json_string(inc, w.key);
+        if (s.empty()) continue;
+        auto t = parse_iso8601(s, 0);
+        if (!t) {
+            res.problems.push_back({ip + "/" + w.key, "The time \"" + s + "\" is not ISO 8601; skipped."});
+            continue;
+        }
+        const std::string description = std::string(w.text) + " (the incident's " + w.key + ")";
+        doc.timeline.push_back(new_event(*t, w.type, description, "Opsgenie"));
+    }
+}
+
+// What the author has to fill in by hand: the title, and the events the timeline did not give.
+void note_gaps(ImportResult& res, bool created_seen) {
+    if (res.doc.title.empty()) {
+        res.problems.push_back({"/title", "The timeline does not carry the incident's message; "
+                                          "write a title."});
+    }
+    if (!created_seen) {
+        res.problems.push_back({"/timeline", "There is no IncidentCreated entry, so there is no detected event."});
+    }
+    bool has_impact_start = false;
+    for (const Event& ev : res.doc.timeline) has_impact_start = has_impact_start || ev.type == "impact_start";
+    if (!has_impact_start) {
+        res.problems.push_back({"/timeline", "The timeline does not say when impact started; add an "
+                                             "impact_start event to compute time to detect and the impact "
+                                             "duration."});
+    }
+}
+
 }  // namespace
 
 ImportResult import_opsgenie(const std::string& text) {
@@ -102,161 +250,16 @@ ImportResult import_opsgenie(const std::string& text) {
             return import_error("", "The input is not valid JSON; expected an Opsgenie incident timeline "
                                     "({\"data\": {\"entries\": [...]}}).");
         }
-        const Json* entries = nullptr;
-        const Json* incident = nullptr;
-        std::string ip;  // pointer of the incident object
-        std::string base;
-        if (root.is_array()) {
-            entries = &root;
-        } else if (root.is_object()) {
-            auto inc = root.find("incident");
-            if (inc != root.end() && inc->is_object()) {
-                incident = &*inc;
-                ip = "/incident";
-            }
-            auto data = root.find("data");
-            if (data != root.end()) {
-                if (!data->is_object()) return import_error("/data", "Expected an object with \"entries\".");
-                auto ent = data->find("entries");
-                if (ent == data->end()) return import_error("/data", "There is no \"entries\" array.");
-                if (!ent->is_array()) return import_error("/data/entries", "/data/entries: expected an array.");
-                auto dinc = data->find("incident");
-                if (!incident && dinc != data->end() && dinc->is_object()) {
-                    incident = &*dinc;
-                    ip = "/data/incident";
-                }
-                entries = &*ent;
-                base = "/data/entries";
-            } else {
-                auto ent = root.find("entries");
-                if (ent == root.end()) {
-                    return import_error("", "The JSON has no \"data\" or \"entries\" member; expected the response "
-                                            "of the Opsgenie incident timeline API.");
-                }
-                if (!ent->is_array()) return import_error("/entries", "Expected an array of timeline entries.");
-                entries = &*ent;
-                base = "/entries";
-            }
-        } else {
-            return import_error("", "Expected a JSON object with timeline entries or an array of entries.");
-        }
-        if (entries->empty()) {
-            return import_error(base, "The list of timeline entries is empty; there is nothing to import.");
-        }
-
+        Located loc;
+        if (auto error = locate(root, loc)) return *error;
         ImportResult res;
         res.doc = new_import_document();
-        Document& doc = res.doc;
         std::vector<Entry> parsed;
-        for (size_t i = 0; i < entries->size(); ++i) {
-            const Json& e = (*entries)[i];
-            std::string ptr = base + "/" + std::to_string(i);
-            if (!e.is_object()) return import_error(ptr, "Expected a timeline entry object.");
-            Entry en;
-            en.index = i;
-            auto type_it = e.find("type");
-            if (type_it == e.end() || !type_it->is_string()) {
-                return import_error(ptr + "/type",
-                                    "The entry type is missing or not a string (e.g. \"IncidentCreated\").");
-            }
-            en.raw_type = type_it->get<std::string>();
-            en.key = fold_key(en.raw_type);
-            auto time_it = e.find("eventTime");
-            if (time_it == e.end() || !time_it->is_string()) {
-                return import_error(ptr + "/eventTime",
-                                    "The time is missing or not a string (write 2026-03-01T14:02:00Z).");
-            }
-            std::string ts = time_it->get<std::string>();
-            auto t = parse_iso8601(ts, 0);
-            if (!t) {
-                return import_error(ptr + "/eventTime", "The time \"" + ts +
-                                                            "\" is not ISO 8601 (write 2026-03-01T14:02:00Z).");
-            }
-            en.time = *t;
-            auto hidden = e.find("hidden");
-            if (hidden != e.end() && hidden->is_boolean() && hidden->get<bool>()) {
-                res.problems.push_back({ptr, "Hidden entry \"" + en.raw_type + "\" skipped."});
-                continue;
-            }
-            en.text = text_of(e, "description");
-            if (en.text.empty()) en.text = text_of(e, "title");
-            if (en.text.empty()) en.text = humanize(en.raw_type);
-            auto actor = e.find("actor");
-            if (actor != e.end() && actor->is_object()) en.actor = json_string(*actor, "name");
-            parsed.push_back(std::move(en));
-        }
-
-        std::stable_sort(parsed.begin(), parsed.end(),
-                         [](const Entry& a, const Entry& b) { return a.time.unix_ms < b.time.unix_ms; });
-        bool first_created = true, first_ack = true;
-        for (const Entry& en : parsed) {
-            bool known = true;
-            Event ev;
-            ev.id = new_id("ev");
-            ev.time = en.time;
-            ev.type = event_type_for(en.key, first_created, first_ack, known);
-            ev.description = en.text;
-            ev.author = en.actor.empty() ? "Opsgenie" : en.actor;
-            if (!known) {
-                std::string ptr = base + "/" + std::to_string(en.index) + "/type";
-                res.problems.push_back({ptr, "Unknown timeline entry type \"" + en.raw_type +
-                                                 "\"; imported as a note."});
-            }
-            doc.timeline.push_back(std::move(ev));
-        }
-
-        // The incident itself (when bundled with the timeline) gives title, id, priority and the impact window.
-        if (incident) {
-            const Json& inc = *incident;
-            doc.title = json_string(inc, "message");
-            doc.incident_id = json_string(inc, "tinyId");
-            if (doc.incident_id.empty()) doc.incident_id = json_string(inc, "id");
-            std::string prio = json_string(inc, "priority");
-            doc.severity = severity_from_priority(prio);
-            if (!prio.empty() && doc.severity == 0) {
-                res.problems.push_back({ip + "/priority", "The priority \"" + prio +
-                                                              "\" is not P1..P5; severity left unset."});
-            }
-            struct Window {
-                const char* key;
-                const char* type;
-                const char* text;
-            };
-            for (const Window& w : {Window{"impactStartDate", "impact_start", "Impact started"},
-                                    Window{"impactEndDate", "mitigated", "Impact ended"}}) {
-                std::string s = json_string(inc, w.key);
-                if (s.empty()) continue;
-                auto t = parse_iso8601(s, 0);
-                if (!t) {
-                    res.problems.push_back({ip + "/" + w.key, "The time \"" + s + "\" is not ISO 8601; skipped."});
-                    continue;
-                }
-                Event ev;
-                ev.id = new_id("ev");
-                ev.time = *t;
-                ev.type = w.type;
-                ev.description = std::string(w.text) + " (the incident's " + w.key + ")";
-                ev.author = "Opsgenie";
-                doc.timeline.push_back(std::move(ev));
-            }
-        }
-        sort_timeline(doc);
-
-        if (doc.title.empty()) {
-            res.problems.push_back({"/title", "The timeline does not carry the incident's message; "
-                                              "write a title."});
-        }
-        if (first_created) {
-            res.problems.push_back(
-                {"/timeline", "There is no IncidentCreated entry, so there is no detected event."});
-        }
-        bool has_impact_start = false;
-        for (const Event& ev : doc.timeline) has_impact_start = has_impact_start || ev.type == "impact_start";
-        if (!has_impact_start) {
-            res.problems.push_back({"/timeline", "The timeline does not say when impact started; add an "
-                                                 "impact_start event to compute time to detect and the impact "
-                                                 "duration."});
-        }
+        if (auto error = read_entries(loc, parsed, res)) return *error;
+        const bool created_seen = add_events(parsed, loc.base, res);
+        if (loc.incident) read_incident(*loc.incident, loc.ip, res);
+        sort_timeline(res.doc);
+        note_gaps(res, created_seen);
         res.ok = true;
         return res;
     } catch (const std::exception& ex) {

@@ -1,5 +1,6 @@
 // PagerDuty importer: the REST API v2 `GET /incidents/{id}/log_entries` response (or a bare array of log entries)
 // in, a pre-filled postmortem out. The mapping table is in docs/importers.md.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,109 @@ std::string event_type_for(const std::string& kind, bool& first_trigger, bool& f
     return "note";
 }
 
+// The log entries: {"log_entries":[...]} (GET /incidents/{id}/log_entries) or a bare array. An error result when
+// the input is neither, or holds none.
+std::optional<ImportResult> locate(const Json& root, const Json*& entries, std::string& base) {
+    if (root.is_array()) {
+        entries = &root;
+    } else if (root.is_object()) {
+        auto it = root.find("log_entries");
+        if (it == root.end()) {
+            return import_error("", "The JSON has no \"log_entries\" member; expected the response of "
+                                    "GET /incidents/{id}/log_entries.");
+        }
+        if (!it->is_array()) return import_error("/log_entries", "Expected an array of log entries.");
+        entries = &*it;
+        base = "/log_entries";
+    } else {
+        return import_error("", "Expected a JSON object with \"log_entries\" or an array of log entries.");
+    }
+    if (entries->empty()) return import_error(base, "The list of log entries is empty; there is nothing to import.");
+    return std::nullopt;
+}
+
+// One log entry read into `en`; the incident and the service it names go into the document. An error result for an
+// entry without a type or a readable time.
+std::optional<ImportResult> read_entry(const Json& e, const std::string& ptr, Entry& en, Document& doc,
+                                       int& urgency_severity) {
+    if (!e.is_object()) return import_error(ptr, "Expected a log entry object.");
+    auto type_it = e.find("type");
+    if (type_it == e.end() || !type_it->is_string()) {
+        return import_error(ptr + "/type",
+                            "The log entry type is missing or not a string (e.g. \"trigger_log_entry\").");
+    }
+    en.raw_type = type_it->get<std::string>();
+    en.kind = en.raw_type;
+    const std::string suffix = "_log_entry";
+    if (en.kind.size() > suffix.size() && en.kind.compare(en.kind.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        en.kind.resize(en.kind.size() - suffix.size());
+    }
+    if (auto error = entry_time(e, "created_at", ptr, en.time)) return error;
+    en.summary = json_string(e, "summary");
+    auto ch = e.find("channel");
+    if (ch != e.end() && ch->is_object()) en.channel_summary = json_string(*ch, "summary");
+    auto ag = e.find("agent");
+    if (ag != e.end() && ag->is_object()) en.agent = json_string(*ag, "summary");
+    if (en.agent.empty()) {
+        auto user = e.find("user");  // notify entries name the person notified here
+        if (user != e.end() && user->is_object() && en.kind != "notify") en.agent = json_string(*user, "summary");
+    }
+    auto inc = e.find("incident");
+    if (inc != e.end()) read_incident(*inc, doc, urgency_severity);
+    auto svc = e.find("service");
+    if (svc != e.end() && svc->is_object()) {
+        std::string name = json_string(*svc, "summary");
+        bool seen = false;
+        for (const auto& s : doc.services) seen = seen || s == name;
+        if (!name.empty() && !seen) doc.services.push_back(name);
+    }
+    return std::nullopt;
+}
+
+// The entries as events, in time order. Returns whether a trigger entry was among them.
+bool add_events(std::vector<Entry>& parsed, const std::string& base, ImportResult& res) {
+    sort_by_time(parsed);  // the API can list the entries newest first
+    bool first_trigger = true, first_ack = true;
+    for (const Entry& en : parsed) {
+        bool known = true;
+        const std::string type = event_type_for(en.kind, first_trigger, first_ack, known);
+        std::string description;
+        if (en.kind == "annotate") {
+            description = !en.channel_summary.empty() ? en.channel_summary : en.summary;
+        } else {
+            // A trigger's channel carries the alert text, which says more than "Triggered through the API.".
+            bool alert_text = en.kind == "trigger" && !en.channel_summary.empty();
+            description = alert_text ? en.channel_summary : en.summary;
+        }
+        if (description.empty()) description = en.raw_type;
+        res.doc.timeline.push_back(new_event(en.time, type, description, en.agent.empty() ? "PagerDuty" : en.agent));
+        if (!known) {
+            const std::string ptr = base + "/" + std::to_string(en.index) + "/type";
+            res.problems.push_back({ptr, "Unknown log entry type \"" + en.raw_type + "\"; imported as a note."});
+        }
+    }
+    return !first_trigger;
+}
+
+// What the author has to fill in or check by hand: an inferred severity, the title, and the events the log did not
+// give.
+void note_gaps(ImportResult& res, int urgency_severity, bool trigger_seen) {
+    Document& doc = res.doc;
+    if (doc.severity == 0 && urgency_severity != 0) {
+        doc.severity = urgency_severity;
+        res.problems.push_back({"/severity", std::string("The incident has no priority; severity ") +
+                                                 std::to_string(urgency_severity) + " was inferred from its " +
+                                                 (urgency_severity == 2 ? "high" : "low") + " urgency."});
+    }
+    if (doc.title.empty()) res.problems.push_back({"/title", "The log entries name no incident; write a title."});
+    if (!trigger_seen) {
+        res.problems.push_back({"/timeline", "There is no trigger log entry, so there is no detected event."});
+    }
+    // PagerDuty records when the alert fired, not when users started to feel it: say so rather than guess.
+    res.problems.push_back({"/timeline", "PagerDuty does not record when impact started; add an "
+                                         "impact_start event to compute time to detect and the impact duration."});
+}
+
 }  // namespace
 
 ImportResult import_pagerduty(const std::string& text) {
@@ -99,126 +203,23 @@ ImportResult import_pagerduty(const std::string& text) {
         }
         const Json* entries = nullptr;
         std::string base;
-        if (root.is_array()) {
-            entries = &root;
-        } else if (root.is_object()) {
-            auto it = root.find("log_entries");
-            if (it == root.end()) {
-                return import_error("", "The JSON has no \"log_entries\" member; expected the response of "
-                                        "GET /incidents/{id}/log_entries.");
-            }
-            if (!it->is_array()) return import_error("/log_entries", "Expected an array of log entries.");
-            entries = &*it;
-            base = "/log_entries";
-        } else {
-            return import_error("", "Expected a JSON object with \"log_entries\" or an array of log entries.");
-        }
-        if (entries->empty()) {
-            return import_error(base, "The list of log entries is empty; there is nothing to import.");
-        }
+        if (auto error = locate(root, entries, base)) return *error;
 
         ImportResult res;
         res.doc = new_import_document();
-        Document& doc = res.doc;
         int urgency_severity = 0;
         std::vector<Entry> parsed;
         parsed.reserve(entries->size());
         for (size_t i = 0; i < entries->size(); ++i) {
-            const Json& e = (*entries)[i];
-            std::string ptr = base + "/" + std::to_string(i);
-            if (!e.is_object()) return import_error(ptr, "Expected a log entry object.");
             Entry en;
             en.index = i;
-            auto type_it = e.find("type");
-            if (type_it == e.end() || !type_it->is_string()) {
-                return import_error(ptr + "/type",
-                                    "The log entry type is missing or not a string (e.g. \"trigger_log_entry\").");
-            }
-            en.raw_type = type_it->get<std::string>();
-            en.kind = en.raw_type;
-            const std::string suffix = "_log_entry";
-            if (en.kind.size() > suffix.size() &&
-                en.kind.compare(en.kind.size() - suffix.size(), suffix.size(), suffix) == 0) {
-                en.kind.resize(en.kind.size() - suffix.size());
-            }
-            auto time_it = e.find("created_at");
-            if (time_it == e.end() || !time_it->is_string()) {
-                return import_error(ptr + "/created_at",
-                                    "The time is missing or not a string (write 2026-03-01T14:02:00Z).");
-            }
-            std::string ts = time_it->get<std::string>();
-            auto t = parse_iso8601(ts, 0);
-            if (!t) {
-                return import_error(ptr + "/created_at", "The time \"" + ts +
-                                                             "\" is not ISO 8601 (write 2026-03-01T14:02:00Z).");
-            }
-            en.time = *t;
-            en.summary = json_string(e, "summary");
-            auto ch = e.find("channel");
-            if (ch != e.end() && ch->is_object()) en.channel_summary = json_string(*ch, "summary");
-            auto ag = e.find("agent");
-            if (ag != e.end() && ag->is_object()) en.agent = json_string(*ag, "summary");
-            if (en.agent.empty()) {
-                auto user = e.find("user");  // notify entries name the person notified here
-                if (user != e.end() && user->is_object() && en.kind != "notify") {
-                    en.agent = json_string(*user, "summary");
-                }
-            }
-            auto inc = e.find("incident");
-            if (inc != e.end()) read_incident(*inc, doc, urgency_severity);
-            auto svc = e.find("service");
-            if (svc != e.end() && svc->is_object()) {
-                std::string name = json_string(*svc, "summary");
-                bool seen = false;
-                for (const auto& s : doc.services) seen = seen || s == name;
-                if (!name.empty() && !seen) doc.services.push_back(name);
-            }
+            if (auto error = read_entry((*entries)[i], base + "/" + std::to_string(i), en, res.doc, urgency_severity))
+                return *error;
             parsed.push_back(std::move(en));
         }
-
-        // "First" means earliest in time, whatever order the API listed the entries in (it can be newest first).
-        std::stable_sort(parsed.begin(), parsed.end(),
-                         [](const Entry& a, const Entry& b) { return a.time.unix_ms < b.time.unix_ms; });
-        bool first_trigger = true, first_ack = true;
-        for (const Entry& en : parsed) {
-            bool known = true;
-            Event ev;
-            ev.id = new_id("ev");
-            ev.time = en.time;
-            ev.type = event_type_for(en.kind, first_trigger, first_ack, known);
-            ev.author = en.agent.empty() ? "PagerDuty" : en.agent;
-            std::string ptr = base + "/" + std::to_string(en.index);
-            if (en.kind == "annotate") {
-                ev.description = !en.channel_summary.empty() ? en.channel_summary : en.summary;
-            } else {
-                // A trigger's channel carries the alert text, which says more than "Triggered through the API.".
-                bool alert_text = en.kind == "trigger" && !en.channel_summary.empty();
-                ev.description = alert_text ? en.channel_summary : en.summary;
-            }
-            if (ev.description.empty()) ev.description = en.raw_type;
-            if (!known) {
-                res.problems.push_back({ptr + "/type", "Unknown log entry type \"" + en.raw_type +
-                                                           "\"; imported as a note."});
-            }
-            doc.timeline.push_back(std::move(ev));
-        }
-        sort_timeline(doc);
-
-        if (doc.severity == 0 && urgency_severity != 0) {
-            doc.severity = urgency_severity;
-            res.problems.push_back({"/severity", std::string("The incident has no priority; severity ") +
-                                                     std::to_string(urgency_severity) + " was inferred from its " +
-                                                     (urgency_severity == 2 ? "high" : "low") + " urgency."});
-        }
-        if (doc.title.empty()) {
-            res.problems.push_back({"/title", "The log entries name no incident; write a title."});
-        }
-        if (first_trigger) {
-            res.problems.push_back({"/timeline", "There is no trigger log entry, so there is no detected event."});
-        }
-        // PagerDuty records when the alert fired, not when users started to feel it: say so rather than guess.
-        res.problems.push_back({"/timeline", "PagerDuty does not record when impact started; add an "
-                                             "impact_start event to compute time to detect and the impact duration."});
+        const bool trigger_seen = add_events(parsed, base, res);
+        sort_timeline(res.doc);
+        note_gaps(res, urgency_severity, trigger_seen);
         res.ok = true;
         return res;
     } catch (const std::exception& ex) {

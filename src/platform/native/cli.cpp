@@ -1,6 +1,13 @@
 // hindsight: the command-line contract that scripts and CI rely on (docs/cli.md).
 // Exit codes: 0 ok, 1 bad input, 2 usage, 3 merge conflicts (reserved for `merge`). Never crashes: every command
 // runs inside a catch-all, and core functions report problems instead of throwing.
+//
+// Index of this file:
+//   output
+//   input (documents; files, stdin and folders are read in cli_input.cpp)
+//   argument parsing
+//   commands
+//   the command table and main
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -23,14 +30,17 @@
 #include "core/metrics.h"
 #include "core/model.h"
 #include "core/templates.h"
+#include "platform/native/cli_input.h"
 #include "platform/native/passphrase.h"
 
 namespace fs = std::filesystem;
+using hs::cli::read_input;
+using hs::cli::read_slack_dir;
+using hs::cli::slack_users_near;
 
 namespace {
 
 constexpr int kOk = 0, kBadInput = 1, kUsage = 2, kConflicts = 3;
-constexpr uint64_t kMaxInputBytes = 64ull * 1024 * 1024;
 
 struct UsageError {
     std::string message;
@@ -47,66 +57,6 @@ void print_problem(const std::string& file, const hs::Problem& p, const char* pr
 }
 
 // ---- input -----------------------------------------------------------------------------------------------------
-// Reads FILE or stdin ("-"). Refuses directories and inputs over 64 MiB. Returns false with a message.
-bool read_input(const std::string& path, std::string& text, std::string& why) {
-    if (path == "-") {
-        std::string buf;
-        char chunk[65536];
-        size_t n;
-        while ((n = std::fread(chunk, 1, sizeof chunk, stdin)) > 0) {
-            buf.append(chunk, n);
-            if (buf.size() > kMaxInputBytes) {
-                why = "the input is larger than 64 MiB; Hindsight refuses inputs that large.";
-                return false;
-            }
-        }
-        if (std::ferror(stdin)) {
-            why = "cannot read standard input.";
-            return false;
-        }
-        text = std::move(buf);
-        return true;
-    }
-    std::error_code ec;
-    fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) {
-        why = "no such file.";
-        return false;
-    }
-    if (fs::is_directory(st)) {
-        why = "is a directory, not a file.";
-        return false;
-    }
-    if (fs::is_regular_file(st)) {
-        uintmax_t size = fs::file_size(path, ec);
-        if (!ec && size > kMaxInputBytes) {
-            why = "the file is larger than 64 MiB (" + std::to_string(size / (1024 * 1024)) +
-                  " MiB); Hindsight refuses inputs that large.";
-            return false;
-        }
-    }
-    std::ifstream f(path, std::ios::binary);
-    if (!f) {
-        why = std::string("cannot open the file: ") + std::strerror(errno) + ".";
-        return false;
-    }
-    std::string buf;
-    char chunk[65536];
-    while (f.read(chunk, sizeof chunk) || f.gcount() > 0) {
-        buf.append(chunk, static_cast<size_t>(f.gcount()));
-        if (buf.size() > kMaxInputBytes) {  // pipes and devices have no size up front
-            why = "the input is larger than 64 MiB; Hindsight refuses inputs that large.";
-            return false;
-        }
-    }
-    if (f.bad()) {
-        why = "cannot read the file.";
-        return false;
-    }
-    text = std::move(buf);
-    return true;
-}
-
 // Loads a document; prints problems ("FILE: /pointer: message") and returns false when it cannot be used.
 // Warnings (semantic problems of a loadable document) are printed with "warning: " unless `quiet_warnings`.
 bool load_file(const std::string& path, hs::Document& doc, bool quiet_warnings = false) {
@@ -239,61 +189,6 @@ int cmd_fmt(const std::vector<std::string>& argv) {
     if (!load_file(a.positional[0], d)) return kBadInput;
     out(hs::save_document(d, !a.options.count("--minify")) + "\n");
     return kOk;
-}
-
-// Slack folder export: users.json, channels.json and <channel>/<day>.json files, keyed by relative path.
-bool read_slack_dir(const std::string& dir, std::map<std::string, std::string>& files, std::string& why) {
-    uint64_t total = 0;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) {
-        why = "cannot list the folder: " + ec.message() + ".";
-        return false;
-    }
-    for (; it != end; it.increment(ec)) {
-        if (ec) {
-            why = "cannot list the folder: " + ec.message() + ".";
-            return false;
-        }
-        if (it.depth() > 4) {
-            it.disable_recursion_pending();
-            continue;
-        }
-        const fs::path& p = it->path();
-        if (!it->is_regular_file(ec) || p.extension() != ".json") continue;
-        std::string rel = fs::relative(p, dir, ec).generic_string();
-        if (ec) rel = p.filename().string();
-        std::string text;
-        if (!read_input(p.string(), text, why)) {
-            why = rel + ": " + why;
-            return false;
-        }
-        total += text.size();
-        if (total > kMaxInputBytes) {
-            why = "the export is larger than 64 MiB in total; Hindsight refuses inputs that large.";
-            return false;
-        }
-        files[rel] = std::move(text);
-    }
-    if (files.empty()) {
-        why = "the folder has no .json files; expected a Slack export with users.json and channel folders.";
-        return false;
-    }
-    return true;
-}
-
-// A day file inside a folder export (<export>/<channel>/<day>.json): users.json next to the channel folders resolves
-// user names. Returns "" when there is none or it cannot be read.
-std::string slack_users_near(const std::string& day_path) {
-    if (day_path == "-") return "";
-    std::error_code ec;
-    const fs::path channel_dir = fs::path(day_path).parent_path();
-    for (const fs::path& p : {channel_dir.parent_path() / "users.json", channel_dir / "users.json"}) {
-        if (p.empty() || !fs::is_regular_file(p, ec)) continue;
-        std::string text, why;
-        if (read_input(p.string(), text, why)) return text;
-    }
-    return "";
 }
 
 int cmd_import(const std::vector<std::string>& argv) {
@@ -509,6 +404,7 @@ int cmd_merge(const std::vector<std::string>& argv) {
 }
 
 // The dispatcher is a table so that later commands (link, merge) are one entry each.
+// ---- the command table and main -------------------------------------------------------------------------------------
 struct Command {
     const char* name;
     const char* usage;    // arguments, shown after "hindsight NAME"
