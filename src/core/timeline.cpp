@@ -6,7 +6,6 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <map>
 
 #include "metrics.h"
 
@@ -152,15 +151,22 @@ std::string format_time(int64_t utc_ms, const TimeZone& zone, TimePrecision prec
 }
 
 int document_offset_min(const Document& d) {
-    std::map<int, int> counts;
+    std::vector<std::pair<int, int>> counts;  // (offset, events): a document has few offsets, so no map
+    const auto count = [&](int off) -> int& {
+        for (auto& c : counts)
+            if (c.first == off) return c.second;
+        counts.emplace_back(off, 0);
+        return counts.back().second;
+    };
     const Event* earliest = nullptr;
     for (const Event& e : d.timeline) {
         if (!e.time.set) continue;
-        ++counts[e.time.offset_min];
+        ++count(e.time.offset_min);
         if (!earliest || e.time.unix_ms < earliest->time.unix_ms) earliest = &e;
     }
     if (!earliest) return 0;
-    int best = earliest->time.offset_min, best_n = counts[best];
+    std::sort(counts.begin(), counts.end());  // ties go to the smallest offset
+    int best = earliest->time.offset_min, best_n = count(best);
     for (const auto& [off, n] : counts) {
         if (n > best_n) best = off, best_n = n;
     }
@@ -304,240 +310,6 @@ TickSet choose_ticks(int64_t t0_ms, int64_t t1_ms, float pixel_width, float min_
     return ts;
 }
 
-// ---- index ----------------------------------------------------------------------------------------------------------
-
-int event_type_index(const std::string& type) {
-    const auto& types = vocab::kEventTypes;
-    for (size_t i = 0; i < types.size(); ++i) {
-        if (types[i] == type) return static_cast<int>(i);
-    }
-    return static_cast<int>(types.size()) - 1;  // "note"
-}
-
-TimelineIndex build_timeline_index(const std::vector<Event>& events, const std::vector<float>& label_px) {
-    TimelineIndex idx;
-    idx.entries.reserve(events.size());
-    for (size_t i = 0; i < events.size(); ++i) {
-        const Event& e = events[i];
-        if (!e.time.set) {
-            idx.untimed.push_back(static_cast<int>(i));
-            continue;
-        }
-        TimelineEntry t;
-        t.event_index = static_cast<int>(i);
-        t.time_ms = e.time.unix_ms;
-        t.id = e.id;
-        t.type_index = event_type_index(e.type);
-        t.label_px = i < label_px.size() ? label_px[i] : 0.0f;
-        idx.entries.push_back(std::move(t));
-    }
-    std::sort(idx.entries.begin(), idx.entries.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
-        if (a.time_ms != b.time_ms) return a.time_ms < b.time_ms;
-        if (a.id != b.id) return a.id < b.id;
-        return a.event_index < b.event_index;
-    });
-    if (!idx.entries.empty()) {
-        idx.t_min = idx.entries.front().time_ms;
-        idx.t_max = idx.entries.back().time_ms;
-    }
-    return idx;
-}
-
-std::pair<int, int> visible_range(const TimelineIndex& index, int64_t t0_ms, int64_t t1_ms, int64_t margin_ms) {
-    const auto& e = index.entries;
-    auto lo = std::lower_bound(e.begin(), e.end(), t0_ms - margin_ms,
-                               [](const TimelineEntry& x, int64_t t) { return x.time_ms < t; });
-    auto hi = std::upper_bound(lo, e.end(), t1_ms + margin_ms,
-                               [](int64_t t, const TimelineEntry& x) { return t < x.time_ms; });
-    return {static_cast<int>(lo - e.begin()), static_cast<int>(hi - e.begin())};
-}
-
-// ---- lanes ----------------------------------------------------------------------------------------------------------
-
-namespace {
-
-// Shared by both overloads: items visited in sorted order; returns lane per visit position.
-template <typename Get>
-LaneLayout lanes_sorted(size_t n, const LaneParams& p, Get&& get) {
-    LaneLayout out;
-    out.lane.assign(n, -1);
-    if (n == 0) return out;
-    const int max_lanes = std::max(1, p.max_lanes);
-    std::vector<double> lane_end(static_cast<size_t>(max_lanes), -1e300);
-    const int64_t ref = get(0).first;  // x relative to the first item keeps doubles exact-ish and pan-invariant
-    for (size_t i = 0; i < n; ++i) {
-        const auto [t, w] = get(i);
-        const double x = static_cast<double>(t - ref) * p.px_per_ms;
-        for (int l = 0; l < max_lanes; ++l) {
-            if (lane_end[static_cast<size_t>(l)] <= x) {
-                lane_end[static_cast<size_t>(l)] = x + std::max(0.0f, w) + std::max(0.0f, p.gap_px);
-                out.lane[i] = l;
-                out.lanes_used = std::max(out.lanes_used, l + 1);
-                break;
-            }
-        }
-        if (out.lane[i] < 0) ++out.hidden;
-    }
-    return out;
-}
-
-}  // namespace
-
-LaneLayout layout_lanes(const std::vector<LaneItem>& items, const LaneParams& params) {
-    std::vector<int> order(items.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-        const LaneItem &x = items[static_cast<size_t>(a)], &y = items[static_cast<size_t>(b)];
-        if (x.time_ms != y.time_ms) return x.time_ms < y.time_ms;
-        if (x.id != y.id) return x.id < y.id;
-        return a < b;
-    });
-    LaneLayout sorted = lanes_sorted(order.size(), params, [&](size_t i) {
-        const LaneItem& it = items[static_cast<size_t>(order[i])];
-        return std::pair<int64_t, float>(it.time_ms, it.width_px);
-    });
-    LaneLayout out = sorted;
-    for (size_t i = 0; i < order.size(); ++i) out.lane[static_cast<size_t>(order[i])] = sorted.lane[i];
-    return out;
-}
-
-LaneLayout layout_lanes(const TimelineIndex& index, const LaneParams& params) {
-    return lanes_sorted(index.entries.size(), params, [&](size_t i) {
-        return std::pair<int64_t, float>(index.entries[i].time_ms, index.entries[i].label_px);
-    });
-}
-
-// ---- clusters -------------------------------------------------------------------------------------------------------
-
-std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px, float max_span_px,
-                                    uint32_t alone_types) {
-    std::vector<Cluster> out;
-    const auto& e = index.entries;
-    if (e.empty()) return out;
-    const size_t ntypes = vocab::kEventTypes.size();
-    std::array<int, 32> counts{};
-    // Two neighbours merge when their gap on screen is below merge_px, i.e. gap_ms < merge_px / px_per_ms.
-    const double limit_ms = px_per_ms > 0 ? static_cast<double>(merge_px) / px_per_ms : 0.0;
-    const double span_ms = px_per_ms > 0 && max_span_px > 0 ? static_cast<double>(max_span_px) / px_per_ms : 0.0;
-    const auto alone = [&](size_t i) { return ((alone_types >> e[i].type_index) & 1u) != 0; };
-    auto close = [&](Cluster& c) {
-        int best = -1;
-        for (size_t t = 0; t < ntypes; ++t) {
-            if (counts[t] > 0) c.type_mask |= 1u << t;
-            if (counts[t] > 0 && (best < 0 || counts[t] > counts[static_cast<size_t>(best)]))
-                best = static_cast<int>(t);
-        }
-        c.dominant_type = vocab::kEventTypes[static_cast<size_t>(best)];
-        counts.fill(0);
-        out.push_back(std::move(c));
-    };
-    Cluster cur;
-    cur.first = 0;
-    cur.count = 1;
-    cur.t_min = cur.t_max = e[0].time_ms;
-    ++counts[static_cast<size_t>(e[0].type_index)];
-    for (size_t i = 1; i < e.size(); ++i) {
-        const double gap = static_cast<double>(e[i].time_ms - e[i - 1].time_ms);
-        const bool too_wide = span_ms > 0 && static_cast<double>(e[i].time_ms - cur.t_min) > span_ms;
-        if (gap < limit_ms && !too_wide && !alone(i) && !alone(i - 1)) {
-            ++cur.count;
-            cur.t_max = e[i].time_ms;
-        } else {
-            close(cur);
-            cur = Cluster{};
-            cur.first = static_cast<int>(i);
-            cur.count = 1;
-            cur.t_min = cur.t_max = e[i].time_ms;
-        }
-        ++counts[static_cast<size_t>(e[i].type_index)];
-    }
-    close(cur);
-    return out;
-}
-
-std::pair<int, int> visible_clusters(const std::vector<Cluster>& clusters, int64_t t0_ms, int64_t t1_ms) {
-    // Clusters are disjoint and sorted, so t_max is sorted too.
-    auto lo = std::lower_bound(clusters.begin(), clusters.end(), t0_ms,
-                               [](const Cluster& c, int64_t t) { return c.t_max < t; });
-    auto hi = std::upper_bound(lo, clusters.end(), t1_ms, [](int64_t t, const Cluster& c) { return t < c.t_min; });
-    return {static_cast<int>(lo - clusters.begin()), static_cast<int>(hi - clusters.begin())};
-}
-
-// ---- phases ---------------------------------------------------------------------------------------------------------
-
-PhaseSet compute_phases(const Document& d) {
-    PhaseSet ps;
-    std::map<std::string, const Event*> first;  // same rule as compute_metrics: earliest timed event per type
-    for (const Event& ev : d.timeline) {
-        if (!ev.time.set) continue;
-        auto it = first.find(ev.type);
-        if (it == first.end() || ev.time.unix_ms < it->second->time.unix_ms) first[ev.type] = &ev;
-    }
-    auto find = [&](const char* type) -> const Event* {
-        auto it = first.find(type);
-        return it == first.end() ? nullptr : it->second;
-    };
-    const Event* start = find("impact_start");
-    if (!start) {
-        ps.notes.push_back("No phases: there is no impact_start event.");
-        return ps;
-    }
-    ps.has_impact_start = true;
-    ps.impact_start_ms = start->time.unix_ms;
-
-    struct Milestone {
-        const char* type;
-        const char* name;
-        const char* metric;
-        int order;
-        int64_t t;
-    };
-    const Milestone specs[] = {{"detected", "Detect", "Time to detect", 0, 0},
-                               {"acknowledged", "Acknowledge", "Time to acknowledge", 1, 0},
-                               {"mitigated", "Mitigate", "Time to mitigate", 2, 0},
-                               {"resolved", "Resolve", "Time to resolve", 3, 0}};
-    std::vector<Milestone> ms;
-    for (Milestone m : specs) {
-        const Event* ev = find(m.type);
-        if (!ev) continue;
-        if (ev->time.unix_ms < start->time.unix_ms) {
-            ps.notes.push_back(std::string("The first ") + m.type + " event is earlier than impact_start; no phase.");
-            continue;
-        }
-        m.t = ev->time.unix_ms;
-        ms.push_back(m);
-    }
-    std::stable_sort(ms.begin(), ms.end(), [](const Milestone& a, const Milestone& b) { return a.t < b.t; });
-    int64_t prev = start->time.unix_ms;
-    for (const Milestone& m : ms) {
-        Phase p;
-        p.name = m.name;
-        p.end_type = m.type;
-        p.start_ms = prev;
-        p.end_ms = m.t;
-        p.duration_s = (p.end_ms - p.start_ms) / 1000;
-        p.since_impact_s = (p.end_ms - start->time.unix_ms) / 1000;  // as compute_metrics
-        p.label = p.name + " " + format_duration(p.duration_s);
-        p.metric_label = std::string(m.metric) + " " + format_duration(p.since_impact_s);
-        ps.phases.push_back(std::move(p));
-        prev = m.t;
-    }
-    const Event* end = find("mitigated");  // as compute_metrics: mitigation ends the impact, else resolution
-    if (!end) end = find("resolved");
-    if (end && end->time.unix_ms >= start->time.unix_ms) {
-        Phase p;
-        p.name = "Impact";
-        p.end_type = end->type;
-        p.start_ms = start->time.unix_ms;
-        p.end_ms = end->time.unix_ms;
-        p.duration_s = p.since_impact_s = (p.end_ms - p.start_ms) / 1000;
-        p.label = "Impact " + format_duration(p.duration_s);
-        p.metric_label = "Impact duration " + format_duration(p.duration_s);
-        ps.impact = std::move(p);
-    }
-    return ps;
-}
-
 // ---- editing helpers ------------------------------------------------------------------------------------------------
 
 std::optional<int64_t> parse_time_edit(const std::string& text, int64_t near_utc_ms, int offset_min) {
@@ -574,31 +346,6 @@ int64_t snap_time(int64_t ms, SnapUnit unit) {
     const int64_t u = unit == SnapUnit::Minute ? kMinuteMs : unit == SnapUnit::Second ? kSecondMs : 0;
     if (!u) return ms;
     return floor_div(ms + u / 2, u) * u;
-}
-
-int hit_test(const TimelineIndex& index, int64_t t_ms, double px_per_ms, float radius_px) {
-    const auto& e = index.entries;
-    if (e.empty() || !(px_per_ms > 0)) return -1;
-    auto it =
-        std::lower_bound(e.begin(), e.end(), t_ms, [](const TimelineEntry& x, int64_t t) { return x.time_ms < t; });
-    int best = -1;
-    double best_px = static_cast<double>(radius_px);
-    auto consider = [&](std::vector<TimelineEntry>::const_iterator c) {
-        const double px = std::fabs(static_cast<double>(c->time_ms - t_ms)) * px_per_ms;
-        if (px <= best_px && (best < 0 || px < best_px)) {
-            best = static_cast<int>(c - e.begin());
-            best_px = px;
-        }
-    };
-    // The nearest is the last entry before t (first of its equal-time run) or the first at/after t.
-    if (it != e.begin()) {
-        auto b = std::prev(it);
-        const int64_t bt = b->time_ms;
-        while (b != e.begin() && std::prev(b)->time_ms == bt) --b;
-        consider(b);
-    }
-    if (it != e.end()) consider(it);
-    return best;
 }
 
 TimeView zoom_view(const TimeView& v, float cursor_x, double factor, double min_ms_per_px, double max_ms_per_px) {

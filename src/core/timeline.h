@@ -99,6 +99,10 @@ struct TimelineIndex {
 
 // label_px[i] is the label width of events[i] (missing values count as 0).
 TimelineIndex build_timeline_index(const std::vector<Event>& events, const std::vector<float>& label_px = {});
+// The same index, rebuilt in place for the editor's per-edit update: the entries keep their storage, and a timeline
+// already in time order (the editor keeps it so) is not sorted again, only its runs of equal times. The result equals
+// build_timeline_index(events, label_px) in every field, whatever idx held before.
+void update_timeline_index(TimelineIndex& idx, const std::vector<Event>& events, const std::vector<float>& label_px = {});
 int event_type_index(const std::string& type);
 // [begin, end) of entries with time in [t0, t1], widened by margin_ms on both sides, for culling.
 std::pair<int, int> visible_range(const TimelineIndex& index, int64_t t0_ms, int64_t t1_ms, int64_t margin_ms = 0);

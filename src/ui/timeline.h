@@ -48,6 +48,9 @@ public:
     TimeView& view() { return view_; }
     double last_rebuild_ms() const { return last_rebuild_ms_; }
     void invalidate() { layout_dirty_ = true; }
+    // Everything the layout holds (index, labels and widths, phases, clusters and lanes at the current zoom), one
+    // line per item: a panel updated edit by edit must give exactly what a new panel builds for the same document.
+    std::string layout_dump() const;
     enum class Zone { Utc, Local, Relative };
     void set_zone(Zone z) { zone_kind_ = z; }
 
@@ -64,6 +67,7 @@ public:
 private:
     // timeline_layout.cpp
     void rebuild(const Document& d);
+    void update_labels(const Document& d);
     void relayout_for_zoom();
     TimeZone display_zone() const;
     void select(const std::string& id, bool scroll_list);
@@ -90,8 +94,25 @@ private:
     // Layout, rebuilt per document change.
     bool layout_dirty_ = true;
     uint64_t revision_ = ~uint64_t(0);
+    struct LabelCacheEntry {
+        std::string text;   // the description, or the type's name when there is none
+        std::string label;  // its short label drawn on the axis
+        float width = 0;    // on screen, icon included
+    };
+    std::vector<LabelCacheEntry> label_cache_;  // per document event, from the last rebuild
+    std::vector<LabelCacheEntry> label_spare_;  // the one before, moved from: its storage is reused
+    std::vector<float> label_px_;               // the widths alone, per document event
+    ImFont* label_font_ = nullptr;
+    float label_font_size_ = 0;
+    int labels_glyphs_ = -1;           // glyphs added on demand (and atlas resets) when the labels were measured
+    bool labels_provisional_ = false;  // a glyph was left for the next frame: rebuild then
+    // An entry's label, owned by label_cache_ (valid until the next rebuild): the list per entry copies no strings.
+    struct LabelRef {
+        const std::string* s = nullptr;
+        const char* c_str() const { return s->c_str(); }
+    };
     TimelineIndex index_;
-    std::vector<std::string> labels_;  // per entry: the short label drawn on the axis
+    std::vector<LabelRef> labels_;  // per entry: the short label drawn on the axis
     PhaseSet phases_;
     int64_t impact_start_ms_ = 0;
     bool has_impact_start_ = false;

@@ -1,9 +1,13 @@
 // The timeline panel's cached layout and shared state: rebuilt once per document change and once per zoom level.
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <string_view>
+#include <unordered_set>
 
 #include "core/exporters/exporters.h"
 #include "core/text.h"
+#include "glyphs.h"
 #include "icons.h"
 #include "text_input.h"
 #include "theme.h"
@@ -56,37 +60,79 @@ TimeZone Timeline::display_zone() const {
     }
 }
 
-void Timeline::rebuild(const Document& d) {
-    auto t0 = std::chrono::steady_clock::now();
-    std::vector<float> widths(d.timeline.size());
+// Labels and their widths, per document event. Text measuring (the first line, cut at a grapheme boundary, then
+// the font's advances) is the bulk of a rebuild, so each event's label is kept with the text it was made from and
+// reused while that text is unchanged. The previous list is walked alongside the document: an edit leaves the order
+// as it was, an added event is one the previous list lacks, and a deleted one is skipped by looking a few entries
+// ahead (a retimed event is both, where it left and where it arrived). An event found nowhere near is measured
+// again, so a large change costs what a full rebuild does, never more. Widths depend on the font and its glyphs:
+// when either changed, every label is measured again.
+void Timeline::update_labels(const Document& d) {
+    constexpr size_t kLookAhead = 8;  // deleted events skipped in a row before the rest counts as changed
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
-    std::vector<std::string> all_labels(d.timeline.size());
+    // The previous list becomes `old`, and the list before it lends its storage: no allocation per rebuild.
+    std::vector<LabelCacheEntry>& old = label_spare_;
+    old.swap(label_cache_);
+    const GlyphStats before = glyph_stats();
+    if (font != label_font_ || size != label_font_size_ || labels_glyphs_ != before.added + before.resets) old.clear();
+    label_font_ = font;
+    label_font_size_ = size;
+    label_cache_.resize(d.timeline.size());
+    label_px_.resize(d.timeline.size());
+    size_t j = 0;  // cursor in `old`: entries before it are used or skipped
+    std::string type_text;
     for (size_t i = 0; i < d.timeline.size(); ++i) {
-        all_labels[i] = short_label(d.timeline[i].description.empty() ? event_type_label(d.timeline[i].type)
-                                                                      : d.timeline[i].description);
-        const std::string& s = all_labels[i];
-        widths[i] = font->CalcTextSizeA(size, 1e9f, 0.0f, s.data(), s.data() + s.size()).x + size;  // + icon
+        const Event& e = d.timeline[i];
+        if (e.description.empty()) type_text = event_type_label(e.type);
+        const std::string& text = e.description.empty() ? type_text : e.description;
+        LabelCacheEntry& out = label_cache_[i];
+        size_t k = j;
+        while (k < old.size() && k < j + kLookAhead && old[k].text != text) ++k;
+        if (k < old.size() && k < j + kLookAhead) {
+            out = std::move(old[k]);
+            j = k + 1;
+        } else {
+            out.text = text;
+            out.label = short_label(text);
+            out.width = font->CalcTextSizeA(size, 1e9f, 0.0f, out.label.data(), out.label.data() + out.label.size()).x +
+                        size;  // + icon
+        }
+        label_px_[i] = out.width;
     }
-    index_ = build_timeline_index(d.timeline, widths);
+    // Widths hold while the glyphs do: a glyph added on demand since (or one left for the next frame, measured with
+    // the fallback advance now) may change them, and the next rebuild then measures every label again.
+    const GlyphStats after = glyph_stats();
+    labels_glyphs_ = after.pending ? -1 : after.added + after.resets;
+    labels_provisional_ = after.pending;
+}
+
+void Timeline::rebuild(const Document& d) {
+    auto t0 = std::chrono::steady_clock::now();
+    update_labels(d);
+    update_timeline_index(index_, d.timeline, label_px_);
     labels_.resize(index_.entries.size());
     for (size_t i = 0; i < index_.entries.size(); ++i)
-        labels_[i] = std::move(all_labels[static_cast<size_t>(index_.entries[i].event_index)]);
+        labels_[i].s = &label_cache_[static_cast<size_t>(index_.entries[i].event_index)].label;
     phases_ = compute_phases(d);
     has_impact_start_ = phases_.has_impact_start;
     impact_start_ms_ = phases_.impact_start_ms;
     doc_offset_min_ = document_offset_min(d);
-    layout_dirty_ = false;
+    layout_dirty_ = labels_provisional_;
+    labels_provisional_ = false;
     minimap_dirty_ = true;
     rows_dirty_ = true;
     layout_ms_per_px_ = -1;  // lanes and clusters follow
     // Review marks of events that no longer exist are dropped.
-    for (auto it = review_.begin(); it != review_.end();) {
-        bool found = false;
-        for (const Event& e : d.timeline)
-            if (e.id == *it) { found = true; break; }
-        if (!found) ++review_rev_;
-        it = found ? std::next(it) : review_.erase(it);
+    if (!review_.empty()) {
+        std::unordered_set<std::string_view> ids;
+        ids.reserve(d.timeline.size());
+        for (const Event& e : d.timeline) ids.insert(e.id);
+        for (auto it = review_.begin(); it != review_.end();) {
+            const bool found = ids.count(*it) != 0;
+            if (!found) ++review_rev_;
+            it = found ? std::next(it) : review_.erase(it);
+        }
     }
     last_rebuild_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -118,6 +164,25 @@ void Timeline::relayout_for_zoom() {
     lane_of_entry_.assign(index_.entries.size(), -1);
     for (size_t i = 0; i < which.size(); ++i) lane_of_entry_[static_cast<size_t>(which[i])] = lay.lane[i];
     lanes_used_ = lay.lanes_used;
+}
+
+std::string Timeline::layout_dump() const {
+    std::string out = "range " + std::to_string(index_.t_min) + " " + std::to_string(index_.t_max) + " offset " +
+                      std::to_string(doc_offset_min_) + " lanes " + std::to_string(lanes_used_) + "\n";
+    char w[32];
+    for (size_t i = 0; i < index_.entries.size(); ++i) {
+        const TimelineEntry& e = index_.entries[i];
+        std::snprintf(w, sizeof w, "%.3f", e.label_px);
+        out += std::to_string(e.event_index) + " " + std::to_string(e.time_ms) + " " + e.id + " " +
+               std::to_string(e.type_index) + " " + w + " lane " +
+               (i < lane_of_entry_.size() ? std::to_string(lane_of_entry_[i]) : "?") + " " + labels_[i].c_str() + "\n";
+    }
+    for (int u : index_.untimed) out += "untimed " + std::to_string(u) + "\n";
+    for (const Phase& ph : phases_.phases) out += "phase " + ph.label + " " + ph.metric_label + "\n";
+    if (phases_.impact) out += "impact " + phases_.impact->label + "\n";
+    for (const Cluster& c : clusters_)
+        out += "cluster " + std::to_string(c.first) + " " + std::to_string(c.count) + " " + c.dominant_type + "\n";
+    return out;
 }
 
 void Timeline::select(const std::string& id, bool scroll_list) {

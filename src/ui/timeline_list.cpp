@@ -32,7 +32,7 @@ void Timeline::rebuild_rows(const Document& d) {
         const Instant& t = d.timeline[static_cast<size_t>(i)].time;
         return t.set ? t.unix_ms : INT64_MAX;
     };
-    std::stable_sort(rows_.begin(), rows_.end(), [&](int a, int b) {
+    const auto row_before = [&](int a, int b) {
         const Event &x = d.timeline[static_cast<size_t>(a)], &y = d.timeline[static_cast<size_t>(b)];
         int c = 0;
         switch (sort_column_) {
@@ -43,7 +43,9 @@ void Timeline::rebuild_rows(const Document& d) {
         }
         if (c == 0) c = key_time(a) < key_time(b) ? -1 : key_time(a) > key_time(b) ? 1 : 0;
         return sort_ascending_ ? c < 0 : c > 0;
-    });
+    };
+    // The timeline is kept in time order, so the default sort usually finds the rows sorted already.
+    if (!std::is_sorted(rows_.begin(), rows_.end(), row_before)) std::stable_sort(rows_.begin(), rows_.end(), row_before);
     rows_dirty_ = false;
 }
 

@@ -222,6 +222,48 @@ TEST_CASE("Relative ticks count from the origin", "[timeline]") {
 
 // ---- index, lanes, clusters -----------------------------------------------------------------------------------------
 
+TEST_CASE("The index updated in place equals a new one, after edits and over another document's index", "[timeline]") {
+    std::mt19937 rng(5);
+    std::vector<Event> evs;
+    for (int i = 0; i < 400; ++i) {
+        // Times on a coarse grid, so many events share an instant and only their ids order them.
+        Event e = ev("e" + std::to_string(rng() % 1000), vocab::kEventTypes[rng() % vocab::kEventTypes.size()],
+                     static_cast<int64_t>(rng() % 50) * 1000);
+        e.time.set = rng() % 20 != 0;
+        evs.push_back(e);
+    }
+    std::vector<float> widths;
+    for (size_t i = 0; i < evs.size(); ++i) widths.push_back(static_cast<float>(rng() % 300));
+    const auto same = [](const TimelineIndex& a, const TimelineIndex& b) {
+        if (a.entries.size() != b.entries.size() || a.untimed != b.untimed || a.t_min != b.t_min || a.t_max != b.t_max)
+            return false;
+        for (size_t i = 0; i < a.entries.size(); ++i) {
+            const TimelineEntry &x = a.entries[i], &y = b.entries[i];
+            if (std::tie(x.event_index, x.time_ms, x.id, x.type_index, x.label_px) !=
+                std::tie(y.event_index, y.time_ms, y.id, y.type_index, y.label_px))
+                return false;
+        }
+        return true;
+    };
+    TimelineIndex idx = build_timeline_index({ev("old", "note", 5)}, {1});
+    for (int round = 0; round < 60; ++round) {
+        if (round % 2) sort_events_by_time(evs);  // the editor's order, and every other round an unsorted one
+        update_timeline_index(idx, evs, widths);
+        REQUIRE(same(idx, build_timeline_index(evs, widths)));
+        Event& e = evs[rng() % evs.size()];  // an edit: retime, rename, or add / delete
+        switch (round % 3) {
+            case 0: e.time.unix_ms = static_cast<int64_t>(rng() % 50) * 1000; break;
+            case 1: e.id = "e" + std::to_string(rng() % 1000); break;
+            default:
+                if (round % 2) evs.erase(evs.begin() + static_cast<std::ptrdiff_t>(rng() % evs.size()));
+                else evs.push_back(ev("n" + std::to_string(round), "action", static_cast<int64_t>(rng() % 50) * 1000));
+                widths.resize(evs.size(), 12.0f);
+        }
+    }
+    update_timeline_index(idx, {}, {});
+    CHECK(same(idx, build_timeline_index({}, {})));
+}
+
 TEST_CASE("The index sorts by time then id and keeps untimed events apart", "[timeline]") {
     std::vector<Event> evs = {ev("b", "note", 2000), ev("a", "detected", 2000), ev("c", "weird", 1000)};
     Event untimed;
