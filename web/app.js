@@ -271,7 +271,7 @@
   // ---- drafts storage: IDBFS at /idb, coordinated across tabs -----------------------------------------------------
   // IDBFS syncs the whole mount. Every sync runs under one Web Lock so that tabs never interleave: the first pull
   // (syncfs(true)) finishes before any push, and each push is a pull of what other tabs stored (leaving this tab's
-  // own changes alone) -> push (src/platform/web/main.cpp, JournalFs). A BroadcastChannel tells the other tabs to pull.
+  // own changes alone) -> push (src/core/journal_fs.h, JournalFs). A BroadcastChannel tells the other tabs to pull.
   var bc = ('BroadcastChannel' in window) ? new BroadcastChannel('hindsight-drafts') : null;
   function withStorageLock(fn) {
     if (navigator.locks && navigator.locks.request) return navigator.locks.request('hindsight-idbfs', fn);
@@ -285,7 +285,7 @@
   }
   // A save that is still on its way to IndexedDB when the page goes away (reload, close) would be lost: IndexedDB
   // work stops with the page. So on hide and on pagehide, the changes not yet durable are also written to
-  // localStorage, which is synchronous; the next page applies them after its first pull (main.cpp, apply_rescue) and
+  // localStorage, which is synchronous; the next page applies them after its first pull (JournalFs::apply_rescue) and
   // drops them once they are stored. One key per tab, so tabs never overwrite each other's.
   var RESCUE = 'hindsight-rescue-';
   var rescueKey = RESCUE + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
