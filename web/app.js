@@ -140,20 +140,20 @@
       if (!mod || !ov.path) return;
       var ctrl = e.ctrlKey || e.metaKey;
       if (e.isComposing) return;  // keys that belong to an IME composition
-      if (e.key === 'Escape') { e.preventDefault(); done(1); canvas.focus({ preventScroll: true }); }
-      else if (e.key === 'Tab') { e.preventDefault(); done(e.shiftKey ? 3 : 2); }
+      if (e.key === 'Escape') { e.preventDefault(); done(OVERLAY_DONE.ESCAPE); canvas.focus({ preventScroll: true }); }
+      else if (e.key === 'Tab') { e.preventDefault(); done(e.shiftKey ? OVERLAY_DONE.SHIFT_TAB : OVERLAY_DONE.TAB); }
       else if (e.key === 'Enter' && (tag === 'input' || (ov.enterEnds && !e.shiftKey))) {
         e.preventDefault();
         if (ov.enter) mod.ccall('hs_overlay_enter', null, ['string', 'number'], [ov.path, e.shiftKey ? 1 : 0]);
-        else { done(4); canvas.focus({ preventScroll: true }); }
+        else { done(OVERLAY_DONE.ENTER); canvas.focus({ preventScroll: true }); }
       }
       else if (ctrl && !e.altKey && (e.key === 'z' || e.key === 'Z')) { e.preventDefault(); if (e.shiftKey) mod._hs_redo(); else mod._hs_undo(); }
       else if (ctrl && !e.altKey && (e.key === 'y' || e.key === 'Y')) { e.preventDefault(); mod._hs_redo(); }
       else if (ctrl && !e.altKey && (e.key === 'f' || e.key === 'F')) {  // find in the document, not in the page
-        e.preventDefault(); done(0); canvas.focus({ preventScroll: true }); mod._hs_find();
+        e.preventDefault(); done(OVERLAY_DONE.BLUR); canvas.focus({ preventScroll: true }); mod._hs_find();
       }
     });
-    el.addEventListener('blur', function () { if (!ov.quiet && ov.path) done(0); });
+    el.addEventListener('blur', function () { if (!ov.quiet && ov.path) done(OVERLAY_DONE.BLUR); });
     el.addEventListener('wheel', function (e) {  // the page scrolls under the field, as with any other control
       canvas.dispatchEvent(new WheelEvent('wheel', e));
       e.preventDefault();
@@ -161,6 +161,8 @@
     return el;
   }
   var ovArea = makeField('textarea'), ovInput = makeField('input');
+  // How editing in the overlay ended, for hs_overlay_done (App::overlay_done).
+  var OVERLAY_DONE = { BLUR: 0, ESCAPE: 1, TAB: 2, SHIFT_TAB: 3, ENTER: 4 };
   function done(how) {
     var p = ov.path;
     if (!p || !mod) return;
@@ -269,7 +271,7 @@
   // ---- drafts storage: IDBFS at /idb, coordinated across tabs -----------------------------------------------------
   // IDBFS syncs the whole mount. Every sync runs under one Web Lock so that tabs never interleave: the first pull
   // (syncfs(true)) finishes before any push, and each push is a pull of what other tabs stored (leaving this tab's
-  // own changes alone) -> push (src/platform/web/main.cpp, JournalFs). A BroadcastChannel tells the other tabs to pull.
+  // own changes alone) -> push (src/core/journal_fs.h, JournalFs). A BroadcastChannel tells the other tabs to pull.
   var bc = ('BroadcastChannel' in window) ? new BroadcastChannel('hindsight-drafts') : null;
   function withStorageLock(fn) {
     if (navigator.locks && navigator.locks.request) return navigator.locks.request('hindsight-idbfs', fn);
@@ -283,7 +285,7 @@
   }
   // A save that is still on its way to IndexedDB when the page goes away (reload, close) would be lost: IndexedDB
   // work stops with the page. So on hide and on pagehide, the changes not yet durable are also written to
-  // localStorage, which is synchronous; the next page applies them after its first pull (main.cpp, apply_rescue) and
+  // localStorage, which is synchronous; the next page applies them after its first pull (JournalFs::apply_rescue) and
   // drops them once they are stored. One key per tab, so tabs never overwrite each other's.
   var RESCUE = 'hindsight-rescue-';
   var rescueKey = RESCUE + Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
@@ -531,6 +533,8 @@
   }
 
   // ---- files: picked or dropped anywhere on the page; each is opened or imported by the core (open_any) ----------
+  // The worker's answers (web/worker.js), passed on as Platform::LinkStatus: 1 done, 0 refused, 2 needs a passphrase.
+  var WORKER_STATUS = { REFUSED: 0, DONE: 1, NEEDS_PASSPHRASE: 2 };
   var MAX_FILE = 64 * 1024 * 1024;  // the importers' own cap (kMaxImportBytes)
   var reading = 0;
   function message(text) { if (mod) mod.ccall('hs_show_message', null, ['string'], [text]); }
@@ -552,7 +556,7 @@
       var end = function () { if (--reading === 0) busy(''); };
       f.arrayBuffer().then(function (buf) {
         return fileHelper.call({ op: 'open', name: f.name, bytes: buf }).then(function (r) {  // a copy: buf stays
-          if (r.status !== 1) return message(r.text);
+          if (r.status !== WORKER_STATUS.DONE) return message(r.text);
           heapString(mod, r.text, function (p) {
             mod.ccall('hs_open_converted', 'number', ['number', 'string', 'string'], [p, f.name, r.kind]);
           });
@@ -566,16 +570,18 @@
       }).then(end, end);
     });
   }
-  // Share links: made (what 0) and read (what 1) in a worker; reads in their own, which Stop ends at once.
-  function link(what, id, a, b, pass) {
+  // Share links: made ('make') and read ('read', library_hindsight.js HsLinkRequest) in a worker; reads in their
+  // own, which Stop ends at once.
+  function link(op, id, a, b, pass) {
+    var read = op === 'read';
     var answer = function (status, text) {
       if (mod) heapString(mod, text, function (p) { mod.ccall('hs_link_answer', null, ['number', 'number', 'number'], [id, status, p]); });
     };
-    (what ? linkHelper : fileHelper).call(what ? { op: 'decode', fragment: a, passphrase: pass }
+    (read ? linkHelper : fileHelper).call(read ? { op: 'decode', fragment: a, passphrase: pass }
                                                : { op: 'encode', doc: a, base: b, passphrase: pass }).then(function (r) {
       answer(r.status, r.text);
     }, function (e) {
-      if (!e.stopped) answer(0, (e.load ? 'the page could not start its worker' : 'the worker stopped') + why(e.message) + '.');
+      if (!e.stopped) answer(WORKER_STATUS.REFUSED, (e.load ? 'the page could not start its worker' : 'the worker stopped') + why(e.message) + '.');
     });
   }
   var picker = document.createElement('input');

@@ -1,6 +1,7 @@
-// The drafts library over a Filesystem: atomic saves, quarantine, trash, history with pruning, export/import,
-// overview. Every failure is a Status or a Problem; nothing throws (nlohmann is used with exceptions contained).
+// The drafts library over a Filesystem: atomic saves, loading with quarantine, trash. History with pruning and the
+// sync gate are in store_history.cpp, the library views and export/import in store_library.cpp. Every failure is a Status or a Problem; nothing throws (nlohmann is used with exceptions contained).
 #include "store.h"
+#include "store_detail.h"
 
 #include <algorithm>
 #include <cctype>
@@ -11,7 +12,7 @@
 
 namespace hs {
 
-namespace {
+namespace store_detail {
 
 constexpr int kMaxEnvelopeDepth = 66;  // the document's own limit (64) plus the envelope's levels
 
@@ -109,7 +110,9 @@ bool read_time(const Json& o, const char* key, int64_t& out, std::vector<Problem
     return false;
 }
 
-}  // namespace
+}  // namespace store_detail
+
+using namespace store_detail;
 
 bool is_snapshot_reason(const std::string& r) {
     using namespace snapshot_reason;
@@ -127,41 +130,6 @@ bool is_valid_draft_id(const std::string& id) {
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
     }
     return true;
-}
-
-// ---- pruning ---------------------------------------------------------------------------------------------------
-
-std::vector<std::string> snapshots_to_prune(const std::vector<SnapshotInfo>& snaps, int64_t now_ms,
-                                            const PrunePolicy& policy) {
-    std::vector<const SnapshotInfo*> s;
-    for (const auto& x : snaps) s.push_back(&x);
-    std::sort(s.begin(), s.end(), [](const SnapshotInfo* a, const SnapshotInfo* b) {
-        return a->unix_ms != b->unix_ms ? a->unix_ms > b->unix_ms : a->name > b->name;
-    });
-    // The newest of each day and of each week is its representative. Keeping representatives (not just "whatever
-    // survived the recent window") makes incremental pruning give the same result as pruning once.
-    std::set<int64_t> days, weeks;
-    size_t recent = 0;
-    std::vector<const SnapshotInfo*> keep, drop;
-    for (const SnapshotInfo* x : s) {
-        const int64_t age = now_ms - x->unix_ms;
-        const int64_t day = floor_div(x->unix_ms, kDayMs);
-        const int64_t week = floor_div(day + 3, 7);  // 1970-01-01 was a Thursday: weeks start on Monday
-        const bool day_rep = days.insert(day).second;
-        const bool week_rep = weeks.insert(week).second;
-        bool k = false;
-        if (age < policy.recent_ms && recent < policy.recent_max) {
-            ++recent;
-            k = true;
-        }
-        if (day_rep && age < policy.daily_ms) k = true;
-        if (week_rep) k = true;
-        (k ? keep : drop).push_back(x);
-    }
-    for (size_t i = policy.total_max; i < keep.size(); ++i) drop.push_back(keep[i]);
-    std::vector<std::string> names;
-    for (const SnapshotInfo* x : drop) names.push_back(x->name);
-    return names;
 }
 
 // ---- envelope --------------------------------------------------------------------------------------------------
@@ -568,107 +536,6 @@ int DraftStore::purge_trash(int64_t now_ms) {
     return n;
 }
 
-// ---- history ---------------------------------------------------------------------------------------------------
-
-Status DraftStore::snapshot(const std::string& id, const Document& doc, const std::string& reason, int64_t now_ms,
-                            const std::string* doc_json) {
-    if (!is_valid_draft_id(id)) return Status::error(ErrorKind::Invalid, "Not a valid draft id: \"" + id + "\"");
-    if (!is_snapshot_reason(reason)) return Status::error(ErrorKind::Invalid, "Unknown snapshot reason: " + reason);
-    const std::string hdir = history_dir(id);
-    Status s = fs_.mkdirs(hdir);
-    if (!s.ok()) return s;
-    int64_t ms = std::max<int64_t>(now_ms, 0);
-    std::string name;
-    for (;; ++ms) {  // two snapshots in the same millisecond both stay
-        name = std::to_string(ms) + "-" + reason + ".json";
-        if (!fs_.exists(path_join(hdir, name))) break;
-    }
-    std::string text;
-    try {
-        text = doc_json ? *doc_json : save_document(doc);
-    } catch (const std::exception& e) {
-        return Status::error(ErrorKind::IoError, std::string("The snapshot could not be serialized: ") + e.what());
-    }
-    s = write_atomic(path_join(hdir, name), text);
-    if (!s.ok()) return s;
-    last_snapshot_ms_[id] = now_ms;
-    prune_history(id, now_ms);
-    return Status::success();
-}
-
-Status DraftStore::snapshot(const std::string& id, const std::string& reason, int64_t now_ms) {
-    const Draft* d = find(id);
-    if (!d) return Status::error(ErrorKind::NotFound, "No draft " + id);
-    return snapshot(id, d->doc, reason, now_ms);
-}
-
-bool DraftStore::snapshot_due(const std::string& id, int64_t now_ms, int64_t every_ms) {
-    auto it = last_snapshot_ms_.find(id);
-    if (it == last_snapshot_ms_.end()) {
-        auto h = list_history(id);
-        if (h.empty()) return true;
-        it = last_snapshot_ms_.emplace(id, h.front().unix_ms).first;
-    }
-    return now_ms - it->second >= every_ms;
-}
-
-std::vector<SnapshotInfo> DraftStore::list_history(const std::string& id) {
-    std::vector<SnapshotInfo> out;
-    if (!is_valid_draft_id(id)) return out;
-    std::vector<std::string> names;
-    if (!fs_.list(history_dir(id), names).ok()) return out;
-    for (const auto& n : names) {
-        if (!ends_with(n, ".json")) continue;
-        const size_t dash = n.find('-');
-        if (dash == std::string::npos || dash == 0 || dash > 18) continue;
-        bool digits = true;
-        for (size_t i = 0; i < dash; ++i) digits &= std::isdigit(static_cast<unsigned char>(n[i])) != 0;
-        if (!digits) continue;
-        SnapshotInfo si;
-        si.name = n;
-        si.unix_ms = std::stoll(n.substr(0, dash));
-        si.reason = n.substr(dash + 1, n.size() - dash - 1 - 5);
-        out.push_back(std::move(si));
-    }
-    std::sort(out.begin(), out.end(), [](const SnapshotInfo& a, const SnapshotInfo& b) {
-        return a.unix_ms != b.unix_ms ? a.unix_ms > b.unix_ms : a.name > b.name;
-    });
-    return out;
-}
-
-Status DraftStore::read_snapshot(const std::string& id, const std::string& name, Document& out, std::string* raw) {
-    if (!is_valid_draft_id(id) || name.find('/') != std::string::npos || name.empty() || name[0] == '.')
-        return Status::error(ErrorKind::Invalid, "Not a snapshot: " + name);
-    std::string text;
-    Status s = fs_.read(path_join(history_dir(id), name), text);
-    if (!s.ok()) return s;
-    LoadResult r = load_document(text);
-    if (!r.ok) return Status::error(ErrorKind::Invalid, "The snapshot cannot be read: " + reason_text(r.problems));
-    out = std::move(r.doc);
-    if (raw) *raw = std::move(text);
-    return Status::success();
-}
-
-Status DraftStore::restore_snapshot(const std::string& id, const std::string& name, int64_t now_ms, Document& out) {
-    Document doc;
-    Status s = read_snapshot(id, name, doc);
-    if (!s.ok()) return s;
-    if (find(id)) {
-        s = snapshot(id, snapshot_reason::kRestore, now_ms);
-        if (!s.ok()) return s;
-    }
-    out = std::move(doc);
-    return Status::success();
-}
-
-int DraftStore::prune_history(const std::string& id, int64_t now_ms, const PrunePolicy& policy) {
-    int n = 0;
-    for (const auto& name : snapshots_to_prune(list_history(id), now_ms, policy)) {
-        if (fs_.remove(path_join(history_dir(id), name)).ok()) ++n;
-    }
-    return n;
-}
-
 // ---- quarantine ------------------------------------------------------------------------------------------------
 
 std::vector<QuarantineEntry> DraftStore::list_quarantine() {
@@ -707,209 +574,6 @@ Status DraftStore::delete_quarantined(const std::string& name) {
     if (!s.ok()) return s;
     fs_.remove(path_join(dir("quarantine"), name + ".reason.txt"));
     return Status::success();
-}
-
-// ---- library views ---------------------------------------------------------------------------------------------
-
-std::vector<DraftSummary> DraftStore::summaries(const std::string& today, SortBy sort, const std::string& query) const {
-    std::vector<DraftSummary> out;
-    for (const auto& id : order_) {
-        const Draft& d = drafts_.at(id);
-        if (!query.empty()) {  // case-insensitive in every script
-            bool hit = contains_ci(d.doc.title, query) || contains_ci(d.doc.incident_id, query);
-            for (const auto& t : d.doc.tags) hit = hit || contains_ci(t, query);
-            for (const auto& t : d.doc.services) hit = hit || contains_ci(t, query);
-            if (!hit) continue;
-        }
-        DraftSummary s;
-        s.id = d.id;
-        s.title = d.doc.title;
-        s.incident_id = d.doc.incident_id;
-        s.severity = d.doc.severity;
-        s.status = d.doc.status;
-        s.updated_ms = d.updated_ms;
-        for (const auto& a : d.doc.action_items) {
-            s.open_actions += is_open_action(a);
-            s.overdue_actions += is_overdue(a, today);
-        }
-        out.push_back(std::move(s));
-    }
-    auto by_updated = [](const DraftSummary& a, const DraftSummary& b) {
-        return a.updated_ms != b.updated_ms ? a.updated_ms > b.updated_ms : a.id < b.id;
-    };
-    switch (sort) {
-        case SortBy::Updated: std::sort(out.begin(), out.end(), by_updated); break;
-        case SortBy::Title:
-            std::sort(out.begin(), out.end(), [&](const DraftSummary& a, const DraftSummary& b) {
-                const int c = compare_text(a.title, b.title);
-                return c != 0 ? c < 0 : by_updated(a, b);
-            });
-            break;
-        case SortBy::Severity:
-            std::sort(out.begin(), out.end(), [&](const DraftSummary& a, const DraftSummary& b) {
-                const int sa = a.severity > 0 ? a.severity : 99, sb = b.severity > 0 ? b.severity : 99;
-                return sa != sb ? sa < sb : by_updated(a, b);
-            });
-            break;
-    }
-    return out;
-}
-
-Overview DraftStore::overview(const std::string& today) const {
-    std::vector<OverviewEntry> entries;
-    for (const auto& id : order_) entries.push_back({id, &drafts_.at(id).doc});
-    return compute_overview(entries, today);
-}
-
-// ---- export / import -------------------------------------------------------------------------------------------
-
-std::string DraftStore::export_all(int64_t now_ms, bool include_trash) {
-    Json o = Json::object();
-    o["format"] = kExportFormatName;
-    o["version"] = 1;
-    o["exported"] = iso(now_ms);
-    Json drafts = Json::array();
-    for (const auto& id : order_) drafts.push_back(envelope(drafts_.at(id)));
-    o["drafts"] = std::move(drafts);
-    if (include_trash) {
-        Json trash = Json::array();
-        for (const TrashEntry& e : list_trash()) {
-            std::string text;
-            Draft d;
-            std::optional<int64_t> deleted;
-            std::vector<Problem> problems;
-            if (fs_.read(trash_path(e.id), text).ok() && parse_envelope_text(text, d, &deleted, problems)) {
-                d.id = e.id;
-                trash.push_back(envelope(d, deleted.value_or(e.deleted_ms)));
-            }
-        }
-        o["trash"] = std::move(trash);
-    }
-    return dump_safe(o);
-}
-
-ImportReport DraftStore::import_all(const std::string& text, int64_t now_ms) {
-    ImportReport rep;
-    Json j;
-    if (!parse_json(text, j, rep.problems)) return rep;
-    if (!j.is_object()) {
-        rep.problems.push_back({"", "The file must hold a JSON object."});
-        return rep;
-    }
-    const std::string format = j.contains("format") && j["format"].is_string() ? j["format"].get<std::string>() : "";
-    if (format == kFormatName) {  // a plain postmortem document: a new draft
-        LoadResult r = load_document_json(j);
-        if (!r.ok) {
-            rep.problems = r.problems;
-            return rep;
-        }
-        Draft d;
-        Status s = create(r.doc, now_ms, &d);
-        if (!s.ok()) rep.problems.push_back({"", s.message});
-        else rep.imported.push_back(d.id);
-        return rep;
-    }
-    Json drafts = Json::array(), trash = Json::array();
-    std::string prefix_d = "/drafts/", prefix_t = "/trash/";
-    if (format == kDraftFormatName) {
-        drafts.push_back(j);
-        prefix_d = "";
-    } else if (format == kExportFormatName) {
-        if (j.contains("version") && (!j["version"].is_number_integer() || j["version"].get<int64_t>() != 1)) {
-            rep.problems.push_back({"/version", "This export was written by a newer or unknown version of Hindsight."});
-            return rep;
-        }
-        if (j.contains("drafts") && j["drafts"].is_array()) drafts = j["drafts"];
-        if (j.contains("trash") && j["trash"].is_array()) trash = j["trash"];
-    } else {
-        rep.problems.push_back({"/format", "This is not a Hindsight drafts export (\"format\" must be \"" +
-                                               std::string(kExportFormatName) + "\")."});
-        return rep;
-    }
-    Status s = ensure_dirs();
-    if (!s.ok()) {
-        rep.problems.push_back({"", s.message});
-        return rep;
-    }
-    std::set<std::string> taken;
-    auto assign_id = [&](Draft& d) {
-        const std::string orig = d.id;
-        if (!is_valid_draft_id(d.id) || taken.count(d.id) || id_in_use(d.id)) d.id = fresh_draft_id();
-        while (taken.count(d.id)) d.id = fresh_draft_id();
-        taken.insert(d.id);
-        if (d.id != orig) rep.renamed[orig] = d.id;
-    };
-    for (size_t i = 0; i < drafts.size(); ++i) {
-        const std::string ptr = prefix_d.empty() ? "" : prefix_d + std::to_string(i);
-        Draft d;
-        std::vector<Problem> problems;
-        if (!parse_envelope(drafts[i], d, nullptr, problems)) {
-            for (auto& p : problems) rep.problems.push_back({ptr + p.pointer, p.message});
-            continue;
-        }
-        assign_id(d);
-        if (d.created_ms == 0) d.created_ms = now_ms;
-        // Written as exported (updated time kept), not through save(), which stamps now.
-        s = write_atomic(draft_path(d.id), envelope_text(d));
-        if (!s.ok()) {
-            rep.problems.push_back({ptr, s.message});
-            if (s.kind == ErrorKind::NoSpace) break;
-            continue;
-        }
-        cache_put(d);
-        rep.imported.push_back(d.id);
-    }
-    for (size_t i = 0; i < trash.size(); ++i) {
-        const std::string ptr = prefix_t + std::to_string(i);
-        Draft d;
-        std::optional<int64_t> deleted;
-        std::vector<Problem> problems;
-        if (!parse_envelope(trash[i], d, &deleted, problems)) {
-            for (auto& p : problems) rep.problems.push_back({ptr + p.pointer, p.message});
-            continue;
-        }
-        assign_id(d);
-        s = write_atomic(trash_path(d.id), envelope_text(d, deleted.value_or(now_ms)));
-        if (!s.ok()) {
-            rep.problems.push_back({ptr, s.message});
-            if (s.kind == ErrorKind::NoSpace) break;
-            continue;
-        }
-        rep.trash_imported.push_back(d.id);
-    }
-    return rep;
-}
-
-// ---- SyncGate --------------------------------------------------------------------------------------------------
-
-bool SyncGate::begin_initial_load() {
-    if (state_ != State::Unloaded && state_ != State::Failed) return false;
-    state_ = State::Loading;
-    return true;
-}
-
-void SyncGate::finish_initial_load(bool ok) { state_ = ok ? State::Ready : State::Failed; }
-
-bool SyncGate::request_push() {
-    if (state_ != State::Ready || in_flight_) {
-        pending_ = true;
-        return false;
-    }
-    in_flight_ = true;
-    pending_ = false;
-    return true;
-}
-
-bool SyncGate::push_done() {
-    in_flight_ = false;
-    return take_pending();
-}
-
-bool SyncGate::take_pending() {
-    if (state_ != State::Ready || in_flight_ || !pending_) return false;
-    pending_ = false;
-    in_flight_ = true;
-    return true;
 }
 
 }  // namespace hs

@@ -173,7 +173,7 @@ void App::set_document(Document doc) {
     ++doc_rev_;
     draft_id_.clear();
     review_saved_.clear();
-    dirty_ = false;
+    autosave_.saved();
     read_only_ = false;
     document_switched();
     update_window_title();
@@ -207,9 +207,7 @@ void App::edited(const std::string& group, const std::string& label) {
     after_edit();
     derived_dirty_ = true;
     ++doc_rev_;
-    dirty_ = true;
-    last_edit_ms_ = platform_.now_ms();
-    platform_.set_timer(850);  // autosave runs when the edits pause
+    autosave_edited();  // autosave runs when the edits pause
     platform_.request_frame();
 }
 
@@ -226,9 +224,7 @@ void App::step_history(std::optional<Document> d) {
     *doc_ = std::move(*d);
     derived_dirty_ = true;
     ++doc_rev_;
-    dirty_ = true;
-    last_edit_ms_ = platform_.now_ms();
-    platform_.set_timer(850);
+    autosave_edited();
     platform_.request_frame();
 }
 
@@ -257,12 +253,11 @@ void App::frame() {
     field_order_.clear();
     active_drawn_ = false;
     if (derived_dirty_ && doc_) refresh_derived();
-    if (pending_snapshot_ || dirty_) {  // a save's next step: in this frame, or in a task of its own (work())
-        const int64_t since = platform_.now_ms() - last_edit_ms_;
-        if (!pending_snapshot_ && since < 800) platform_.set_timer(static_cast<int>(800 - since) + 20);
-        else if (platform_.background_work()) platform_.request_work();
-        else work();
-    }
+    // A save's next step: in this frame, or in a task of its own (work()); or a timer for when it is due.
+    const Autosave::Wake wake = autosave_.next(platform_.now_ms());
+    if (wake.kind == Autosave::Wake::Later) platform_.set_timer(static_cast<int>(wake.in_ms));
+    else if (wake.kind == Autosave::Wake::Now && platform_.background_work()) platform_.request_work();
+    else if (wake.kind == Autosave::Wake::Now) work();
     handle_shortcuts();
 
     ImGuiIO& io = ImGui::GetIO();
@@ -362,11 +357,7 @@ void App::frame() {
     // (checked after drawing: a click on Confirm may be the last frame drawn for a while).
     if (timeline_ && doc_ && !draft_id_.empty() && !read_only_ && timeline_->review_rev() != review_rev_seen_) {
         review_rev_seen_ = timeline_->review_rev();
-        if (timeline_->review_ids(*doc_) != review_saved_) {
-            dirty_ = true;
-            last_edit_ms_ = platform_.now_ms();
-            platform_.set_timer(850);
-        }
+        if (timeline_->review_ids(*doc_) != review_saved_) autosave_edited();
     }
     // The overlay follows its field; when the field is gone (section collapsed, document closed) it goes too.
     if (!active_path_.empty() && !active_drawn_) {
@@ -380,8 +371,7 @@ void App::frame() {
 }
 
 void App::work() {
-    if (pending_snapshot_) take_snapshot_due();
-    else if (dirty_ && platform_.now_ms() - last_edit_ms_ >= 800) save_in_slices();
+    autosave_step();
 }
 
 void App::draw_top_bar(float height) {
@@ -422,12 +412,12 @@ void App::draw_top_bar(float height) {
         // On a phone the state is its icon alone (the words in a tooltip), leaving room for undo and redo.
         if (read_only_) ImGui::TextColored(p.warning, tiny ? ICON_LOCK : ICON_LOCK " Open in another tab: read-only");
         else if (storage_failed_ || !save_error_.empty()) ImGui::TextColored(p.danger, tiny ? ICON_WARNING : ICON_WARNING " Not saved");
-        else if (dirty_ || persisting_) ImGui::TextColored(p.text_muted, tiny ? ICON_SAVE : ICON_SAVE " Saving\xe2\x80\xa6");
+        else if (autosave_.busy()) ImGui::TextColored(p.text_muted, tiny ? ICON_SAVE : ICON_SAVE " Saving\xe2\x80\xa6");
         else ImGui::TextColored(p.text_muted, tiny ? ICON_CHECK : ICON_CHECK " Saved");
         if (tiny && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", read_only_ ? "Open in another tab: read-only"
                                     : (storage_failed_ || !save_error_.empty()) ? "Not saved"
-                                    : (dirty_ || persisting_) ? "Saving" : "Saved");
+                                    : autosave_.busy() ? "Saving" : "Saved");
         mark("topbar.save_state");
     }
     if (ImGui::GetTime() < confirm_until_) animating_ = true;  // frames until it goes (the autosave timer stays)

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/autosave.h"
 #include "core/diff.h"
 #include "core/importers/importers.h"
 #include "core/lint.h"
@@ -167,37 +168,16 @@ private:
     // Drafts (drafts.cpp)
     void draw_drafts_list();
     void save_now();
-    // Autosave: a document with many timeline events is saved in steps of a few milliseconds (the events' text a
-    // slice at a time, the join, the file's text, the write, the snapshot), each in a frame or, where the platform
-    // has background work, in a task between frames; a smaller one is saved at once. An edit meanwhile starts again.
-    void save_in_slices();
-    // Store the open draft at once.
-    void commit_save();
-    // The two halves of commit_save, which save_in_slices runs as separate steps. With snapshot_later, a snapshot
-    // that is due is written in the next step (take_snapshot_due) rather than in this one.
-    bool prepare_save(const std::string* doc_json, DraftStore::PreparedSave& out);
-    // doc_json may be moved into a pending snapshot (left empty then).
-    void finish_save(DraftStore::PreparedSave& p, std::string* doc_json, bool snapshot_later);
+    // Autosave (core/autosave.h decides when and how; these carry out what it says): a document with many timeline
+    // events is saved in steps of a few milliseconds, each in a frame or, where the platform has background work,
+    // in a task between frames.
+    void autosave_edited();  // an edit landed: the save is due after a pause
+    void autosave_step();    // the save's next step, when it is due
+    void autosave_apply(const AutosaveResult& r);  // push what was written, report a failure, schedule more
+    AutosaveTarget autosave_target() const;
     void save_failed(const Status& st);
     void continue_save();  // the next step of a save: in the next frame, or in a task of its own
-    struct SaveSlices {
-        std::string draft_id;
-        uint64_t rev = 0;
-        std::vector<std::string> events;  // save_event of the first events, in order
-        std::optional<std::string> json;  // the whole text, once joined
-        std::optional<DraftStore::PreparedSave> prepared;  // the file's text and the store's copy, to be written
-        bool on = false;
-    };
-    SaveSlices save_slices_;
-    // The last large save's buffers, reused by the next: a megabyte of fresh memory costs milliseconds to touch.
-    std::string spare_json_, spare_text_;
-    struct PendingSnapshot {
-        std::string draft_id;
-        std::string json;
-        int64_t at_ms = 0;
-    };
-    std::optional<PendingSnapshot> pending_snapshot_;
-    void take_snapshot_due();
+    class AutosaveHostImpl;
     void open_draft(const std::string& id);
     void save_incoming_as_draft(const Document& d);
     void adopt_as_draft();  // the open document becomes a stored draft
@@ -317,9 +297,7 @@ private:
     std::string draft_id_;          // the open document's draft ("" until stored)
     std::vector<std::string> review_saved_;  // the timeline's events in review as last stored with the draft
     uint64_t review_rev_seen_ = 0;            // Timeline::review_rev() when it was last compared with that
-    bool dirty_ = false;            // edits not yet written to the store
-    int64_t last_edit_ms_ = 0;
-    bool persisting_ = false;       // a push to IndexedDB is running
+    Autosave autosave_;             // edits not yet written to the store, and the save under way
     std::string save_error_;        // last storage error shown in the top bar
     bool read_only_ = false;        // the draft is being edited in another tab
     std::string drafts_filter_;

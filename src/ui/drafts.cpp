@@ -18,11 +18,6 @@
 #include "widgets.h"
 
 namespace hs::ui {
-namespace {
-constexpr int64_t kAutosaveDelayMs = 800;  // after the last edit; the issue allows at most 1 s
-
-}  // namespace
-
 std::string ago(int64_t now_ms, int64_t t_ms) {
     int64_t s = (now_ms - t_ms) / 1000;
     if (s < 60) return "just now";
@@ -69,7 +64,7 @@ void App::storage_loaded(bool ok, const std::string& error) {
 }
 
 void App::storage_saved(bool ok, const std::string& error) {
-    persisting_ = false;
+    autosave_.push_finished();
     if (ok) {
         save_error_.clear();
         offer_download_ = false;
@@ -133,71 +128,58 @@ void App::adopt_as_draft() {
     draft_id_ = d.id;
     read_only_ = false;
     platform_.lock_draft(draft_id_);
-    persisting_ = true;
+    autosave_.push_started();
     platform_.storage_persist();
 }
 
-void App::save_now() {
-    if (!store_ || !doc_ || !dirty_ || read_only_) return;
-    if (draft_id_.empty()) {
-        adopt_as_draft();
-        dirty_ = false;
-        return;
+// What the autosave asks of the App: the clock and trace marks of the platform, and the timeline's review state.
+class App::AutosaveHostImpl : public AutosaveHost {
+public:
+    explicit AutosaveHostImpl(App& app) : app_(app) {}
+    int64_t now_ms() override { return app_.platform_.now_ms(); }
+    void trace(const char* label) override { app_.platform_.trace_mark(label); }
+    std::vector<std::string> review_ids() override {
+        app_.review_saved_ = app_.timeline_ ? app_.timeline_->review_ids(*app_.doc_) : std::vector<std::string>{};
+        return app_.review_saved_;
     }
-    commit_save();
+
+private:
+    App& app_;
+};
+
+AutosaveTarget App::autosave_target() const {
+    return AutosaveTarget{store_.get(), draft_id_, doc_.get(), doc_rev_, read_only_};
 }
 
-void App::save_in_slices() {
-    constexpr size_t kSliceFrom = 1000;  // events; below this a whole save takes a few milliseconds
-    constexpr int64_t kBudgetMs = 4;
-    if (!store_ || !doc_ || !dirty_ || read_only_ || draft_id_.empty() || doc_->timeline.size() < kSliceFrom)
-        return save_now();
-    SaveSlices& j = save_slices_;
-    if (!j.on || j.draft_id != draft_id_ || j.rev != doc_rev_) {
-        j = SaveSlices{draft_id_, doc_rev_, {}, std::nullopt, std::nullopt, true};
-        j.events.reserve(doc_->timeline.size());
-    }
-    // The last two steps, each in a step of its own (a frame, or a task between frames: continue_save): the store's
-    // copy of the document with the file's text, then the write. A megabyte copied costs milliseconds, and more where
-    // memory is touched for the first time.
-    if (j.prepared) {
-        DraftStore::PreparedSave p = std::move(*j.prepared);
-        std::string json = std::move(*j.json);
-        save_slices_ = SaveSlices{};
-        finish_save(p, &json, true);
-        spare_text_ = std::move(p.text);
-        if (!json.empty()) spare_json_ = std::move(json);  // not taken by a pending snapshot
+void App::autosave_edited() {
+    autosave_.edited(platform_.now_ms());
+    const Autosave::Wake w = autosave_.next(platform_.now_ms());
+    if (w.kind == Autosave::Wake::Later) platform_.set_timer(static_cast<int>(w.in_ms));
+}
+
+void App::autosave_apply(const AutosaveResult& r) {
+    if (r.needs_draft) {
+        adopt_as_draft();
+        autosave_.saved();
         return;
     }
-    if (j.json) {
-        j.prepared.emplace();
-        j.prepared->text = std::move(spare_text_);
-        if (!prepare_save(&*j.json, *j.prepared)) {
-            save_slices_ = SaveSlices{};
-            return;
-        }
-        continue_save();
-        return;
+    if (!r.error.ok()) return save_failed(r.error);
+    if (r.wrote) {
+        autosave_.push_started();
+        platform_.storage_persist();
+        platform_.request_frame();  // the top bar shows the save under way
     }
-    if (j.events.size() < doc_->timeline.size()) {
-        platform_.trace_mark("hs-save-slice");
-        const int64_t start = platform_.now_ms();
-        while (j.events.size() < doc_->timeline.size()) {
-            std::optional<std::string> e = save_event(doc_->timeline[j.events.size()]);
-            if (!e) return save_now();  // text save_document writes its slower way: all at once
-            j.events.push_back(std::move(*e));
-            if (j.events.size() % 64 == 0 && platform_.now_ms() - start >= kBudgetMs) break;
-        }
-        continue_save();  // the next slice, or the join, in a later step
-        return;
-    }
-    // The whole text, in a step of its own: joining a megabyte of events costs as much as a slice.
-    platform_.trace_mark("hs-save-join");
-    j.json = save_document_with_events(*doc_, j.events, std::move(spare_json_));
-    platform_.trace_mark("hs-save-joined");
-    if (!j.json) return save_now();
-    j.events = {};
-    continue_save();
+    if (r.more) continue_save();
+}
+
+void App::save_now() {
+    AutosaveHostImpl host(*this);
+    autosave_apply(autosave_.save_now(autosave_target(), host));
+}
+
+void App::autosave_step() {
+    AutosaveHostImpl host(*this);
+    autosave_apply(autosave_.step(autosave_target(), host));
 }
 
 void App::continue_save() {
@@ -214,68 +196,9 @@ void App::save_failed(const Status& st) {
     platform_.request_frame();
 }
 
-bool App::prepare_save(const std::string* doc_json, DraftStore::PreparedSave& out) {
-    platform_.trace_mark("hs-save-prepare");
-    // The stored draft's metadata and the open document: one copy of the document, moved into the store.
-    const Draft* cur = store_->find(draft_id_);
-    Draft d = cur ? Draft{cur->id, cur->created_ms, cur->updated_ms, cur->base, Document{}, cur->extra} : Draft{};
-    d.id = draft_id_;
-    d.doc = *doc_;
-    // The events still in review go with the draft ("review" in its metadata, docs/storage.md): a reload keeps them.
-    review_saved_ = timeline_ ? timeline_->review_ids(*doc_) : std::vector<std::string>{};
-    if (review_saved_.empty()) d.extra.erase("review");
-    else d.extra["review"] = review_saved_;
-    platform_.trace_mark("hs-save-copied");
-    Status st = store_->prepare_save(std::move(d), platform_.now_ms(), doc_json, out);
-    platform_.trace_mark("hs-save-prepared");
-    if (!st.ok()) save_failed(st);
-    return st.ok();
-}
-
-void App::finish_save(DraftStore::PreparedSave& p, std::string* doc_json, bool snapshot_later) {
-    platform_.trace_mark("hs-save-write");
-    const int64_t now = p.draft.updated_ms;
-    Status st = store_->store_prepared(p);
-    if (!st.ok()) return save_failed(st);
-    dirty_ = false;
-    platform_.trace_mark("hs-save-written");
-    if (store_->snapshot_due(draft_id_, now)) {
-        if (snapshot_later && doc_json) {
-            // A large document's snapshot is written in the next step, from the same text (see take_snapshot_due).
-            pending_snapshot_ = PendingSnapshot{draft_id_, std::move(*doc_json), now};
-            doc_json->clear();
-            continue_save();
-        } else {
-            store_->snapshot(draft_id_, *doc_, snapshot_reason::kAutosave, now, doc_json);
-        }
-    }
-    persisting_ = true;
-    platform_.storage_persist();
-    platform_.request_frame();  // the top bar shows the save under way
-}
-
-void App::commit_save() {
-    save_slices_ = SaveSlices{};
-    DraftStore::PreparedSave p;
-    if (prepare_save(nullptr, p)) finish_save(p, nullptr, false);
-}
-
-void App::take_snapshot_due() {
-    if (!pending_snapshot_ || !store_) return;
-    platform_.trace_mark("hs-save-snapshot");
-    PendingSnapshot p = std::move(*pending_snapshot_);
-    pending_snapshot_.reset();
-    if (!store_->find(p.draft_id)) return;  // deleted meanwhile
-    // The text is the draft as it was saved; the Document argument is not used when the text is given.
-    if (store_->snapshot(p.draft_id, Document{}, snapshot_reason::kAutosave, p.at_ms, &p.json).ok())
-        platform_.storage_persist();
-    spare_json_ = std::move(p.json);
-    if (dirty_) continue_save();  // the autosave this step skipped
-}
-
 void App::flush() {
-    take_snapshot_due();
-    save_now();
+    AutosaveHostImpl host(*this);
+    autosave_apply(autosave_.flush(autosave_target(), host));
 }
 
 void App::open_draft(const std::string& id) {

@@ -134,8 +134,8 @@ std::string App::query_json(const std::string& what) {
         for (const QuarantineEntry& q : store_->list_quarantine())
             out.push_back({{"name", q.name}, {"original", q.original_path}, {"reason", q.reason}});
     } else if (what == "storage") {
-        out = {{"loaded", store_ != nullptr}, {"failed", storage_failed_}, {"dirty", dirty_},
-               {"persisting", persisting_}, {"error", save_error_}, {"persisted", storage_persisted_},
+        out = {{"loaded", store_ != nullptr}, {"failed", storage_failed_}, {"dirty", autosave_.dirty()},
+               {"persisting", autosave_.pushing()}, {"error", save_error_}, {"persisted", storage_persisted_},
                {"read_only", read_only_}};
     }
     return out.dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -3,27 +3,43 @@
 // renames dotted properties.
 mergeInto(LibraryManager.library, {
   // The page's handle on the file system (IDBFS for the drafts): FS's own methods are renamed by Closure.
-  hs_js_fs__deps: ['$FS', '$IDBFS', '$hsIdbfsPush', '$hsIdbfsLoad'],
-  // IDBFS's push goes through hsIdbfsPush (a file per task); its pull (into MEMFS) stays IDBFS's own.
-  hs_js_fs__postset: "var hsIdbfsReconcile = IDBFS.reconcile; " +
-                     "IDBFS.reconcile = function (src, dst, cb) { " +
-                     "  return dst.type === 'local' ? hsIdbfsReconcile(src, dst, cb) : hsIdbfsPush(src, dst, cb); }; " +
-                     // A pull reads a file stored in pieces (hsIdbfsPush) as one.
-                     "var hsIdbfsLoadRemote = IDBFS.loadRemoteEntry; " +
-                     "IDBFS.loadRemoteEntry = function (store, path, cb) { hsIdbfsLoad(hsIdbfsLoadRemote, store, path, cb); }; " +
-                     "Module['hsFs'] = { 'mountDrafts': function (dir) { FS.mkdir(dir); FS.mount(IDBFS, {}, dir); }, " +
-                     "'syncfs': function (populate, cb) { FS.syncfs(populate, cb); }, " +
-                     // A pull that leaves `keep` (this tab's unsaved changes) alone: syncfs(true) would copy the
-                     // older stored copy of each over the newer local one, only for the journal to write it back.
-                     "'pullExcept': function (dir, keep, cb) { " +
-                     "  var mount = FS.lookupPath(dir).node.mount; " +
-                     "  IDBFS.getLocalSet(mount, function (err, local) { if (err) return cb(err); " +
-                     "    IDBFS.getRemoteSet(mount, function (err2, remote) { if (err2) return cb(err2); " +
-                     // ... and their folders, which may be new here (a folder is removed only when empty).
-                     "      keep.forEach(function (p) { delete remote.entries[p]; " +
-                     "        for (var q = p; q.length > dir.length; q = q.slice(0, q.lastIndexOf('/'))) delete local.entries[q]; }); " +
-                     "      IDBFS.reconcile(remote, local, cb); }); }); } };",
+  hs_js_fs__deps: ['$hsIdbfsInstall'],
+  hs_js_fs__postset: 'hsIdbfsInstall();',
   hs_js_fs: function () {},
+  // IDBFS's push goes through hsIdbfsPush (a request per task, large files in pieces); its pull (into MEMFS) stays
+  // IDBFS's own, reading a file stored in pieces as one (hsIdbfsLoad). Module['hsFs'] is what web/app.js uses.
+  $hsIdbfsInstall__deps: ['$FS', '$IDBFS', '$hsIdbfsPush', '$hsIdbfsLoad', '$hsIdbfsPullExcept'],
+  $hsIdbfsInstall: function () {
+    var reconcile = IDBFS.reconcile;
+    IDBFS.reconcile = function (src, dst, cb) {
+      return dst.type === 'local' ? reconcile(src, dst, cb) : hsIdbfsPush(src, dst, cb);
+    };
+    var loadRemote = IDBFS.loadRemoteEntry;
+    IDBFS.loadRemoteEntry = function (store, path, cb) { hsIdbfsLoad(loadRemote, store, path, cb); };
+    Module['hsFs'] = {
+      'mountDrafts': function (dir) { FS.mkdir(dir); FS.mount(IDBFS, {}, dir); },
+      'syncfs': function (populate, cb) { FS.syncfs(populate, cb); },
+      'pullExcept': hsIdbfsPullExcept,
+    };
+  },
+  // A pull that leaves `keep` (this tab's unsaved changes, JournalFs::journal_paths) alone: syncfs(true) would copy
+  // the older stored copy of each over the newer local one, only for the journal to write it back. Their folders
+  // are kept too, as they may be new here (a folder is removed only when empty).
+  $hsIdbfsPullExcept__deps: ['$FS', '$IDBFS'],
+  $hsIdbfsPullExcept: function (dir, keep, cb) {
+    var mount = FS.lookupPath(dir).node.mount;
+    IDBFS.getLocalSet(mount, function (err, local) {
+      if (err) return cb(err);
+      IDBFS.getRemoteSet(mount, function (err2, remote) {
+        if (err2) return cb(err2);
+        keep.forEach(function (p) {
+          delete remote.entries[p];
+          for (var q = p; q.length > dir.length; q = q.slice(0, q.lastIndexOf('/'))) delete local.entries[q];
+        });
+        IDBFS.reconcile(remote, local, cb);
+      });
+    });
+  },
   // IDBFS.reconcile (Emscripten's library_idbfs.js) for a push, MEMFS -> IndexedDB. IDBFS issues every put and
   // delete at once, in one task, and each put serialises its file on the main thread. Here each request is issued from
   // the previous one's onsuccess, so each costs its own task. They stay in one transaction, which commits only when
@@ -175,7 +191,9 @@ mergeInto(LibraryManager.library, {
   },
   hs_js_now_ms: function () { return Date.now(); },
   hs_js_first_frame: function () { if (Module['onFirstFrame']) Module['onFirstFrame'](); },
-  hs_js_overlay_show__deps: ['$hsText'],
+  // The text field's flags (src/ui/text_input.h, kInput*).
+  $HsInputFlag: { PASSWORD: 1, ENTER: 2, MONO: 4, AUTO_SELECT: 8, ENTER_ENDS: 16 },
+  hs_js_overlay_show__deps: ['$hsText', '$HsInputFlag'],
   hs_js_overlay_show: function (path, x, y, w, h, clipTop, clipBottom, multiline, setText, text, textLen, hint, hintLen,
                                 fontPx, dark, flags) {
     // Quoted names: the Closure Compiler renames unquoted properties, and web/app.js reads these by name (unquoted,
@@ -183,8 +201,9 @@ mergeInto(LibraryManager.library, {
     if (Module['overlayShow']) Module['overlayShow']({ 'path': UTF8ToString(path), 'x': x, 'y': y, 'w': w, 'h': h,
       'clipTop': clipTop, 'clipBottom': clipBottom, 'multiline': !!multiline, 'setText': !!setText,
       'text': hsText(text, textLen), 'hint': hsText(hint, hintLen), 'fontPx': fontPx, 'dark': !!dark,
-      'password': !!(flags & 1), 'enter': !!(flags & 2), 'mono': !!(flags & 4), 'autoSelect': !!(flags & 8),
-      'enterEnds': !!(flags & 16) });
+      'password': !!(flags & HsInputFlag.PASSWORD), 'enter': !!(flags & HsInputFlag.ENTER),
+      'mono': !!(flags & HsInputFlag.MONO), 'autoSelect': !!(flags & HsInputFlag.AUTO_SELECT),
+      'enterEnds': !!(flags & HsInputFlag.ENTER_ENDS) });
   },
   hs_js_overlay_hide: function () { if (Module['overlayHide']) Module['overlayHide'](); },
   hs_js_open_url: function (ptr) {
@@ -216,9 +235,11 @@ mergeInto(LibraryManager.library, {
   // Frames: once the runtime has stopped (an abort), nothing calls into it again, neither frames nor input events
   // (web/app.js calls hsStop when it shows the "stopped" message).
   hs_js_request_frame: function () { requestAnimationFrame(function () { if (!ABORT) Module['_hs_raf'](); }); },
-  hs_js_stop_setup__deps: ['$JSEvents'],
-  hs_js_stop_setup__postset: "Module['hsStop'] = function () { JSEvents.removeAllEventListeners(); };",
+  hs_js_stop_setup__deps: ['$hsStopInstall'],
+  hs_js_stop_setup__postset: 'hsStopInstall();',
   hs_js_stop_setup: function () {},
+  $hsStopInstall__deps: ['$JSEvents'],
+  $hsStopInstall: function () { Module['hsStop'] = function () { JSEvents.removeAllEventListeners(); }; },
   hs_js_ui_font: function (ptr, len) {
     // The DOM text overlay uses the canvas's own UI font, taken from the wasm (no second download).
     // Decoding the font takes the main thread a while, and nothing needs it before the first edit: it waits until
@@ -297,9 +318,12 @@ mergeInto(LibraryManager.library, {
   },
   hs_js_pick_files: function () { if (Module['pickFiles']) Module['pickFiles'](); },
   // Share links are made and read in the page's worker (web/app.js); answers come back through hs_link_answer.
-  hs_js_link__deps: ['$hsText'],
+  // `what`: an HsLinkRequest (web.h), handed to the page by name.
+  $HsLinkRequest: { MAKE: 0, READ: 1 },
+  hs_js_link__deps: ['$hsText', '$HsLinkRequest'],
   hs_js_link: function (what, id, a, aLen, b, bLen, pass, passLen) {
-    if (Module['link']) Module['link'](what, id, hsText(a, aLen), hsText(b, bLen), hsText(pass, passLen));
+    var op = what === HsLinkRequest.READ ? 'read' : 'make';
+    if (Module['link']) Module['link'](op, id, hsText(a, aLen), hsText(b, bLen), hsText(pass, passLen));
   },
   hs_js_cancel_link_reads: function () { if (Module['cancelLinkReads']) Module['cancelLinkReads'](); },
   hs_js_fetch_asset: function (ptr) {
@@ -316,6 +340,22 @@ mergeInto(LibraryManager.library, {
       done(0, navigator.onLine === false ? 'you are offline' : String(e && e.message || e));
     });
   },
+  // The startup's stages, for bench/startup and the first-load budget.
+  hs_js_mark: function (ptr) { performance.mark(UTF8ToString(ptr)); },
+  // A mark in the browser's profile (the autosave's steps).
+  hs_js_trace: function (ptr) { console.timeStamp(UTF8ToString(ptr)); },
+  // The page's address without its fragment, in memory the caller frees.
+  hs_js_page_url: function () {
+    var s = location.href.split('#')[0], n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+  },
+  // Ids must differ between tabs and machines: crypto.getRandomValues, not the toolchain's random_device.
+  hs_js_random_u32: function () { return crypto.getRandomValues(new Uint32Array(1))[0] | 0; },
+  // Why main() could not start the editor: an HsFatal (web.h), handed to the page by name.
+  $HsFatal: { NO_WEBGL2: 1 },
+  hs_js_fatal__deps: ['$HsFatal'],
+  hs_js_fatal: function (why) { if (Module['onFatal']) Module['onFatal'](why === HsFatal.NO_WEBGL2 ? 'webgl2' : 'unknown'); },
   hs_js_set_cursor: function (ptr) {
     var c = document.getElementById('canvas');
     if (c) c.style.cursor = UTF8ToString(ptr);
