@@ -190,10 +190,12 @@ void EditJournal::record(const std::string& draft_id, int64_t base, const std::s
 
 int64_t EditJournal::due_in(int64_t now_ms) const {
     if (pending_.empty()) return -1;
-    return std::max<int64_t>(0, first_ms_ + kJournalFlushMs - now_ms);
+    // The first edit after a pause is written at once; while typing goes on, one write per interval.
+    return std::max<int64_t>(0, std::max(first_ms_, last_take_ms_ + kJournalFlushMs) - now_ms);
 }
 
-std::vector<JournalEntry> EditJournal::take() {
+std::vector<JournalEntry> EditJournal::take(int64_t now_ms) {
+    last_take_ms_ = now_ms;
     std::vector<JournalEntry> out;
     out.reserve(pending_.size());
     for (auto& kv : pending_) out.push_back(std::move(kv.second));

@@ -18,7 +18,7 @@
 // - a damaged entry, or one whose field no longer exists (its item was deleted), is skipped with a note.
 //
 // EditJournal is the in-memory side: it coalesces repeated edits of one field and tells when the pending entries are
-// due to be written (kJournalFlushMs after the first of them).
+// due to be written: at once after a pause, and at most once per kJournalFlushMs while the edits go on.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -30,8 +30,8 @@
 
 namespace hs {
 
-// Pending edits are written at most this long after the first of them (the journal is durable within about twice
-// this: the write itself is a small IndexedDB transaction).
+// Pending edits are written at most this long after the first of them, and writes are at least this far apart (the
+// journal is durable within about twice this: the write itself is a small IndexedDB transaction).
 inline constexpr int64_t kJournalFlushMs = 100;
 
 struct JournalEntry {
@@ -79,8 +79,9 @@ public:
     bool empty() const { return pending_.empty(); }
     // Milliseconds until the pending entries are due (0: now); -1 when nothing is pending.
     int64_t due_in(int64_t now_ms) const;
-    // The pending entries in the order of their edits; the journal is empty afterwards.
-    std::vector<JournalEntry> take();
+    // The pending entries in the order of their edits; the journal is empty afterwards. `now_ms`: when they are
+    // written, from which the next write waits kJournalFlushMs.
+    std::vector<JournalEntry> take(int64_t now_ms);
     // Paths of `draft_id` recorded since forget_draft (the fields edited here).
     const std::set<std::string>& edited_paths() const { return edited_; }
     void forget_draft() { edited_.clear(); }
@@ -89,6 +90,7 @@ private:
     std::string tab_id_;
     uint64_t next_seq_ = 1;
     int64_t first_ms_ = 0;
+    int64_t last_take_ms_ = INT64_MIN / 2;
     std::map<std::pair<std::string, std::string>, JournalEntry> pending_;  // (draft, path) -> latest edit
     std::set<std::string> edited_;
 };

@@ -187,21 +187,25 @@ TEST_CASE("replay leaves alone the fields edited in this tab since the draft ope
     CHECK(d.summary == "要約");
 }
 
-TEST_CASE("the in-memory journal coalesces edits of one field and is due 100 ms after the first") {
+TEST_CASE("the in-memory journal writes the first edit after a pause at once, then at most once per 100 ms") {
     EditJournal j("tab-x");
     CHECK(j.due_in(kSave1) == -1);
+    j.record("dr-1", kSave1, "title", "Б", kSave1);
+    CHECK(j.due_in(kSave1) == 0);  // nothing written for a while: at once
+    REQUIRE(j.take(kSave1).size() == 1);
+    // Typing goes on: the edits are gathered, one entry per field, until 100 ms after the last write.
     const std::string typed = "Бэкенд упал 🙈 после деплоя";
     std::string so_far;
-    int64_t t = kSave1;
+    int64_t t = kSave1 + 10;
     for (char c : typed) {  // byte by byte, as the value grows
         so_far += c;
         j.record("dr-1", kSave1, "title", so_far, t);
-        t += 10;
+        t += 2;
     }
     j.record("dr-1", kSave1, "summary", "概要", t);
     CHECK(j.due_in(kSave1 + 40) == 60);
     CHECK(j.due_in(kSave1 + 150) == 0);
-    std::vector<JournalEntry> out = j.take();
+    std::vector<JournalEntry> out = j.take(kSave1 + 150);
     REQUIRE(out.size() == 2);
     CHECK(out[0].path == "title");
     CHECK(out[0].value == typed);
@@ -211,10 +215,10 @@ TEST_CASE("the in-memory journal coalesces edits of one field and is due 100 ms 
     CHECK(j.empty());
     CHECK(j.due_in(t) == -1);
     CHECK(j.edited_paths() == std::set<std::string>{"summary", "title"});
-    // A later edit starts a new 100 ms window and continues the sequence.
-    j.record("dr-1", kSave2, "title", typed + "!", t + 500);
-    CHECK(j.due_in(t + 500) == kJournalFlushMs);
-    std::vector<JournalEntry> next = j.take();
+    // A later edit, after a pause: at once again, and the sequence goes on.
+    j.record("dr-1", kSave2, "title", typed + "!", kSave1 + 900);
+    CHECK(j.due_in(kSave1 + 900) == 0);
+    std::vector<JournalEntry> next = j.take(kSave1 + 900);
     REQUIRE(next.size() == 1);
     CHECK(next[0].seq > out[1].seq);
     CHECK(next[0].base == kSave2);
@@ -228,7 +232,7 @@ TEST_CASE("journal entries replayed over a stored draft survive its save and loa
     EditJournal j("tab-a");
     j.record(created.id, created.updated_ms, "summary", "決済ゲートウェイが復旧しました ✅", kSave1 + 200);
     std::vector<std::string> enc;
-    for (const JournalEntry& e : j.take()) enc.push_back(encode_journal_entry(e));
+    for (const JournalEntry& e : j.take(kSave1 + 200)) enc.push_back(encode_journal_entry(e));
     // A new page: the stored draft, then the journal over it, then a full save.
     DraftStore again(fs, "/drafts");
     again.load_all();
