@@ -70,6 +70,7 @@ void App::storage_loaded(bool ok, const std::string& error) {
 
 void App::storage_saved(bool ok, const std::string& error) {
     persisting_ = false;
+    journal_pushed(ok);
     if (ok) {
         save_error_.clear();
         offer_download_ = false;
@@ -119,6 +120,7 @@ void App::draft_lock_result(const std::string& draft_id, bool owned) {
         active_path_.clear();
         platform_.overlay_hide();
     }
+    if (owned) journal_replay();  // the lock holder applies the typing a crash kept from the last full save
     platform_.request_frame();
 }
 
@@ -249,6 +251,7 @@ void App::finish_save(DraftStore::PreparedSave& p, std::string* doc_json, bool s
             store_->snapshot(draft_id_, *doc_, snapshot_reason::kAutosave, now, doc_json);
         }
     }
+    journal_saved(now);
     persisting_ = true;
     platform_.storage_persist();
     platform_.request_frame();  // the top bar shows the save under way
@@ -274,6 +277,7 @@ void App::take_snapshot_due() {
 }
 
 void App::flush() {
+    journal_flush(true);
     take_snapshot_due();
     save_now();
 }
