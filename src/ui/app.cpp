@@ -158,6 +158,7 @@ void App::set_dark(bool dark) {
 }
 
 void App::set_document(Document doc) {
+    journal_switched();
     if (!active_path_.empty()) {
         active_path_.clear();
         platform_.overlay_hide();
@@ -209,6 +210,7 @@ void App::edited(const std::string& group, const std::string& label) {
     ++doc_rev_;
     autosave_edited();  // autosave runs when the edits pause
     platform_.request_frame();
+    journal_edit(group);
 }
 
 void App::undo() {
@@ -226,6 +228,7 @@ void App::step_history(std::optional<Document> d) {
     ++doc_rev_;
     autosave_edited();
     platform_.request_frame();
+    journal_rerecord();
 }
 
 void App::handle_shortcuts() {
@@ -368,6 +371,7 @@ void App::frame() {
         if (ImGui::GetTime() < highlight_until_) animating_ = true;
         else highlight_until_ = 0, highlight_path_.clear();
     }
+    journal_flush(false);  // last: its timer may be sooner than the autosave's
 }
 
 void App::work() {

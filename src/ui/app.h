@@ -10,6 +10,7 @@
 
 #include "core/autosave.h"
 #include "core/diff.h"
+#include "core/edit_journal.h"
 #include "core/importers/importers.h"
 #include "core/lint.h"
 #include "core/merge.h"
@@ -76,6 +77,8 @@ public:
     void storage_saved(bool ok, const std::string& error);
     void draft_lock_result(const std::string& draft_id, bool owned);
     void flush();  // save now (the tab is being hidden or closed)
+    // Entries of the edit journal skipped by the last replay (damaged, or their field gone), one line each.
+    const std::vector<std::string>& journal_notes() const { return journal_notes_; }
     void storage_reloaded();  // the platform pulled other tabs' changes into storage
     std::string drafts_json() const;  // [{id,title,updated}] for window.hindsight.drafts()
     // The answer of navigator.storage.persist() (-1 unknown, 0 refused, 1 granted) and the storage estimate in bytes
@@ -179,6 +182,23 @@ private:
     void continue_save();  // the next step of a save: in the next frame, or in a task of its own
     class AutosaveHostImpl;
     void open_draft(const std::string& id);
+    // Edit journal (journal.cpp, core/edit_journal.h): each edit of a text field is written within kJournalFlushMs,
+    // a structural edit brings the full save forward; the tab that holds a draft's lock replays its entries.
+    void journal_edit(const std::string& path);
+    void journal_flush(bool now);  // writes the pending entries when due (now: at once)
+    void journal_rerecord();       // undo/redo: the fields journaled so far take their current text
+    void journal_switched();       // another document is shown
+    void journal_replay();
+    void journal_replayed(const std::string& draft_id, const std::vector<std::string>& texts);
+    void journal_saved(int64_t rev);  // a full save was written, before its push
+    void journal_pushed(bool ok);     // a push finished
+    EditJournal journal_{new_id("tab")};
+    struct JournalPush {
+        std::string draft_id;
+        int64_t rev = 0;
+    };
+    JournalPush journal_inflight_, journal_queued_;  // saves in the push under way, and in the next one
+    std::vector<std::string> journal_notes_;
     void save_incoming_as_draft(const Document& d);
     void adopt_as_draft();  // the open document becomes a stored draft
     void update_window_title();

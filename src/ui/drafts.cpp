@@ -65,6 +65,7 @@ void App::storage_loaded(bool ok, const std::string& error) {
 
 void App::storage_saved(bool ok, const std::string& error) {
     autosave_.push_finished();
+    journal_pushed(ok);
     if (ok) {
         save_error_.clear();
         offer_download_ = false;
@@ -114,6 +115,7 @@ void App::draft_lock_result(const std::string& draft_id, bool owned) {
         active_path_.clear();
         platform_.overlay_hide();
     }
+    if (owned) journal_replay();  // the lock holder applies the typing a crash kept from the last full save
     platform_.request_frame();
 }
 
@@ -165,6 +167,7 @@ void App::autosave_apply(const AutosaveResult& r) {
     }
     if (!r.error.ok()) return save_failed(r.error);
     if (r.wrote) {
+        if (const Draft* d = store_ ? store_->find(draft_id_) : nullptr) journal_saved(d->updated_ms);
         autosave_.push_started();
         platform_.storage_persist();
         platform_.request_frame();  // the top bar shows the save under way
@@ -197,6 +200,7 @@ void App::save_failed(const Status& st) {
 }
 
 void App::flush() {
+    journal_flush(true);
     AutosaveHostImpl host(*this);
     autosave_apply(autosave_.flush(autosave_target(), host));
 }

@@ -79,6 +79,28 @@ public:
     virtual void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) = 0;
     virtual void cancel_read_link() {}
 
+    // The edit journal (core/edit_journal.h), a store apart from the drafts, written within a fraction of a second
+    // of each edit. journal_write stores records, each replacing the one with its key; journal_read gives back the
+    // encoded entries of a draft (answer(texts), possibly before it returns); journal_drop deletes a draft's records
+    // whose base is older than `below_base` (a durable full save holds them). storage_push_running tells whether a
+    // push (storage_persist) is under way now: a save written meanwhile goes out with the next push, not this one.
+    struct JournalRecord {
+        std::string key, draft_id;
+        int64_t base = 0;
+        std::string text;  // encode_journal_entry
+    };
+    using JournalAnswer = std::function<void(const std::vector<std::string>& texts)>;
+    virtual void journal_write(const std::vector<JournalRecord>& records) { (void)records; }
+    virtual void journal_read(const std::string& draft_id, JournalAnswer answer) {
+        (void)draft_id;
+        answer({});
+    }
+    virtual void journal_drop(const std::string& draft_id, int64_t below_base) {
+        (void)draft_id;
+        (void)below_base;
+    }
+    virtual bool storage_push_running() const { return false; }
+
     virtual bool has_text_overlay() const { return false; }
     // A named moment in a performance trace (the page: console.timeStamp; bench/storage prints the ones inside the
     // longest task). For the steps of a save spread over frames.

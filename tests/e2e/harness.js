@@ -176,5 +176,5 @@ async function screenshotDocs(shots, control) {
   }
 }
 
-module.exports = { screenshotDocs, distinctColours, watch, ROOT, startServer, launch, openApp, locate, click, settle,
+module.exports = { CHROMIUM_ARGS, screenshotDocs, distinctColours, watch, ROOT, startServer, launch, openApp, locate, click, settle,
   doc, shotPath, scrollIntoView };

@@ -32,6 +32,23 @@ void HeadlessPlatform::read_link(const std::string& fragment, const std::string&
     answer(r.error.kind == LinkError::NeedsPassphrase ? kLinkNeedsPassphrase : kLinkFailed, r.error.message);
 }
 
+void HeadlessPlatform::journal_write(const std::vector<JournalRecord>& records) {
+    ++journal_writes;
+    for (const JournalRecord& r : records) journal[r.key] = r;
+}
+
+void HeadlessPlatform::journal_read(const std::string& draft_id, JournalAnswer answer) {
+    std::vector<std::string> texts;
+    for (const auto& kv : journal)
+        if (kv.second.draft_id == draft_id) texts.push_back(kv.second.text);
+    answer(texts);
+}
+
+void HeadlessPlatform::journal_drop(const std::string& draft_id, int64_t below_base) {
+    for (auto it = journal.begin(); it != journal.end();)
+        it = it->second.draft_id == draft_id && it->second.base < below_base ? journal.erase(it) : std::next(it);
+}
+
 int64_t HeadlessPlatform::now_ms() {
     if (fixed_now_ms) return fixed_now_ms;
     using namespace std::chrono;

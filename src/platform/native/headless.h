@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,12 @@ public:
     void make_link(const std::string& doc_json, const std::string& base_url, const std::string& passphrase,
                    LinkAnswer answer) override;
     void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) override;
+    // The edit journal, kept in memory (by key, as the page's store keeps it); reads answer at once.
+    void journal_write(const std::vector<JournalRecord>& records) override;
+    void journal_read(const std::string& draft_id, JournalAnswer answer) override;
+    void journal_drop(const std::string& draft_id, int64_t below_base) override;
+    std::map<std::string, JournalRecord> journal;
+    int journal_writes = 0;  // calls of journal_write
 
     bool dark = false;
     int64_t fixed_now_ms = 0;  // when non-zero, now_ms() returns it (reproducible runs)

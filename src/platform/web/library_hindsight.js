@@ -161,6 +161,29 @@ mergeInto(LibraryManager.library, {
       req.onerror = function (e) { cb(req.error); e.preventDefault(); };
     });
   },
+  // The edit journal (web/journal.js is window.hsJournal); without it (IndexedDB missing, the script not loaded)
+  // writes are dropped and reads answer with no entries. Records and answers cross as JSON text.
+  hs_js_journal_write: function (json) {
+    var j = window['hsJournal'];
+    if (j) j['write'](UTF8ToString(json));
+  },
+  hs_js_journal_read__deps: ['malloc', 'free'],
+  hs_js_journal_read: function (id, draft) {
+    var j = window['hsJournal'];
+    var answer = function (texts) {
+      // Through the heap: a long field's text would not fit ccall's stack copy.
+      var s = JSON.stringify(texts || []), n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+      stringToUTF8(s, p, n);
+      Module['_hs_journal_answer'](id, p);
+      _free(p);
+    };
+    if (j) j['read'](UTF8ToString(draft)).then(answer, function () { answer([]); });
+    else setTimeout(function () { answer([]); }, 0);
+  },
+  hs_js_journal_drop: function (draft, below) {
+    var j = window['hsJournal'];
+    if (j) j['drop'](UTF8ToString(draft), below);
+  },
   // Text from the wasm arrives with its length (a NUL inside it stays part of it): see main.cpp.
   $hsText: function (ptr, len) { return len ? UTF8Decoder.decode(HEAPU8.subarray(ptr, ptr + len)) : ''; },
   hs_js_clipboard_write__deps: ['$hsText'],

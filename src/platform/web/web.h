@@ -17,6 +17,7 @@
 
 #include "core/fs.h"
 #include "core/journal_fs.h"
+#include "journal_web.h"
 #include "ui/app.h"
 #include "ui/platform.h"
 
@@ -115,6 +116,10 @@ public:
     hs::Filesystem* storage() override { return storage_loaded ? &fs : nullptr; }
     void storage_persist() override;
     void lock_draft(const std::string& id) override { hs_js_lock_draft(id.c_str()); }
+    void journal_write(const std::vector<JournalRecord>& r) override { hs::web::journal_write(r); }
+    void journal_read(const std::string& id, JournalAnswer a) override { hs::web::journal_read(id, std::move(a)); }
+    void journal_drop(const std::string& id, int64_t below) override { hs::web::journal_drop(id, below); }
+    bool storage_push_running() const override { return push_running; }
     void set_timer(int ms) override { hs_js_set_timer(ms); }
     bool background_work() const override { return true; }
     void request_work() override;
