@@ -379,7 +379,7 @@
     Promise.resolve(withStorageLock(function () {
       return new Promise(function (res) {
         // The pull brings in what other tabs stored, and leaves this tab's own changes (the journal) alone.
-        var keep = JSON.parse(m.UTF8ToString(m._hs_journal_paths()));
+        var keep = function () { return JSON.parse(m.UTF8ToString(m._hs_journal_paths())); };
         m.hsFs.pullExcept('/idb', keep, function (err) {
           if (err) { m.ccall('hs_storage_pushed', null, ['string'], ['stored drafts could not be read: ' + describe(err)]); res(); return; }
           // The drafts are parsed again only when another tab stored something (it says so on the channel).

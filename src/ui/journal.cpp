@@ -18,7 +18,7 @@ void App::journal_edit(const std::string& path) {
         // replayed over a save without that item, so the full save comes now rather than when the edits pause (a
         // document large enough to be saved in slices still waits for the pause: a whole save at once would hold
         // up this frame). Choices and numbers wait for the autosave.
-        if (path.find('#') != std::string::npos) save_in_slices();
+        if (path.find('#') != std::string::npos) autosave_step();
         return;
     }
     const Draft* d = store_->find(draft_id_);

@@ -8,7 +8,8 @@ mergeInto(LibraryManager.library, {
   hs_js_fs: function () {},
   // IDBFS's push goes through hsIdbfsPush (a request per task, large files in pieces); its pull (into MEMFS) stays
   // IDBFS's own, reading a file stored in pieces as one (hsIdbfsLoad). Module['hsFs'] is what web/app.js uses.
-  $hsIdbfsInstall__deps: ['$FS', '$IDBFS', '$hsIdbfsPush', '$hsIdbfsLoad', '$hsIdbfsPullExcept'],
+  $hsIdbfsInstall__deps: ['$FS', '$IDBFS', '$hsIdbfsPush', '$hsIdbfsLoad', '$hsIdbfsPullExcept', '$hsIdbfsStoreLocal',
+                           '$hsIdbfsRemoveLocal'],
   $hsIdbfsInstall: function () {
     var reconcile = IDBFS.reconcile;
     IDBFS.reconcile = function (src, dst, cb) {
@@ -16,6 +17,9 @@ mergeInto(LibraryManager.library, {
     };
     var loadRemote = IDBFS.loadRemoteEntry;
     IDBFS.loadRemoteEntry = function (store, path, cb) { hsIdbfsLoad(loadRemote, store, path, cb); };
+    var storeLocal = IDBFS.storeLocalEntry, removeLocal = IDBFS.removeLocalEntry;
+    IDBFS.storeLocalEntry = function (path, entry, cb) { hsIdbfsStoreLocal(storeLocal, path, entry, cb); };
+    IDBFS.removeLocalEntry = function (path, cb) { hsIdbfsRemoveLocal(removeLocal, path, cb); };
     Module['hsFs'] = {
       'mountDrafts': function (dir) { FS.mkdir(dir); FS.mount(IDBFS, {}, dir); },
       'syncfs': function (populate, cb) { FS.syncfs(populate, cb); },
@@ -25,20 +29,43 @@ mergeInto(LibraryManager.library, {
   // A pull that leaves `keep` (this tab's unsaved changes, JournalFs::journal_paths) alone: syncfs(true) would copy
   // the older stored copy of each over the newer local one, only for the journal to write it back. Their folders
   // are kept too, as they may be new here (a folder is removed only when empty).
-  $hsIdbfsPullExcept__deps: ['$FS', '$IDBFS'],
-  $hsIdbfsPullExcept: function (dir, keep, cb) {
+  // The wasm keeps running while IndexedDB is read (a frame, an autosave step), so `keep` is a function, asked when
+  // the stored set has arrived: the local set and the journal are then taken in the same task as the reconcile's
+  // removals, and a file written meanwhile is neither removed nor taken for one another tab deleted. The copies
+  // into MEMFS come later, each in a task of its own: a file this tab changed by then keeps its own text
+  // (hsIdbfsPullKeep). A removal finds the file gone already, or a folder not empty any more (something of this
+  // tab's is in it): both are left as they are, not reported as a failed pull.
+  $hsIdbfsPullKeep: null,
+  $hsIdbfsPullExcept__deps: ['$FS', '$IDBFS', '$hsIdbfsPullKeep'],
+  $hsIdbfsPullExcept: function (dir, keepFn, cb) {
     var mount = FS.lookupPath(dir).node.mount;
-    IDBFS.getLocalSet(mount, function (err, local) {
-      if (err) return cb(err);
-      IDBFS.getRemoteSet(mount, function (err2, remote) {
-        if (err2) return cb(err2);
-        keep.forEach(function (p) {
+    IDBFS.getRemoteSet(mount, function (err2, remote) {
+      if (err2) return cb(err2);
+      IDBFS.getLocalSet(mount, function (err, local) {
+        if (err) return cb(err);
+        keepFn().forEach(function (p) {
           delete remote.entries[p];
           for (var q = p; q.length > dir.length; q = q.slice(0, q.lastIndexOf('/'))) delete local.entries[q];
         });
-        IDBFS.reconcile(remote, local, cb);
+        hsIdbfsPullKeep = keepFn;
+        IDBFS.reconcile(remote, local, function (e) { hsIdbfsPullKeep = null; cb(e); });
       });
     });
+  },
+  $hsIdbfsStoreLocal__deps: ['$FS', '$hsIdbfsPullKeep'],
+  $hsIdbfsStoreLocal: function (store, path, entry, cb) {
+    if (hsIdbfsPullKeep && !FS.isDir(entry['mode']) && hsIdbfsPullKeep().indexOf(path) >= 0) return cb(null);
+    store(path, entry, cb);
+  },
+  $hsIdbfsRemoveLocal__deps: ['$FS'],
+  $hsIdbfsRemoveLocal: function (remove, path, cb) {
+    var gone = !FS.analyzePath(path).exists;
+    if (gone) return cb(null);
+    try {
+      var node = FS.lookupPath(path).node;
+      if (FS.isDir(node.mode) && Object.keys(node.contents || {}).length) return cb(null);
+    } catch (e) {}
+    remove(path, cb);
   },
   // IDBFS.reconcile (Emscripten's library_idbfs.js) for a push, MEMFS -> IndexedDB. IDBFS issues every put and
   // delete at once, in one task, and each put serialises its file on the main thread. Here each request is issued from
