@@ -21,6 +21,7 @@
 #include "widgets.h"
 
 namespace hs::ui {
+
 // At most `max` bytes, cut at a grapheme cluster boundary (never inside an emoji sequence or a letter's marks).
 std::string App::short_title(const Document& d, size_t max) {
     return truncate_to_bytes(d.title.empty() ? std::string("Untitled postmortem") : d.title, max, "...");

@@ -1,4 +1,4 @@
-// The timeline panel (issue #6): a time axis with events, phases, a minimap, a list view kept in sync, paste to add
+// The timeline panel: a time axis with events, phases, a minimap, a list view kept in sync, paste to add
 // and an import-review state. The maths lives in core/timeline.h; this draws it and turns input into edits.
 //
 // The panel owns no document: draw() gets the open document and a callback that records an undoable step (the
