@@ -21,14 +21,11 @@
 #include "widgets.h"
 
 namespace hs::ui {
-namespace {
 
-std::string short_title(const Document& d, size_t max) {
-    // At most `max` bytes, cut at a grapheme cluster boundary (never inside an emoji sequence or a letter's marks).
+// At most `max` bytes, cut at a grapheme cluster boundary (never inside an emoji sequence or a letter's marks).
+std::string App::short_title(const Document& d, size_t max) {
     return truncate_to_bytes(d.title.empty() ? std::string("Untitled postmortem") : d.title, max, "...");
 }
-
-}  // namespace
 
 // The tab's title: the document's, cut short (a title can be a megabyte), and the app's name.
 void App::update_window_title() {
@@ -78,52 +75,6 @@ bool App::open_import_result(const std::string& name, const std::string& kind, I
         scroll_to_section_ = "timeline";
     }
     return true;
-}
-
-const std::vector<App::Sample>& App::samples() {
-    if (!samples_scanned_) {  // native builds: the embedded samples (titles from a plain parse, once)
-        samples_scanned_ = true;
-        for (const std::string& path : list_embedded("samples/")) {
-            const EmbeddedFile* f = find_embedded(path);
-            Json j = Json::parse(f->data, f->data + f->size, nullptr, false);
-            std::string title;
-            if (j.is_object() && j.contains("title") && j["title"].is_string()) title = j["title"].get<std::string>();
-            samples_.push_back({path, title.empty() ? path.substr(path.find('/') + 1) : title});
-        }
-    }
-    return samples_;
-}
-
-void App::set_samples(const std::string& index_json) {
-    Json j = Json::parse(index_json, nullptr, false);
-    if (!j.is_array()) return;  // a broken index only hides the samples
-    samples_.clear();
-    samples_scanned_ = true;
-    for (const Json& e : j) {
-        if (!e.is_object() || !e.contains("path") || !e["path"].is_string()) continue;
-        std::string path = e["path"].get<std::string>();
-        if (path.rfind("samples/", 0) != 0 || path.find("..") != std::string::npos) continue;
-        std::string title = e.contains("title") && e["title"].is_string() ? e["title"].get<std::string>() : path;
-        samples_.push_back({path, title});
-    }
-    platform_.request_frame();
-}
-
-void App::open_sample(const std::string& path) {
-    if (const EmbeddedFile* f = find_embedded(path)) {
-        open_json(std::string(f->data, f->size), path);
-        return;
-    }
-    sample_pending_ = path;
-    platform_.fetch_asset(path);
-}
-
-void App::asset_loaded(const std::string& path, bool ok, const std::string& text_or_error) {
-    if (path != sample_pending_) return;  // superseded by another click
-    sample_pending_.clear();
-    if (ok) open_json(text_or_error, path);
-    else messages_.push_back("The sample could not be loaded (" + text_or_error + "). Nothing you had open was changed.");
-    platform_.request_frame();
 }
 
 void App::ensure_timeline() {
@@ -313,7 +264,7 @@ void App::frame() {
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
-    if (find_open_ && doc_) {  // the find bar floats over the top right of the document, like an editor's
+    if (find_.open && doc_) {  // the find bar floats over the top right of the document, like an editor's
         const ImVec2 cmin = ImGui::GetItemRectMin(), cmax = ImGui::GetItemRectMax();
         const float fw = std::min(520.0f, cmax.x - cmin.x - 24.0f);
         ImGui::SetNextWindowPos(ImVec2(cmax.x - fw - 20.0f, cmin.y + 8.0f));
@@ -326,8 +277,8 @@ void App::frame() {
                          ImGuiWindowFlags_AlwaysAutoResize);
         draw_find_bar(ImGui::GetContentRegionAvail().x);
         const float bar_h = ImGui::GetWindowHeight() + 8.0f;
-        if (bar_h != find_bar_h_) {  // the document moves down by as much, in the next frame
-            find_bar_h_ = bar_h;
+        if (bar_h != find_.bar_h) {  // the document moves down by as much, in the next frame
+            find_.bar_h = bar_h;
             platform_.request_frame();
         }
         ImGui::End();
@@ -378,115 +329,6 @@ void App::work() {
     autosave_step();
 }
 
-void App::draw_top_bar(float height) {
-    const Palette& p = palette();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.panel);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 10));
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
-    ImGui::BeginChild("topbar", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 wp = ImGui::GetWindowPos();
-    const float win_w = ImGui::GetWindowWidth();
-    dl->AddLine(ImVec2(wp.x, wp.y + height - 1), ImVec2(wp.x + win_w, wp.y + height - 1), col(p.border));
-    ImGui::SetCursorPosY((height - ImGui::GetFrameHeight()) * 0.5f);
-    if (icon_button(ICON_BARS, "sidebar", "Show or hide the drafts sidebar")) sidebar_open_ = !sidebar_open_;
-    mark("topbar.sidebar");
-    const bool compact = win_w < 760, tiny = win_w < 560;
-    ImGui::PushFont(fonts().bold);
-    if (!tiny || !doc_) {  // on a phone with a document open, the room goes to the save state, undo and redo
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(p.accent, ICON_HISTORY);
-        ImGui::SameLine(0, 6);
-        ImGui::TextUnformatted("Hindsight");
-    }
-    ImGui::PopFont();
-    if (doc_ && !compact) {
-        ImGui::SameLine(0, 18);
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(p.text_muted, "%s", short_title(*doc_, win_w > 1300 ? 60 : 30).c_str());
-        ImGui::SameLine(0, 12);
-        badge(doc_->severity ? severity_label(*doc_) : std::string("No severity"), severity_colour(doc_->severity));
-        ImGui::SameLine(0, 6);
-        badge(status_label(doc_->status), status_colour(doc_->status.c_str()));
-    }
-    if (doc_ && (store_ || storage_failed_)) {
-        ImGui::SameLine(0, tiny ? 16.0f : 12.0f);
-        ImGui::AlignTextToFramePadding();
-        // On a phone the state is its icon alone (the words in a tooltip), leaving room for undo and redo.
-        if (read_only_) ImGui::TextColored(p.warning, tiny ? ICON_LOCK : ICON_LOCK " Open in another tab: read-only");
-        else if (storage_failed_ || !save_error_.empty()) ImGui::TextColored(p.danger, tiny ? ICON_WARNING : ICON_WARNING " Not saved");
-        else if (autosave_.busy()) ImGui::TextColored(p.text_muted, tiny ? ICON_SAVE : ICON_SAVE " Saving\xe2\x80\xa6");
-        else ImGui::TextColored(p.text_muted, tiny ? ICON_CHECK : ICON_CHECK " Saved");
-        if (tiny && ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", read_only_ ? "Open in another tab: read-only"
-                                    : (storage_failed_ || !save_error_.empty()) ? "Not saved"
-                                    : autosave_.busy() ? "Saving" : "Saved");
-        mark("topbar.save_state");
-    }
-    if (ImGui::GetTime() < confirm_until_) animating_ = true;  // frames until it goes (the autosave timer stays)
-    if (ImGui::GetTime() < confirm_until_ && !compact) {
-        ImGui::SameLine(0, 12);
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(p.success, ICON_CHECK " %s", confirm_text_.c_str());
-        mark("topbar.confirm");
-    }
-    // Right-aligned actions.
-    float bw = ImGui::GetFrameHeight();
-    float right = win_w - 12;
-    const ImGuiStyle& st = ImGui::GetStyle();
-    float actions_w = bw * 2 + 16;  // settings and theme, with a margin
-    if (doc_) {
-        actions_w += (bw + 8) * (tiny ? 5 : 6) + 16;
-        if (!tiny) actions_w += ImGui::CalcTextSize(ICON_SHARE "  Share" ICON_DOWNLOAD "  Export").x + st.FramePadding.x * 4;
-    }
-    if (topbar_actions_w_ > 0) actions_w = topbar_actions_w_ + 4;  // as measured on the last frame
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12, right - actions_w));
-    const float actions_x = ImGui::GetCursorScreenPos().x;
-    if (doc_) {
-        {  // undo and redo on every screen, a phone's included; History on wider ones
-            if (!tiny) {
-                if (icon_button(ICON_HISTORY, "history", "History: earlier versions of this draft")) history_open_ = true;
-                mark("topbar.history");
-                ImGui::SameLine(0, 8);
-            }
-            ImGui::BeginDisabled(!history_->can_undo());
-            if (icon_button(ICON_UNDO, "undo", "Undo (Ctrl+Z)")) undo();
-            mark("topbar.undo");
-            ImGui::EndDisabled();
-            ImGui::SameLine(0, 4);
-            ImGui::BeginDisabled(!history_->can_redo());
-            if (icon_button(ICON_REDO, "redo", "Redo (Ctrl+Shift+Z)")) redo();
-            mark("topbar.redo");
-            ImGui::EndDisabled();
-            ImGui::SameLine(0, 8);
-        }
-        if (primary_button(tiny ? ICON_SHARE "##share" : ICON_SHARE "  Share")) share_open_ = true;
-        mark("topbar.share");
-        ImGui::SameLine(0, 8);
-        if (ImGui::Button(tiny ? ICON_DOWNLOAD "##export" : ICON_DOWNLOAD "  Export")) ImGui::OpenPopup("export");
-        mark("topbar.export");
-        draw_export_menu();
-        ImGui::SameLine(0, 8);
-        if (icon_button(ICON_CHECK_CIRCLE, "panel", "Show or hide lint and metrics")) side_panel_open_ = !side_panel_open_;
-        mark("topbar.panel");
-        ImGui::SameLine(0, 4);
-    }
-    if (icon_button(ICON_COG, "settings", "Settings and storage")) settings_open_ = true;
-    mark("topbar.settings");
-    ImGui::SameLine(0, 4);
-    if (icon_button(dark_ ? ICON_SUN : ICON_MOON, "theme", dark_ ? "Light theme" : "Dark theme")) set_dark(!dark_);
-    mark("topbar.theme");
-    const float measured = ImGui::GetItemRectMax().x - actions_x;
-    if (std::fabs(measured - topbar_actions_w_) > 0.5f) {  // the set of buttons changed: place them again
-        topbar_actions_w_ = measured;
-        platform_.request_frame();
-    }
-    ImGui::EndChild();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
-}
-
 void App::draw_sidebar() {
     const Palette& p = palette();
     if (ImGui::Button(ICON_PLUS "  New postmortem", ImVec2(-1, 0))) open_template_picker_ = true;
@@ -518,109 +360,6 @@ void App::draw_sidebar() {
         mark("sidebar.sample." + s.path);
         ImGui::PopID();
     }
-}
-
-void App::draw_welcome() {
-    const Palette& p = palette();
-    float avail = ImGui::GetContentRegionAvail().x;
-    float w = std::min(640.0f, avail - 32);
-    float x = std::max(16.0f, (avail - w) * 0.5f);
-    ImGui::SetCursorPos(ImVec2(x, std::max(48.0f, ImGui::GetCursorPosY() + 12)));  // below the sidebar, when inline
-    ImGui::BeginGroup();
-    ImGui::PushFont(fonts().title);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-    ImGui::TextWrapped("Write the postmortem while it is fresh.");
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
-    ImGui::TextColored(p.text_muted,
-                       "Hindsight is a blameless postmortem editor that runs entirely in your browser: no account, "
-                       "no server, your incident data stays on this machine.");
-    ImGui::PopTextWrapPos();
-    ImGui::Spacing();
-    ImGui::Spacing();
-    // On a narrow screen the buttons wrap, and sample titles too long for the column end with an ellipsis.
-    const float right = ImGui::GetCursorScreenPos().x + w;
-    const float pad = ImGui::GetStyle().FramePadding.x * 2;
-    if (primary_button(ICON_PLUS "  New postmortem", ImVec2(std::min(220.0f, w), 40))) open_template_picker_ = true;
-    mark("welcome.new");
-    const char* import_label = ICON_UPLOAD "  Import incident";
-    same_line_if_fits(ImGui::CalcTextSize(import_label).x + pad, right);
-    if (ImGui::Button(import_label, ImVec2(0, 40))) platform_.pick_files();
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("A PagerDuty, Opsgenie or Slack export, or a CSV timeline. Or drop the file here.");
-    mark("welcome.import");
-    const char* open_label = ICON_FOLDER_OPEN "  Open a file";
-    same_line_if_fits(ImGui::CalcTextSize(open_label).x + pad, right);
-    if (ImGui::Button(open_label, ImVec2(0, 40))) platform_.pick_files();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A .hindsight.json file. Or drop it anywhere on the page.");
-    mark("welcome.open");
-    ImGui::Spacing();
-    ImGui::Spacing();
-    ImGui::TextColored(p.text_muted, "Or start from a sample postmortem:");
-    for (const Sample& s : samples()) {
-        ImGui::PushID(s.path.c_str());
-        const std::string label = std::string(ICON_BOOK "  ") + s.title;
-        const std::string shown = fit_text(label, w - pad);
-        if (ImGui::Button(shown.c_str())) open_sample(s.path);
-        if (shown != label && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.title.c_str());
-        mark("welcome.sample." + s.path);
-        ImGui::PopID();
-    }
-    ImGui::Spacing();
-    ImGui::TextColored(p.text_muted, "Press ? for keyboard shortcuts.");
-    ImGui::EndGroup();
-}
-
-void App::draw_template_picker() {
-    if (open_template_picker_ || ImGui::IsPopupOpen("New postmortem")) draw_template_picker_open();
-}
-
-void App::draw_template_picker_open() {
-    if (open_template_picker_) {
-        ImGui::OpenPopup("New postmortem");
-        open_template_picker_ = false;
-    }
-    ImVec2 c = ImGui::GetMainViewport()->GetCenter();
-    ImGui::SetNextWindowPos(c, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, ImGui::GetIO().DisplaySize.x - 24), 0));
-    if (!ImGui::BeginPopupModal("New postmortem", nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-    static std::string title;
-    ImGui::TextUnformatted("Title");
-    if (ImGui::IsWindowAppearing()) text_input_focus("ui:new.title");
-    text_input("ui:new.title", title, "e.g. Checkout errors after config push", -1);
-    mark("new.title");
-    ImGui::Spacing();
-    ImGui::TextUnformatted("Template");
-    const float wrap = ImGui::GetContentRegionAvail().x;
-    for (const TemplateInfo& t : list_templates()) {
-        ImGui::PushID(t.name.c_str());
-        float desc_h = ImGui::CalcTextSize(t.description.c_str(), nullptr, false, wrap).y;
-        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0));
-        ImGui::PushFont(fonts().bold);
-        bool chosen = ImGui::Selectable((t.label + "##tpl").c_str(), false, 0,
-                                        ImVec2(0, ImGui::GetTextLineHeight() + 6 + desc_h));
-        ImGui::PopFont();
-        ImGui::PopStyleVar();
-        mark("new.template." + t.name);
-        ImVec2 r = ImGui::GetItemRectMin();
-        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                                            ImVec2(r.x, r.y + ImGui::GetTextLineHeight() + 4),
-                                            col(palette().text_muted), t.description.c_str(), nullptr, wrap);
-        if (chosen) {
-            Document d;
-            if (new_from_template(t.name, title, platform_.now_ms(), d)) {
-                open_document(std::move(d));
-                title.clear();
-                ImGui::CloseCurrentPopup();
-            }
-        }
-        ImGui::PopID();
-    }
-    ImGui::Spacing();
-    if (ImGui::Button("Cancel") || escape_to_close()) ImGui::CloseCurrentPopup();
-    mark("new.cancel");
-    ImGui::EndPopup();
 }
 
 void App::draw_shortcuts() {

@@ -16,7 +16,14 @@
 #include "core/merge.h"
 #include "core/model.h"
 #include "core/store.h"
+#include "actions_state.h"
+#include "find_state.h"
+#include "history_state.h"
+#include "incoming_state.h"
+#include "merge_state.h"
 #include "platform.h"
+#include "settings_state.h"
+#include "share_state.h"
 #include "text_input.h"
 
 namespace hs {
@@ -124,8 +131,11 @@ private:
     bool samples_scanned_ = false;
     std::string sample_pending_;  // being fetched
 
-    // Shell
+    // Shell (app.cpp; the top bar in topbar.cpp; the welcome screen and the template picker in welcome.cpp)
     void draw_top_bar(float height);
+    void draw_top_bar_title(float win_w, bool compact, bool tiny);
+    void draw_top_bar_save_state(bool tiny);
+    void draw_top_bar_actions(float win_w, bool tiny);
     void draw_sidebar();
     HS_NOINLINE void draw_welcome();
     void draw_template_picker();
@@ -143,13 +153,12 @@ private:
                         const char* id_prefix, bool numbered, float w);
     void draw_impact(float w);
     void draw_timeline_list(float w);
-    // Action items: a sortable table where the section is wide, one card per item below kActionCardsBelow px
-    // (a phone), with the same controls and locate names in both. The helpers draw one control of one item.
-    struct ActionOps {
-        int up = -1, down = -1, remove = -1;  // index into the document's action items
-    };
+    // Action items (actions.cpp): a sortable table where the section is wide, one card per item below
+    // kActionCardsBelow px (a phone), with the same controls and locate names in both. The helpers draw one control
+    // of one item.
     void draw_actions(float w);
     void draw_action_table(float w, ActionOps& ops);
+    void draw_action_table_header();
     void sort_action_order(std::vector<size_t>& order);
     void draw_action_row(ActionItem& a, size_t i, ActionOps& ops, int64_t now);
     void draw_action_cards(float w, ActionOps& ops);
@@ -202,6 +211,7 @@ private:
     void save_incoming_as_draft(const Document& d);
     void adopt_as_draft();  // the open document becomes a stored draft
     void update_window_title();
+    static std::string short_title(const Document& d, size_t max);  // at most `max` bytes of the title
     std::vector<Document> pending_drafts_;  // opened and replaced before storage had loaded: stored once it has
     void set_document(Document doc);  // shows `doc` with a fresh undo history; no draft yet
     // History (history.cpp), overview (overview.cpp), settings (settings.cpp)
@@ -216,44 +226,47 @@ private:
     void draw_settings();
     HS_NOINLINE void draw_settings_open();
     void download_all();  // every draft, the open one saved first
-    // Share and merge (share.cpp)
+    // Share (share.cpp)
     void draw_share();
     HS_NOINLINE void draw_share_open();
+    void draw_share_passphrase();
+    void draw_share_link();
+    void draw_share_fits();
+    void link_made(const std::string& link, const std::string& json);
+    void make_share_link();
+    // Opening a link (incoming.cpp)
     void draw_incoming();
     HS_NOINLINE void draw_incoming_open();
+    void draw_incoming_prompt();
+    void draw_incoming_title();
+    bool draw_incoming_mine(const Draft& mine);  // true: the dialog closes
+    bool draw_incoming_new();
+    void decode_incoming();
+    void read_incoming(const std::string& passphrase);
+    void link_decoded(int status, const std::string& json_or_error);  // a Platform::LinkStatus and its text
+    void stop_decoding();
+    void draw_decode_progress();
+    // Merge (merge.cpp)
     void draw_merge();
     HS_NOINLINE void draw_merge_open();
+    void draw_merge_conflict(int i, bool stacked);
+    bool draw_merge_buttons();  // true: the dialog closes
     void start_merge(const Document& theirs);
     void apply_merge(const Document& merged, const Document& theirs);
-    void decode_incoming();
+    // Read view (panels.cpp)
     void show_read_view_of(const Document& d);
     std::optional<Document> read_view_doc_;  // what the read view shows, for its further timeline rows
     static constexpr size_t kReadViewRows = 1000;
-    void read_incoming(const std::string& passphrase);
-    void link_decoded(int status, const std::string& json_or_error);  // a Platform::LinkStatus and its text
-    void link_made(const std::string& link, const std::string& json);
-    void make_share_link();
-    void stop_decoding();
-    void draw_decode_progress();
     bool open_import_result(const std::string& name, const std::string& kind, ImportResult&& r);
     // Find in document and marks in text (find.cpp)
-    struct TextSpan {
-        std::string path;     // field path
-        std::string section;  // section it belongs to, for scrolling
-        size_t start = 0, end = 0;
-        std::string tip;      // tooltip (blame-language and blame-person marks)
-    };
+    using TextSpan = FieldSpan;
     std::vector<std::pair<std::string, std::string>> text_fields();  // (path, section) in document order
     std::string finding_path(const Finding& f);
     HS_NOINLINE void draw_find_bar(float width);
     void find_update();
     void find_step(int dir);
     void draw_text_marks(const std::string& path, const std::string& value, float x, float y, float wrap_w);
-    bool find_open_ = false, find_focus_ = false, find_stale_ = true;
-    float find_bar_h_ = 0;  // the open find bar's height and margin: the document starts below it
-    std::string find_query_, find_done_for_;
-    std::vector<TextSpan> find_matches_;
-    int find_index_ = -1;
+    FindState find_;
     std::string scroll_to_path_;  // field to bring into view next frame
     std::multimap<std::string, TextSpan> blame_marks_;  // by path, rebuilt with the lint findings
     // Fields
@@ -276,8 +289,8 @@ private:
     bool dark_ = false;
     bool animating_ = false;
     bool sidebar_open_ = true;
-    bool layout_chosen_ = false;
-    float topbar_actions_w_ = 0;  // width of the top bar's right-aligned buttons, measured each frame  // the sidebar's first state depends on the screen width
+    bool layout_chosen_ = false;  // the sidebar's first state depends on the screen width
+    float topbar_actions_w_ = 0;  // width of the top bar's right-aligned buttons, measured each frame
     bool side_panel_open_ = true;
     bool open_template_picker_ = false;
     bool show_shortcuts_ = false;
@@ -324,52 +337,15 @@ private:
     bool offer_download_ = false;   // a write failed: the problem dialog offers Download all drafts
 
     // History, overview, settings
-    bool history_open_ = false;
-    std::string history_sel_;       // snapshot file name shown ("" = none)
-    std::optional<Document> history_doc_;
-    std::string history_error_;
-    bool history_show_diff_ = true;
-    std::vector<Change> history_changes_;  // snapshot -> current document
-    std::string history_text_;             // the snapshot as Markdown, read-only
+    HistoryState history_view_;
     std::string last_status_;       // status of the open document at the last edit
     bool overview_open_ = false;
-    bool settings_open_ = false;
-    int storage_persisted_ = -1;
-    double storage_usage_ = -1, storage_quota_ = -1;
+    SettingsState settings_;
 
-    // Share
-    bool share_open_ = false;
-    std::string share_passphrase_;
-    std::string share_link_;
-    int share_destination_ = 0;
-    // An opened link
-    bool incoming_open_ = false;
-    std::string incoming_fragment_;
-    std::optional<Document> incoming_;
-    std::string incoming_error_;
-    std::string incoming_passphrase_;
-    bool incoming_encrypted_ = false;
-    bool incoming_decrypting_ = false;     // the key is being derived elsewhere (Platform::decode_link_async)
-    int64_t incoming_decrypt_start_ms_ = 0;
-    int incoming_gen_ = 0;
-    bool incoming_deriving_ = false;  // the read under way derives a key (a passphrase was given)       // answers for an earlier read are dropped
-    bool share_making_ = false;  // the platform is making the link
-    int share_gen_ = 0;
-    // Merge
-    bool merge_open_ = false;
-    std::optional<Document> merge_base_, merge_theirs_;
-    std::vector<Conflict> merge_conflicts_;
-    std::vector<std::string> merge_labels_;     // conflict_label of each conflict, made once when the merge starts
-    std::map<std::string, int> merge_choices_;  // path -> 0 ours, 1 theirs, 2 both (text only)
-
-    // Action items table
-    int sort_column_ = -1;
-    std::unordered_map<std::string, float> action_row_h_;  // action item id -> row height when last drawn
-    float action_rows_w_ = 0, action_rows_font_ = 0;       // the heights hold for this table width and font size,
-    float action_rows_title_w_ = 0;                        // and this width of the title column
-    float action_row_prev_y_ = 0;                          // where the row (or card) drawn last began
-    std::string action_row_prev_id_;                       // and its item ("" none), to measure its height
-    bool sort_ascending_ = true;
+    ShareState share_;
+    IncomingState incoming_;
+    MergeState merge_;
+    ActionsState actions_;
 };
 
 }  // namespace hs::ui

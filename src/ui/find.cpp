@@ -41,59 +41,59 @@ std::string App::finding_path(const Finding& f) {
 
 void App::open_find() {
     if (!doc_) return;
-    find_open_ = true;
-    find_focus_ = true;
-    find_stale_ = true;
+    find_.open = true;
+    find_.focus = true;
+    find_.stale = true;
     platform_.request_frame();
 }
 
 void App::find_update() {
     // The document can change under an open find bar (an edit, a lock handover, a merge): the current match stays
     // current if it is still there, so Enter goes on from where the user was.
-    const bool same_query = find_done_for_ == find_query_;
+    const bool same_query = find_.done_for == find_.query;
     TextSpan was;
-    if (same_query && find_index_ >= 0 && find_index_ < static_cast<int>(find_matches_.size()))
-        was = find_matches_[static_cast<size_t>(find_index_)];
-    find_stale_ = false;
-    find_done_for_ = find_query_;
-    find_matches_.clear();
-    find_index_ = -1;
-    if (!doc_ || find_query_.empty()) return;
+    if (same_query && find_.index >= 0 && find_.index < static_cast<int>(find_.matches.size()))
+        was = find_.matches[static_cast<size_t>(find_.index)];
+    find_.stale = false;
+    find_.done_for = find_.query;
+    find_.matches.clear();
+    find_.index = -1;
+    if (!doc_ || find_.query.empty()) return;
     for (const auto& [path, section] : text_fields()) {
         const std::string* v = field(path);
         if (!v) continue;
-        for (const TextMatch& m : find_all(*v, find_query_)) {
-            if (find_matches_.size() >= kMaxMatches) return;
-            if (!was.path.empty() && path == was.path && find_index_ < 0 && m.start >= was.start)
-                find_index_ = static_cast<int>(find_matches_.size());
-            find_matches_.push_back({path, section, m.start, m.end, {}});
+        for (const TextMatch& m : find_all(*v, find_.query)) {
+            if (find_.matches.size() >= kMaxMatches) return;
+            if (!was.path.empty() && path == was.path && find_.index < 0 && m.start >= was.start)
+                find_.index = static_cast<int>(find_.matches.size());
+            find_.matches.push_back({path, section, m.start, m.end, {}});
         }
     }
 }
 
 void App::find_step(int dir) {
-    if (find_matches_.empty()) return;
-    const int n = static_cast<int>(find_matches_.size());
-    find_index_ = find_index_ < 0 ? (dir > 0 ? 0 : n - 1) : ((find_index_ + dir) % n + n) % n;
-    const TextSpan& m = find_matches_[static_cast<size_t>(find_index_)];
+    if (find_.matches.empty()) return;
+    const int n = static_cast<int>(find_.matches.size());
+    find_.index = find_.index < 0 ? (dir > 0 ? 0 : n - 1) : ((find_.index + dir) % n + n) % n;
+    const TextSpan& m = find_.matches[static_cast<size_t>(find_.index)];
     if (!m.section.empty()) scroll_to_section_ = m.section;
     scroll_to_path_ = m.path;
     platform_.request_frame();
 }
 
 void App::draw_find_bar(float width) {
-    if (!find_open_ || !doc_) return;
-    if (find_stale_ || find_done_for_ != find_query_) find_update();
+    if (!find_.open || !doc_) return;
+    if (find_.stale || find_.done_for != find_.query) find_update();
     const Palette& p = palette();
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, 6));
     ImGui::TextColored(p.text_muted, ICON_SEARCH);
     ImGui::SameLine();
-    if (find_focus_) {
+    if (find_.focus) {
         text_input_focus("ui:find");
-        find_focus_ = false;
+        find_.focus = false;
     }
     const float buttons = 230.0f;
-    const InputResult in = text_input("ui:find", find_query_, "Find in this postmortem", std::max(120.0f, width - buttons),
+    const InputResult in = text_input("ui:find", find_.query, "Find in this postmortem", std::max(120.0f, width - buttons),
                                       kInputEnter);
     mark("find.input");
     bool enter = in.enter;
@@ -105,16 +105,16 @@ void App::draw_find_bar(float width) {
                                    (ImGui::IsItemActive() || ImGui::IsItemDeactivated() || ImGui::IsWindowFocused()));
     if (enter) {
         find_step((in.enter ? in.shift : ImGui::GetIO().KeyShift) ? -1 : 1);
-        if (!in.enter) find_focus_ = true;  // Enter leaves an ImGui text field: stay in it for the next Enter
+        if (!in.enter) find_.focus = true;  // Enter leaves an ImGui text field: stay in it for the next Enter
     }
     ImGui::SameLine();
     std::string count;
-    if (find_query_.empty()) count = "";
-    else if (find_matches_.empty()) count = "No matches";
-    else if (find_index_ < 0) count = std::to_string(find_matches_.size()) + (find_matches_.size() >= kMaxMatches ? "+" : "") + " found";
-    else count = std::to_string(find_index_ + 1) + " of " + std::to_string(find_matches_.size());
+    if (find_.query.empty()) count = "";
+    else if (find_.matches.empty()) count = "No matches";
+    else if (find_.index < 0) count = std::to_string(find_.matches.size()) + (find_.matches.size() >= kMaxMatches ? "+" : "") + " found";
+    else count = std::to_string(find_.index + 1) + " of " + std::to_string(find_.matches.size());
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(find_matches_.empty() && !find_query_.empty() ? p.danger : p.text_muted, "%-12s", count.c_str());
+    ImGui::TextColored(find_.matches.empty() && !find_.query.empty() ? p.danger : p.text_muted, "%-12s", count.c_str());
     mark("find.count");
     ImGui::SameLine();
     if (icon_button(ICON_CHEVRON_UP, "find-prev", "Previous match (Shift+Enter)")) find_step(-1);
@@ -124,16 +124,16 @@ void App::draw_find_bar(float width) {
     mark("find.next");
     ImGui::SameLine();
     if (icon_button(ICON_TIMES, "find-close", "Close (Esc)") || esc) {
-        find_open_ = false;
-        find_matches_.clear();
-        find_index_ = -1;
+        find_.open = false;
+        find_.matches.clear();
+        find_.index = -1;
     }
     mark("find.close");
     ImGui::PopStyleVar();
 }
 
 void App::draw_text_marks(const std::string& path, const std::string& value, float x, float y, float wrap_w) {
-    const bool finding = find_open_ && !find_matches_.empty();
+    const bool finding = find_.open && !find_.matches.empty();
     auto blame = blame_marks_.equal_range(path);
     if (!finding && blame.first == blame.second) return;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -141,10 +141,10 @@ void App::draw_text_marks(const std::string& path, const std::string& value, flo
     const float size = ImGui::GetFontSize();
     const Palette& p = palette();
     if (finding) {
-        for (size_t i = 0; i < find_matches_.size(); ++i) {
-            const TextSpan& m = find_matches_[i];
+        for (size_t i = 0; i < find_.matches.size(); ++i) {
+            const TextSpan& m = find_.matches[i];
             if (m.path != path || m.end > value.size()) continue;
-            const bool current = static_cast<int>(i) == find_index_;
+            const bool current = static_cast<int>(i) == find_.index;
             for (const ImRect& r : text_range_rects(font, size, ImVec2(x, y), value, wrap_w, m.start, m.end)) {
                 dl->AddRectFilled(r.Min, r.Max, col(current ? p.warning : p.accent, current ? 0.55f : 0.22f), 2.0f);
                 if (current) mark_rect("find.current", r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight());

@@ -96,12 +96,12 @@ void draw_change(const Change& c, float width) {
 
 void App::document_switched() {
     last_status_ = doc_ ? doc_->status : std::string();
-    history_open_ = false;
-    history_sel_.clear();
-    history_doc_.reset();
-    history_changes_.clear();
-    history_text_.clear();
-    action_row_h_.clear();
+    history_view_.open = false;
+    history_view_.sel.clear();
+    history_view_.doc.reset();
+    history_view_.changes.clear();
+    history_view_.text.clear();
+    actions_.row_h.clear();
 }
 
 void App::after_edit() {
@@ -113,20 +113,20 @@ void App::after_edit() {
 }
 
 void App::select_snapshot(const std::string& name) {
-    history_sel_ = name;
-    history_doc_.reset();
-    history_changes_.clear();
-    history_text_.clear();
-    history_error_.clear();
+    history_view_.sel = name;
+    history_view_.doc.reset();
+    history_view_.changes.clear();
+    history_view_.text.clear();
+    history_view_.error.clear();
     Document d;
     Status st = store_->read_snapshot(draft_id_, name, d);
     if (!st.ok()) {
-        history_error_ = "This snapshot could not be read: " + st.message + ". The draft itself is not affected.";
+        history_view_.error = "This snapshot could not be read: " + st.message + ". The draft itself is not affected.";
         return;
     }
-    history_changes_ = diff_documents(d, *doc_);
-    history_text_ = export_markdown(d);
-    history_doc_ = std::move(d);
+    history_view_.changes = diff_documents(d, *doc_);
+    history_view_.text = export_markdown(d);
+    history_view_.doc = std::move(d);
 }
 
 void App::restore_snapshot_now(const std::string& name) {
@@ -147,15 +147,15 @@ void App::restore_snapshot_now(const std::string& name) {
     edited("", "restore the version of " + when(std::strtoll(name.c_str(), nullptr, 10)));
     history_->seal();
     last_status_ = doc_->status;
-    history_open_ = false;
+    history_view_.open = false;
 }
 
 void App::draw_history() {
-    if (history_open_ || ImGui::IsPopupOpen("History")) draw_history_open();
+    if (history_view_.open || ImGui::IsPopupOpen("History")) draw_history_open();
 }
 
 void App::draw_history_open() {
-    if (!begin_dialog("History", history_open_, 1000, 700)) return;
+    if (!begin_dialog("History", history_view_.open, 1000, 700)) return;
     const Palette& p = palette();
     const float footer = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y * 2 + 8;
     if (!store_ || draft_id_.empty() || !doc_) {
@@ -171,7 +171,7 @@ void App::draw_history_open() {
             const SnapshotInfo& s = snaps[i];
             ImGui::PushID(s.name.c_str());
             ImVec2 at = ImGui::GetCursorScreenPos();
-            if (ImGui::Selectable("##snap", s.name == history_sel_, 0, ImVec2(0, row_h))) select_snapshot(s.name);
+            if (ImGui::Selectable("##snap", s.name == history_view_.sel, 0, ImVec2(0, row_h))) select_snapshot(s.name);
             mark("history.snapshot." + std::to_string(i));
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->AddText(ImVec2(at.x + 4, at.y + 3), col(p.text), when(s.unix_ms).c_str());
@@ -182,27 +182,27 @@ void App::draw_history_open() {
         ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("view", ImVec2(0, -footer), true);
-        if (!history_error_.empty()) {
+        if (!history_view_.error.empty()) {
             ImGui::TextColored(p.danger, ICON_WARNING);
             ImGui::SameLine();
-            ImGui::TextWrapped("%s", history_error_.c_str());
-        } else if (!history_doc_) {
+            ImGui::TextWrapped("%s", history_view_.error.c_str());
+        } else if (!history_view_.doc) {
             muted_text("Choose a snapshot to see what changed since, or to read it as it was.");
         } else {
-            if (ImGui::RadioButton("Changes since this snapshot", history_show_diff_)) history_show_diff_ = true;
+            if (ImGui::RadioButton("Changes since this snapshot", history_view_.show_diff)) history_view_.show_diff = true;
             mark("history.show_diff");
             ImGui::SameLine(0, 16);
-            if (ImGui::RadioButton("The snapshot (read-only)", !history_show_diff_)) history_show_diff_ = false;
+            if (ImGui::RadioButton("The snapshot (read-only)", !history_view_.show_diff)) history_view_.show_diff = false;
             mark("history.show_snapshot");
             ImGui::Separator();
             ImGui::BeginChild("body");
             const float w = ImGui::GetContentRegionAvail().x;
-            if (history_show_diff_) {
-                if (history_changes_.empty()) muted_text("No differences: the draft is as it was in this snapshot.");
-                for (const Change& c : history_changes_) draw_change(c, w);
+            if (history_view_.show_diff) {
+                if (history_view_.changes.empty()) muted_text("No differences: the draft is as it was in this snapshot.");
+                for (const Change& c : history_view_.changes) draw_change(c, w);
             } else {
                 ImGui::PushTextWrapPos(0);
-                ImGui::TextUnformatted(history_text_.c_str());
+                ImGui::TextUnformatted(history_view_.text.c_str());
                 ImGui::PopTextWrapPos();
             }
             ImGui::EndChild();
@@ -210,8 +210,8 @@ void App::draw_history_open() {
         ImGui::EndChild();
     }
     ImGui::Spacing();
-    ImGui::BeginDisabled(!history_doc_ || read_only_);
-    if (primary_button(ICON_UNDO "  Restore this version")) restore_snapshot_now(history_sel_);
+    ImGui::BeginDisabled(!history_view_.doc || read_only_);
+    if (primary_button(ICON_UNDO "  Restore this version")) restore_snapshot_now(history_view_.sel);
     mark("history.restore");
     ImGui::EndDisabled();
     if (read_only_) {
@@ -220,7 +220,7 @@ void App::draw_history_open() {
         ImGui::TextColored(p.warning, "Open in another tab: restore there.");
     }
     ImGui::SameLine();
-    end_dialog(history_open_, "history.close", false);
+    end_dialog(history_view_.open, "history.close", false);
 }
 
 }  // namespace hs::ui

@@ -34,9 +34,9 @@ void heading(const char* text) {
 }  // namespace
 
 void App::storage_info(int persisted, double usage_bytes, double quota_bytes) {
-    storage_persisted_ = persisted;
-    storage_usage_ = usage_bytes;
-    storage_quota_ = quota_bytes;
+    settings_.storage_persisted = persisted;
+    settings_.storage_usage = usage_bytes;
+    settings_.storage_quota = quota_bytes;
     platform_.request_frame();
 }
 
@@ -52,11 +52,11 @@ void App::download_all() {
 }
 
 void App::draw_settings() {
-    if (settings_open_ || ImGui::IsPopupOpen("Settings")) draw_settings_open();
+    if (settings_.open || ImGui::IsPopupOpen("Settings")) draw_settings_open();
 }
 
 void App::draw_settings_open() {
-    if (!begin_dialog("Settings", settings_open_, 600, 450)) return;
+    if (!begin_dialog("Settings", settings_.open, 600, 450)) return;
     const Palette& p = palette();
     heading("Appearance");
     if (ImGui::RadioButton("Light", !dark_)) set_dark(false);
@@ -68,10 +68,10 @@ void App::draw_settings_open() {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(p.text_muted, "Persistent storage:");
     ImGui::SameLine();
-    if (storage_persisted_ == 1) {
+    if (settings_.storage_persisted == 1) {
         ImGui::TextColored(p.success, ICON_CHECK " granted");
         ImGui::TextColored(p.text_muted, "The browser will not clear your drafts to make room for other sites.");
-    } else if (storage_persisted_ == 0) {
+    } else if (settings_.storage_persisted == 0) {
         ImGui::TextColored(p.warning, ICON_WARNING " not granted");
         ImGui::TextColored(p.text_muted, "The browser may clear stored drafts when the disk runs low. Installing "
                                          "Hindsight as an app, or bookmarking it, often earns the grant. Download "
@@ -80,11 +80,12 @@ void App::draw_settings_open() {
         ImGui::TextColored(p.text_muted, "unknown (this browser did not answer)");
     }
     mark("settings.persist");
-    if (storage_usage_ >= 0 && storage_quota_ > 0) {
+    if (settings_.storage_usage >= 0 && settings_.storage_quota > 0) {
         ImGui::TextColored(p.text_muted, "Space used by this site:");
         ImGui::SameLine();
-        ImGui::Text("%s of %s (%.1f %%)", bytes_text(storage_usage_).c_str(), bytes_text(storage_quota_).c_str(),
-                    100.0 * storage_usage_ / storage_quota_);
+        const SettingsState& st = settings_;
+        ImGui::Text("%s of %s (%.1f %%)", bytes_text(st.storage_usage).c_str(), bytes_text(st.storage_quota).c_str(),
+                    100.0 * st.storage_usage / st.storage_quota);
         mark("settings.estimate");
     }
     if (store_) {
@@ -106,7 +107,7 @@ void App::draw_settings_open() {
     heading("About");
     ImGui::TextColored(p.text_muted, "Hindsight %s. Everything stays in this browser: no account, no server.",
                        HS_VERSION);
-    end_dialog(settings_open_, "settings.close", true);
+    end_dialog(settings_.open, "settings.close", true);
 }
 
 std::string App::query_json(const std::string& what) {
@@ -135,7 +136,7 @@ std::string App::query_json(const std::string& what) {
             out.push_back({{"name", q.name}, {"original", q.original_path}, {"reason", q.reason}});
     } else if (what == "storage") {
         out = {{"loaded", store_ != nullptr}, {"failed", storage_failed_}, {"dirty", autosave_.dirty()},
-               {"persisting", autosave_.pushing()}, {"error", save_error_}, {"persisted", storage_persisted_},
+               {"persisting", autosave_.pushing()}, {"error", save_error_}, {"persisted", settings_.storage_persisted},
                {"read_only", read_only_}};
     }
     return out.dump(-1, ' ', false, Json::error_handler_t::replace);

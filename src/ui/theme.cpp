@@ -32,8 +32,10 @@ ImVec4 status_colour(const char* st) {
     return g_palette.text_muted;
 }
 
-void apply_theme(bool dark, float scale) {
-    Palette& p = g_palette;
+namespace {
+
+// The palette of the light or the dark theme.
+void set_palette(Palette& p, bool dark) {
     p.dark = dark;
     if (dark) {
         p.bg = hex(0x0F1115);
@@ -62,7 +64,10 @@ void apply_theme(bool dark, float scale) {
         p.success = hex(0x15803D);
         p.info = hex(0x2563EB);
     }
-    ImGuiStyle style;
+}
+
+// Sizes and roundings, at scale 1.
+void set_metrics(ImGuiStyle& style) {
     style.WindowPadding = ImVec2(16, 14);
     style.FramePadding = ImVec2(10, 6);
     style.ItemSpacing = ImVec2(10, 8);
@@ -83,7 +88,10 @@ void apply_theme(bool dark, float scale) {
     style.GrabRounding = 6;
     style.TabRounding = 6;
     style.SelectableTextAlign = ImVec2(0, 0.5f);
+}
 
+// ImGui's colours, from the palette.
+void set_colours(ImGuiStyle& style, const Palette& p, bool dark) {
     ImVec4* c = style.Colors;
     ImVec4 accent_soft = ImVec4(p.accent.x, p.accent.y, p.accent.z, dark ? 0.28f : 0.14f);
     ImVec4 accent_mid = ImVec4(p.accent.x, p.accent.y, p.accent.z, dark ? 0.40f : 0.24f);
@@ -138,6 +146,15 @@ void apply_theme(bool dark, float scale) {
     c[ImGuiCol_NavWindowingHighlight] = p.accent;
     c[ImGuiCol_NavWindowingDimBg] = ImVec4(0, 0, 0, 0.3f);
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, dark ? 0.55f : 0.35f);
+}
+
+}  // namespace
+
+void apply_theme(bool dark, float scale) {
+    set_palette(g_palette, dark);
+    ImGuiStyle style;
+    set_metrics(style);
+    set_colours(style, g_palette, dark);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
 }

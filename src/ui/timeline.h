@@ -73,19 +73,47 @@ private:
     void select(const std::string& id, bool scroll_list);
     int selected_entry() const;  // index in index_.entries, or -1
     void commit(Document& d, const std::string& group, const std::string& label);
-    // timeline_canvas.cpp
+    // timeline_canvas.cpp. draw_canvas runs its stages on one CanvasFrame: where the canvas is on screen, the time
+    // range in view and what the mouse does over it.
+    struct CanvasFrame {
+        ImVec2 o;                // the canvas's top left, on screen
+        float w = 0;
+        double t0 = 0, mpp = 1;  // the view: the time at the left edge, milliseconds per pixel
+        int64_t t_left = 0, t_right = 0;
+        TimeZone zone;
+        bool hovered = false;
+        ImVec2 mouse;
+        ImDrawList* dl = nullptr;
+        float x_of(double t) const { return o.x + static_cast<float>((t - t0) / mpp); }
+    };
     void draw_toolbar(Document& d, float w);
     void draw_canvas(Document& d, float w);
+    void fit_new_document(const Document& d, float w);
+    void draw_phases(const CanvasFrame& f);
+    void draw_axis(const CanvasFrame& f);
+    void draw_events(const Document& d, const CanvasFrame& f, int& hovered_entry, int& hovered_cluster);
+    bool draw_cluster(const CanvasFrame& f, const Cluster& c);
+    bool draw_event(const Document& d, const CanvasFrame& f, int ei, float* lane_end);
+    void draw_canvas_tooltip(const Document& d, const CanvasFrame& f, int hovered_entry, int hovered_cluster);
+    void canvas_mouse(Document& d, const CanvasFrame& f, bool clicked, int hovered_entry, int hovered_cluster);
     void draw_minimap(float w);
     void handle_keys(Document& d);
     void ensure_visible(int64_t t_ms);
     // timeline_list.cpp
     void draw_list(Document& d, float w);
+    void draw_list_filters(const Document& d, float w);
+    void draw_list_row(Document& d, Event& e, float row_h, const TimeZone& zone, bool multi_day, std::string& remove);
+    void draw_row_time(Document& d, Event& e, const TimeZone& zone, bool multi_day, bool rev);
+    void draw_row_type(Document& d, Event& e, bool rev);
     void rebuild_rows(const Document& d);
     // timeline_paste.cpp
     std::string paste_problem_;  // why the clipboard could not be read, shown in the preview
     std::string paste_date_, paste_date_from_;  // the date assumed for times without one, and why
     void draw_paste_preview(Document& d);
+    void draw_paste_summary();
+    void draw_paste_lines();
+    void draw_paste_event(const PasteLine& l);
+    void draw_paste_buttons(Document& d);
     void draw_review_banner(Document& d, float w);
 
     const EditFn* edited_ = nullptr;

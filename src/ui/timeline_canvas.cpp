@@ -20,6 +20,7 @@ namespace {
 constexpr float kPhaseTop = 4, kPhaseH = 20, kTickLabelY = 30, kAxisY = 50, kMarkerY = 60, kClusterY = 75,
                 kLaneTop = 90, kLaneH = 21, kCanvasH = 90 + 5 * 21 + 8;
 constexpr float kMarkerR = 5.5f, kClusterR = 10;
+constexpr int kMaxLanes = 16;  // lanes whose labels are kept clear of each other at the right edge
 
 void marker(ImDrawList* dl, ImVec2 c, int type, float r, ImU32 fill, ImU32 outline) {
     switch (type) {
@@ -102,21 +103,7 @@ void Timeline::draw_canvas(Document& d, float w) {
     const Palette& p = palette();
     ImGuiIO& io = ImGui::GetIO();
     canvas_w_ = w;
-    // Fit a new document, on request, and while the view is untouched when the width changes (a scrollbar came).
-    if (!fitted_ || doc_id_ != d.id || (!view_moved_ && fit_w_ != w)) {
-        doc_id_ = d.id;
-        fitted_ = true;
-        view_moved_ = false;
-        fit_w_ = w;
-        if (!index_.entries.empty()) {
-            // Room on the right for the last labels, which run right of their markers.
-            const float right = std::min(180.0f, w * 0.2f);
-            view_ = fit_view(index_.t_min, index_.t_max, w - right, 40);
-        } else {
-            view_.ms_per_px = 2 * kHourMs / static_cast<double>(w);
-            view_.t0_ms = static_cast<double>(now_ms_) - kHourMs;
-        }
-    }
+    fit_new_document(d, w);
     relayout_for_zoom();
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -126,34 +113,83 @@ void Timeline::draw_canvas(Document& d, float w) {
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     canvas_focused_ = ImGui::IsWindowFocused();
-    const ImVec2 o = ImGui::GetCursorScreenPos();
+    CanvasFrame f;
+    f.o = ImGui::GetCursorScreenPos();
+    f.w = w;
     ImGui::InvisibleButton("##axis", ImVec2(w, kCanvasH));
     // The wheel zooms once the timeline has been clicked (or with Ctrl); before that it scrolls the document, so
     // that scrolling the editor past the timeline never gets caught in it.
     const bool wheel_zooms = canvas_focused_ || io.KeyCtrl;
     if (wheel_zooms) ImGui::SetItemUsingMouseWheel();
     mark("timeline.canvas");
-    const bool hovered = ImGui::IsItemHovered();
+    f.hovered = ImGui::IsItemHovered();
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
-    const ImVec2 mouse = io.MousePos;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(o, ImVec2(o.x + w, o.y + kCanvasH), true);
+    f.mouse = io.MousePos;
+    f.dl = ImGui::GetWindowDrawList();
+    f.dl->PushClipRect(f.o, ImVec2(f.o.x + w, f.o.y + kCanvasH), true);
 
     // Wheel: zoom around the cursor (vertical wheel or pinch); horizontal wheel pans.
-    if (hovered && wheel_zooms && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
-        if (io.MouseWheel != 0) view_ = zoom_view(view_, mouse.x - o.x, std::pow(1.2, io.MouseWheel));
+    if (f.hovered && wheel_zooms && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
+        if (io.MouseWheel != 0) view_ = zoom_view(view_, f.mouse.x - f.o.x, std::pow(1.2, io.MouseWheel));
         view_moved_ = true;
         view_.t0_ms -= io.MouseWheelH * 40 * view_.ms_per_px;
         relayout_for_zoom();
     }
-    const double t0 = view_.t0_ms, mpp = view_.ms_per_px;
-    const auto x_of = [&](double t) { return o.x + static_cast<float>((t - t0) / mpp); };
-    const int64_t t_left = static_cast<int64_t>(t0), t_right = static_cast<int64_t>(t0 + w * mpp);
-    const TimeZone zone = display_zone();
+    f.t0 = view_.t0_ms;
+    f.mpp = view_.ms_per_px;
+    f.t_left = static_cast<int64_t>(f.t0);
+    f.t_right = static_cast<int64_t>(f.t0 + w * f.mpp);
+    f.zone = display_zone();
 
-    // Phases: shaded spans with their durations (the metrics panel's figures).
+    draw_phases(f);
+    draw_axis(f);
+    int hovered_entry = -1, hovered_cluster = -1;
+    draw_events(d, f, hovered_entry, hovered_cluster);
+    f.dl->PopClipRect();
+
+    // Names for tests: the selected event and every event marker in view (few thousand at most when zoomed in).
+    auto [vb, ve] = visible_range(index_, f.t_left, f.t_right);
+    if (ve - vb <= 400) {
+        for (int i = vb; i < ve; ++i) {
+            const TimelineEntry& e = index_.entries[static_cast<size_t>(i)];
+            const float x = f.x_of(static_cast<double>(e.time_ms));
+            mark_rect("timeline.event." + e.id, x - kMarkerR, f.o.y + kMarkerY - kMarkerR, 2 * kMarkerR, 2 * kMarkerR);
+        }
+    }
+    // Empty axis space for tests: a stretch of the lowest lane with no label over it.
+    mark_rect("timeline.empty", f.o.x + w * 0.5f - 4, f.o.y + kCanvasH - 8, 8, 6);
+
+    draw_canvas_tooltip(d, f, hovered_entry, hovered_cluster);
+    canvas_mouse(d, f, clicked, hovered_entry, hovered_cluster);
+    if (canvas_focused_) handle_keys(d);
+    ImGui::EndChild();
+}
+
+// Fit a new document, on request, and while the view is untouched when the width changes (a scrollbar came).
+void Timeline::fit_new_document(const Document& d, float w) {
+    if (fitted_ && doc_id_ == d.id && (view_moved_ || fit_w_ == w)) return;
+    doc_id_ = d.id;
+    fitted_ = true;
+    view_moved_ = false;
+    fit_w_ = w;
+    if (!index_.entries.empty()) {
+        // Room on the right for the last labels, which run right of their markers.
+        const float right = std::min(180.0f, w * 0.2f);
+        view_ = fit_view(index_.t_min, index_.t_max, w - right, 40);
+    } else {
+        view_.ms_per_px = 2 * kHourMs / static_cast<double>(w);
+        view_.t0_ms = static_cast<double>(now_ms_) - kHourMs;
+    }
+}
+
+// Phases: shaded spans with their durations (the metrics panel's figures).
+void Timeline::draw_phases(const CanvasFrame& f) {
+    const Palette& p = palette();
+    const ImVec2 o = f.o, mouse = f.mouse;
+    const float w = f.w;
+    ImDrawList* dl = f.dl;
     for (const Phase& ph : phases_.phases) {
-        float x0 = std::max(x_of(static_cast<double>(ph.start_ms)), o.x - 2), x1 = std::min(x_of(static_cast<double>(ph.end_ms)), o.x + w + 2);
+        float x0 = std::max(f.x_of(static_cast<double>(ph.start_ms)), o.x - 2), x1 = std::min(f.x_of(static_cast<double>(ph.end_ms)), o.x + w + 2);
         if (x1 < o.x || x0 > o.x + w) continue;
         const ImU32 c = event_type_colour(event_type_index(ph.end_type), p.dark ? 0.30f : 0.20f);
         ImVec2 a(x0, o.y + kPhaseTop), b(x1, o.y + kPhaseTop + kPhaseH);
@@ -168,19 +204,25 @@ void Timeline::draw_canvas(Document& d, float w) {
         if (ts.x + 8 < x1 - x0)
             dl->AddText(ImVec2(std::max(x0 + 4, std::min((x0 + x1 - ts.x) * 0.5f, x1 - ts.x - 4)), a.y + (kPhaseH - ts.y) * 0.5f),
                         col(p.text), label.c_str());
-        if (hovered && mouse.x >= x0 && mouse.x < x1 && mouse.y >= a.y && mouse.y < b.y)
+        if (f.hovered && mouse.x >= x0 && mouse.x < x1 && mouse.y >= a.y && mouse.y < b.y)
             ImGui::SetTooltip("%s: %s\n%s since impact start", ph.name.c_str(), fmt_duration(ph.duration_s).c_str(),
                               fmt_duration(ph.since_impact_s).c_str());
     }
+}
 
-    // Axis: grid, ticks and labels for the visible range only.
-    const TickSet ticks = choose_ticks(t_left, t_right, w, 84, zone);
+// Axis: grid, ticks and labels for the visible range only.
+void Timeline::draw_axis(const CanvasFrame& f) {
+    const Palette& p = palette();
+    const ImVec2 o = f.o;
+    const float w = f.w;
+    ImDrawList* dl = f.dl;
+    const TickSet ticks = choose_ticks(f.t_left, f.t_right, w, 84, f.zone);
     for (const Tick& t : ticks.minors) {
-        float x = x_of(static_cast<double>(t.ms));
+        float x = f.x_of(static_cast<double>(t.ms));
         dl->AddLine(ImVec2(x, o.y + kAxisY - 3), ImVec2(x, o.y + kAxisY), col(p.border));
     }
     for (const Tick& t : ticks.majors) {
-        float x = x_of(static_cast<double>(t.ms));
+        float x = f.x_of(static_cast<double>(t.ms));
         dl->AddLine(ImVec2(x, o.y + kAxisY - 6), ImVec2(x, o.y + kCanvasH), col(p.border, t.day_start ? 0.9f : 0.45f),
                     t.day_start ? 1.5f : 1.0f);
         ImGui::PushFont(t.day_start ? fonts().bold : nullptr);
@@ -189,15 +231,15 @@ void Timeline::draw_canvas(Document& d, float w) {
     }
     dl->AddLine(ImVec2(o.x, o.y + kAxisY), ImVec2(o.x + w, o.y + kAxisY), col(p.text_muted, 0.7f));
     axis_context_ = ticks.context_label.empty() ? ticks.step_label : ticks.context_label + "  \xc2\xb7  " + ticks.step_label;
+}
 
-    // Events: clusters when zoomed out, markers with labels in lanes when they stand alone.
-    int hovered_entry = -1, hovered_cluster = -1;
-    const int64_t margin = static_cast<int64_t>(300 * mpp);  // labels of events left of the view still show
-    auto [cb, ce] = visible_clusters(clusters_, t_left - margin, t_right + static_cast<int64_t>(20 * mpp));
-    const float label_h = ImGui::GetTextLineHeight();
+// Events: clusters when zoomed out, markers with labels in lanes when they stand alone. Sets what the mouse is over.
+void Timeline::draw_events(const Document& d, const CanvasFrame& f, int& hovered_entry, int& hovered_cluster) {
+    const int64_t margin = static_cast<int64_t>(300 * f.mpp);  // labels of events left of the view still show
+    auto [cb, ce] = visible_clusters(clusters_, f.t_left - margin, f.t_right + static_cast<int64_t>(20 * f.mpp));
     // Per lane, where the last label drawn ends: a label near the right edge is moved left, inside the canvas, only as
     // far as the one before it in its lane allows.
-    float lane_end[16];
+    float lane_end[kMaxLanes];
     std::fill(std::begin(lane_end), std::end(lane_end), -1e9f);
     // Two passes: clusters first, then single events (milestones among them) on top.
     for (int pass = 0; pass < 2; ++pass)
@@ -205,88 +247,95 @@ void Timeline::draw_canvas(Document& d, float w) {
         const Cluster& c = clusters_[static_cast<size_t>(ci)];
         if ((c.count > 1) != (pass == 0)) continue;
         if (c.count > 1) {
-            const float x = x_of((static_cast<double>(c.t_min) + static_cast<double>(c.t_max)) * 0.5);
-            const ImVec2 cc(x, o.y + kClusterY);
-            const int ti = event_type_index(c.dominant_type);
-            dl->AddLine(ImVec2(x_of(static_cast<double>(c.t_min)), cc.y), ImVec2(x_of(static_cast<double>(c.t_max)), cc.y),
-                        event_type_colour(ti, 0.5f), 3);
-            char buf[16];
-            if (c.count > 999) std::snprintf(buf, sizeof buf, "%.1fk", c.count / 1000.0);
-            else std::snprintf(buf, sizeof buf, "%d", c.count);
-            const ImVec2 ts = ImGui::CalcTextSize(buf);
-            const float r = std::max(kClusterR, ts.x * 0.5f + 4);
-            dl->AddCircleFilled(cc, r, event_type_colour(ti), 20);
-            dl->AddCircle(cc, r, col(p.panel), 20, 1.5f);
-            ImGui::PushFont(fonts().bold);
-            dl->AddText(ImVec2(x - ts.x * 0.5f, cc.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 255), buf);
-            ImGui::PopFont();
-            if (hovered && std::fabs(mouse.x - x) <= r + 2 && std::fabs(mouse.y - cc.y) <= r + 2) hovered_cluster = ci;
-            continue;
+            if (draw_cluster(f, c)) hovered_cluster = ci;
+        } else if (draw_event(d, f, c.first, lane_end)) {
+            hovered_entry = c.first;
         }
-        const int ei = c.first;
-        const TimelineEntry& e = index_.entries[static_cast<size_t>(ei)];
-        const float x = x_of(static_cast<double>(e.time_ms));
-        const bool sel = e.id == selected_;
-        const bool rev = review_.count(e.id) > 0;
-        const ImVec2 mc(x, o.y + kMarkerY);
-        const int lane = lane_of_entry_[static_cast<size_t>(ei)];
-        ImVec2 la, lb;
-        if (lane >= 0) {
-            const float ly = o.y + kLaneTop + lane * kLaneH;
-            float lw = e.label_px + 7;
-            float lx = x - 1;
-            float& end = lane_end[std::min(lane, 15)];
-            if (x <= o.x + w && lx + lw > o.x + w) lx = std::max({o.x + w - lw, end + 4, o.x});
-            // Still wider than the room left (the lane is taken up to here): cut with an ellipsis, whole on hover.
-            const bool cut = x <= o.x + w && lx + lw > o.x + w;
-            if (cut) lw = std::max(o.x + w - lx, ImGui::GetFontSize() * 2);
-            end = lx + lw;
-            la = ImVec2(lx, ly);
-            lb = ImVec2(lx + lw, ly + label_h + 2);
-            dl->AddLine(ImVec2(x, mc.y + kMarkerR), ImVec2(x, ly), event_type_colour(e.type_index, 0.45f));
-            if (lb.x > o.x && la.x < o.x + w) {
-                dl->AddRectFilled(la, lb, sel ? col(p.accent, 0.18f) : col(p.panel, 0.92f), 3);
-                if (rev) dl->AddRect(la, lb, col(p.warning), 3, 0, 1.5f);
-                const Event& ev = d.timeline[static_cast<size_t>(e.event_index)];
-                dl->AddText(ImVec2(lx + 4, ly + 1), event_type_colour(e.type_index), event_type_icon(ev.type));
-                const char* label = labels_[static_cast<size_t>(ei)].c_str();
-                const ImVec2 tp(lx + 4 + ImGui::GetFontSize(), ly + 1);
-                if (cut) {
-                    ImGui::PushStyleColor(ImGuiCol_Text, col(sel ? p.accent : p.text));
-                    ImGui::RenderTextEllipsis(dl, tp, ImVec2(lb.x - 3, lb.y), lb.x - 3, lb.x - 3, label, nullptr, nullptr);
-                    ImGui::PopStyleColor();
-                } else {
-                    dl->AddText(tp, col(sel ? p.accent : p.text), label);
-                }
-                mark_rect("timeline.label." + e.id, la.x, la.y, lb.x - la.x, lb.y - la.y);
+    }
+}
+
+// A cluster of events: a bar over their span and a disc with their count. Returns whether the mouse is over it.
+bool Timeline::draw_cluster(const CanvasFrame& f, const Cluster& c) {
+    const Palette& p = palette();
+    ImDrawList* dl = f.dl;
+    const float x = f.x_of((static_cast<double>(c.t_min) + static_cast<double>(c.t_max)) * 0.5);
+    const ImVec2 cc(x, f.o.y + kClusterY);
+    const int ti = event_type_index(c.dominant_type);
+    dl->AddLine(ImVec2(f.x_of(static_cast<double>(c.t_min)), cc.y), ImVec2(f.x_of(static_cast<double>(c.t_max)), cc.y),
+                event_type_colour(ti, 0.5f), 3);
+    char buf[16];
+    if (c.count > 999) std::snprintf(buf, sizeof buf, "%.1fk", c.count / 1000.0);
+    else std::snprintf(buf, sizeof buf, "%d", c.count);
+    const ImVec2 ts = ImGui::CalcTextSize(buf);
+    const float r = std::max(kClusterR, ts.x * 0.5f + 4);
+    dl->AddCircleFilled(cc, r, event_type_colour(ti), 20);
+    dl->AddCircle(cc, r, col(p.panel), 20, 1.5f);
+    ImGui::PushFont(fonts().bold);
+    dl->AddText(ImVec2(x - ts.x * 0.5f, cc.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 255), buf);
+    ImGui::PopFont();
+    return f.hovered && std::fabs(f.mouse.x - x) <= r + 2 && std::fabs(f.mouse.y - cc.y) <= r + 2;
+}
+
+// Entry `ei` standing alone: its marker, and its label in its lane (if it has one). Returns whether the mouse is over
+// either.
+bool Timeline::draw_event(const Document& d, const CanvasFrame& f, int ei, float* lane_end) {
+    const Palette& p = palette();
+    const ImVec2 o = f.o, mouse = f.mouse;
+    const float w = f.w;
+    ImDrawList* dl = f.dl;
+    const TimelineEntry& e = index_.entries[static_cast<size_t>(ei)];
+    const float x = f.x_of(static_cast<double>(e.time_ms));
+    const bool sel = e.id == selected_;
+    const bool rev = review_.count(e.id) > 0;
+    const ImVec2 mc(x, o.y + kMarkerY);
+    const int lane = lane_of_entry_[static_cast<size_t>(ei)];
+    ImVec2 la, lb;
+    if (lane >= 0) {
+        const float ly = o.y + kLaneTop + lane * kLaneH;
+        float lw = e.label_px + 7;
+        float lx = x - 1;
+        float& end = lane_end[std::min(lane, kMaxLanes - 1)];
+        if (x <= o.x + w && lx + lw > o.x + w) lx = std::max({o.x + w - lw, end + 4, o.x});
+        // Still wider than the room left (the lane is taken up to here): cut with an ellipsis, whole on hover.
+        const bool cut = x <= o.x + w && lx + lw > o.x + w;
+        if (cut) lw = std::max(o.x + w - lx, ImGui::GetFontSize() * 2);
+        end = lx + lw;
+        la = ImVec2(lx, ly);
+        lb = ImVec2(lx + lw, ly + ImGui::GetTextLineHeight() + 2);
+        dl->AddLine(ImVec2(x, mc.y + kMarkerR), ImVec2(x, ly), event_type_colour(e.type_index, 0.45f));
+        if (lb.x > o.x && la.x < o.x + w) {
+            dl->AddRectFilled(la, lb, sel ? col(p.accent, 0.18f) : col(p.panel, 0.92f), 3);
+            if (rev) dl->AddRect(la, lb, col(p.warning), 3, 0, 1.5f);
+            const Event& ev = d.timeline[static_cast<size_t>(e.event_index)];
+            dl->AddText(ImVec2(lx + 4, ly + 1), event_type_colour(e.type_index), event_type_icon(ev.type));
+            const char* label = labels_[static_cast<size_t>(ei)].c_str();
+            const ImVec2 tp(lx + 4 + ImGui::GetFontSize(), ly + 1);
+            if (cut) {
+                ImGui::PushStyleColor(ImGuiCol_Text, col(sel ? p.accent : p.text));
+                ImGui::RenderTextEllipsis(dl, tp, ImVec2(lb.x - 3, lb.y), lb.x - 3, lb.x - 3, label, nullptr, nullptr);
+                ImGui::PopStyleColor();
+            } else {
+                dl->AddText(tp, col(sel ? p.accent : p.text), label);
             }
-        }
-        if (sel) dl->AddCircle(mc, kMarkerR + 4, col(p.accent), 16, 2);
-        if (rev) dl->AddCircle(mc, kMarkerR + 3, col(p.warning), 16, 1.5f);
-        if (!drag_id_.empty() && drag_id_ == e.id) {
-            marker(dl, mc, e.type_index, kMarkerR, event_type_colour(e.type_index, 0.3f), col(p.text_muted, 0.5f));
-        } else {
-            marker(dl, mc, e.type_index, kMarkerR, event_type_colour(e.type_index), col(p.panel));
-        }
-        const bool on_marker = std::fabs(mouse.x - x) <= kMarkerR + 3 && std::fabs(mouse.y - mc.y) <= kMarkerR + 4;
-        const bool on_label = lane >= 0 && mouse.x >= la.x && mouse.x < lb.x && mouse.y >= la.y && mouse.y < lb.y;
-        if (hovered && (on_marker || on_label)) hovered_entry = ei;
-    }
-    dl->PopClipRect();
-
-    // Names for tests: the selected event and every event marker in view (few thousand at most when zoomed in).
-    auto [vb, ve] = visible_range(index_, t_left, t_right);
-    if (ve - vb <= 400) {
-        for (int i = vb; i < ve; ++i) {
-            const TimelineEntry& e = index_.entries[static_cast<size_t>(i)];
-            const float x = x_of(static_cast<double>(e.time_ms));
-            mark_rect("timeline.event." + e.id, x - kMarkerR, o.y + kMarkerY - kMarkerR, 2 * kMarkerR, 2 * kMarkerR);
+            mark_rect("timeline.label." + e.id, la.x, la.y, lb.x - la.x, lb.y - la.y);
         }
     }
-    // Empty axis space for tests: a stretch of the lowest lane with no label over it.
-    mark_rect("timeline.empty", o.x + w * 0.5f - 4, o.y + kCanvasH - 8, 8, 6);
+    if (sel) dl->AddCircle(mc, kMarkerR + 4, col(p.accent), 16, 2);
+    if (rev) dl->AddCircle(mc, kMarkerR + 3, col(p.warning), 16, 1.5f);
+    if (!drag_id_.empty() && drag_id_ == e.id) {
+        marker(dl, mc, e.type_index, kMarkerR, event_type_colour(e.type_index, 0.3f), col(p.text_muted, 0.5f));
+    } else {
+        marker(dl, mc, e.type_index, kMarkerR, event_type_colour(e.type_index), col(p.panel));
+    }
+    const bool on_marker = std::fabs(mouse.x - x) <= kMarkerR + 3 && std::fabs(mouse.y - mc.y) <= kMarkerR + 4;
+    const bool on_label = lane >= 0 && mouse.x >= la.x && mouse.x < lb.x && mouse.y >= la.y && mouse.y < lb.y;
+    return f.hovered && (on_marker || on_label);
+}
 
-    // Hover: the whole event.
+// Hover: the whole event, or what a cluster holds.
+void Timeline::draw_canvas_tooltip(const Document& d, const CanvasFrame& f, int hovered_entry, int hovered_cluster) {
+    const Palette& p = palette();
+    const TimeZone& zone = f.zone;
     if (hovered_entry >= 0 && drag_id_.empty() && !panning_) {
         const Event& ev = d.timeline[static_cast<size_t>(index_.entries[static_cast<size_t>(hovered_entry)].event_index)];
         ImGui::BeginTooltip();
@@ -315,9 +364,15 @@ void Timeline::draw_canvas(Document& d, float w) {
         ImGui::TextColored(p.text_muted, "Click to zoom in");
         ImGui::EndTooltip();
     }
+}
 
-    // Mouse: click selects, drag retimes a selected event or pans, double-click adds.
-    const double t_mouse = t0 + (mouse.x - o.x) * mpp;
+// Mouse: click selects, drag retimes a selected event or pans, double-click adds.
+void Timeline::canvas_mouse(Document& d, const CanvasFrame& f, bool clicked, int hovered_entry, int hovered_cluster) {
+    const Palette& p = palette();
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 o = f.o, mouse = f.mouse;
+    const double mpp = f.mpp;
+    const double t_mouse = f.t0 + (mouse.x - o.x) * mpp;
     if (clicked) {
         if (hovered_entry >= 0) {
             const TimelineEntry& e = index_.entries[static_cast<size_t>(hovered_entry)];
@@ -326,7 +381,7 @@ void Timeline::draw_canvas(Document& d, float w) {
             drag_orig_ms_ = drag_new_ms_ = e.time_ms;
         } else if (hovered_cluster >= 0) {
             const Cluster& c = clusters_[static_cast<size_t>(hovered_cluster)];
-            view_ = fit_view(c.t_min, c.t_max, w, 80);
+            view_ = fit_view(c.t_min, c.t_max, f.w, 80);
             view_moved_ = true;
         } else {
             panning_ = true;
@@ -348,10 +403,10 @@ void Timeline::draw_canvas(Document& d, float w) {
         if (std::fabs(dx) >= 3) {
             const SnapUnit unit = io.KeyShift ? SnapUnit::Second : SnapUnit::Minute;
             drag_new_ms_ = snap_time(drag_orig_ms_ + static_cast<int64_t>(dx * mpp), unit);
-            const float x = x_of(static_cast<double>(drag_new_ms_));
+            const float x = f.x_of(static_cast<double>(drag_new_ms_));
             const int ti = index_.entries[static_cast<size_t>(std::max(0, selected_entry()))].type_index;
-            marker(dl, ImVec2(x, o.y + kMarkerY), ti, kMarkerR + 1, event_type_colour(ti), col(p.text));
-            const std::string when = format_time(drag_new_ms_, zone, TimePrecision::Second) +
+            marker(f.dl, ImVec2(x, o.y + kMarkerY), ti, kMarkerR + 1, event_type_colour(ti), col(p.text));
+            const std::string when = format_time(drag_new_ms_, f.zone, TimePrecision::Second) +
                                      (unit == SnapUnit::Minute ? "   (Shift: seconds)" : "");
             ImGui::SetTooltip("%s", when.c_str());
         }
@@ -388,8 +443,6 @@ void Timeline::draw_canvas(Document& d, float w) {
         commit(d, "timeline#add", "Add event");
         edit_description(ev.id, ev.time.unix_ms);  // the caret in its description: typing names the event
     }
-    if (canvas_focused_) handle_keys(d);
-    ImGui::EndChild();
 }
 
 void Timeline::handle_keys(Document& d) {

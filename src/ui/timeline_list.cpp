@@ -50,29 +50,7 @@ void Timeline::rebuild_rows(const Document& d) {
 }
 
 void Timeline::draw_list(Document& d, float w) {
-    const Palette& p = palette();
-    // Filters.
-    bool changed = false;
-    changed |= text_input("ui:timeline.filter.text", filter_text_, ICON_SEARCH " Filter text", std::min(260.0f, w * 0.35f)).changed;
-    mark("timeline.filter.text");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(150);
-    if (ImGui::BeginCombo("##ftype", filter_type_ < 0 ? "All types" : event_type_label(vocab::kEventTypes[static_cast<size_t>(filter_type_)]).c_str())) {
-        if (ImGui::Selectable("All types", filter_type_ < 0)) filter_type_ = -1, changed = true;
-        for (size_t t = 0; t < vocab::kEventTypes.size(); ++t)
-            if (ImGui::Selectable(event_type_label(vocab::kEventTypes[t]).c_str(), filter_type_ == static_cast<int>(t)))
-                filter_type_ = static_cast<int>(t), changed = true;
-        ImGui::EndCombo();
-    }
-    mark("timeline.filter.type");
-    ImGui::SameLine();
-    changed |= text_input("ui:timeline.filter.author", filter_author_, ICON_USER " Author", 150).changed;
-    mark("timeline.filter.author");
-    if (changed) rows_dirty_ = true;
-    if (rows_dirty_) rebuild_rows(d);
-    ImGui::SameLine();
-    ImGui::TextColored(p.text_muted, "%d of %d", static_cast<int>(rows_.size()), static_cast<int>(d.timeline.size()));
-
+    draw_list_filters(d, w);
     const TimeZone zone = display_zone();
     const bool multi_day = index_.t_max - index_.t_min > kDayMs - kHourMs;
     const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
@@ -116,88 +94,10 @@ void Timeline::draw_list(Document& d, float w) {
         }
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows_.size()), row_h);
-        while (clipper.Step()) {
-            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-                Event& e = d.timeline[static_cast<size_t>(rows_[static_cast<size_t>(r)])];
-                const bool sel = e.id == selected_;
-                const bool rev = review_.count(e.id) > 0;
-                ImGui::PushID(e.id.c_str());
-                ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
-                if (sel) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, col(p.accent, p.dark ? 0.28f : 0.16f));
-                const int ti = event_type_index(e.type);
-                // Time: typed as HH:MM[:SS] on the same day in the shown zone, or ISO 8601; Enter applies.
-                ImGui::TableNextColumn();
-                // The text being edited lives here between frames (the DOM overlay sends it back); shown otherwise.
-                const std::string time_key = "ui:timeline/" + e.id + "/time";
-                std::string& buf = time_text_[e.id];
-                if (!text_input_editing(time_key)) {
-                    buf.clear();
-                    if (e.time.set)
-                        buf = format_time(e.time.unix_ms, zone, zone.kind == TimeZone::Kind::Relative ? TimePrecision::Second
-                                                                 : multi_day ? TimePrecision::DayMinute : TimePrecision::Second);
-                }
-                if (rev) ImGui::PushStyleColor(ImGuiCol_FrameBg, col(p.warning, 0.25f));
-                const InputResult tin = text_input(time_key, buf, "HH:MM", -1, kInputEnterEnds | kInputMono | kInputAutoSelect);
-                if (tin.activated) select(e.id, false);
-                if (tin.enter) {
-                    const int off = zone.kind == TimeZone::Kind::Relative ? doc_offset_min_ : zone.offset_min_at(e.time.unix_ms);
-                    if (auto t = parse_time_edit(buf, e.time.set ? e.time.unix_ms : now_ms_, off)) {
-                        e.time.unix_ms = *t;
-                        if (!e.time.set) e.time.offset_min = doc_offset_min_;
-                        e.time.set = true;
-                        select(e.id, false);
-                        ensure_visible(*t);
-                        commit(d, "timeline/" + e.id + "/time", "Edit event time");
-                    }
-                }
-                if (rev) ImGui::PopStyleColor();
-                if (ImGui::IsItemActivated()) select(e.id, false);
-                if (ImGui::IsItemVisible()) mark("timeline.row.time." + e.id);
-                // Type.
-                ImGui::TableNextColumn();
-                ImGui::SetNextItemWidth(-1);
-                if (rev) ImGui::PushStyleColor(ImGuiCol_FrameBg, col(p.warning, 0.25f));
-                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(event_type_colour(ti)));
-                const std::string shown = std::string(event_type_icon(e.type)) + " " + event_type_label(e.type);
-                if (ImGui::BeginCombo("##type", shown.c_str())) {
-                    ImGui::PopStyleColor();
-                    for (const std::string& t : vocab::kEventTypes)
-                        if (ImGui::Selectable((std::string(event_type_icon(t)) + " " + event_type_label(t)).c_str(), t == e.type)) {
-                            e.type = t;
-                            commit(d, "timeline/" + e.id + "/type", "Set event type");
-                        } else {
-                            mark("timeline.type_option." + t);
-                        }
-                    ImGui::EndCombo();
-                } else {
-                    ImGui::PopStyleColor();
-                }
-                if (rev) ImGui::PopStyleColor();
-                if (ImGui::IsItemActivated()) select(e.id, false);
-                if (ImGui::IsItemVisible()) mark("timeline.row.type." + e.id);
-                // Description and author: typing coalesces into one undo step per field.
-                ImGui::TableNextColumn();
-                // Document fields: the app records the edit (natively text_input reports nothing to commit).
-                if (text_input("timeline/" + e.id + "/description", e.description, "What happened", -1).activated)
-                    select(e.id, false);
-                if (ImGui::IsItemVisible()) mark("timeline.row.description." + e.id);
-                ImGui::TableNextColumn();
-                if (text_input("timeline/" + e.id + "/author", e.author, "Who / source", -1).activated)
-                    select(e.id, false);
-                ImGui::TableNextColumn();
-                if (rev) {
-                    if (icon_button(ICON_CHECK, "ok", "Confirm the inferred type and time")) {
-                        review_.erase(e.id);
-                        ++review_rev_;
-                    }
-                    mark("timeline.row.confirm." + e.id);
-                } else if (icon_button(ICON_TRASH, "del", "Delete this event")) {
-                    remove = e.id;
-                }
-                if (ImGui::IsItemVisible()) mark("timeline.row.delete." + e.id);
-                ImGui::PopID();
-            }
-        }
+        while (clipper.Step())
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r)
+                draw_list_row(d, d.timeline[static_cast<size_t>(rows_[static_cast<size_t>(r)])], row_h, zone, multi_day,
+                              remove);
         ImGui::EndTable();
     } else if (d.timeline.empty()) {
         muted_text("No events yet. Double-click the axis to add one, paste lines such as \"14:02 Deploy of config "
@@ -223,6 +123,125 @@ void Timeline::draw_list(Document& d, float w) {
         commit(d, "timeline#add", "Add event");
     }
     mark("add.timeline");
+}
+
+// Filters (text, type, author) and how many events they leave.
+void Timeline::draw_list_filters(const Document& d, float w) {
+    const Palette& p = palette();
+    bool changed = false;
+    changed |= text_input("ui:timeline.filter.text", filter_text_, ICON_SEARCH " Filter text", std::min(260.0f, w * 0.35f)).changed;
+    mark("timeline.filter.text");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(150);
+    if (ImGui::BeginCombo("##ftype", filter_type_ < 0 ? "All types" : event_type_label(vocab::kEventTypes[static_cast<size_t>(filter_type_)]).c_str())) {
+        if (ImGui::Selectable("All types", filter_type_ < 0)) filter_type_ = -1, changed = true;
+        for (size_t t = 0; t < vocab::kEventTypes.size(); ++t)
+            if (ImGui::Selectable(event_type_label(vocab::kEventTypes[t]).c_str(), filter_type_ == static_cast<int>(t)))
+                filter_type_ = static_cast<int>(t), changed = true;
+        ImGui::EndCombo();
+    }
+    mark("timeline.filter.type");
+    ImGui::SameLine();
+    changed |= text_input("ui:timeline.filter.author", filter_author_, ICON_USER " Author", 150).changed;
+    mark("timeline.filter.author");
+    if (changed) rows_dirty_ = true;
+    if (rows_dirty_) rebuild_rows(d);
+    ImGui::SameLine();
+    ImGui::TextColored(p.text_muted, "%d of %d", static_cast<int>(rows_.size()), static_cast<int>(d.timeline.size()));
+}
+
+// One event's row: time, type, description, author, and Delete (or Confirm, in review). Sets `remove` to its id
+// when it is deleted.
+void Timeline::draw_list_row(Document& d, Event& e, float row_h, const TimeZone& zone, bool multi_day,
+                             std::string& remove) {
+    const Palette& p = palette();
+    const bool sel = e.id == selected_;
+    const bool rev = review_.count(e.id) > 0;
+    ImGui::PushID(e.id.c_str());
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+    if (sel) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, col(p.accent, p.dark ? 0.28f : 0.16f));
+    ImGui::TableNextColumn();
+    draw_row_time(d, e, zone, multi_day, rev);
+    ImGui::TableNextColumn();
+    draw_row_type(d, e, rev);
+    // Description and author: typing coalesces into one undo step per field.
+    ImGui::TableNextColumn();
+    // Document fields: the app records the edit (natively text_input reports nothing to commit).
+    if (text_input("timeline/" + e.id + "/description", e.description, "What happened", -1).activated)
+        select(e.id, false);
+    if (ImGui::IsItemVisible()) mark("timeline.row.description." + e.id);
+    ImGui::TableNextColumn();
+    if (text_input("timeline/" + e.id + "/author", e.author, "Who / source", -1).activated)
+        select(e.id, false);
+    ImGui::TableNextColumn();
+    if (rev) {
+        if (icon_button(ICON_CHECK, "ok", "Confirm the inferred type and time")) {
+            review_.erase(e.id);
+            ++review_rev_;
+        }
+        mark("timeline.row.confirm." + e.id);
+    } else if (icon_button(ICON_TRASH, "del", "Delete this event")) {
+        remove = e.id;
+    }
+    if (ImGui::IsItemVisible()) mark("timeline.row.delete." + e.id);
+    ImGui::PopID();
+}
+
+// Time: typed as HH:MM[:SS] on the same day in the shown zone, or ISO 8601; Enter applies.
+void Timeline::draw_row_time(Document& d, Event& e, const TimeZone& zone, bool multi_day, bool rev) {
+    const Palette& p = palette();
+    // The text being edited lives here between frames (the DOM overlay sends it back); shown otherwise.
+    const std::string time_key = "ui:timeline/" + e.id + "/time";
+    std::string& buf = time_text_[e.id];
+    if (!text_input_editing(time_key)) {
+        buf.clear();
+        if (e.time.set)
+            buf = format_time(e.time.unix_ms, zone, zone.kind == TimeZone::Kind::Relative ? TimePrecision::Second
+                                                     : multi_day ? TimePrecision::DayMinute : TimePrecision::Second);
+    }
+    if (rev) ImGui::PushStyleColor(ImGuiCol_FrameBg, col(p.warning, 0.25f));
+    const InputResult tin = text_input(time_key, buf, "HH:MM", -1, kInputEnterEnds | kInputMono | kInputAutoSelect);
+    if (tin.activated) select(e.id, false);
+    if (tin.enter) {
+        const int off = zone.kind == TimeZone::Kind::Relative ? doc_offset_min_ : zone.offset_min_at(e.time.unix_ms);
+        if (auto t = parse_time_edit(buf, e.time.set ? e.time.unix_ms : now_ms_, off)) {
+            e.time.unix_ms = *t;
+            if (!e.time.set) e.time.offset_min = doc_offset_min_;
+            e.time.set = true;
+            select(e.id, false);
+            ensure_visible(*t);
+            commit(d, "timeline/" + e.id + "/time", "Edit event time");
+        }
+    }
+    if (rev) ImGui::PopStyleColor();
+    if (ImGui::IsItemActivated()) select(e.id, false);
+    if (ImGui::IsItemVisible()) mark("timeline.row.time." + e.id);
+}
+
+// Type: a dropdown of the event types, each in its colour with its icon.
+void Timeline::draw_row_type(Document& d, Event& e, bool rev) {
+    const Palette& p = palette();
+    const int ti = event_type_index(e.type);
+    ImGui::SetNextItemWidth(-1);
+    if (rev) ImGui::PushStyleColor(ImGuiCol_FrameBg, col(p.warning, 0.25f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(event_type_colour(ti)));
+    const std::string shown = std::string(event_type_icon(e.type)) + " " + event_type_label(e.type);
+    if (ImGui::BeginCombo("##type", shown.c_str())) {
+        ImGui::PopStyleColor();
+        for (const std::string& t : vocab::kEventTypes)
+            if (ImGui::Selectable((std::string(event_type_icon(t)) + " " + event_type_label(t)).c_str(), t == e.type)) {
+                e.type = t;
+                commit(d, "timeline/" + e.id + "/type", "Set event type");
+            } else {
+                mark("timeline.type_option." + t);
+            }
+        ImGui::EndCombo();
+    } else {
+        ImGui::PopStyleColor();
+    }
+    if (rev) ImGui::PopStyleColor();
+    if (ImGui::IsItemActivated()) select(e.id, false);
+    if (ImGui::IsItemVisible()) mark("timeline.row.type." + e.id);
 }
 
 }  // namespace hs::ui

@@ -30,7 +30,6 @@ void Timeline::open_paste(const Document& d, const std::string& text) {
 }
 
 void Timeline::draw_paste_preview(Document& d) {
-    const Palette& p = palette();
     if (paste_popup_pending_) {
         ImGui::OpenPopup("Paste events");
         paste_popup_pending_ = false;
@@ -38,6 +37,15 @@ void Timeline::draw_paste_preview(Document& d) {
     ImGui::SetNextWindowSize(ImVec2(720, 0), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal("Paste events", &paste_open_, ImGuiWindowFlags_NoSavedSettings)) return;
+    draw_paste_summary();
+    draw_paste_lines();
+    draw_paste_buttons(d);
+    ImGui::EndPopup();
+}
+
+// What was read: why nothing could be, or how many events, how many lines skipped, and the offset and date assumed.
+void Timeline::draw_paste_summary() {
+    const Palette& p = palette();
     if (!paste_problem_.empty()) {
         ImGui::PushTextWrapPos(0);
         ImGui::TextColored(p.danger, ICON_EXCLAMATION_CIRCLE "  %s", paste_problem_.c_str());
@@ -59,6 +67,11 @@ void Timeline::draw_paste_preview(Document& d) {
                            paste_date_from_.c_str());
         mark("paste.assumed_date");
     }
+}
+
+// The lines read, one row each: an event, a date line, or a line skipped and why.
+void Timeline::draw_paste_lines() {
+    const Palette& p = palette();
     const float h = std::min(360.0f, (ImGui::GetFrameHeight() + 4) * (static_cast<float>(paste_.lines.size()) + 1.5f));
     if (!paste_.lines.empty() &&
         ImGui::BeginTable("preview", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp, ImVec2(0, h))) {
@@ -95,28 +108,38 @@ void Timeline::draw_paste_preview(Document& d) {
                     ImGui::TextColored(p.text_muted, "%s", l.source.c_str());
                     continue;
                 }
-                ImGui::TableNextColumn();
-                ImGui::PushFont(fonts().mono);
-                ImGui::TextColored(l.date_inferred || l.rolled_over ? p.warning : p.text, "%s",
-                                   format_time(l.event.time.unix_ms, TimeZone::fixed(l.event.time.offset_min),
-                                               TimePrecision::DayMinute).c_str());
-                ImGui::PopFont();
-                if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("%s%s", l.date_inferred ? "Date taken from the incident or an earlier line. " : "",
-                                      l.rolled_over ? "Moved to the next day: the log crossed midnight." : "");
-                ImGui::TableNextColumn();
-                ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(event_type_colour(event_type_index(l.event.type))), "%s %s",
-                                   event_type_icon(l.event.type), event_type_label(l.event.type).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", l.event.description.c_str());
-                if (!l.event.author.empty()) {
-                    ImGui::SameLine();
-                    ImGui::TextColored(p.text_muted, "\xe2\x80\x94 %s", l.event.author.c_str());
-                }
+                draw_paste_event(l);
             }
         ImGui::EndTable();
     }
     if (paste_.lines_ignored) ImGui::TextColored(p.warning, "%zu more lines were not read.", paste_.lines_ignored);
+}
+
+// A line read as an event: its time (in the warning colour where its date was inferred), type and text.
+void Timeline::draw_paste_event(const PasteLine& l) {
+    const Palette& p = palette();
+    ImGui::TableNextColumn();
+    ImGui::PushFont(fonts().mono);
+    ImGui::TextColored(l.date_inferred || l.rolled_over ? p.warning : p.text, "%s",
+                       format_time(l.event.time.unix_ms, TimeZone::fixed(l.event.time.offset_min),
+                                   TimePrecision::DayMinute).c_str());
+    ImGui::PopFont();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s%s", l.date_inferred ? "Date taken from the incident or an earlier line. " : "",
+                          l.rolled_over ? "Moved to the next day: the log crossed midnight." : "");
+    ImGui::TableNextColumn();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(event_type_colour(event_type_index(l.event.type))), "%s %s",
+                       event_type_icon(l.event.type), event_type_label(l.event.type).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", l.event.description.c_str());
+    if (!l.event.author.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(p.text_muted, "\xe2\x80\x94 %s", l.event.author.c_str());
+    }
+}
+
+// Add the events (those with anything inferred go into review), or Cancel.
+void Timeline::draw_paste_buttons(Document& d) {
     ImGui::Spacing();
     ImGui::BeginDisabled(paste_.events == 0);
     const std::string add = "Add " + std::to_string(paste_.events) + " event" + (paste_.events == 1 ? "" : "s");
@@ -146,7 +169,6 @@ void Timeline::draw_paste_preview(Document& d) {
         ImGui::CloseCurrentPopup();
     }
     mark("timeline.paste.cancel");
-    ImGui::EndPopup();
 }
 
 void Timeline::draw_review_banner(Document& d, float w) {

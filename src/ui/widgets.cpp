@@ -33,6 +33,11 @@ void same_line_if_fits(float w, float right) {
     if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
 }
 
+void fit_same_line(const char* label) {
+    same_line_if_fits(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2,
+                      ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x);
+}
+
 bool primary_button(const char* label, const ImVec2& size) {
     const Palette& p = palette();
     ImGui::PushStyleColor(ImGuiCol_Button, p.accent);

@@ -23,6 +23,8 @@ std::string fit_text(const std::string& text, float max_w);
 // Before a widget of width `w` that would follow on the same line: stays on the line if it fits before `right` (a
 // screen x), or else starts a new line.
 void same_line_if_fits(float w, float right);
+// Before a button with this label: on the same line if it fits in the window, else on the next (a phone).
+void fit_same_line(const char* label);
 void help_tooltip(const char* text);
 // "just now", "5 min ago", "3 h ago", else the UTC date: when a draft was last saved.
 std::string ago(int64_t now_ms, int64_t t_ms);
