@@ -21,7 +21,9 @@ namespace {
 constexpr float kActionCardsBelow = 600;
 
 // The core's rule (overview.h), the same as the overview's counts, on today's UTC date.
-bool is_overdue(const ActionItem& a, int64_t now_ms) { return hs::is_overdue(a, format_utc(Instant{now_ms, 0, true}).substr(0, 10)); }
+bool is_overdue(const ActionItem& a, int64_t now_ms) {
+    return hs::is_overdue(a, format_utc(Instant{now_ms, 0, true}).substr(0, 10));
+}
 
 // Whether `path` is a field of action item `id` ("action_items/<id>/...").
 bool in_item(const std::string& path, const std::string& id) {

@@ -75,7 +75,7 @@ void App::draw_top_bar_save_state(bool tiny) {
     // On a phone the state is its icon alone (the words in a tooltip), leaving room for undo and redo.
     if (read_only_) ImGui::TextColored(p.warning, tiny ? ICON_LOCK : ICON_LOCK " Open in another tab: read-only");
     else if (storage_failed_ || !save_error_.empty()) ImGui::TextColored(p.danger, tiny ? ICON_WARNING : ICON_WARNING " Not saved");
-    else if autosave_.busy() ImGui::TextColored(p.text_muted, tiny ? ICON_SAVE : ICON_SAVE " Saving\xe2\x80\xa6");
+    else if (autosave_.busy()) ImGui::TextColored(p.text_muted, tiny ? ICON_SAVE : ICON_SAVE " Saving\xe2\x80\xa6");
     else ImGui::TextColored(p.text_muted, tiny ? ICON_CHECK : ICON_CHECK " Saved");
     if (tiny && ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", read_only_ ? "Open in another tab: read-only"
