@@ -7,6 +7,7 @@
 #include "core/exporters/exporters.h"
 #include "core/history.h"
 #include "core/lint.h"
+#include "core/schema.h"
 #include "core/templates.h"
 #include "core/text.h"
 #include "fonts.h"
@@ -26,16 +27,7 @@ std::string* prose_of(Document& d, const std::string& key) {
     return const_cast<std::string*>(export_detail::prose_field(d, key));
 }
 
-std::vector<Item>* items_of(Document& d, const std::string& list) {
-    if (list == "root_causes") return &d.root_causes;
-    if (list == "contributing_factors") return &d.contributing_factors;
-    if (list == "five_whys") return &d.five_whys;
-    if (list == "open_questions") return &d.open_questions;
-    if (list == "lessons.went_well") return &d.lessons.went_well;
-    if (list == "lessons.went_wrong") return &d.lessons.went_wrong;
-    if (list == "lessons.got_lucky") return &d.lessons.got_lucky;
-    return nullptr;
-}
+std::vector<Item>* items_of(Document& d, const std::string& list) { return item_list(d, list); }
 
 template <class T>
 T* by_id(std::vector<T>& v, const std::string& id) {
@@ -71,46 +63,7 @@ std::string* App::field(const std::string& path) {
         auto it = ui_values_.find(path);
         return it == ui_values_.end() ? nullptr : it->second;
     }
-    if (!doc_) return nullptr;
-    Document& d = *doc_;
-    if (path == "title") return &d.title;
-    if (path == "incident_id") return &d.incident_id;
-    if (path == "owner") return &d.owner;
-    if (path == "impact.description") return &d.impact.description;
-    if (path == "impact.slo") return &d.impact.slo;
-    if (std::string* p = prose_of(d, path)) return p;
-    // "<list>/<id>/<field>"
-    size_t a = path.find('/'), b = path.rfind('/');
-    if (a == std::string::npos || a == b) return nullptr;
-    std::string list = path.substr(0, a), id = path.substr(a + 1, b - a - 1), f = path.substr(b + 1);
-    if (std::vector<Item>* items = items_of(d, list)) {
-        Item* it = by_id(*items, id);
-        return it && f == "text" ? &it->text : nullptr;
-    }
-    if (list == "action_items") {
-        ActionItem* ai = by_id(d.action_items, id);
-        if (!ai) return nullptr;
-        if (f == "title") return &ai->title;
-        if (f == "owner") return &ai->owner;
-        if (f == "description") return &ai->description;
-        if (f == "ticket_url") return &ai->ticket_url;
-        if (f == "due") return &ai->due;
-        return nullptr;
-    }
-    if (list == "timeline") {
-        Event* e = by_id(d.timeline, id);
-        if (!e) return nullptr;
-        if (f == "description") return &e->description;
-        if (f == "author") return &e->author;
-        return nullptr;
-    }
-    if (list == "links") {
-        LinkRef* l = by_id(d.links, id);
-        if (!l) return nullptr;
-        if (f == "title") return &l->title;
-        if (f == "url") return &l->url;
-    }
-    return nullptr;
+    return doc_ ? text_field(*doc_, path) : nullptr;
 }
 
 void App::activate_field(const std::string& path) {
