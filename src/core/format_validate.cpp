@@ -79,14 +79,17 @@ struct Checker {
 
 namespace {
 
+// Ids, names and dates are one line: the reader refuses a file with a control character in them.
+void one_line(Checker& c, const std::string& v, const std::string& p) {
+    const std::string problem = one_line_problem(v);
+    if (!problem.empty()) c.add(p, problem + " Remove it.");
+}
+
 // The rule of a text field (Kind::Text).
 template <class T>
 void check_text(Checker& c, const Field<T>& f, const std::string& v, const std::string& p) {
     if (v.empty() && f.required) return c.add(p, f.required);
-    if (f.one_line) {
-        const std::string problem = one_line_problem(v);
-        if (!problem.empty()) c.add(p, problem + " Remove it.");
-    }
+    if (f.one_line) one_line(c, v, p);
     switch (f.check) {
         case Check::OneOf:
             if (!contains(*f.vocab, v))
@@ -124,8 +127,9 @@ void check_field(Checker& c, const Field<T>& f, const T& x, const std::string& p
     const auto at = [&] { return path + "/" + f.key; };
     switch (f.kind) {
         case Kind::Text:
-            if (f.check == Check::UniqueId) return c.id(x.*f.text, path, noun, example);
-            if (f.check != Check::None || f.one_line || f.required) check_text(c, f, x.*f.text, at());
+            if (f.check == Check::UniqueId) c.id(x.*f.text, path, noun, example);
+            else if (f.check != Check::None || f.one_line || f.required) check_text(c, f, x.*f.text, at());
+            if (f.check == Check::UniqueId && f.one_line) one_line(c, x.*f.text, at());
             return;
         case Kind::Texts:
             if (f.check == Check::SectionKeys) return c.sections(x.*f.texts, at(), *f.vocab, f.noun);

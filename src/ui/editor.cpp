@@ -27,7 +27,7 @@ std::string* prose_of(Document& d, const std::string& key) {
     return const_cast<std::string*>(export_detail::prose_field(d, key));
 }
 
-std::vector<Item>* items_of(Document& d, const std::string& list) { return item_list(d, list); }
+std::vector<Item>* items_of(Document& d, const std::string& list) { return hs::item_list(d, list); }
 
 template <class T>
 T* by_id(std::vector<T>& v, const std::string& id) {
@@ -63,7 +63,7 @@ std::string* App::field(const std::string& path) {
         auto it = ui_values_.find(path);
         return it == ui_values_.end() ? nullptr : it->second;
     }
-    return doc_ ? text_field(*doc_, path) : nullptr;
+    return doc_ ? hs::text_field(*doc_, path) : nullptr;
 }
 
 void App::activate_field(const std::string& path) {

@@ -175,6 +175,12 @@ void check_fields(const Spot<T>& spot) {
             INFO(problems_text(ps));
             CHECK(names(ps, pointer));
         }
+        if (f.kind == Kind::Text && f.one_line) {
+            x.*f.text = std::string("tab\there");
+            const std::vector<Problem> ps = validate(d);
+            INFO(problems_text(ps));
+            CHECK(names(ps, pointer));
+        }
     }
 }
 
