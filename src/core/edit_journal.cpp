@@ -2,52 +2,13 @@
 
 #include <algorithm>
 
-#include "exporters/exporters.h"
+#include "schema.h"
 #include "store.h"
 
 namespace hs {
 namespace {
 
 constexpr int kEntryVersion = 1;
-
-template <class T>
-T* by_id(std::vector<T>& v, const std::string& id) {
-    for (T& x : v)
-        if (x.id == id) return &x;
-    return nullptr;
-}
-
-// A field of one item of a list: "<list>/<id>/<field>".
-std::string* list_field(Document& d, const std::string& list, const std::string& id, const std::string& f) {
-    if (std::vector<Item>* items = item_list_at(d, list)) {
-        Item* it = by_id(*items, id);
-        return it && f == "text" ? &it->text : nullptr;
-    }
-    if (list == "action_items") {
-        ActionItem* ai = by_id(d.action_items, id);
-        if (!ai) return nullptr;
-        if (f == "title") return &ai->title;
-        if (f == "owner") return &ai->owner;
-        if (f == "description") return &ai->description;
-        if (f == "ticket_url") return &ai->ticket_url;
-        if (f == "due") return &ai->due;
-        return nullptr;
-    }
-    if (list == "timeline") {
-        Event* e = by_id(d.timeline, id);
-        if (!e) return nullptr;
-        if (f == "description") return &e->description;
-        if (f == "author") return &e->author;
-        return nullptr;
-    }
-    if (list == "links") {
-        LinkRef* l = by_id(d.links, id);
-        if (!l) return nullptr;
-        if (f == "title") return &l->title;
-        if (f == "url") return &l->url;
-    }
-    return nullptr;
-}
 
 bool string_member(const Json& j, const char* key, std::string& out) {
     auto it = j.find(key);
@@ -64,29 +25,6 @@ bool integer_member(const Json& j, const char* key, int64_t& out) {
 }
 
 }  // namespace
-
-std::vector<Item>* item_list_at(Document& d, const std::string& list) {
-    if (list == "root_causes") return &d.root_causes;
-    if (list == "contributing_factors") return &d.contributing_factors;
-    if (list == "five_whys") return &d.five_whys;
-    if (list == "open_questions") return &d.open_questions;
-    if (list == "lessons.went_well") return &d.lessons.went_well;
-    if (list == "lessons.went_wrong") return &d.lessons.went_wrong;
-    if (list == "lessons.got_lucky") return &d.lessons.got_lucky;
-    return nullptr;
-}
-
-std::string* text_field_at(Document& d, const std::string& path) {
-    if (path == "title") return &d.title;
-    if (path == "incident_id") return &d.incident_id;
-    if (path == "owner") return &d.owner;
-    if (path == "impact.description") return &d.impact.description;
-    if (path == "impact.slo") return &d.impact.slo;
-    if (const std::string* p = export_detail::prose_field(d, path)) return const_cast<std::string*>(p);
-    size_t a = path.find('/'), b = path.rfind('/');
-    if (a == std::string::npos || a == b) return nullptr;
-    return list_field(d, path.substr(0, a), path.substr(a + 1, b - a - 1), path.substr(b + 1));
-}
 
 std::string encode_journal_entry(const JournalEntry& e) {
     Json j = {{"v", kEntryVersion}, {"draft", e.draft_id}, {"tab", e.tab_id}, {"base", e.base},
@@ -163,7 +101,7 @@ ReplayReport replay_journal(Document& doc, const std::string& draft_id, int64_t 
             r.notes.push_back(e.path + " skipped: edited in this tab since");
             continue;
         }
-        std::string* field = text_field_at(doc, e.path);
+        std::string* field = text_field(doc, e.path);
         if (!field) {
             r.notes.push_back(e.path + " skipped: no such field in the draft");
             continue;

@@ -52,10 +52,7 @@ bool decode_journal_entry(const std::string& text, JournalEntry& out, std::strin
 // earlier one instead of adding to the store.
 std::string journal_key(const JournalEntry& e);
 
-// The text field of `doc` at `path` (the editor's field paths), or nullptr when there is none.
-std::string* text_field_at(Document& doc, const std::string& path);
-// The item list named `list` ("root_causes", "lessons.went_well", ...), or nullptr.
-std::vector<Item>* item_list_at(Document& doc, const std::string& list);
+// Field paths are the editor's (schema.h: text_field, item_list).
 
 struct ReplayReport {
     size_t applied = 0;               // entries whose value was set

@@ -14,6 +14,8 @@ namespace hs {
 LoadResult load_document(const std::string& text);
 // False when JSON text nests deeper than any postmortem could (checked before parsing; `where` is the byte offset).
 bool json_nesting_ok(const std::string& text, size_t& where);
+// The same scan with any limit, for other readers of JSON text: false when `text` nests deeper than `max_depth`.
+bool json_depth_ok(const std::string& text, size_t& where, int max_depth);
 LoadResult load_document_json(const Json& j);
 
 // Canonical serialization: sorted keys, defaults omitted, unknown fields kept. Minified unless `pretty`.

@@ -47,6 +47,16 @@ inline const std::vector<std::string> kSections = {
     "five_whys", "lessons",    "action_items", "open_questions", "links"};
 }  // namespace vocab
 
+// The values a field takes when the file leaves it out. The field tables (schema.cpp) leave these out when saving.
+namespace defaults {
+inline constexpr const char* kStatus = "draft";
+inline constexpr const char* kEventType = "note";
+inline constexpr const char* kActionType = "prevent";
+inline constexpr const char* kPriority = "P2";
+inline constexpr const char* kActionStatus = "open";
+inline constexpr const char* kDecision = "approved";
+}  // namespace defaults
+
 // Every object keeps the keys it did not recognise in `extra`, so an older build never drops a newer build's data.
 struct Item {  // a root cause, contributing factor, why, lesson or open question
     std::string id;
@@ -59,7 +69,7 @@ struct Item {  // a root cause, contributing factor, why, lesson or open questio
 struct Event {
     std::string id;
     Instant time;
-    std::string type = "note";
+    std::string type = defaults::kEventType;
     std::string description;
     std::string author;  // person or source ("PagerDuty", "#inc-123")
     std::vector<std::string> tags;
@@ -70,11 +80,11 @@ struct ActionItem {
     std::string id;
     std::string title;
     std::string description;
-    std::string type = "prevent";
-    std::string priority = "P2";
+    std::string type = defaults::kActionType;
+    std::string priority = defaults::kPriority;
     std::string owner;
     std::string due;  // calendar date YYYY-MM-DD, or empty
-    std::string status = "open";
+    std::string status = defaults::kActionStatus;
     std::string ticket_url;
     Json extra = Json::object();
 };
@@ -88,7 +98,7 @@ struct LinkRef {
 
 struct Approval {
     std::string reviewer;
-    std::string decision = "approved";
+    std::string decision = defaults::kDecision;
     Instant at;
     std::string comment;
     Json extra = Json::object();
@@ -118,7 +128,7 @@ struct Document {
     std::string incident_id;
     int severity = 0;                          // 1..5, 0 = not set
     std::vector<std::string> severity_labels;  // optional, 5 entries; empty = "SEV1".."SEV5"
-    std::string status = "draft";
+    std::string status = defaults::kStatus;
     std::vector<std::string> authors;
     std::string owner;
     std::vector<std::string> tags;

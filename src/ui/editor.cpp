@@ -9,6 +9,7 @@
 #include "core/exporters/exporters.h"
 #include "core/history.h"
 #include "core/lint.h"
+#include "core/schema.h"
 #include "core/templates.h"
 #include "core/text.h"
 #include "fonts.h"
@@ -28,7 +29,7 @@ std::string* prose_of(Document& d, const std::string& key) {
     return const_cast<std::string*>(export_detail::prose_field(d, key));
 }
 
-std::vector<Item>* items_of(Document& d, const std::string& list) { return item_list_at(d, list); }
+std::vector<Item>* items_of(Document& d, const std::string& list) { return hs::item_list(d, list); }
 
 }  // namespace
 
@@ -39,7 +40,7 @@ std::string* App::field(const std::string& path) {
         auto it = ui_values_.find(path);
         return it == ui_values_.end() ? nullptr : it->second;
     }
-    return doc_ ? text_field_at(*doc_, path) : nullptr;  // the core's field paths (edit_journal.h)
+    return doc_ ? hs::text_field(*doc_, path) : nullptr;  // the core's field paths (schema.h)
 }
 
 void App::activate_field(const std::string& path) {

@@ -12,7 +12,7 @@ namespace hs::ui {
 
 void App::journal_edit(const std::string& path) {
     if (!doc_ || !store_ || read_only_ || draft_id_.empty()) return;
-    const std::string* value = path.compare(0, 3, "ui:") == 0 ? nullptr : text_field_at(*doc_, path);
+    const std::string* value = path.compare(0, 3, "ui:") == 0 ? nullptr : hs::text_field(*doc_, path);
     if (!value) {
         // An item added, deleted or moved ("<list>#add"): a journal entry of a field of a new item could not be
         // replayed over a save without that item, so the full save comes now rather than when the edits pause (a
@@ -46,7 +46,7 @@ void App::journal_rerecord() {
     if (!doc_ || !store_ || read_only_ || draft_id_.empty()) return;
     const std::set<std::string> paths = journal_.edited_paths();
     for (const std::string& path : paths)
-        if (text_field_at(*doc_, path)) journal_edit(path);
+        if (hs::text_field(*doc_, path)) journal_edit(path);
 }
 
 void App::journal_switched() {

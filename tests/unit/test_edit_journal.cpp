@@ -84,16 +84,16 @@ TEST_CASE("damaged journal entries are refused with a reason") {
     CHECK(decode_journal_entry(j.dump(), out, error));
 }
 
-TEST_CASE("text_field_at finds the editor's fields and nothing else") {
+TEST_CASE("text_field finds the editor's fields and nothing else") {
     Document d = draft_doc();
-    REQUIRE(text_field_at(d, "title"));
-    CHECK(*text_field_at(d, "title") == "Отказ платёжного шлюза");
-    CHECK(text_field_at(d, "summary") == &d.summary);
-    CHECK(text_field_at(d, "action_items/ai-1/title") == &d.action_items[0].title);
-    CHECK(text_field_at(d, "five_whys/wh-1/text") == &d.five_whys[0].text);
-    CHECK(text_field_at(d, "action_items/ai-2/title") == nullptr);
-    CHECK(text_field_at(d, "action_items/ai-1/priority") == nullptr);  // a choice, not text
-    CHECK(text_field_at(d, "nonsense") == nullptr);
+    REQUIRE(text_field(d, "title"));
+    CHECK(*text_field(d, "title") == "Отказ платёжного шлюза");
+    CHECK(text_field(d, "summary") == &d.summary);
+    CHECK(text_field(d, "action_items/ai-1/title") == &d.action_items[0].title);
+    CHECK(text_field(d, "five_whys/wh-1/text") == &d.five_whys[0].text);
+    CHECK(text_field(d, "action_items/ai-2/title") == nullptr);
+    CHECK(text_field(d, "action_items/ai-1/priority") == nullptr);  // a choice, not text
+    CHECK(text_field(d, "nonsense") == nullptr);
     CHECK(item_list_at(d, "lessons.went_well") == &d.lessons.went_well);
 }
 
