@@ -10,6 +10,8 @@
 #include "format.h"
 #include "text.h"
 
+#include "time.h"
+
 namespace hs {
 
 namespace store_detail {
@@ -18,12 +20,6 @@ constexpr int kMaxEnvelopeDepth = 66;  // the document's own limit (64) plus the
 
 bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-int64_t floor_div(int64_t a, int64_t b) {
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-    return q;
 }
 
 std::string iso(int64_t ms) {
@@ -36,30 +32,11 @@ std::string iso(int64_t ms) {
 // Any nlohmann dump that cannot throw on invalid UTF-8 typed into a field.
 std::string dump_safe(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-bool depth_ok(const std::string& s, int max_depth) {
-    int depth = 0;
-    bool in_string = false, escape = false;
-    for (char c : s) {
-        if (in_string) {
-            if (escape) escape = false;
-            else if (c == '\\') escape = true;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') {
-            if (++depth > max_depth) return false;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return true;
-}
-
 // Parses JSON text without throwing; on failure fills `problems` (reusing load_document's explanation).
 bool parse_json(const std::string& text, Json& out, std::vector<Problem>& problems) {
     try {
-        if (!depth_ok(text, kMaxEnvelopeDepth)) {
+        size_t where = 0;
+        if (!json_depth_ok(text, where, kMaxEnvelopeDepth)) {
             problems.push_back({"", "The JSON is nested too deeply to be a draft; the file was not read."});
             return false;
         }

@@ -4,12 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "time.h"
 #include "model.h"
 
 namespace hs::store_detail {
 
 bool ends_with(const std::string& s, const std::string& suffix);
-int64_t floor_div(int64_t a, int64_t b);
 std::string iso(int64_t ms);  // ISO 8601 UTC text of a unix millisecond time
 // Any nlohmann dump that cannot throw on invalid UTF-8 typed into a field.
 std::string dump_safe(const Json& j);

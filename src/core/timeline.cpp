@@ -9,11 +9,12 @@
 
 #include "metrics.h"
 
+#include "time.h"
+
 namespace hs {
 
 namespace {
 
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 int64_t floor_mod(int64_t a, int64_t b) { return a - floor_div(a, b) * b; }
 int64_t ceil_div(int64_t a, int64_t b) { return -floor_div(-a, b); }
 

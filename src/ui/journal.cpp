@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "core/history.h"
+#include "core/schema.h"
 
 namespace hs::ui {
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/edit_journal.h"
+#include "core/schema.h"
 #include "core/format.h"
 #include "core/store.h"
 
@@ -92,9 +93,9 @@ TEST_CASE("text_field finds the editor's fields and nothing else") {
     CHECK(text_field(d, "action_items/ai-1/title") == &d.action_items[0].title);
     CHECK(text_field(d, "five_whys/wh-1/text") == &d.five_whys[0].text);
     CHECK(text_field(d, "action_items/ai-2/title") == nullptr);
-    CHECK(text_field(d, "action_items/ai-1/priority") == nullptr);  // a choice, not text
+    CHECK(text_field(d, "action_items/ai-1/priority") == &d.action_items[0].priority);  // a choice is a text too
     CHECK(text_field(d, "nonsense") == nullptr);
-    CHECK(item_list_at(d, "lessons.went_well") == &d.lessons.went_well);
+    CHECK(item_list(d, "lessons.went_well") == &d.lessons.went_well);
 }
 
 TEST_CASE("replay applies the entries over the stored save, in the order of the edits") {
