@@ -136,14 +136,14 @@ Field<T> time(const char* key, Instant T::*m, Kind kind = Kind::Time) {
 template <class T, class U>
 Field<T> object(const char* key, U T::*m) {
     Field<T> f = make<T>(key, Kind::Object);
-    f.nested = new ObjectOf<T, U>(m);  // lives as long as the table: for the whole run
+    f.nested = std::make_shared<ObjectOf<T, U>>(m);
     return f;
 }
 // `noun` names one element and `example` an id for it in the messages about missing ids.
 template <class T, class U>
 Field<T> list(const char* key, std::vector<U> T::*m, const char* noun = "", const char* example = "") {
     Field<T> f = make<T>(key, Kind::List);
-    f.nested = new ListOf<T, U>(m);  // lives as long as the table: for the whole run
+    f.nested = std::make_shared<ListOf<T, U>>(m);
     f.noun = noun;
     f.hint = example;
     return f;

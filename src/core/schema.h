@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -78,7 +79,7 @@ struct Field {
     bool T::*flag = nullptr;
     int T::*integer = nullptr;
     Instant T::*time = nullptr;
-    const Nested<T>* nested = nullptr;
+    std::shared_ptr<const Nested<T>> nested;  // shared by the copies of a field; freed with the table
     const char* dflt = "";      // Text: the value that is left out; Const: the text written (or nullptr: const_int)
     int const_int = 0;          // Const without text: the number written
     bool one_line = false;      // ids, names and dates: no control characters
