@@ -13,7 +13,7 @@ import os
 import sys
 
 BUDGET = 450 * 1000
-FIRST_LOAD = ["index.html", "style.css", "app.js", "hindsight.js", "hindsight.wasm", "icon.svg",
+FIRST_LOAD = ["index.html", "style.css", "app.js", "journal.js", "hindsight.js", "hindsight.wasm", "icon.svg",
               "manifest.webmanifest", "samples/index.json"]
 
 
