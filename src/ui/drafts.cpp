@@ -7,6 +7,7 @@
 #include "core/format.h"
 #include "core/fs.h"
 #include "core/history.h"
+#include "core/strings.h"
 #include "core/store.h"
 #include "fonts.h"
 #include "icons.h"
@@ -18,6 +19,10 @@
 #include "widgets.h"
 
 namespace hs::ui {
+
+// More than a sidebar line can show, however narrow the letters: what a draft's title is cut to before measuring.
+constexpr size_t kSidebarTitleMax = 400;
+
 std::string ago(int64_t now_ms, int64_t t_ms) {
     int64_t s = (now_ms - t_ms) / 1000;
     if (s < 60) return "just now";
@@ -262,13 +267,20 @@ void App::draw_drafts_list() {
         float w = ImGui::GetContentRegionAvail().x;
         if (ImGui::Selectable("##d", current, 0, ImVec2(w - 26, ImGui::GetTextLineHeight() * 2 + 6))) open_draft(s.id);
         mark("draft." + s.id);
+        // The title and its line of facts end with an ellipsis a little before the trash icon (placed at w - 22
+        // from the window's left), whole in a tooltip.
+        const float text_w = ImGui::GetWindowPos().x + w - 22 - (start.x + 4) - 8;
+        // (A title can be megabytes, from a link: only what a sidebar line could show is measured.)
+        const std::string shown = fit_text(title.substr(0, utf8_cut(title, std::min(title.size(), kSidebarTitleMax))), text_w);
+        if (shown != title && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", title.c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImVec4 clip(start.x, start.y, start.x + w - 30, start.y + 60);
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(start.x + 4, start.y + 2), col(p.text),
-                    title.c_str(), nullptr, 0, &clip);
+                    shown.c_str(), nullptr, 0, &clip);
         std::string meta = (s.severity ? "SEV" + std::to_string(s.severity) + " \xc2\xb7 " : std::string()) +
                            status_label(s.status) + " \xc2\xb7 " + ago(now, s.updated_ms);
         if (s.overdue_actions > 0) meta += " \xc2\xb7 " + std::to_string(s.overdue_actions) + " overdue";
+        meta = fit_text(meta, text_w / 0.9f);  // drawn at 0.9 of the font size
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.9f,
                     ImVec2(start.x + 4, start.y + ImGui::GetTextLineHeight() + 4), col(p.text_muted), meta.c_str(),
                     nullptr, 0, &clip);
