@@ -248,3 +248,43 @@ TEST_CASE("scan_slack_export lists the channels with their message counts and th
     REQUIRE_FALSE(empty.problems.empty());
     CHECK(empty.problems.front().message.find("no day files") != std::string::npos);
 }
+
+TEST_CASE("Slack .zip in one call, and the JSON the app's dialog and the page's worker exchange", "[zip][slack]") {
+    const std::string bytes = zip_fixture("slack-export-hostile.zip");
+    SlackExportScan scan = scan_slack_zip(bytes);
+    REQUIRE(scan.ok);
+    REQUIRE(scan.problems.size() >= 5);
+    CHECK(scan.problems.front().pointer == "../../outside.json");  // the archive's warnings come first
+
+    SlackExportScan back;
+    REQUIRE(slack_scan_from_json(slack_scan_json(scan), back));
+    REQUIRE(back.channels.size() == 2);
+    CHECK(back.channels[1].name == "inc-payments");
+    CHECK(back.channels[1].messages == 4);
+    CHECK(back.first == scan.first);
+    CHECK(back.last == scan.last);
+    CHECK_FALSE(slack_scan_from_json("{\"channels\": [{\"name\": 7, \"messages\": 1}]}", back));
+    CHECK_FALSE(slack_scan_from_json("{\"channels\": [], \"first\": \"вчера\"}", back));
+
+    SlackExportOptions o;
+    o.channels = {"inc-checkout"};
+    o.from = at("2026-03-01T22:05:00+09:00");
+    SlackExportOptions o2;
+    REQUIRE(slack_options_from_json(slack_options_json(o), o2));
+    CHECK(o2.channels == o.channels);
+    REQUIRE(o2.from);
+    CHECK(o2.from->unix_ms == o.from->unix_ms);
+    CHECK_FALSE(o2.to);
+    CHECK_FALSE(slack_options_from_json("{\"channels\": \"inc-checkout\"}", o2));
+    CHECK_FALSE(slack_options_from_json("{\"to\": \"2026-13-01\"}", o2));
+
+    ImportResult r = import_slack_zip(bytes, o);
+    REQUIRE(r.ok);
+    CHECK(r.doc.timeline.size() == 3);  // #inc-checkout from 13:05 on, with no end: 13:05, 13:07 and the next day
+    CHECK(r.problems.front().pointer == "../../outside.json");
+
+    r = import_slack_zip(zip_fixture("encrypted.zip"));
+    CHECK_FALSE(r.ok);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems.front().message.find("encrypted") != std::string::npos);
+}

@@ -42,6 +42,17 @@ struct SlackExportScan {
     Instant first, last;
 };
 SlackExportScan scan_slack_export(const std::map<std::string, std::string>& files);
+// The same for the export's .zip (unpacked with read_zip, zip.h, under its default caps): the entries the reader
+// ignored come first among the warnings, each with its path; a refused archive gives ok=false with its message.
+SlackExportScan scan_slack_zip(const std::string& bytes);
+ImportResult import_slack_zip(const std::string& bytes, const SlackExportOptions& options = {});
+// What passes between the app's dialog and the worker that holds the archive (web): the scan as
+// {"channels":[{"name","messages"}],"first","last"} (times as ISO 8601 UTC), the options as
+// {"channels":[names],"from","to"} (either time may be absent). The readers return false on anything else.
+std::string slack_scan_json(const SlackExportScan& scan);
+bool slack_scan_from_json(const std::string& text, SlackExportScan& scan);
+std::string slack_options_json(const SlackExportOptions& options);
+bool slack_options_from_json(const std::string& text, SlackExportOptions& options);
 ImportResult import_csv(const std::string& text);  // header: time,type,description,author,tags (docs/importers.md)
 
 // Any file a person opens or drops: a Hindsight document ("format"), PagerDuty log entries, an Opsgenie timeline,

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/zip.h"
+#include "core/zip.h"  // looks_like_zip
 
 namespace fs = std::filesystem;
 
@@ -151,23 +151,16 @@ bool slack_options(const std::vector<std::string>& channels, const std::string& 
 }
 
 hs::ImportResult import_slack_at(const std::string& path, const hs::SlackExportOptions& options) {
-    std::map<std::string, std::string> files;
-    std::vector<hs::Problem> ignored;
     std::string why;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
+        std::map<std::string, std::string> files;
         if (!read_slack_dir(path, files, why)) return hs::import_detail::import_error("", why);
-    } else {
-        std::string bytes;
-        if (!read_input(path, bytes, why)) return hs::import_detail::import_error("", why);
-        hs::ZipResult z = hs::read_zip(bytes);
-        if (!z.ok) return hs::import_detail::import_error("", z.error);
-        files = std::move(z.files);
-        ignored = std::move(z.warnings);
+        return hs::import_slack_export(files, options);
     }
-    hs::ImportResult r = hs::import_slack_export(files, options);
-    if (r.ok) r.problems.insert(r.problems.begin(), ignored.begin(), ignored.end());
-    return r;
+    std::string bytes;
+    if (!read_input(path, bytes, why)) return hs::import_detail::import_error("", why);
+    return hs::import_slack_zip(bytes, options);
 }
 
 }  // namespace hs::cli
