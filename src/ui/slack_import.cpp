@@ -17,6 +17,9 @@ namespace {
 
 constexpr const char* kDialog = "Import a Slack export";
 constexpr float kDialogWidth = 560.0f;
+constexpr float kDialogBaseHeight = 330.0f;  // the texts, the window's fields and the buttons
+constexpr float kChannelRowHeight = 36.0f;
+constexpr float kDialogMaxHeight = 720.0f;   // more channels scroll
 
 // The choices, or false with `why` when the window cannot be read or no channel is ticked.
 bool read_choices(const SlackImportState& s, SlackExportOptions& o, std::string& why) {
@@ -103,7 +106,8 @@ void App::slack_import_run() {
 
 void App::draw_slack_import() {
     SlackImportState& s = slack_import_;
-    if (!begin_dialog(kDialog, s.open, kDialogWidth, 520.0f)) return;
+    const float h = std::min(kDialogMaxHeight, kDialogBaseHeight + kChannelRowHeight * float(s.channels.size()));
+    if (!begin_dialog(kDialog, s.open, kDialogWidth, h)) return;
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(s.name.c_str());
     muted_text("Choose the channels and the time window to import (the incident's start and end).");

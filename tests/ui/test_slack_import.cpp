@@ -35,16 +35,25 @@ void click(hs::native::HeadlessRunner& r, hs::ui::App& app, const std::string& n
     for (int i = 0; i < 3; ++i) r.frame([&] { app.frame(); });
 }
 
+// The app with the export's .zip opened: the dialog drawn, nothing imported yet.
+struct Dialog {
+    hs::native::HeadlessRunner r{1000, 760};
+    hs::native::HeadlessPlatform platform;
+    hs::ui::App app{platform};
+    Dialog() {
+        r.frame([&] { app.frame(); });
+        REQUIRE(app.open_file("slack-export.zip", export_zip()));
+        for (int i = 0; i < 3; ++i) r.frame([&] { app.frame(); });
+    }
+};
+
 }  // namespace
 
 TEST_CASE("a Slack export .zip opens the channel and window dialog; Import keeps only what is chosen") {
-    hs::native::HeadlessRunner r(1000, 760);
-    hs::native::HeadlessPlatform platform;
-    hs::ui::App app{platform};
-    r.frame([&] { app.frame(); });
-    CHECK(app.open_file("slack-export.zip", export_zip()));
+    Dialog f;
+    hs::native::HeadlessRunner& r = f.r;
+    hs::ui::App& app = f.app;
     CHECK_FALSE(app.has_document());  // nothing is imported before the choice
-    for (int i = 0; i < 3; ++i) r.frame([&] { app.frame(); });
     where(r, "slack.channel.inc-checkout");
     where(r, "slack.from");
     click(r, app, "slack.channel.inc-checkout");  // untick: only #inc-payments
@@ -58,19 +67,42 @@ TEST_CASE("a Slack export .zip opens the channel and window dialog; Import keeps
 }
 
 TEST_CASE("the Slack export dialog says what is wrong with a window that cannot be read, and imports nothing") {
-    hs::native::HeadlessRunner r(1000, 760);
-    hs::native::HeadlessPlatform platform;
-    hs::ui::App app{platform};
-    r.frame([&] { app.frame(); });
-    REQUIRE(app.open_file("slack-export.zip", export_zip()));
-    for (int i = 0; i < 3; ++i) r.frame([&] { app.frame(); });
+    Dialog f;
+    hs::native::HeadlessRunner& r = f.r;
+    hs::ui::App& app = f.app;
     click(r, app, "slack.channel.inc-checkout");
     click(r, app, "slack.channel.inc-payments");  // none left
     click(r, app, "slack.import");
     where(r, "slack.error");
     CHECK_FALSE(app.has_document());
     // A refused archive explains itself in the usual message, and no dialog opens.
-    hs::ui::App other{platform};
+    hs::ui::App other{f.platform};
     CHECK_FALSE(other.open_file("cut.zip", export_zip().substr(0, 1200)));
     CHECK_FALSE(other.has_document());
+}
+
+TEST_CASE("the Slack export dialog's time window is edited as text and keeps only the messages inside it") {
+    Dialog f;
+    hs::native::HeadlessRunner& r = f.r;
+    hs::ui::App& app = f.app;
+    // Replaces a field's text as a person would: click, select all, type.
+    auto type_into = [&](const std::string& name, const char* text) {
+        click(r, app, name);
+        r.modifiers(true, false);
+        r.key(ImGuiKey_A, true);
+        r.frame([&] { app.frame(); });
+        r.key(ImGuiKey_A, false);
+        r.modifiers(false, false);
+        r.frame([&] { app.frame(); });
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        for (int i = 0; i < 2; ++i) r.frame([&] { app.frame(); });
+    };
+    type_into("slack.from", "2026-03-01T22:05:00+09:00");  // 13:05 UTC
+    type_into("slack.to", "2026-03-01T13:20:00Z");
+    click(r, app, "slack.import");
+    REQUIRE(app.has_document());
+    const hs::Document& d = *app.document();
+    REQUIRE(d.timeline.size() == 3);
+    CHECK(hs::format_utc(d.timeline.front().time) == "2026-03-01T13:05:00Z");
+    CHECK(d.timeline.back().description == "決済は影響なし 🙏 詳細は #inc-checkout へ");
 }
