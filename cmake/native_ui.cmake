@@ -42,5 +42,6 @@ if(COMMAND catch_discover_tests)
   file(GLOB HS_UI_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/ui/*.cpp")
   add_executable(hs_ui_tests ${HS_UI_TEST_SOURCES})
   target_link_libraries(hs_ui_tests PRIVATE hs_ui_native Catch2::Catch2)
+  target_compile_definitions(hs_ui_tests PRIVATE HS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")  # fixtures under tests/data
   catch_discover_tests(hs_ui_tests TEST_PREFIX "ui: " PROPERTIES TIMEOUT 300)
 endif()

@@ -1,5 +1,6 @@
 # Third-party C libraries compiled from Debian source packages unpacked by scripts/deps.py into ${HS_THIRD_PARTY}:
-# zlib (link compression), libsodium (link encryption: XChaCha20-Poly1305, Argon2id, BLAKE2b) and qrencode (QR).
+# zlib (link compression) with its minizip reader (a Slack export's .zip), libsodium (link encryption:
+# XChaCha20-Poly1305, Argon2id, BLAKE2b) and qrencode (QR).
 # The same file serves the native build and the Emscripten build (EMSCRIPTEN set). Third-party code is compiled
 # with warnings off; it is linked PRIVATE into hscore so that nothing outside the core includes its headers.
 
@@ -32,6 +33,17 @@ if(NOT HS_WEB AND NOT HS_SANITIZE AND NOT HS_FUZZ)
   # what UBSan's alignment check reports.
   target_compile_definitions(hs_zlib PRIVATE UNALIGNED_OK)
 endif()
+
+# ---- minizip (zlib's contrib/minizip): reading .zip archives (a Slack export) from memory ----------------------
+# Only the reader: unzip.c with ioapi.c, whose stdio functions stay unused (the core passes its own memory
+# functions). NOUNCRYPT: encrypted entries are refused, never decrypted. IOAPI_NO_64: plain fopen/fseeko, which
+# every target has (fopen64 is a glibc name).
+set(HS_MINIZIP_DIR "${HS_ZLIB_DIR}/contrib/minizip")
+add_library(hs_minizip STATIC ${HS_MINIZIP_DIR}/unzip.c ${HS_MINIZIP_DIR}/ioapi.c)
+target_include_directories(hs_minizip SYSTEM PUBLIC ${HS_MINIZIP_DIR})
+target_compile_definitions(hs_minizip PRIVATE NOUNCRYPT IOAPI_NO_64)
+target_compile_options(hs_minizip PRIVATE -w)
+target_link_libraries(hs_minizip PUBLIC hs_zlib)
 
 # ---- libsodium: only what links need ------------------------------------------------------------------------------
 set(HS_SODIUM_SRC "${HS_SODIUM_DIR}/src/libsodium")
@@ -129,8 +141,9 @@ target_compile_options(hs_qrencode PRIVATE -w)
 
 if(HS_WEB)
   target_compile_options(hs_zlib PRIVATE -Os)
+  target_compile_options(hs_minizip PRIVATE -Os)
   target_compile_options(hs_sodium PRIVATE -Os)
   target_compile_options(hs_qrencode PRIVATE -Os)
 endif()
 
-target_link_libraries(hscore PRIVATE hs_zlib hs_sodium hs_qrencode)
+target_link_libraries(hscore PRIVATE hs_zlib hs_minizip hs_sodium hs_qrencode)

@@ -534,7 +534,10 @@
 
   // ---- files: picked or dropped anywhere on the page; each is opened or imported by the core (open_any) ----------
   // The worker's answers (web/worker.js), passed on as Platform::LinkStatus: 1 done, 0 refused, 2 needs a passphrase.
-  var WORKER_STATUS = { REFUSED: 0, DONE: 1, NEEDS_PASSPHRASE: 2 };
+  var WORKER_STATUS = { REFUSED: 0, DONE: 1, NEEDS_PASSPHRASE: 2, CHOOSE: 3 };
+  // A Slack export's .zip waiting for the app's dialog (channels, time window): its bytes go to the worker again
+  // with the choices (slackImport), so the worker keeps nothing between the two calls.
+  var slackZip = null;
   var MAX_FILE = 64 * 1024 * 1024;  // the importers' own cap (kMaxImportBytes)
   var reading = 0;
   function message(text) { if (mod) mod.ccall('hs_show_message', null, ['string'], [text]); }
@@ -556,6 +559,10 @@
       var end = function () { if (--reading === 0) busy(''); };
       f.arrayBuffer().then(function (buf) {
         return fileHelper.call({ op: 'open', name: f.name, bytes: buf }).then(function (r) {  // a copy: buf stays
+          if (r.status === WORKER_STATUS.CHOOSE) {
+            slackZip = { name: f.name, bytes: buf };
+            return mod.ccall('hs_slack_choose', null, ['string', 'string'], [f.name, r.text]);
+          }
           if (r.status !== WORKER_STATUS.DONE) return message(r.text);
           heapString(mod, r.text, function (p) {
             mod.ccall('hs_open_converted', 'number', ['number', 'string', 'string'], [p, f.name, r.kind]);
@@ -569,6 +576,23 @@
         message(f.name + ' could not be read (' + (e && e.message || e) + ').');
       }).then(end, end);
     });
+  }
+  function slackImport(options) {  // the dialog's Import (library_hindsight.js hs_js_slack_import)
+    var z = slackZip;
+    if (!z || !mod) return message('The Slack export is no longer at hand; open its .zip again.');
+    reading++;
+    busy('Importing ' + z.name + '\u2026');
+    var end = function () { if (--reading === 0) busy(''); };
+    fileHelper.call({ op: 'slack', name: z.name, bytes: z.bytes, options: options }).then(function (r) {
+      if (r.status !== WORKER_STATUS.DONE) return message(r.text);
+      slackZip = null;
+      heapString(mod, r.text, function (p) {
+        mod.ccall('hs_open_converted', 'number', ['number', 'string', 'string'], [p, z.name, r.kind]);
+      });
+    }, function (e) {
+      message(z.name + ' could not be imported: reading it stopped' + why(e.message) + '. Nothing you had open was ' +
+              'changed.');
+    }).then(end, end);
   }
   // Share links: made ('make') and read ('read', library_hindsight.js HsLinkRequest) in a worker; reads in their
   // own, which Stop ends at once.
@@ -587,7 +611,7 @@
   var picker = document.createElement('input');
   picker.type = 'file';
   picker.multiple = true;
-  picker.accept = '.json,.csv,application/json,text/csv';
+  picker.accept = '.json,.csv,.zip,application/json,text/csv,application/zip';
   picker.hidden = true;
   picker.addEventListener('change', function () { openFiles(picker.files); canvas.focus({ preventScroll: true }); });
   document.body.appendChild(picker);
@@ -657,6 +681,7 @@
     cfg.storagePush = storagePush;
     cfg.lockDraft = lockDraft;
     cfg.pickFiles = function () { picker.value = ''; picker.click(); };
+    cfg.slackImport = slackImport;
     cfg.link = link;
     cfg.cancelLinkReads = linkHelper.stop;
     // Ctrl+O (Cmd+O) opens any supported file, from the canvas or a text field alike, instead of the browser's own

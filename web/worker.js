@@ -1,6 +1,8 @@
 // Hindsight's worker: opens and imports files, and decodes long or encrypted share links, away from the editor's
 // thread (src/platform/web/worker/worker.cpp). web/app.js starts it on first use and talks to it in messages:
-//   {id, op: 'open', name, bytes}             -> {id, status, text, kind}  (text: the document as JSON, or the refusal)
+//   {id, op: 'open', name, bytes}             -> {id, status, text, kind}  (text: the document as JSON, or the refusal;
+//                                                 status 3: a Slack export's .zip, text its channels and times)
+//   {id, op: 'slack', name, bytes, options}   -> {id, status, text, kind}  (that .zip imported with the options chosen)
 //   {id, op: 'encode', doc, base, passphrase} -> {id, status, text}        (text: the link)
 //   {id, op: 'decode', fragment, passphrase}  -> {id, status, text}        (text: the document as JSON)
 // status: 1 done, 0 refused (text says why), 2 the link needs a passphrase.
@@ -27,6 +29,11 @@ function run(msg) {
       var u8 = new Uint8Array(msg.bytes), data = bytesIn(m, u8);
       ptrs.push(data);
       ok = m.ccall('hsw_open', 'number', ['string', 'number', 'number'], [msg.name, data, u8.length]);
+    } else if (msg.op === 'slack') {
+      var zip = new Uint8Array(msg.bytes), opts = new TextEncoder().encode(msg.options);
+      ptrs.push(bytesIn(m, zip), bytesIn(m, opts));
+      ok = m.ccall('hsw_slack_import', 'number', ['string', 'number', 'number', 'number', 'number'],
+                   [msg.name, ptrs[0], zip.length, ptrs[1], opts.length]);
     } else {
       var enc = new TextEncoder(), a = enc.encode(msg.op === 'encode' ? msg.doc : msg.fragment),
         b = enc.encode(msg.base || ''), pw = enc.encode(msg.passphrase || '');
@@ -35,7 +42,7 @@ function run(msg) {
                                : m._hsw_decode(ptrs[0], a.length, ptrs[2], pw.length);
     }
     var text = new TextDecoder().decode(m.HEAPU8.subarray(m._hsw_text(), m._hsw_text() + m._hsw_text_size()));
-    postMessage({ id: msg.id, status: ok, text: text, kind: msg.op === 'open' ? m.UTF8ToString(m._hsw_kind()) : '' });
+    postMessage({ id: msg.id, status: ok, text: text, kind: msg.op === 'open' || msg.op === 'slack' ? m.UTF8ToString(m._hsw_kind()) : '' });
   } catch (e) {
     postMessage({ id: msg.id, crashed: String(e && e.message || e) });
     close();  // the runtime is unusable after an abort

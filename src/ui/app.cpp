@@ -11,6 +11,7 @@
 #include "core/importers/importers.h"
 #include "core/templates.h"
 #include "core/text.h"
+#include "core/zip.h"
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
@@ -45,6 +46,7 @@ void App::show_message(const std::string& text) {
 }
 
 bool App::open_file(const std::string& name, const std::string& text) {
+    if (looks_like_zip(text)) return open_slack_zip(name, text);  // a whole export: choose, then import
     std::string kind;
     ImportResult r = open_any(name, text, &kind);
     return open_import_result(name, kind, std::move(r));
@@ -299,6 +301,7 @@ void App::frame() {
     draw_template_picker();
     if (doc_) draw_share();
     draw_incoming();
+    draw_slack_import();
     if (doc_) draw_merge();
     draw_history();
     draw_overview();

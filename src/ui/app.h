@@ -20,6 +20,7 @@
 #include "find_state.h"
 #include "history_state.h"
 #include "incoming_state.h"
+#include "slack_import_state.h"
 #include "merge_state.h"
 #include "platform.h"
 #include "settings_state.h"
@@ -120,6 +121,9 @@ public:
     // file can neither block nor take down the editor): `kind` as open_any gives it, `canonical_json` the document.
     bool open_converted(const std::string& name, const std::string& kind, const std::string& canonical_json);
     void show_message(const std::string& text);  // a problem the platform found (e.g. a file too large to read)
+    // A Slack export's .zip read elsewhere (web: the page's worker): its channels and times as hs::slack_scan_json.
+    // The dialog opens; its Import goes back to the platform (Platform::import_slack_zip).
+    void slack_choose(const std::string& name, const std::string& scan_json);
     // The answer of Platform::read_clipboard: the text, or why it could not be read (Paste events).
     void clipboard_read(bool ok, const std::string& text_or_error);
     void asset_loaded(const std::string& path, bool ok, const std::string& text_or_error);
@@ -234,6 +238,13 @@ private:
     void draw_share_fits();
     void link_made(const std::string& link, const std::string& json);
     void make_share_link();
+    // A Slack export's .zip (slack_import.cpp): the dialog choosing channels and a time window, then the import.
+    bool open_slack_zip(const std::string& name, const std::string& bytes);
+    void slack_import_start(const std::string& name, const SlackExportScan& scan);
+    void slack_import_run();
+    HS_NOINLINE void draw_slack_import();
+    SlackImportState slack_import_;
+
     // Opening a link (incoming.cpp)
     void draw_incoming();
     HS_NOINLINE void draw_incoming_open();

@@ -67,6 +67,9 @@ public:
     virtual void fetch_asset(const std::string& path) { (void)path; }
     // Opens the system file picker (web: <input type=file>); each chosen file comes back through App::open_file.
     virtual void pick_files() {}
+    // The Slack export dialog's Import where the platform holds the .zip (web: the page, whose worker imports it):
+    // the choices as hs::slack_options_json; the document comes back through App::open_converted.
+    virtual void import_slack_zip(const std::string& options_json) { (void)options_json; }
     // Share links are made and read by the platform. The web app does both in its worker, which holds the link codec,
     // its compression dictionaries and the cryptography (the editor's own wasm carries none of them), so a key
     // derivation that takes seconds never holds up a frame. `answer(status, text)`: kLinkOk with the link (make) or

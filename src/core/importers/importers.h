@@ -20,8 +20,39 @@ ImportResult import_pagerduty(const std::string& text);   // REST API log_entrie
 ImportResult import_opsgenie(const std::string& text);    // incident timeline entries JSON
 // Slack: one day file (array of messages); `users_json` may be empty, else the export's users.json text.
 ImportResult import_slack(const std::string& day_json, const std::string& users_json = "");
-// Slack folder export: files keyed by relative path ("users.json", "inc-123/2026-03-01.json", ...).
-ImportResult import_slack_export(const std::map<std::string, std::string>& files);
+// Slack export (a folder, or its .zip unpacked by read_zip in zip.h): files keyed by relative path ("users.json",
+// "inc-123/2026-03-01.json", ...). Mentions resolve through users.json, else through any message's user_profile.
+struct SlackExportOptions {
+    std::vector<std::string> channels;  // channel folder names to keep; empty keeps all
+    std::optional<Instant> from, to;    // keep only messages in [from, to] (either end may be open)
+};
+ImportResult import_slack_export(const std::map<std::string, std::string>& files,
+                                 const SlackExportOptions& options = {});
+// What an export holds, for choosing before importing: its channels with their message counts (as the import would
+// keep them, join/leave notices left out) and the first and last message's time. ok=false with the problems when
+// the export cannot be read (the same refusal import_slack_export would give).
+struct SlackChannelCount {
+    std::string name;
+    size_t messages = 0;
+};
+struct SlackExportScan {
+    bool ok = false;
+    std::vector<Problem> problems;
+    std::vector<SlackChannelCount> channels;  // by name
+    Instant first, last;
+};
+SlackExportScan scan_slack_export(const std::map<std::string, std::string>& files);
+// The same for the export's .zip (unpacked with read_zip, zip.h, under its default caps): the entries the reader
+// ignored come first among the warnings, each with its path; a refused archive gives ok=false with its message.
+SlackExportScan scan_slack_zip(const std::string& bytes);
+ImportResult import_slack_zip(const std::string& bytes, const SlackExportOptions& options = {});
+// What passes between the app's dialog and the worker that holds the archive (web): the scan as
+// {"channels":[{"name","messages"}],"first","last"} (times as ISO 8601 UTC), the options as
+// {"channels":[names],"from","to"} (either time may be absent). The readers return false on anything else.
+std::string slack_scan_json(const SlackExportScan& scan);
+bool slack_scan_from_json(const std::string& text, SlackExportScan& scan);
+std::string slack_options_json(const SlackExportOptions& options);
+bool slack_options_from_json(const std::string& text, SlackExportOptions& options);
 ImportResult import_csv(const std::string& text);  // header: time,type,description,author,tags (docs/importers.md)
 
 // Any file a person opens or drops: a Hindsight document ("format"), PagerDuty log entries, an Opsgenie timeline,

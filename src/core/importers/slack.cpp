@@ -1,25 +1,21 @@
-// Slack importer: a channel export's day file (an array of messages), optionally with the export's users.json, or
-// a whole folder export (users.json + <channel>/YYYY-MM-DD.json). Messages become communication events.
+// Slack importer: a channel export's day file (an array of messages), optionally with the export's users.json.
+// Messages become communication events. A whole export (folder or .zip) is read by slack_export.cpp with the same
+// parts.
 #include <cctype>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "importers.h"
+#include "slack_detail.h"
 
 namespace hs {
 
 using namespace import_detail;
 
-namespace {
+namespace slack_detail {
 
-struct Context {
-    std::map<std::string, std::string> names;  // user id -> display name
-    std::set<std::string> unknown_users;       // ids we could not name, reported once each
-    size_t join_leave = 0;
-    std::vector<Problem> warnings;
-};
+namespace {
 
 // The name people recognise: display name, else real name, else the handle.
 std::string best_name(const Json& u) {
@@ -34,6 +30,8 @@ std::string best_name(const Json& u) {
     if (s.empty()) s = json_string(u, "name");
     return s;
 }
+
+}  // namespace
 
 // Where a problem is: a JSON Pointer in a day file given alone, "<file>#<pointer>" (RFC 6901 URI fragment form)
 // in a folder export or in users.json, just "<file>" for the whole file.
@@ -70,6 +68,8 @@ bool read_users(const std::string& text, const std::string& file, Context& ctx, 
     }
     return true;
 }
+
+namespace {
 
 std::string name_for(const std::string& id, Context& ctx) {
     auto it = ctx.names.find(id);
@@ -176,7 +176,20 @@ bool parse_ts(const std::string& s, int64_t& unix_ms) {
     return true;
 }
 
-// Reads one day file (`file`: its path in a folder export, else "") into `out`. False with `err` when malformed.
+}  // namespace
+
+void collect_profiles(const Json& day, Context& ctx) {
+    if (!day.is_array()) return;
+    for (const Json& m : day) {
+        if (!m.is_object()) continue;
+        std::string user = json_string(m, "user");
+        auto prof = m.find("user_profile");
+        if (user.empty() || ctx.names.count(user) || prof == m.end() || !prof->is_object()) continue;
+        std::string name = best_name(*prof);
+        if (!name.empty()) ctx.names[user] = name;
+    }
+}
+
 bool read_day(const std::string& text, const std::string& file, const std::string& channel, Context& ctx,
               std::vector<Event>& out, Problem& err) {
     Json day = Json::parse(text, nullptr, false);
@@ -188,6 +201,8 @@ bool read_day(const std::string& text, const std::string& file, const std::strin
         err = {file, "Expected an array of messages (a Slack day file such as 2026-03-01.json)."};
         return false;
     }
+    // A mention names its person only by id; any message of theirs in this file carries their name.
+    collect_profiles(day, ctx);
     for (size_t i = 0; i < day.size(); ++i) {
         const Json& m = day[i];
         std::string ptr = "/" + std::to_string(i);
@@ -221,6 +236,10 @@ bool read_day(const std::string& text, const std::string& file, const std::strin
         Event ev;
         ev.time.unix_ms = ms;
         ev.time.set = true;
+        if ((ctx.from && ms < ctx.from->unix_ms) || (ctx.to && ms > ctx.to->unix_ms)) {
+            ++ctx.outside_window;
+            continue;
+        }
         ev.type = "communication";
         std::string user = json_string(m, "user");
         if (!user.empty() && ctx.names.count(user)) {
@@ -276,6 +295,10 @@ ImportResult finish(Context& ctx, std::vector<Event>& events) {
         res.problems.push_back({"", "Skipped " + std::to_string(ctx.join_leave) + " join/leave message" +
                                         (ctx.join_leave == 1 ? "" : "s") + "."});
     }
+    if (ctx.outside_window > 0) {
+        res.problems.push_back({"", "Left out " + std::to_string(ctx.outside_window) + " message" +
+                                        (ctx.outside_window == 1 ? "" : "s") + " outside the chosen time window."});
+    }
     if (res.doc.timeline.empty()) {
         res.ok = false;
         res.problems.insert(res.problems.begin(), Problem{"", "The export holds no messages to import."});
@@ -288,7 +311,9 @@ ImportResult finish(Context& ctx, std::vector<Event>& events) {
     return res;
 }
 
-}  // namespace
+}  // namespace slack_detail
+
+using namespace slack_detail;
 
 ImportResult import_slack(const std::string& day_json, const std::string& users_json) {
     try {
@@ -303,64 +328,6 @@ ImportResult import_slack(const std::string& day_json, const std::string& users_
         std::vector<Event> events;
         Problem err;
         if (!read_day(day_json, "", "", ctx, events, err)) return import_error(err.pointer, err.message);
-        return finish(ctx, events);
-    } catch (const std::exception& ex) {
-        return import_error("", std::string("Could not import the Slack export: ") + ex.what());
-    } catch (...) {
-        return import_error("", "Could not import the Slack export.");
-    }
-}
-
-namespace {
-
-bool is_day_file_name(const std::string& name) {  // "YYYY-MM-DD.json"
-    if (name.size() != 15 || name.compare(10, 5, ".json") != 0) return false;
-    return is_calendar_date(name.substr(0, 10));
-}
-
-}  // namespace
-
-ImportResult import_slack_export(const std::map<std::string, std::string>& files) {
-    try {
-        size_t total = 0;
-        for (const auto& kv : files) total += kv.second.size();
-        if (total > kMaxImportBytes) return import_error("", "The export is larger than 64 MiB; export fewer days.");
-
-        // The export may sit in a top folder ("export/users.json"): take the shallowest users.json.
-        const std::string* users = nullptr;
-        std::string users_path;
-        for (const auto& kv : files) {
-            const std::string& p = kv.first;
-            bool match = p == "users.json" || (p.size() > 11 && p.compare(p.size() - 11, 11, "/users.json") == 0);
-            if (match && (!users || p.size() < users_path.size())) {
-                users = &kv.second;
-                users_path = p;
-            }
-        }
-        Context ctx;
-        if (users) {
-            Problem err;
-            if (!read_users(*users, users_path, ctx, err)) return import_error(err.pointer, err.message);
-        } else {
-            ctx.warnings.push_back({"", "The export has no users.json; names come from the messages themselves."});
-        }
-        std::vector<Event> events;
-        size_t days = 0;
-        for (const auto& kv : files) {
-            const std::string& p = kv.first;
-            size_t slash = p.rfind('/');
-            if (slash == std::string::npos || !is_day_file_name(p.substr(slash + 1))) continue;
-            size_t prev = slash == 0 ? std::string::npos : p.rfind('/', slash - 1);
-            std::string channel = p.substr(prev == std::string::npos ? 0 : prev + 1,
-                                           prev == std::string::npos ? slash : slash - prev - 1);
-            ++days;
-            Problem err;
-            if (!read_day(kv.second, p, channel, ctx, events, err)) return import_error(err.pointer, err.message);
-        }
-        if (days == 0) {
-            return import_error("", "The export has no day files (<channel>/YYYY-MM-DD.json); "
-                                    "is this a Slack export folder?");
-        }
         return finish(ctx, events);
     } catch (const std::exception& ex) {
         return import_error("", std::string("Could not import the Slack export: ") + ex.what());

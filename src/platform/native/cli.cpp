@@ -35,7 +35,6 @@
 
 namespace fs = std::filesystem;
 using hs::cli::read_input;
-using hs::cli::read_slack_dir;
 using hs::cli::slack_users_near;
 
 namespace {
@@ -92,6 +91,7 @@ int64_t now_ms() {
 struct Args {
     std::vector<std::string> positional;
     std::map<std::string, std::string> options;  // "--title" -> value; flags -> "1"
+    std::map<std::string, std::vector<std::string>> repeated;  // every value of a valued option, in order
 };
 
 // `flags`: options without a value; `valued`: options taking one. "--" ends options; "-" is a positional (stdin).
@@ -128,6 +128,7 @@ Args parse_args(const std::vector<std::string>& in, const std::vector<std::strin
                 value = in[++i];
             }
             a.options[name] = value;
+            a.repeated[name].push_back(value);
         } else {
             throw UsageError{"unknown option " + s + "."};
         }
@@ -192,7 +193,7 @@ int cmd_fmt(const std::vector<std::string>& argv) {
 }
 
 int cmd_import(const std::vector<std::string>& argv) {
-    Args a = parse_args(argv, {"--minify"}, {});
+    Args a = parse_args(argv, {"--minify"}, {"--channel", "--from", "--to"});
     if (a.positional.empty()) throw UsageError{"missing the source: pagerduty, opsgenie, slack or csv."};
     const std::string kind = a.positional[0];
     if (kind != "pagerduty" && kind != "opsgenie" && kind != "slack" && kind != "csv")
@@ -200,15 +201,15 @@ int cmd_import(const std::vector<std::string>& argv) {
     need_count(a, 2, 2, "FILE (use - for standard input)");
     const std::string path = a.positional[1];
     hs::ImportResult r;
-    std::error_code ec;
-    if (kind == "slack" && path != "-" && fs::is_directory(path, ec)) {
-        std::map<std::string, std::string> files;
+    const bool slack_export = kind == "slack" && hs::cli::is_slack_export(path);
+    if (!slack_export && (a.options.count("--channel") || a.options.count("--from") || a.options.count("--to")))
+        throw UsageError{"--channel, --from and --to apply to a Slack export (its folder or .zip) only."};
+    if (slack_export) {
+        hs::SlackExportOptions o;
         std::string why;
-        if (!read_slack_dir(path, files, why)) {
-            err(display_name(path) + ": " + why + "\n");
-            return kBadInput;
-        }
-        r = hs::import_slack_export(files);
+        if (!hs::cli::slack_options(a.repeated["--channel"], a.options["--from"], a.options["--to"], o, why))
+            throw UsageError{why};
+        r = hs::cli::import_slack_at(path, o);
     } else {
         std::string text, why;
         if (!read_input(path, text, why)) {
@@ -417,7 +418,8 @@ const std::vector<Command>& commands() {
         {"new", "[--template NAME] [--title TEXT] [--list]", "print a new document (--list: the templates)", cmd_new},
         {"validate", "FILE...", "0 if all valid; else 1 with \"FILE: /pointer: message\" lines", cmd_validate},
         {"fmt", "[--minify] FILE", "print the canonical JSON (pretty by default)", cmd_fmt},
-        {"import", "pagerduty|opsgenie|slack|csv FILE", "print the pre-filled document (slack: day file or folder)",
+        {"import", "pagerduty|opsgenie|slack|csv FILE [--channel NAME]... [--from ISO] [--to ISO]",
+         "print the pre-filled document (slack: day file, export folder or .zip; the options filter an export)",
          cmd_import},
         {"export", "md|html|csv|ics [--fragment] FILE", "print the export (csv/ics: action items)", cmd_export},
         {"lint", "[--strict] [--json] FILE", "findings; exit 0 even with findings (--strict: 1)", cmd_lint},

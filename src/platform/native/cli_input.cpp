@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/zip.h"  // looks_like_zip
+
 namespace fs = std::filesystem;
 
 namespace hs::cli {
@@ -120,6 +122,45 @@ std::string slack_users_near(const std::string& day_path) {
         if (read_input(p.string(), text, why)) return text;
     }
     return "";
+}
+
+bool is_slack_export(const std::string& path) {
+    std::error_code ec;
+    if (path == "-") return false;
+    if (fs::is_directory(path, ec)) return true;
+    std::ifstream f(path, std::ios::binary);
+    std::string head(4, '\0');
+    return f.read(&head[0], 4) && hs::looks_like_zip(head);
+}
+
+bool slack_options(const std::vector<std::string>& channels, const std::string& from, const std::string& to,
+                   hs::SlackExportOptions& options, std::string& why) {
+    options.channels = channels;
+    const std::pair<const std::string*, std::optional<hs::Instant>*> ends[] = {{&from, &options.from},
+                                                                                {&to, &options.to}};
+    for (const auto& [text, out] : ends) {
+        if (text->empty()) continue;
+        *out = hs::parse_iso8601(*text);
+        if (!*out) {
+            why = "\"" + *text + "\" is not an ISO 8601 time; write e.g. 2026-03-01T13:00:00Z or "
+                  "2026-03-01T14:00:00+01:00.";
+            return false;
+        }
+    }
+    return true;
+}
+
+hs::ImportResult import_slack_at(const std::string& path, const hs::SlackExportOptions& options) {
+    std::string why;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        std::map<std::string, std::string> files;
+        if (!read_slack_dir(path, files, why)) return hs::import_detail::import_error("", why);
+        return hs::import_slack_export(files, options);
+    }
+    std::string bytes;
+    if (!read_input(path, bytes, why)) return hs::import_detail::import_error("", why);
+    return hs::import_slack_zip(bytes, options);
 }
 
 }  // namespace hs::cli

@@ -95,6 +95,11 @@ EMSCRIPTEN_KEEPALIVE int hs_open_converted(const char* json, const char* name, c
     poke();
     return ok;
 }
+// A Slack export's .zip read by the worker: its channels and times (hs::slack_scan_json), for the app's dialog.
+EMSCRIPTEN_KEEPALIVE void hs_slack_choose(const char* name, const char* scan_json) {
+    S.app->slack_choose(name ? name : "file", scan_json ? scan_json : "");
+    poke();
+}
 EMSCRIPTEN_KEEPALIVE void hs_link_answer(int id, int status, const char* text) {
     S.platform.link_answer(id, status, text ? text : "");
     poke();

@@ -367,6 +367,8 @@ mergeInto(LibraryManager.library, {
     });
   },
   hs_js_pick_files: function () { if (Module['pickFiles']) Module['pickFiles'](); },
+  // The Slack export dialog's Import: the choices as JSON (hs::slack_options_json); the page imports the .zip it kept.
+  hs_js_slack_import: function (ptr) { if (Module['slackImport']) Module['slackImport'](UTF8ToString(ptr)); },
   // Share links are made and read in the page's worker (web/app.js); answers come back through hs_link_answer.
   // `what`: an HsLinkRequest (web.h), handed to the page by name.
   $HsLinkRequest: { MAKE: 0, READ: 1 },

@@ -51,6 +51,7 @@ void hs_js_lock_draft(const char* id);
 void hs_js_set_timer(int ms);
 void hs_js_fetch_asset(const char* path);
 void hs_js_pick_files();
+void hs_js_slack_import(const char* options_json);
 // `what`: an HsLinkRequest. kHsLinkMake: a link of `a` (the document's JSON) at base URL `b`; kHsLinkRead: read the
 // link fragment `a`.
 void hs_js_link(int what, int id, const char* a, size_t a_len, const char* b, size_t b_len, const char* pass,
@@ -125,6 +126,7 @@ public:
     void request_work() override;
     void fetch_asset(const std::string& path) override { hs_js_fetch_asset(path.c_str()); }
     void pick_files() override { hs_js_pick_files(); }
+    void import_slack_zip(const std::string& options_json) override { hs_js_slack_import(options_json.c_str()); }
     // Links are made and read in the page's worker (web/app.js): each call gets an id, its answer comes back
     // through hs_link_answer with that id.
     void make_link(const std::string& doc_json, const std::string& base_url, const std::string& passphrase,

@@ -3,7 +3,8 @@
 // takes seconds; here it never stops the editor from drawing, and if it runs the worker out of memory (an abort), only
 // the worker stops: the page reports it and the editor, with its drafts, carries on (docs/security.md).
 //
-// Each call returns 1 (done), 0 (refused) or 2 (a link that needs a passphrase) and leaves its text in hsw_text(): the
+// Each call returns 1 (done), 0 (refused), 2 (a link that needs a passphrase) or 3 (a Slack export's .zip: choose its
+// channels and time window, then hsw_slack_import) and leaves its text in hsw_text(): the
 // document as canonical JSON, which the editor loads (App::open_converted, App::link_decoded), the link it asked for,
 // or what a person reads about the refusal. The link codec, its dictionaries and the cryptography live only here.
 #include <emscripten.h>
@@ -13,6 +14,7 @@
 #include "core/format.h"
 #include "core/importers/importers.h"
 #include "core/link.h"
+#include "core/zip.h"
 
 namespace {
 std::string g_text;  // the last call's answer
@@ -34,8 +36,40 @@ EMSCRIPTEN_KEEPALIVE int hsw_open(const char* name, const char* data, size_t len
     hs::ImportResult r;
     {
         const std::string text(data ? data : "", data ? len : 0);
+        if (hs::looks_like_zip(text)) {
+            // The page keeps the archive and sends it again with the choices (the worker keeps no state).
+            g_kind = "slack-zip";
+            hs::SlackExportScan scan = hs::scan_slack_zip(text);
+            if (!scan.ok) {
+                g_text = hs::refusal_message(file_name, scan.problems);
+                return 0;
+            }
+            g_text = hs::slack_scan_json(scan);
+            return 3;
+        }
         r = hs::open_any(file_name, text, &g_kind);
     }
+    if (!r.ok) {
+        g_text = hs::refusal_message(file_name, r.problems);
+        return 0;
+    }
+    g_text = hs::save_document(r.doc);
+    return 1;
+}
+
+// A Slack export's .zip again, with the options chosen (hs::slack_options_json): the document, as hsw_open gives it.
+EMSCRIPTEN_KEEPALIVE int hsw_slack_import(const char* name, const char* data, size_t len, const char* options,
+                                          size_t options_len) {
+    const std::string file_name = name ? name : "file";
+    g_text.clear();
+    g_text.shrink_to_fit();
+    g_kind = "slack";
+    hs::SlackExportOptions o;
+    if (!hs::slack_options_from_json(std::string(options ? options : "", options ? options_len : 0), o)) {
+        g_text = "the choices for " + file_name + " could not be read";
+        return 0;
+    }
+    hs::ImportResult r = hs::import_slack_zip(std::string(data ? data : "", data ? len : 0), o);
     if (!r.ok) {
         g_text = hs::refusal_message(file_name, r.problems);
         return 0;

@@ -1,0 +1,20 @@
+// The state of the Slack export dialog (slack_import.cpp): a dropped or opened .zip, before it is imported.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/importers/importers.h"
+
+namespace hs::ui {
+
+struct SlackImportState {
+    bool open = false;
+    std::string name;                         // the file's name
+    std::string zip;                          // the archive, when the app holds it (native); empty on the web
+    std::vector<SlackChannelCount> channels;  // as the scan found them
+    std::vector<bool> keep;                   // per channel: ticked
+    std::string from, to;                     // the time window as typed (ISO 8601; empty: open)
+    std::string error;                        // why Import did nothing, shown in the dialog
+};
+
+}  // namespace hs::ui
