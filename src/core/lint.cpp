@@ -319,10 +319,16 @@ void scan_text(Ctx& c, const std::string& text, const std::string& section, cons
         key.reserve(section.size() + item_id.size() + field.size() + text.size() + 3);
         key.append(section).append(1, '\x1f').append(item_id).append(1, '\x1f').append(field).append(1, '\x1f');
         key.append(text);
+        // Moved, not copied, from the last run's scans: a keystroke in a 1 MB document must not copy every field.
         auto hit = c.cache->scans.find(key);
         if (hit != c.cache->scans.end()) {
             c.out.insert(c.out.end(), hit->second.begin(), hit->second.end());
-            c.scanned.emplace(std::move(key), hit->second);  // a copy: the same field may come twice (repeated ids)
+            c.scanned.insert(c.cache->scans.extract(hit));
+            return;
+        }
+        auto again = c.scanned.find(key);  // the same field may come twice (repeated ids)
+        if (again != c.scanned.end()) {
+            c.out.insert(c.out.end(), again->second.begin(), again->second.end());
             return;
         }
     }
