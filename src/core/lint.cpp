@@ -15,6 +15,8 @@
 #include "lint.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 #include <set>
 
 #include "embedded.h"
@@ -434,8 +436,12 @@ void gather_people(Ctx& c) {
     add_person(c.people, d.owner);
     for (const std::string& r : d.reviewers) add_person(c.people, r);
     for (const Approval& a : d.approvals) add_person(c.people, a.reviewer);
-    for (const Event& e : d.timeline) add_person(c.people, e.author);
-    for (const ActionItem& a : d.action_items) add_person(c.people, a.owner);
+    // A large timeline names the same few authors thousands of times: each is looked at once.
+    std::unordered_set<std::string_view> seen;
+    for (const Event& e : d.timeline)
+        if (seen.insert(e.author).second) add_person(c.people, e.author);
+    for (const ActionItem& a : d.action_items)
+        if (seen.insert(a.owner).second) add_person(c.people, a.owner);
     std::sort(c.people.begin(), c.people.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() > b.size() : a < b;
     });
