@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "edit_journal_items.h"
 #include "schema.h"
 #include "store.h"
 
@@ -69,6 +70,53 @@ std::string journal_key(const JournalEntry& e) {
     return e.draft_id + '\n' + e.tab_id + '\n' + e.path;
 }
 
+std::string journal_add_path(const std::string& list, const std::string& id) { return list + kJournalAddMark + id; }
+
+bool parse_journal_add_path(const std::string& path, std::string& list, std::string& id) {
+    const size_t at = path.find(kJournalAddMark);
+    if (at == std::string::npos || at == 0) return false;
+    list = path.substr(0, at);
+    id = path.substr(at + std::char_traits<char>::length(kJournalAddMark));
+    return !id.empty();
+}
+
+namespace {
+
+template <typename T>
+bool has_id(const std::vector<T>& v, const std::string& id) {
+    return std::any_of(v.begin(), v.end(), [&](const T& x) { return x.id == id; });
+}
+
+// Replays "<list>#add/<id>": false (and a note) when the list is unknown.
+bool replay_add(Document& doc, const JournalEntry& e, ReplayReport& r) {
+    std::string list, id;
+    parse_journal_add_path(e.path, list, id);
+    std::vector<Item>* items = list == "action_items" ? nullptr : item_list(doc, list);
+    if (list != "action_items" && !items) {
+        r.notes.push_back(e.path + " skipped: no such list in the draft");
+        return false;
+    }
+    if (e.value == kJournalItemGone || journal_item_exists(doc, list, id)) return false;
+    if (items) {
+        Item it;
+        it.id = id;
+        items->push_back(std::move(it));
+    } else {
+        ActionItem a;
+        a.id = id;
+        doc.action_items.push_back(std::move(a));
+    }
+    return true;
+}
+
+}  // namespace
+
+bool journal_item_exists(Document& doc, const std::string& list, const std::string& id) {
+    if (list == "action_items") return has_id(doc.action_items, id);
+    const std::vector<Item>* items = item_list(doc, list);
+    return items && has_id(*items, id);
+}
+
 ReplayReport replay_journal(Document& doc, const std::string& draft_id, int64_t stored_base,
                             const std::vector<std::string>& encoded, const std::set<std::string>& keep) {
     ReplayReport r;
@@ -99,6 +147,10 @@ ReplayReport replay_journal(Document& doc, const std::string& draft_id, int64_t 
     for (const JournalEntry& e : entries) {
         if (keep.count(e.path)) {
             r.notes.push_back(e.path + " skipped: edited in this tab since");
+            continue;
+        }
+        if (e.path.find(kJournalAddMark) != std::string::npos) {
+            if (replay_add(doc, e, r)) ++r.applied;
             continue;
         }
         std::string* field = text_field(doc, e.path);

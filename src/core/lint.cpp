@@ -15,6 +15,8 @@
 #include "lint.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 #include <set>
 
 #include "embedded.h"
@@ -319,10 +321,16 @@ void scan_text(Ctx& c, const std::string& text, const std::string& section, cons
         key.reserve(section.size() + item_id.size() + field.size() + text.size() + 3);
         key.append(section).append(1, '\x1f').append(item_id).append(1, '\x1f').append(field).append(1, '\x1f');
         key.append(text);
+        // Moved, not copied, from the last run's scans: a keystroke in a 1 MB document must not copy every field.
         auto hit = c.cache->scans.find(key);
         if (hit != c.cache->scans.end()) {
             c.out.insert(c.out.end(), hit->second.begin(), hit->second.end());
-            c.scanned.emplace(std::move(key), hit->second);  // a copy: the same field may come twice (repeated ids)
+            c.scanned.insert(c.cache->scans.extract(hit));
+            return;
+        }
+        auto again = c.scanned.find(key);  // the same field may come twice (repeated ids)
+        if (again != c.scanned.end()) {
+            c.out.insert(c.out.end(), again->second.begin(), again->second.end());
             return;
         }
     }
@@ -428,8 +436,12 @@ void gather_people(Ctx& c) {
     add_person(c.people, d.owner);
     for (const std::string& r : d.reviewers) add_person(c.people, r);
     for (const Approval& a : d.approvals) add_person(c.people, a.reviewer);
-    for (const Event& e : d.timeline) add_person(c.people, e.author);
-    for (const ActionItem& a : d.action_items) add_person(c.people, a.owner);
+    // A large timeline names the same few authors thousands of times: each is looked at once.
+    std::unordered_set<std::string_view> seen;
+    for (const Event& e : d.timeline)
+        if (seen.insert(e.author).second) add_person(c.people, e.author);
+    for (const ActionItem& a : d.action_items)
+        if (seen.insert(a.owner).second) add_person(c.people, a.owner);
     std::sort(c.people.begin(), c.people.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() > b.size() : a < b;
     });

@@ -60,6 +60,8 @@ void App::overlay_input(const std::string& path, const std::string& text) {
     if (!v) return;
     overlay_text_ = text;
     if (*v == text) return;
+    // Undo keeps this keystroke as the field's text, not as a snapshot of the whole (possibly 1 MB) document.
+    if (doc_ && path.compare(0, 3, "ui:") != 0) history_->expect_text(path, *v, doc_->updated);
     *v = text;
     if (path.compare(0, 3, "ui:") == 0) {  // not a document field: its owner sees the change when it draws
         ui_events_[path].changed = true;

@@ -1,29 +1,51 @@
 // The edit journal's place in the app (core/edit_journal.h has the rules): each edit of a text field is written
-// within kJournalFlushMs of the keystroke; adding, deleting or moving an item, or a choice, saves in full at once
-// instead; the tab that holds a draft's lock replays the draft's entries, then saves in full; entries are deleted
-// once a full save that holds them is durable.
+// within kJournalFlushMs of the keystroke; adding, deleting or moving an item saves in full at once instead (in a
+// document saved in slices, when the edits pause), and an added item is journaled too (core/edit_journal_items.h);
+// choices wait for the autosave; the tab that holds a draft's lock replays the draft's entries, then saves in full;
+// entries are deleted once a full save that holds them is durable.
 #include <algorithm>
 #include <set>
 
 #include "app.h"
+#include "core/edit_journal_items.h"
 #include "core/history.h"
 #include "core/schema.h"
 
 namespace hs::ui {
 
+namespace {
+
+// The id of the item an "<list>#add" edit added: lists grow at the end (list_ops.h append_new).
+std::string added_id(Document& doc, const std::string& list) {
+    if (list == "action_items") return doc.action_items.empty() ? std::string() : doc.action_items.back().id;
+    const std::vector<Item>* items = hs::item_list(doc, list);
+    return items && !items->empty() ? items->back().id : std::string();
+}
+
+}  // namespace
+
 void App::journal_edit(const std::string& path) {
     if (!doc_ || !store_ || read_only_ || draft_id_.empty()) return;
     const std::string* value = path.compare(0, 3, "ui:") == 0 ? nullptr : hs::text_field(*doc_, path);
+    const Draft* d = store_->find(draft_id_);
+    const int64_t base = d ? d->updated_ms : 0;
     if (!value) {
-        // An item added, deleted or moved ("<list>#add"): a journal entry of a field of a new item could not be
-        // replayed over a save without that item, so the full save comes now rather than when the edits pause (a
-        // document large enough to be saved in slices still waits for the pause: a whole save at once would hold
-        // up this frame). Choices and numbers wait for the autosave.
-        if (path.find('#') != std::string::npos) autosave_step();
+        // An item added, deleted or moved ("<list>#order"): a full save comes now rather than when the edits pause
+        // (a document large enough to be saved in slices still waits for the pause: a whole save at once would
+        // hold up this frame). An added item is journaled too, so that its fields' entries replay over a save
+        // made before it. Choices and numbers wait for the autosave.
+        if (path.find('#') == std::string::npos) return;
+        const size_t add = path.rfind("#add");
+        if (add != std::string::npos && add + 4 == path.size()) {
+            const std::string list = path.substr(0, add);
+            const std::string id = added_id(*doc_, list);
+            if (!id.empty()) journal_.record(draft_id_, base, hs::journal_add_path(list, id), "", platform_.now_ms());
+        }
+        autosave_step();
+        journal_flush(false);
         return;
     }
-    const Draft* d = store_->find(draft_id_);
-    journal_.record(draft_id_, d ? d->updated_ms : 0, path, *value, platform_.now_ms());
+    journal_.record(draft_id_, base, path, *value, platform_.now_ms());
     // Written from here when due (the keystroke's own task: no frame needed), else by the frame the timer brings.
     journal_flush(false);
 }
@@ -46,8 +68,18 @@ void App::journal_rerecord() {
     // would bring the undone text back.
     if (!doc_ || !store_ || read_only_ || draft_id_.empty()) return;
     const std::set<std::string> paths = journal_.edited_paths();
-    for (const std::string& path : paths)
-        if (hs::text_field(*doc_, path)) journal_edit(path);
+    const Draft* d = store_->find(draft_id_);
+    std::string list, id;
+    for (const std::string& path : paths) {
+        if (hs::text_field(*doc_, path)) {
+            journal_edit(path);
+        } else if (hs::parse_journal_add_path(path, list, id)) {  // an added item may be gone again, or back
+            const bool there = hs::journal_item_exists(*doc_, list, id);
+            journal_.record(draft_id_, d ? d->updated_ms : 0, path, there ? "" : hs::kJournalItemGone,
+                            platform_.now_ms());
+            journal_flush(false);
+        }
+    }
 }
 
 void App::journal_switched() {
