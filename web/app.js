@@ -587,7 +587,7 @@
   var picker = document.createElement('input');
   picker.type = 'file';
   picker.multiple = true;
-  picker.accept = '.json,.csv,application/json,text/csv';
+  picker.accept = '.json,.jsonl,.ndjson,.log,.csv,application/json,text/csv';
   picker.hidden = true;
   picker.addEventListener('change', function () { openFiles(picker.files); canvas.focus({ preventScroll: true }); });
   document.body.appendChild(picker);

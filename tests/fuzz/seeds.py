@@ -57,7 +57,7 @@ def main():
         put(out, "fuzz_merge", d + b"\n---\n" + d + b"\n---\n" + d)
         put(out, "fuzz_merge", d + b"\n---\n" + d + b"\n---\n" + other)
     # Importers: their test data, good and bad.
-    for kind in ("csv", "opsgenie", "pagerduty", "slack"):
+    for kind in ("csv", "opsgenie", "pagerduty", "slack", "alertmanager", "grafana", "statuspage"):
         for p in sorted(glob.glob(os.path.join(ROOT, "tests", "data", "import", kind, "*"))):
             if os.path.isfile(p):
                 put(out, "fuzz_import_" + kind, read(p))

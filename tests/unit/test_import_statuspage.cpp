@@ -182,6 +182,11 @@ TEST_CASE("open_any recognises Alertmanager, Grafana and Statuspage files and st
     r = open_any("status.json", fixture("statuspage/bad_display_at.json"), &kind);
     CHECK(kind == "statuspage");
     CHECK_FALSE(r.ok);
+    // A Hindsight document that carries such members as its own extensions is still a Hindsight document.
+    r = open_any("doc.json", R"({"format":"hindsight.postmortem","version":1,"id":"pm-1","receiver":"x",
+        "alerts":[],"incident_updates":[]})", &kind);
+    CHECK(kind == "hindsight");
+    CHECK(r.ok);
     // A JSON object with an "alerts" member but nothing of a webhook payload is not taken for one.
     r = open_any("x.json", R"({"alerts": []})", &kind);
     CHECK(kind == "unknown");

@@ -88,14 +88,10 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
     } else {
         Json j = Json::parse(text, nullptr, false);
         const char* lines_kind = j.is_discarded() ? json_lines_kind(text) : nullptr;
-        const char* alerts_kind =
-            alert_payload_kind(j.is_array() && !j.empty() ? j.front() : j);
-        if (lines_kind || alerts_kind) {
-            kind = lines_kind ? lines_kind : alerts_kind;
+        const char* alerts_kind = alert_payload_kind(j.is_array() && !j.empty() ? j.front() : j);
+        if (lines_kind) {
+            kind = lines_kind;
             r = import_kind(kind, text);
-        } else if (is_statuspage(j)) {
-            kind = "statuspage";
-            r = import_statuspage(text);
         } else if (j.is_discarded() && looks_like_json(text)) {
             // Meant as JSON but broken (often cut short): load_document's message says where it breaks.
             kind = "unknown";
@@ -119,6 +115,12 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
             r.ok = l.ok;
             r.doc = std::move(l.doc);
             r.problems = std::move(l.problems);
+        } else if (alerts_kind) {
+            kind = alerts_kind;
+            r = import_kind(kind, text);
+        } else if (is_statuspage(j)) {
+            kind = "statuspage";
+            r = import_statuspage(text);
         } else if ((j.is_object() && j.contains("log_entries")) ||
                    (j.is_array() && !j.empty() && is_log_entry(j.front()))) {
             kind = "pagerduty";
