@@ -538,10 +538,12 @@ TEST_CASE("Fuzz regressions: importers return without crashing", "[import]") {
         if (!e.is_regular_file()) continue;
         const std::string text = read_text(e.path().string());
         // Every importer must answer (ok or not) without throwing or crashing on every regression input.
-        for (auto* f : {&import_pagerduty, &import_opsgenie, &import_csv}) {
+        for (auto* f : {&import_pagerduty, &import_opsgenie, &import_csv, &import_alertmanager, &import_grafana}) {
             ImportResult r = (*f)(text);
             CHECK((r.ok || !r.problems.empty()));
         }
+        ImportResult sp = import_statuspage(text);
+        CHECK((sp.ok || !sp.problems.empty()));
         ImportResult s = import_slack(text, text);
         CHECK((s.ok || !s.problems.empty()));
         ++n;

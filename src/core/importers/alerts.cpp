@@ -73,26 +73,27 @@ std::optional<ImportResult> split_payloads(const std::string& text, const Source
         }
         return std::nullopt;
     }
-    // One payload per line, as a webhook receiver appends them to a log.
-    size_t start = 0, line = 0;
-    while (start < text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        ++line;
-        const std::string content = trim(std::string_view(text).substr(start, end - start));
-        start = end + 1;
-        if (content.empty()) continue;
-        Json j = Json::parse(content, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) {
+    // Payloads one after another: one per line, as a webhook receiver appends them to a log, or pretty-printed one
+    // after the other (as `jq .` writes them).
+    size_t i = 0, line = 1;
+    while (true) {
+        for (; i < text.size() && is_space(text[i]); ++i) line += text[i] == '\n' ? 1 : 0;
+        if (i >= text.size()) break;
+        const std::string where = "line " + std::to_string(line);
+        const size_t end = text[i] == '{' ? json_object_end(text, i) : std::string::npos;
+        Json j = end == std::string::npos ? Json() : Json::parse(text.substr(i, end - i), nullptr, false);
+        if (!j.is_object()) {
             if (out.empty()) return import_error("", "The input is not valid JSON; " + expected);
-            return import_error("line " + std::to_string(line),
-                                "This line is not a JSON object; each line must hold one whole payload.");
+            return import_error(where, "The payload that starts here is cut short or not valid JSON; each payload "
+                                       "must be one whole JSON object.");
         }
         if (out.size() >= kMaxAlerts) {
-            return import_error("line " + std::to_string(line), "More than " + std::to_string(kMaxAlerts) +
-                                                                    " payloads; import the incident's own payloads.");
+            return import_error(where, "More than " + std::to_string(kMaxAlerts) +
+                                           " payloads; import the incident's own payloads.");
         }
-        out.push_back({std::move(j), "line " + std::to_string(line) + "#"});
+        for (size_t k = i; k < end; ++k) line += text[k] == '\n' ? 1 : 0;
+        out.push_back({std::move(j), where + "#"});
+        i = end;
     }
     if (out.empty()) return import_error("", "The input is empty; " + expected);
     return std::nullopt;

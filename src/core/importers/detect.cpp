@@ -54,18 +54,15 @@ bool is_statuspage(const Json& j) {
            list->front().contains("incident_updates");
 }
 
-// Alert payloads saved one per line: the whole text is not one JSON value, but its first line is a payload.
+// Alert payloads saved one after another (one per line, or pretty-printed in turn): the whole text is not one JSON
+// value, but its first object is a payload.
 const char* json_lines_kind(const std::string& text) {
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        const std::string line = trim(std::string_view(text).substr(start, end - start));
-        start = end + 1;
-        if (line.empty()) continue;
-        return alert_payload_kind(Json::parse(line, nullptr, false));
-    }
-    return nullptr;
+    size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (i >= text.size() || text[i] != '{') return nullptr;
+    const size_t end = import_detail::json_object_end(text, i);
+    if (end == std::string::npos) return nullptr;
+    return alert_payload_kind(Json::parse(text.substr(i, end - i), nullptr, false));
 }
 
 ImportResult import_kind(const std::string& kind, const std::string& text) {

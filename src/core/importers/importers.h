@@ -70,6 +70,9 @@ int severity_from_priority(const std::string& s);
 int severity_from_label(const std::string& s);
 // A string member of a JSON object, or "" when absent or not a string.
 std::string json_string(const Json& obj, const char* key);
+// One past the end of the JSON object that starts at text[i] ('{'), found by matching brackets outside strings;
+// npos when the text ends first. Splits JSON values written one after another; the parser judges each piece.
+size_t json_object_end(const std::string& text, size_t i);
 // ok=false result with one problem.
 ImportResult import_error(const std::string& pointer, const std::string& message);
 // The ISO 8601 time in member `key` of an entry (at `pointer`) into `out`; an error result when it is missing or
