@@ -611,7 +611,7 @@
   var picker = document.createElement('input');
   picker.type = 'file';
   picker.multiple = true;
-  picker.accept = '.json,.csv,.zip,application/json,text/csv,application/zip';
+  picker.accept = '.json,.jsonl,.ndjson,.log,.csv,.zip,application/json,text/csv,application/zip';
   picker.hidden = true;
   picker.addEventListener('change', function () { openFiles(picker.files); canvas.focus({ preventScroll: true }); });
   document.body.appendChild(picker);

@@ -57,10 +57,14 @@ def main():
         put(out, "fuzz_merge", d + b"\n---\n" + d + b"\n---\n" + d)
         put(out, "fuzz_merge", d + b"\n---\n" + d + b"\n---\n" + other)
     # Importers: their test data, good and bad.
-    for kind in ("csv", "opsgenie", "pagerduty", "slack"):
+    for kind in ("csv", "opsgenie", "pagerduty", "slack", "alertmanager", "grafana", "statuspage"):
         for p in sorted(glob.glob(os.path.join(ROOT, "tests", "data", "import", kind, "*"))):
             if os.path.isfile(p):
                 put(out, "fuzz_import_" + kind, read(p))
+    # The two alert webhooks send the same alert objects: each target also starts from the other's payloads.
+    for kind, other in (("alertmanager", "grafana"), ("grafana", "alertmanager")):
+        for p in sorted(glob.glob(os.path.join(ROOT, "tests", "data", "import", other, "*"))):
+            put(out, "fuzz_import_" + kind, read(p))
     # Slack: a day file and users.json, split at a NUL byte (see fuzz_import_slack.cpp).
     slack = os.path.join(ROOT, "tests", "data", "import", "slack")
     put(out, "fuzz_import_slack", read(os.path.join(slack, "day_2026-03-01.json")) + b"\0" +

@@ -10,23 +10,13 @@
 #include "core/format.h"
 #include "core/importers/importers.h"
 #include "core/metrics.h"
+#include "import_support.h"
 
 using namespace hs;
+using namespace hs::import_test;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string data_path(const std::string& rel) { return std::string(HS_SOURCE_DIR) + "/tests/data/import/" + rel; }
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in.good());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string fixture(const std::string& rel) { return read_text(data_path(rel)); }
 
 // All files of a folder, keyed by path relative to it with '/' separators, as the Slack folder importer takes them.
 std::map<std::string, std::string> read_folder(const std::string& rel) {
@@ -37,78 +27,6 @@ std::map<std::string, std::string> read_folder(const std::string& rel) {
         files[fs::relative(e.path(), root).generic_string()] = read_text(e.path().string());
     }
     return files;
-}
-
-// Compares the pretty canonical form with the golden file, reporting the first differing line.
-void check_golden(const std::string& name, const Document& doc) {
-    const std::string got = save_document(doc, true) + "\n";
-    const std::string path = std::string(HS_SOURCE_DIR) + "/tests/golden/import/" + name + ".json";
-    if (std::getenv("HS_UPDATE_GOLDEN")) {
-        std::ofstream(path, std::ios::binary) << got;
-        WARN("golden written: tests/golden/import/" << name << ".json");
-        return;
-    }
-    std::ifstream in(path, std::ios::binary);
-    INFO("golden file tests/golden/import/" << name << ".json (set HS_UPDATE_GOLDEN=1 to regenerate)");
-    REQUIRE(in.good());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string want = ss.str();
-    if (got == want) {
-        SUCCEED();
-        return;
-    }
-    std::istringstream a(got), b(want);
-    std::string la, lb;
-    int line = 0;
-    while (true) {
-        ++line;
-        bool ha = static_cast<bool>(std::getline(a, la)), hb = static_cast<bool>(std::getline(b, lb));
-        if (!ha && !hb) break;
-        if (!ha || !hb || la != lb) {
-            INFO("first difference at line " << line << "\n  got:  " << (ha ? la : "<end>") << "\n  want: "
-                                             << (hb ? lb : "<end>"));
-            CHECK(got == want);
-            return;
-        }
-    }
-    CHECK(got == want);
-}
-
-std::vector<std::string> types_of(const Document& d) {
-    std::vector<std::string> out;
-    for (const auto& e : d.timeline) out.push_back(e.type);
-    return out;
-}
-
-bool has_problem(const std::vector<Problem>& ps, const std::string& pointer, const std::string& text) {
-    for (const auto& p : ps) {
-        if (p.pointer == pointer && p.message.find(text) != std::string::npos) return true;
-    }
-    return false;
-}
-
-std::string dump_problems(const std::vector<Problem>& ps) {
-    std::string s;
-    for (const auto& p : ps) s += "  [" + p.pointer + "] " + p.message + "\n";
-    return s;
-}
-
-void check_common(const Document& d) {
-    CHECK(d.template_name == "google-sre");
-    CHECK(d.sections == vocab::kSections);
-    CHECK(d.id.rfind("pm-", 0) == 0);
-    for (size_t i = 0; i < d.timeline.size(); ++i) {
-        CHECK(d.timeline[i].id.rfind("ev-", 0) == 0);
-        CHECK(d.timeline[i].time.set);
-        if (i > 0) CHECK(d.timeline[i - 1].time.unix_ms <= d.timeline[i].time.unix_ms);
-    }
-    // Whatever an importer produces must be a valid document and survive a save/load round trip byte for byte.
-    const std::string saved = save_document(d);
-    LoadResult back = load_document(saved);
-    INFO(dump_problems(back.problems));
-    REQUIRE(back.ok);
-    CHECK(save_document(back.doc) == saved);
 }
 
 }  // namespace
@@ -620,10 +538,12 @@ TEST_CASE("Fuzz regressions: importers return without crashing", "[import]") {
         if (!e.is_regular_file()) continue;
         const std::string text = read_text(e.path().string());
         // Every importer must answer (ok or not) without throwing or crashing on every regression input.
-        for (auto* f : {&import_pagerduty, &import_opsgenie, &import_csv}) {
+        for (auto* f : {&import_pagerduty, &import_opsgenie, &import_csv, &import_alertmanager, &import_grafana}) {
             ImportResult r = (*f)(text);
             CHECK((r.ok || !r.problems.empty()));
         }
+        ImportResult sp = import_statuspage(text);
+        CHECK((sp.ok || !sp.problems.empty()));
         ImportResult s = import_slack(text, text);
         CHECK((s.ok || !s.problems.empty()));
         ++n;

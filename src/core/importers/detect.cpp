@@ -27,6 +27,48 @@ bool looks_like_json(const std::string& text) {
     return i < text.size() && (text[i] == '{' || text[i] == '[');
 }
 
+// Opsgenie's {"entries": [...]} (optionally with its "incident"): timeline entries carry an eventTime.
+bool is_opsgenie_entries(const Json& j) {
+    if (!j.is_object()) return false;
+    auto e = j.find("entries");
+    return e != j.end() && e->is_array() && !e->empty() && e->front().is_object() && e->front().contains("eventTime");
+}
+
+// An alert webhook payload: an object with an "alerts" array and the payload's own members. Grafana's carries orgId.
+const char* alert_payload_kind(const Json& p) {
+    if (!p.is_object()) return nullptr;
+    auto alerts = p.find("alerts");
+    if (alerts == p.end() || !alerts->is_array()) return nullptr;
+    if (!p.contains("groupKey") && !p.contains("receiver") && !p.contains("version")) return nullptr;
+    return p.contains("orgId") ? "grafana" : "alertmanager";
+}
+
+// A Statuspage incident, its webhook body, or the list of incidents.
+bool is_statuspage(const Json& j) {
+    if (!j.is_object()) return false;
+    if (j.contains("incident_updates")) return true;
+    auto inc = j.find("incident");
+    if (inc != j.end() && inc->is_object() && inc->contains("incident_updates")) return true;
+    auto list = j.find("incidents");
+    return list != j.end() && list->is_array() && !list->empty() && list->front().is_object() &&
+           list->front().contains("incident_updates");
+}
+
+// Alert payloads saved one after another (one per line, or pretty-printed in turn): the whole text is not one JSON
+// value, but its first object is a payload.
+const char* json_lines_kind(const std::string& text) {
+    size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (i < text.size() && is_space(text[i])) ++i;
+    if (i >= text.size() || text[i] != '{') return nullptr;
+    const size_t end = import_detail::json_object_end(text, i);
+    if (end == std::string::npos) return nullptr;
+    return alert_payload_kind(Json::parse(text.substr(i, end - i), nullptr, false));
+}
+
+ImportResult import_kind(const std::string& kind, const std::string& text) {
+    return kind == "grafana" ? import_grafana(text) : import_alertmanager(text);
+}
+
 }  // namespace
 
 ImportResult open_any(const std::string& name, const std::string& text, std::string* kind_out) {
@@ -42,7 +84,12 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
         r.problems = std::move(l.problems);
     } else {
         Json j = Json::parse(text, nullptr, false);
-        if (j.is_discarded() && looks_like_json(text)) {
+        const char* lines_kind = j.is_discarded() ? json_lines_kind(text) : nullptr;
+        const char* alerts_kind = alert_payload_kind(j.is_array() && !j.empty() ? j.front() : j);
+        if (lines_kind) {
+            kind = lines_kind;
+            r = import_kind(kind, text);
+        } else if (j.is_discarded() && looks_like_json(text)) {
             // Meant as JSON but broken (often cut short): load_document's message says where it breaks.
             kind = "unknown";
             LoadResult l = load_document(text);
@@ -56,7 +103,8 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
             } else {
                 kind = "unknown";
                 r = import_detail::import_error("", "this is neither JSON nor CSV. Hindsight opens .hindsight.json "
-                                                    "files and imports PagerDuty, Opsgenie, Slack and CSV exports.");
+                                                    "files and imports PagerDuty, Opsgenie, Slack, Alertmanager, "
+                                                    "Grafana, Statuspage and CSV exports.");
             }
         } else if (j.is_object() && j.contains("format")) {
             kind = "hindsight";
@@ -64,11 +112,18 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
             r.ok = l.ok;
             r.doc = std::move(l.doc);
             r.problems = std::move(l.problems);
+        } else if (alerts_kind) {
+            kind = alerts_kind;
+            r = import_kind(kind, text);
+        } else if (is_statuspage(j)) {
+            kind = "statuspage";
+            r = import_statuspage(text);
         } else if ((j.is_object() && j.contains("log_entries")) ||
                    (j.is_array() && !j.empty() && is_log_entry(j.front()))) {
             kind = "pagerduty";
             r = import_pagerduty(text);
-        } else if (j.is_object() && j.contains("data") && j["data"].is_object() && j["data"].contains("entries")) {
+        } else if ((j.is_object() && j.contains("data") && j["data"].is_object() && j["data"].contains("entries")) ||
+                   is_opsgenie_entries(j)) {
             kind = "opsgenie";
             r = import_opsgenie(text);
         } else if (j.is_array() && !j.empty() && j.front().is_object() && j.front().contains("ts")) {
@@ -78,7 +133,8 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
             kind = "unknown";
             r = import_detail::import_error("", "this JSON is not a Hindsight postmortem (no \"format\") nor an "
                                                 "export Hindsight can import (PagerDuty log entries, Opsgenie "
-                                                "timeline, a Slack channel day file).");
+                                                "timeline, a Slack channel day file, Alertmanager or Grafana "
+                                                "webhook payloads, a Statuspage incident).");
         }
     }
     if (kind_out) *kind_out = kind;

@@ -91,5 +91,26 @@ std::string fold_key(const std::string& s) {
     return out;
 }
 
+// One past the end of the JSON object that starts at `i` (brackets matched outside strings); npos when the text ends
+// first. Only finds where to cut: the parser then judges the piece.
+size_t json_object_end(const std::string& t, size_t i) {
+    size_t depth = 0;
+    bool in_string = false;
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return std::string::npos;
+}
+
 }  // namespace import_detail
 }  // namespace hs

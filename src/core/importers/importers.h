@@ -54,10 +54,17 @@ bool slack_scan_from_json(const std::string& text, SlackExportScan& scan);
 std::string slack_options_json(const SlackExportOptions& options);
 bool slack_options_from_json(const std::string& text, SlackExportOptions& options);
 ImportResult import_csv(const std::string& text);  // header: time,type,description,author,tags (docs/importers.md)
+// Alert webhooks: one payload, a JSON array of payloads, or one payload per line; all build one timeline.
+ImportResult import_alertmanager(const std::string& text);  // Prometheus Alertmanager webhook, version 4
+ImportResult import_grafana(const std::string& text);       // Grafana alerting webhook, version 1
+// Atlassian Statuspage incident object, a webhook body ({"incident": {...}}) or the list ({"incidents": [...]}): from
+// a list, the incident whose id (or shortlink) is `incident_id`, else the first, with a warning.
+ImportResult import_statuspage(const std::string& text, const std::string& incident_id = "");
 
 // Any file a person opens or drops: a Hindsight document ("format"), PagerDuty log entries, an Opsgenie timeline,
-// a Slack day file (JSON), or CSV (by the .csv extension or a Time header). `kind` gets "hindsight", "pagerduty",
-// "opsgenie", "slack", "csv" or "unknown". Never throws; a refusal says what the file is not and what is accepted.
+// a Slack day file (JSON), Alertmanager or Grafana webhook payloads, a Statuspage incident, or CSV (by the .csv
+// extension or a Time header). `kind` gets "hindsight", "pagerduty", "opsgenie", "slack", "alertmanager", "grafana",
+// "statuspage", "csv" or "unknown". Never throws; a refusal says what the file is not and what is accepted.
 ImportResult open_any(const std::string& name, const std::string& text, std::string* kind = nullptr);
 
 // What a person reads when a file is refused: "<name> could not be opened", that nothing they had open was changed,
@@ -68,6 +75,10 @@ std::string refusal_message(const std::string& name, const std::vector<Problem>&
 inline constexpr size_t kMaxImportBytes = 64u * 1024u * 1024u;
 // CSV: more data rows than this are refused.
 inline constexpr size_t kMaxCsvRows = 100000;
+// Alert webhooks: more alerts than this, over all payloads of a file, are refused.
+inline constexpr size_t kMaxAlerts = 50000;
+// Statuspage: more updates than this in an incident are refused.
+inline constexpr size_t kMaxStatusUpdates = 10000;
 
 // Shared helpers of the importers (import_common.cpp). Not a stable API.
 namespace import_detail {
@@ -86,8 +97,13 @@ void sort_by_time(std::vector<Entry>& entries) {
 Event new_event(const Instant& time, std::string type, std::string description, std::string author);
 // "P1".."P5" (any case, optional "SEV"/"SEV-" prefix also accepted) -> 1..5; 0 when not such a value.
 int severity_from_priority(const std::string& s);
+// An alert's severity label ("critical", "warning", "P2", ...) -> 1..5; 0 when not a known value.
+int severity_from_label(const std::string& s);
 // A string member of a JSON object, or "" when absent or not a string.
 std::string json_string(const Json& obj, const char* key);
+// One past the end of the JSON object that starts at text[i] ('{'), found by matching brackets outside strings;
+// npos when the text ends first. Splits JSON values written one after another; the parser judges each piece.
+size_t json_object_end(const std::string& text, size_t i);
 // ok=false result with one problem.
 ImportResult import_error(const std::string& pointer, const std::string& message);
 // The ISO 8601 time in member `key` of an entry (at `pointer`) into `out`; an error result when it is missing or

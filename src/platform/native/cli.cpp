@@ -8,6 +8,7 @@
 //   argument parsing
 //   commands
 //   the command table and main
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -193,11 +194,16 @@ int cmd_fmt(const std::vector<std::string>& argv) {
 }
 
 int cmd_import(const std::vector<std::string>& argv) {
-    Args a = parse_args(argv, {"--minify"}, {"--channel", "--from", "--to"});
-    if (a.positional.empty()) throw UsageError{"missing the source: pagerduty, opsgenie, slack or csv."};
+    Args a = parse_args(argv, {"--minify"}, {"--channel", "--from", "--to", "--incident"});
+    const std::string sources = "pagerduty, opsgenie, slack, csv, alertmanager, grafana or statuspage";
+    if (a.positional.empty()) throw UsageError{"missing the source: " + sources + "."};
     const std::string kind = a.positional[0];
-    if (kind != "pagerduty" && kind != "opsgenie" && kind != "slack" && kind != "csv")
-        throw UsageError{"unknown import source \"" + kind + "\"; use pagerduty, opsgenie, slack or csv."};
+    const std::vector<std::string> kinds = {"pagerduty", "opsgenie", "slack",     "csv",
+                                            "alertmanager", "grafana", "statuspage"};
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
+        throw UsageError{"unknown import source \"" + kind + "\"; use " + sources + "."};
+    if (a.options.count("--incident") && kind != "statuspage")
+        throw UsageError{"--incident applies to statuspage only."};
     need_count(a, 2, 2, "FILE (use - for standard input)");
     const std::string path = a.positional[1];
     hs::ImportResult r;
@@ -219,6 +225,9 @@ int cmd_import(const std::vector<std::string>& argv) {
         if (kind == "pagerduty") r = hs::import_pagerduty(text);
         else if (kind == "opsgenie") r = hs::import_opsgenie(text);
         else if (kind == "slack") r = hs::import_slack(text, slack_users_near(path));
+        else if (kind == "alertmanager") r = hs::import_alertmanager(text);
+        else if (kind == "grafana") r = hs::import_grafana(text);
+        else if (kind == "statuspage") r = hs::import_statuspage(text, a.options["--incident"]);
         else r = hs::import_csv(text);
     }
     if (!r.ok) {
@@ -418,8 +427,11 @@ const std::vector<Command>& commands() {
         {"new", "[--template NAME] [--title TEXT] [--list]", "print a new document (--list: the templates)", cmd_new},
         {"validate", "FILE...", "0 if all valid; else 1 with \"FILE: /pointer: message\" lines", cmd_validate},
         {"fmt", "[--minify] FILE", "print the canonical JSON (pretty by default)", cmd_fmt},
-        {"import", "pagerduty|opsgenie|slack|csv FILE [--channel NAME]... [--from ISO] [--to ISO]",
-         "print the pre-filled document (slack: day file, export folder or .zip; the options filter an export)",
+        {"import",
+         "pagerduty|opsgenie|slack|csv|alertmanager|grafana|statuspage FILE [--channel NAME]... [--from ISO] "
+         "[--to ISO] [--incident ID]",
+         "print the pre-filled document (slack: day file, export folder or .zip, the options filter an export; "
+         "statuspage: --incident picks one of a list)",
          cmd_import},
         {"export", "md|html|csv|ics [--fragment] FILE", "print the export (csv/ics: action items)", cmd_export},
         {"lint", "[--strict] [--json] FILE", "findings; exit 0 even with findings (--strict: 1)", cmd_lint},
