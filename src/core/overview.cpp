@@ -22,7 +22,7 @@ std::optional<int64_t> median_of(std::vector<int64_t> v) {
 
 Overview compute_overview(const std::vector<OverviewEntry>& entries, const std::string& today) {
     Overview o;
-    std::vector<int64_t> ttd, ttr;
+    std::vector<int64_t> ttd, ttr, ttr_detection;
     for (const OverviewEntry& e : entries) {
         if (!e.doc) continue;
         const Document& d = *e.doc;
@@ -38,7 +38,10 @@ Overview compute_overview(const std::vector<OverviewEntry>& entries, const std::
         }
         Metrics m = compute_metrics(d);
         if (m.time_to_detect_s) ttd.push_back(*m.time_to_detect_s);
-        if (m.time_to_resolve_s) ttr.push_back(*m.time_to_resolve_s);
+        if (m.time_to_resolve_s) {
+            std::vector<int64_t>& by_basis = m.resolve_basis == Basis::impact_start ? ttr : ttr_detection;
+            by_basis.push_back(*m.time_to_resolve_s);
+        }
     }
     std::stable_sort(o.open_items.begin(), o.open_items.end(), [](const OverdueItem& a, const OverdueItem& b) {
         if (a.overdue != b.overdue) return a.overdue;
@@ -50,6 +53,8 @@ Overview compute_overview(const std::vector<OverviewEntry>& entries, const std::
     o.resolve_samples = static_cast<int>(ttr.size());
     o.median_time_to_detect_s = median_of(std::move(ttd));
     o.median_time_to_resolve_s = median_of(std::move(ttr));
+    o.resolve_detection_samples = static_cast<int>(ttr_detection.size());
+    o.median_time_to_resolve_from_detection_s = median_of(std::move(ttr_detection));
     return o;
 }
 

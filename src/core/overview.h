@@ -1,5 +1,6 @@
 // The overview across drafts: counts by severity and status, the open and overdue action items of every postmortem
-// (a team's follow-up debt), and the median time to detect and to resolve (from metrics.h). Pure functions.
+// (a team's follow-up debt), and the median time to detect and to resolve (from metrics.h; time to resolve per
+// basis). Pure functions.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -35,9 +36,13 @@ struct Overview {
     int open_actions = 0;
     int overdue_actions = 0;
     std::vector<OverdueItem> open_items;    // every open/in_progress action item, overdue first then by due date
-    std::optional<int64_t> median_time_to_detect_s;
-    std::optional<int64_t> median_time_to_resolve_s;
+    // Medians never mix bases: a time to resolve from impact start and one from the alert (a paging tool's import
+    // without an impact start) measure different spans, so each basis has its own median.
+    std::optional<int64_t> median_time_to_detect_s;                   // always from impact start
+    std::optional<int64_t> median_time_to_resolve_s;                  // from impact start
+    std::optional<int64_t> median_time_to_resolve_from_detection_s;   // timelines without an impact start
     int detect_samples = 0, resolve_samples = 0;  // postmortems whose timeline defines the figure
+    int resolve_detection_samples = 0;
 };
 
 struct OverviewEntry {

@@ -157,9 +157,10 @@ struct Phase {
     std::string end_type;  // "detected", "acknowledged", "mitigated", "resolved"
     int64_t start_ms = 0, end_ms = 0;
     int64_t duration_s = 0;      // this span
-    int64_t since_impact_s = 0;  // end - impact start: exactly the compute_metrics figure for end_type
+    int64_t since_impact_s = 0;  // end - impact start: the compute_metrics figure for end_type (but acknowledged)
+    // "Time to detect 7m": the compute_metrics figure; time to acknowledge runs from detection, not impact start.
     std::string label;           // "Detect 7m"
-    std::string metric_label;    // "Time to detect 7m"
+    std::string metric_label;
 };
 
 struct PhaseSet {

@@ -249,6 +249,8 @@ PhaseSet compute_phases(const Document& d) {
         ms.push_back(m);
     }
     std::stable_sort(ms.begin(), ms.end(), [](const Milestone& a, const Milestone& b) { return a.t < b.t; });
+    // The labels show the metrics' own figures: time to acknowledge runs from detection, not from impact start.
+    const std::vector<MetricRow> figures = metric_rows(compute_metrics(d));
     int64_t prev = start->time.unix_ms;
     for (const Milestone& m : ms) {
         Phase p;
@@ -259,7 +261,8 @@ PhaseSet compute_phases(const Document& d) {
         p.duration_s = (p.end_ms - p.start_ms) / 1000;
         p.since_impact_s = (p.end_ms - start->time.unix_ms) / 1000;  // as compute_metrics
         p.label = p.name + " " + format_duration(p.duration_s);
-        p.metric_label = std::string(m.metric) + " " + format_duration(p.since_impact_s);
+        const std::optional<int64_t> figure = figures[static_cast<size_t>(m.order)].seconds;
+        p.metric_label = std::string(m.metric) + " " + format_duration(figure.value_or(p.since_impact_s));
         ps.phases.push_back(std::move(p));
         prev = m.t;
     }

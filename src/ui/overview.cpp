@@ -88,12 +88,22 @@ void App::draw_overview_open() {
         figure("overdue", std::to_string(o.overdue_actions), "overdue", o.overdue_actions ? p.danger : p.success, fw);
         if (!two_rows) ImGui::SameLine();
         const std::string ttd_caption = "median time to detect (" + std::to_string(o.detect_samples) + ")";
-        const std::string ttr_caption = "median time to resolve (" + std::to_string(o.resolve_samples) + ")";
+        const std::string ttr_caption =
+            "median time to resolve from impact start (" + std::to_string(o.resolve_samples) + ")";
         figure("ttd", median_text(o.median_time_to_detect_s), ttd_caption.c_str(), p.text, fw);
         ImGui::SameLine();
         figure("ttr", median_text(o.median_time_to_resolve_s), ttr_caption.c_str(), p.text, fw);
         help_tooltip("Medians over the postmortems whose timeline has the impact start and the detected and resolved "
-                     "events; the number in brackets is how many.");
+                     "events; the number in brackets is how many. Postmortems without an impact start (paging tool "
+                     "imports) are measured from detection and get their own median, never mixed in.");
+        if (o.resolve_detection_samples > 0) {
+            const std::string line = "Median time to resolve from detection, for " +
+                                     std::to_string(o.resolve_detection_samples) +
+                                     " postmortem(s) without an impact start: " +
+                                     median_text(o.median_time_to_resolve_from_detection_s);
+            muted_text(line.c_str());
+            mark("overview.ttr_from_detection");
+        }
         ImGui::Spacing();
 
         const float half = (avail - gap) / 2;

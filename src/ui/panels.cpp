@@ -20,15 +20,20 @@ namespace hs::ui {
 namespace {
 
 
-void metric_row(const char* label, const std::optional<int64_t>& v) {
+// The figure and, beside it, what it is measured from ("from detection" when the timeline has no impact start):
+// the same duration means different things from the two origins.
+void metric_row(const MetricRow& r) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextColored(palette().text_muted, "%s", label);
+    ImGui::TextColored(palette().text_muted, "%s", r.label);
     ImGui::TableNextColumn();
-    if (v) {
+    if (r.seconds) {
         ImGui::PushFont(fonts().mono);
-        ImGui::TextUnformatted(format_duration(*v).c_str());
+        ImGui::TextUnformatted(format_duration(*r.seconds).c_str());
         ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextColored(palette().text_muted, "%s", basis_words(r.basis));
+        mark(std::string("metrics.basis.") + r.key + "." + basis_key(r.basis));
     } else {
         ImGui::TextColored(palette().text_muted, "not defined");
     }
@@ -97,12 +102,15 @@ void App::draw_side_panel() {
     ImGui::PopFont();
     Metrics m = compute_metrics(*doc_);
     if (ImGui::BeginTable("metrics", 2, ImGuiTableFlags_SizingStretchProp)) {
-        metric_row("Time to detect", m.time_to_detect_s);
-        metric_row("Time to acknowledge", m.time_to_acknowledge_s);
-        metric_row("Time to mitigate", m.time_to_mitigate_s);
-        metric_row("Time to resolve", m.time_to_resolve_s);
-        metric_row("Impact duration", m.impact_duration_s);
+        for (const MetricRow& r : metric_rows(m)) metric_row(r);
         ImGui::EndTable();
+    }
+    // A paging tool's import knows the alert, not the impact: say so once, above the list of what is missing.
+    const bool from_detection = m.resolve_basis == Basis::detected || m.impact_basis == Basis::detected ||
+                                m.mitigate_basis == Basis::detected;
+    if (from_detection) {
+        muted_text("Impact start unknown: durations run from detection.");
+        mark("metrics.impact_start_unknown");
     }
     // A missing event in one short line each (the notes name it once per metric), with the button that adds it.
     for (const std::string& t : m.missing) {

@@ -195,6 +195,18 @@ expect 0 "metrics" -- "$CLI" metrics "$T/doc.json"
 has "$T/out" '"time_to_detect_s": 420' "time to detect from typed events"
 has "$T/out" '"time_to_resolve_s": 2400' "time to resolve"
 has "$T/out" '"time_to_acknowledge_s": null' "null where undefined"
+has "$T/out" '"basis": {' "a basis per metric"
+has "$T/out" '"time_to_resolve_s": "impact_start"' "time to resolve measured from impact start"
+has "$T/out" '"time_to_detect_s": "impact_start"' "time to detect from impact start"
+# A PagerDuty import has no impact start: the figures run from the trigger, as PagerDuty's own do.
+"$CLI" import pagerduty "$T/pd.json" >"$T/pd-doc.json" 2>/dev/null
+expect 0 "metrics of a PagerDuty import" -- "$CLI" metrics "$T/pd-doc.json"
+has "$T/out" '"time_to_acknowledge_s": 180' "time to acknowledge from the trigger (13:02 -> 13:05)"
+has "$T/out" '"time_to_resolve_s": 2280' "time to resolve from the trigger (13:02 -> 13:40)"
+has "$T/out" '"time_to_resolve_s": "detected"' "basis: from detection"
+has "$T/out" 'Impact start is unknown' "the note says impact start is unknown"
+expect 0 "metrics --help names the basis" -- "$CLI" --help
+has "$T/out" 'basis' "help mentions the basis"
 expect 1 "metrics of a bad file" -- "$CLI" metrics "$T/truncated.json"
 expect 2 "metrics without FILE" -- "$CLI" metrics
 

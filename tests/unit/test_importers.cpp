@@ -176,7 +176,7 @@ TEST_CASE("Opsgenie timeline with its incident: title, priority, impact window, 
     CHECK_FALSE(has_problem(r.problems, "/timeline", "impact_start"));
     Metrics m = compute_metrics(d);
     CHECK(m.time_to_detect_s == 731);
-    CHECK(m.time_to_acknowledge_s == 900);
+    CHECK(m.time_to_acknowledge_s == 169);  // IncidentCreated 10:52:11 -> Acknowledge 10:55:00
     CHECK(m.impact_duration_s == 75 * 60);
     CHECK(m.time_to_resolve_s == 90 * 60);
     check_common(d);

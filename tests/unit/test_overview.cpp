@@ -93,6 +93,37 @@ TEST_CASE("overview: counts, follow-up debt and medians across postmortems", "[o
     CHECK(o.median_time_to_resolve_s == 2700);  // (1800 + 3600) / 2
 }
 
+TEST_CASE("overview: times to resolve from detection get their own median, never mixed in", "[overview]") {
+    Document a = doc_with(1, "final", 60, 3600);
+    Document c = doc_with(2, "in_review", 120, 1800);
+    // Two paging-tool imports: the alert and the resolution, no impact start.
+    auto paged = [](const std::string& title, int64_t resolve_s) {
+        Document d;
+        d.title = title;
+        Event det, res;
+        det.type = "detected";
+        det.time.set = res.time.set = true;
+        det.time.unix_ms = kStart;
+        res.type = "resolved";
+        res.time.unix_ms = kStart + resolve_s * 1000;
+        d.timeline = {det, res};
+        return d;
+    };
+    Document p1 = paged("決済 API のタイムアウト", 600);
+    Document p2 = paged("Задержка вебхуков", 900);
+    Document p3 = paged("Search latency 🔍", 7200);
+    Overview o = compute_overview({{"a", &a}, {"c", &c}, {"p1", &p1}, {"p2", &p2}, {"p3", &p3}}, "2026-03-10");
+    CHECK(o.resolve_samples == 2);
+    CHECK(o.median_time_to_resolve_s == 2700);  // from impact start: 1800 and 3600 only
+    CHECK(o.resolve_detection_samples == 3);
+    CHECK(o.median_time_to_resolve_from_detection_s == 900);
+    CHECK(o.detect_samples == 2);  // without an impact start there is no time to detect
+
+    Overview none = compute_overview({{"a", &a}}, "2026-03-10");
+    CHECK(none.resolve_detection_samples == 0);
+    CHECK_FALSE(none.median_time_to_resolve_from_detection_s.has_value());
+}
+
 TEST_CASE("overview: nothing stored", "[overview]") {
     Overview o = compute_overview({}, "2026-03-10");
     CHECK(o.drafts == 0);

@@ -146,16 +146,12 @@ std::string cell(const std::string& s) { return blank(s) ? "<span class=\"muted\
 
 void metrics_block(std::string& out, const std::string& key, const Document& d) {
     Metrics m = compute_metrics(d);
-    const std::pair<const char*, const std::optional<int64_t>*> rows[] = {
-        {"Time to detect", &m.time_to_detect_s},
-        {"Time to acknowledge", &m.time_to_acknowledge_s},
-        {"Time to mitigate", &m.time_to_mitigate_s},
-        {"Time to resolve", &m.time_to_resolve_s},
-        {"Impact duration", &m.impact_duration_s}};
     out += "<h3 id=\"sec-" + key + "-metrics\">Key durations</h3>\n<dl class=\"metrics\">\n";
-    for (auto& r : rows) {
-        out += std::string("<div><dt>") + r.first + "</dt><dd>" +
-               (*r.second ? esc(format_duration(**r.second)) : std::string("not defined")) + "</dd></div>\n";
+    for (const MetricRow& r : metric_rows(m)) {
+        const std::string value = r.seconds ? esc(format_duration(*r.seconds)) + " <span class=\"muted\">" +
+                                                  basis_words(r.basis) + "</span>"
+                                            : std::string("not defined");
+        out += std::string("<div><dt>") + r.label + "</dt><dd>" + value + "</dd></div>\n";
     }
     out += "</dl>\n";
     for (const std::string& n : m.notes) out += "<p class=\"muted\">" + esc_line(n) + "</p>\n";

@@ -207,18 +207,12 @@ std::string time_cell(const Instant& t) {
 
 void metrics_block(std::string& out, const Document& d) {
     Metrics m = compute_metrics(d);
-    struct Row {
-        const char* label;
-        const std::optional<int64_t>& v;
-    };
-    const Row rows[] = {{"Time to detect", m.time_to_detect_s},
-                        {"Time to acknowledge", m.time_to_acknowledge_s},
-                        {"Time to mitigate", m.time_to_mitigate_s},
-                        {"Time to resolve", m.time_to_resolve_s},
-                        {"Impact duration", m.impact_duration_s}};
     out += "\n**Key durations** (derived from the timeline):\n\n";
-    for (const Row& r : rows)
-        out += std::string("- ") + r.label + ": " + (r.v ? format_duration(*r.v) : std::string("not defined")) + "\n";
+    for (const MetricRow& r : metric_rows(m)) {
+        const std::string value =
+            r.seconds ? format_duration(*r.seconds) + " (" + basis_words(r.basis) + ")" : std::string("not defined");
+        out += std::string("- ") + r.label + ": " + value + "\n";
+    }
     if (!m.notes.empty()) {
         out += "\n";
         std::string notes;

@@ -187,6 +187,15 @@ bool add_events(std::vector<Entry>& parsed, const std::string& base, ImportResul
             res.problems.push_back({ptr, "Unknown timeline entry type \"" + en.raw_type + "\"; imported as a note."});
         }
     }
+    // An alert is closed, not resolved: without a resolve entry, the first close is the resolution Opsgenie's time
+    // to close measures.
+    bool resolved = false;
+    for (const Event& ev : res.doc.timeline) resolved = resolved || ev.type == "resolved";
+    for (size_t i = 0; i < parsed.size() && !resolved; ++i) {
+        if (!in(parsed[i].key, {"incidentclosed", "close", "closed"})) continue;
+        res.doc.timeline[res.doc.timeline.size() - parsed.size() + i].type = "resolved";
+        resolved = true;
+    }
     return !first_created;
 }
 
@@ -220,6 +229,46 @@ void read_incident(const Json& inc, const std::string& ip, ImportResult& res) {
     }
 }
 
+// The object's createdAt and its `report` (ackTime, closeTime: milliseconds after creation, Opsgenie's own time to
+// acknowledge and to close) stand in for the entries the timeline lacks.
+void add_report_times(const Json& obj, const std::string& ip, bool& created_seen, ImportResult& res) {
+    const std::string created_text = json_string(obj, "createdAt");
+    if (created_text.empty()) return;
+    auto created = parse_iso8601(created_text, 0);
+    if (!created) {
+        res.problems.push_back({ip + "/createdAt", "The time \"" + created_text + "\" is not ISO 8601; skipped."});
+        return;
+    }
+    auto has = [&](const char* type) {
+        for (const Event& ev : res.doc.timeline)
+            if (ev.type == type) return true;
+        return false;
+    };
+    if (!has("detected")) {
+        res.doc.timeline.push_back(new_event(*created, "detected", "Created (its createdAt)", "Opsgenie"));
+        created_seen = true;
+    }
+    auto report = obj.find("report");
+    if (report == obj.end() || !report->is_object()) return;
+    struct After {
+        const char* key;
+        const char* type;
+        const char* text;
+    };
+    for (const After& a : {After{"ackTime", "acknowledged", "Acknowledged (report.ackTime after createdAt)"},
+                           After{"closeTime", "resolved", "Closed (report.closeTime after createdAt)"}}) {
+        auto v = report->find(a.key);
+        if (v == report->end() || has(a.type)) continue;
+        if (!v->is_number_integer() || v->get<int64_t>() < 0) {
+            res.problems.push_back({ip + "/report/" + a.key, "Expected milliseconds after createdAt; skipped."});
+            continue;
+        }
+        Instant t = *created;
+        t.unix_ms += v->get<int64_t>();
+        res.doc.timeline.push_back(new_event(t, a.type, a.text, "Opsgenie"));
+    }
+}
+
 // What the author has to fill in by hand: the title, and the events the timeline did not give.
 void note_gaps(ImportResult& res, bool created_seen) {
     if (res.doc.title.empty()) {
@@ -232,9 +281,10 @@ void note_gaps(ImportResult& res, bool created_seen) {
     bool has_impact_start = false;
     for (const Event& ev : res.doc.timeline) has_impact_start = has_impact_start || ev.type == "impact_start";
     if (!has_impact_start) {
-        res.problems.push_back({"/timeline", "The timeline does not say when impact started; add an "
-                                             "impact_start event to compute time to detect and the impact "
-                                             "duration."});
+        res.problems.push_back({"/timeline", "The timeline does not say when impact started, so time to resolve "
+                                             "runs from creation, as Opsgenie's own figure does; add an "
+                                             "impact_start event to compute time to detect and to measure from "
+                                             "impact start."});
     }
 }
 
@@ -256,8 +306,11 @@ ImportResult import_opsgenie(const std::string& text) {
         res.doc = new_import_document();
         std::vector<Entry> parsed;
         if (auto error = read_entries(loc, parsed, res)) return *error;
-        const bool created_seen = add_events(parsed, loc.base, res);
-        if (loc.incident) read_incident(*loc.incident, loc.ip, res);
+        bool created_seen = add_events(parsed, loc.base, res);
+        if (loc.incident) {
+            read_incident(*loc.incident, loc.ip, res);
+            add_report_times(*loc.incident, loc.ip, created_seen, res);
+        }
         sort_timeline(res.doc);
         note_gaps(res, created_seen);
         res.ok = true;

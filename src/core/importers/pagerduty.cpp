@@ -22,9 +22,24 @@ struct Entry {
     std::string agent;
 };
 
+// What the incident object says about its own life, used when the log entries leave out the trigger or the
+// resolution: PagerDuty's analytics measure from `created_at` (the trigger) to the resolution.
+struct IncidentTimes {
+    std::optional<Instant> created;   // created_at
+    std::optional<Instant> resolved;  // last_status_change_at of a resolved incident
+};
+
+void read_incident_times(const Json& inc, IncidentTimes& times) {
+    if (!times.created) times.created = parse_iso8601(json_string(inc, "created_at"), 0);
+    if (!times.resolved && json_string(inc, "status") == "resolved") {
+        times.resolved = parse_iso8601(json_string(inc, "last_status_change_at"), 0);
+    }
+}
+
 // The `incident` reference or object of an entry gives the title, id and (with include[]=incidents) the priority.
-void read_incident(const Json& inc, Document& doc, int& severity_from_urgency) {
+void read_incident(const Json& inc, Document& doc, int& severity_from_urgency, IncidentTimes& times) {
     if (!inc.is_object()) return;
+    read_incident_times(inc, times);
     if (doc.title.empty()) {
         std::string title = json_string(inc, "title");
         if (title.empty()) {
@@ -110,7 +125,7 @@ std::optional<ImportResult> locate(const Json& root, const Json*& entries, std::
 // One log entry read into `en`; the incident and the service it names go into the document. An error result for an
 // entry without a type or a readable time.
 std::optional<ImportResult> read_entry(const Json& e, const std::string& ptr, Entry& en, Document& doc,
-                                       int& urgency_severity) {
+                                       int& urgency_severity, IncidentTimes& times) {
     if (!e.is_object()) return import_error(ptr, "Expected a log entry object.");
     auto type_it = e.find("type");
     if (type_it == e.end() || !type_it->is_string()) {
@@ -134,7 +149,7 @@ std::optional<ImportResult> read_entry(const Json& e, const std::string& ptr, En
         if (user != e.end() && user->is_object() && en.kind != "notify") en.agent = json_string(*user, "summary");
     }
     auto inc = e.find("incident");
-    if (inc != e.end()) read_incident(*inc, doc, urgency_severity);
+    if (inc != e.end()) read_incident(*inc, doc, urgency_severity, times);
     auto svc = e.find("service");
     if (svc != e.end() && svc->is_object()) {
         std::string name = json_string(*svc, "summary");
@@ -170,6 +185,26 @@ bool add_events(std::vector<Entry>& parsed, const std::string& base, ImportResul
     return !first_trigger;
 }
 
+// A log that lacks the trigger or the resolution (a page of a longer list) takes them from the incident object, so
+// that time to acknowledge and time to resolve still run from the trigger, as PagerDuty's own figures do.
+void add_incident_times(const IncidentTimes& times, bool& trigger_seen, ImportResult& res) {
+    bool resolved_seen = false;
+    for (const Event& ev : res.doc.timeline) resolved_seen = resolved_seen || ev.type == "resolved";
+    if (!trigger_seen && times.created) {
+        res.doc.timeline.push_back(new_event(*times.created, "detected", "Incident triggered (its created_at)",
+                                             "PagerDuty"));
+        res.problems.push_back({"/timeline", "There is no trigger log entry; the incident's created_at was used "
+                                             "as the detected event."});
+        trigger_seen = true;
+    }
+    if (!resolved_seen && times.resolved) {
+        res.doc.timeline.push_back(new_event(*times.resolved, "resolved",
+                                             "Incident resolved (its last_status_change_at)", "PagerDuty"));
+        res.problems.push_back({"/timeline", "There is no resolve log entry; the resolved incident's "
+                                             "last_status_change_at was used as the resolved event."});
+    }
+}
+
 // What the author has to fill in or check by hand: an inferred severity, the title, and the events the log did not
 // give.
 void note_gaps(ImportResult& res, int urgency_severity, bool trigger_seen) {
@@ -185,8 +220,9 @@ void note_gaps(ImportResult& res, int urgency_severity, bool trigger_seen) {
         res.problems.push_back({"/timeline", "There is no trigger log entry, so there is no detected event."});
     }
     // PagerDuty records when the alert fired, not when users started to feel it: say so rather than guess.
-    res.problems.push_back({"/timeline", "PagerDuty does not record when impact started; add an "
-                                         "impact_start event to compute time to detect and the impact duration."});
+    res.problems.push_back({"/timeline", "PagerDuty does not record when impact started, so time to resolve runs "
+                                         "from the trigger, as PagerDuty's own figure does; add an impact_start "
+                                         "event to compute time to detect and to measure from impact start."});
 }
 
 }  // namespace
@@ -208,16 +244,22 @@ ImportResult import_pagerduty(const std::string& text) {
         ImportResult res;
         res.doc = new_import_document();
         int urgency_severity = 0;
+        IncidentTimes times;
+        if (root.is_object()) {  // {"incident": {...}, "log_entries": [...]}: the incident saved beside its log
+            auto inc = root.find("incident");
+            if (inc != root.end()) read_incident(*inc, res.doc, urgency_severity, times);
+        }
         std::vector<Entry> parsed;
         parsed.reserve(entries->size());
         for (size_t i = 0; i < entries->size(); ++i) {
             Entry en;
             en.index = i;
-            if (auto error = read_entry((*entries)[i], base + "/" + std::to_string(i), en, res.doc, urgency_severity))
-                return *error;
+            const std::string ptr = base + "/" + std::to_string(i);
+            if (auto error = read_entry((*entries)[i], ptr, en, res.doc, urgency_severity, times)) return *error;
             parsed.push_back(std::move(en));
         }
-        const bool trigger_seen = add_events(parsed, base, res);
+        bool trigger_seen = add_events(parsed, base, res);
+        add_incident_times(times, trigger_seen, res);
         sort_timeline(res.doc);
         note_gaps(res, urgency_severity, trigger_seen);
         res.ok = true;

@@ -435,7 +435,10 @@ const std::vector<Command>& commands() {
          cmd_import},
         {"export", "md|html|csv|ics [--fragment] FILE", "print the export (csv/ics: action items)", cmd_export},
         {"lint", "[--strict] [--json] FILE", "findings; exit 0 even with findings (--strict: 1)", cmd_lint},
-        {"metrics", "FILE", "JSON with time_to_*_s and impact_duration_s (null where undefined)", cmd_metrics},
+        {"metrics", "FILE",
+         "JSON: time_to_*_s and impact_duration_s (null where undefined), \"basis\" of each "
+         "(\"impact_start\" or \"detected\"), notes",
+         cmd_metrics},
         {"link", "encode FILE [--base-url URL] [--passphrase-file F] | decode LINK|- [--passphrase-file F] [--minify]",
          "make a share link / print the document a link holds", cmd_link},
         {"merge", "[--minify] BASE OURS THEIRS", "three-way merge; exit 3 with conflicts as JSON on stderr", cmd_merge},
