@@ -3,9 +3,7 @@
 // (several days, every script; bench/timeline/realistic_timeline.h) and 1,000 action items, while scrolling the
 // document with the wheel. Prints median, p95 and max frame build time (NewFrame .. Render, draw lists included)
 // against a baseline measured in the same run: the same frames of the welcome screen (no document). Goal: median
-// <= 2 ms, against 16.7 ms for 60 Hz. Then the same number of frames typing into a timeline event's description, a
-// character per frame as the page's text overlay sends them, each an edit of the document (bench_timeline: the
-// timeline panel's own share of an edit).
+// <= 2 ms, against 16.7 ms for 60 Hz. (Edits at this size: bench_timeline.)
 //
 // Usage: bench_ui [events=10000] [action_items=1000] [frames=400]
 #include <algorithm>
@@ -56,9 +54,8 @@ hs::Document large_document(const hs::Document& sample, int events, int items) {
 }
 
 struct Result {
-    std::vector<double> scroll, typing;
+    std::vector<double> scroll;
     size_t vertices = 0;
-    std::string typed;  // the description after typing: the edits did reach the document
 };
 
 struct Summary {
@@ -70,32 +67,8 @@ Summary summary(const std::vector<double>& ms) {
     return {s.median, s.p95, *std::max_element(ms.begin(), ms.end())};
 }
 
-// Scrolls the document until the description of timeline event `id` shows in the timeline's list, and clicks it so
-// that the text overlay edits it. Returns false when it never showed.
-bool click_description(hs::native::HeadlessRunner& r, hs::ui::App& app, const std::string& id) {
-    constexpr int kMaxScrollFrames = 400;
-    const std::string mark = "field.timeline/" + id + "/description";
-    float x = 0, y = 0, w = 0, h = 0;
-    for (int f = 0; f < kMaxScrollFrames; ++f) {
-        if (r.locate(mark, x, y, w, h) && y > kH * 0.2f && y + h < kH * 0.8f) break;
-        r.mouse_move(kW * 0.45f, kH * 0.5f);
-        r.wheel(-2.0f);
-        r.frame([&] { app.frame(); });
-    }
-    if (!r.locate(mark, x, y, w, h)) return false;
-    r.mouse_move(x + 10, y + h / 2);
-    r.frame([&] { app.frame(); });
-    r.mouse_button(0, true);
-    r.frame([&] { app.frame(); });
-    r.mouse_button(0, false);
-    r.frame([&] { app.frame(); });
-    return true;
-}
-
-// Scrolls down through the document and back up; then types into the description of timeline event `typed_id`, a
-// character per frame (each one an edit: the timeline's layout, lint and the autosave follow). Without a document
-// the same frames go to the welcome screen.
-Result run(const std::string* doc_json, int frames, const std::string& typed_id) {
+// Scrolls down through the document and back up; without a document the same input goes to the welcome screen.
+Result run(const std::string* doc_json, int frames) {
     hs::native::HeadlessRunner r(kW, kH);
     hs::native::HeadlessPlatform platform;
     platform.fixed_now_ms = 1775570280000;
@@ -113,26 +86,6 @@ Result run(const std::string* doc_json, int frames, const std::string& typed_id)
         res.scroll.push_back(r.frame(body));
     }
     res.vertices = r.last_vertex_count();
-    if (doc_json && !click_description(r, app, typed_id)) {
-        std::fprintf(stderr, "bench_ui: the timeline row of %s never showed\n", typed_id.c_str());
-        std::exit(1);
-    }
-    const std::string path = "timeline/" + typed_id + "/description";
-    auto description = [&]() -> std::string {
-        if (doc_json)
-            for (const hs::Event& e : app.document()->timeline)
-                if (e.id == typed_id) return e.description;
-        return std::string();
-    };
-    const std::string original = description();
-    const std::string addition = " — rollback bestätigt, エラー率は正常に戻った";
-    for (int f = 0; f < frames; ++f) {
-        size_t at = static_cast<size_t>(f) % (addition.size() + 1);  // the next whole character, then start again
-        while (at < addition.size() && (static_cast<unsigned char>(addition[at]) & 0xC0) == 0x80) ++at;
-        app.overlay_input(path, original + addition.substr(0, at));
-        res.typing.push_back(r.frame(body));
-    }
-    res.typed = description().substr(std::min(original.size(), description().size()));
     return res;
 }
 
@@ -149,13 +102,9 @@ int main(int argc, char** argv) {
     }
     const hs::Document doc = large_document(l.doc, events, items);
     const std::string json = hs::save_document(doc);
-    // The event typed into: the first in time, the top row of the timeline's list (events without a time go last).
-    const auto first_timed = std::find_if(doc.timeline.begin(), doc.timeline.end(), [](const hs::Event& e) { return e.time.set; });
-    const std::string typed_id = first_timed == doc.timeline.end() ? std::string() : first_timed->id;
-    const Result base = run(nullptr, frames, typed_id);
-    const Result ed = run(&json, frames, typed_id);
+    const Result base = run(nullptr, frames);
+    const Result ed = run(&json, frames);
     const Summary bs = summary(base.scroll), es = summary(ed.scroll);
-    const Summary bt = summary(base.typing), et = summary(ed.typing);
     std::printf("editor frames (1280x800, %d frames of wheel scrolling; build = NewFrame..Render)\n", frames);
     std::printf("  document: %zu timeline events, %zu action items, %zu bytes of JSON\n", doc.timeline.size(),
                 doc.action_items.size(), json.size());
@@ -164,9 +113,5 @@ int main(int argc, char** argv) {
     std::printf("  large document           : median %.3f ms  p95 %.3f ms  max %.3f ms  (%zu vertices)  "
                 "goal median <= 2 ms: %s\n",
                 es.median, es.p95, es.max, ed.vertices, es.median <= 2.0 ? "met" : "MISSED");
-    std::printf("typing into a timeline event's description, a character per frame (%d frames, each an edit)\n", frames);
-    std::printf("  baseline, welcome screen : median %.3f ms  p95 %.3f ms  max %.3f ms\n", bt.median, bt.p95, bt.max);
-    std::printf("  large document           : median %.3f ms  p95 %.3f ms  max %.3f ms\n", et.median, et.p95, et.max);
-    std::printf("  typed into the document  : \"%s\"\n", ed.typed.c_str());
     return 0;
 }
