@@ -198,7 +198,8 @@ void App::handle_shortcuts() {
         if (c == '?') show_shortcuts_ = true;
 }
 
-void App::frame() {
+// The frame's stages before drawing: theme, field order, derived data, the autosave's next step, shortcuts.
+void App::begin_frame() {
     animating_ = false;
     if (theme_pending_) {  // before anything is pushed: every window of this frame is drawn in the new theme
         theme_pending_ = false;
@@ -215,6 +216,52 @@ void App::frame() {
     else if (wake.kind == Autosave::Wake::Now && platform_.background_work()) platform_.request_work();
     else if (wake.kind == Autosave::Wake::Now) work();
     handle_shortcuts();
+}
+
+// The find bar floats over the top right of the document (the last item drawn), like an editor's.
+void App::draw_find_window() {
+    const ImVec2 cmin = ImGui::GetItemRectMin(), cmax = ImGui::GetItemRectMax();
+    const float fw = std::min(520.0f, cmax.x - cmin.x - 24.0f);
+    ImGui::SetNextWindowPos(ImVec2(cmax.x - fw - 20.0f, cmin.y + 8.0f));
+    ImGui::SetNextWindowSize(ImVec2(fw, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::Begin("##findbar", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_AlwaysAutoResize);
+    draw_find_bar(ImGui::GetContentRegionAvail().x);
+    const float bar_h = ImGui::GetWindowHeight() + 8.0f;
+    if (bar_h != find_.bar_h) {  // the document moves down by as much, in the next frame
+        find_.bar_h = bar_h;
+        platform_.request_frame();
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(3);
+}
+
+// After drawing: what depends on what this frame drew or clicked.
+void App::end_frame() {
+    // The review state is kept with the draft: a change to it (an import, a confirmation) is saved as an edit is
+    // (checked after drawing: a click on Confirm may be the last frame drawn for a while).
+    if (timeline_ && doc_ && !draft_id_.empty() && !read_only_ && timeline_->review_rev() != review_rev_seen_) {
+        review_rev_seen_ = timeline_->review_rev();
+        if (timeline_->review_ids(*doc_) != review_saved_) autosave_edited();
+    }
+    // The overlay follows its field; when the field is gone (section collapsed, document closed) it goes too.
+    if (!active_path_.empty() && !active_drawn_) {
+        active_path_.clear();
+        platform_.overlay_hide();
+    }
+    if (highlight_until_ > 0) {
+        if (ImGui::GetTime() < highlight_until_) animating_ = true;
+        else highlight_until_ = 0, highlight_path_.clear();
+    }
+    journal_flush(false);  // last: its timer may be sooner than the autosave's
+}
+
+void App::frame() {
+    begin_frame();
 
     ImGuiIO& io = ImGui::GetIO();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -266,26 +313,7 @@ void App::frame() {
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
-    if (find_.open && doc_) {  // the find bar floats over the top right of the document, like an editor's
-        const ImVec2 cmin = ImGui::GetItemRectMin(), cmax = ImGui::GetItemRectMax();
-        const float fw = std::min(520.0f, cmax.x - cmin.x - 24.0f);
-        ImGui::SetNextWindowPos(ImVec2(cmax.x - fw - 20.0f, cmin.y + 8.0f));
-        ImGui::SetNextWindowSize(ImVec2(fw, 0));
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8.0f);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
-        ImGui::Begin("##findbar", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
-                         ImGuiWindowFlags_AlwaysAutoResize);
-        draw_find_bar(ImGui::GetContentRegionAvail().x);
-        const float bar_h = ImGui::GetWindowHeight() + 8.0f;
-        if (bar_h != find_.bar_h) {  // the document moves down by as much, in the next frame
-            find_.bar_h = bar_h;
-            platform_.request_frame();
-        }
-        ImGui::End();
-        ImGui::PopStyleVar(3);
-    }
+    if (find_.open && doc_) draw_find_window();  // over the top right of the document, like an editor's
     if (side_w > 0) {
         ImGui::SameLine(0, 0);
         ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
@@ -310,22 +338,7 @@ void App::frame() {
     draw_messages();
     ImGui::End();
 
-    // The review state is kept with the draft: a change to it (an import, a confirmation) is saved as an edit is
-    // (checked after drawing: a click on Confirm may be the last frame drawn for a while).
-    if (timeline_ && doc_ && !draft_id_.empty() && !read_only_ && timeline_->review_rev() != review_rev_seen_) {
-        review_rev_seen_ = timeline_->review_rev();
-        if (timeline_->review_ids(*doc_) != review_saved_) autosave_edited();
-    }
-    // The overlay follows its field; when the field is gone (section collapsed, document closed) it goes too.
-    if (!active_path_.empty() && !active_drawn_) {
-        active_path_.clear();
-        platform_.overlay_hide();
-    }
-    if (highlight_until_ > 0) {
-        if (ImGui::GetTime() < highlight_until_) animating_ = true;
-        else highlight_until_ = 0, highlight_path_.clear();
-    }
-    journal_flush(false);  // last: its timer may be sooner than the autosave's
+    end_frame();
 }
 
 void App::work() {

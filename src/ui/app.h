@@ -137,6 +137,10 @@ private:
 
     // Shell (app.cpp; the top bar in topbar.cpp; the welcome screen and the template picker in welcome.cpp)
     void draw_top_bar(float height);
+    // frame()'s stages around the drawing (app.cpp).
+    void begin_frame();
+    void draw_find_window();
+    void end_frame();
     void draw_top_bar_title(float win_w, bool compact, bool tiny);
     void draw_top_bar_save_state(bool tiny);
     void draw_top_bar_actions(float win_w, bool tiny);

@@ -47,6 +47,7 @@ public:
     // For the benchmark and tests: the view and the layout cost.
     TimeView& view() { return view_; }
     double last_rebuild_ms() const { return last_rebuild_ms_; }
+    double last_rebuild_cpu_ms() const { return last_rebuild_cpu_ms_; }  // this thread's CPU time, same rebuild
     void invalidate() { layout_dirty_ = true; }
     // Everything the layout holds (index, labels and widths, phases, clusters and lanes at the current zoom), one
     // line per item: a panel updated edit by edit must give exactly what a new panel builds for the same document.
@@ -126,13 +127,14 @@ private:
         std::string text;   // the description, or the type's name when there is none
         std::string label;  // its short label drawn on the axis
         float width = 0;    // on screen, icon included
+        bool provisional = false;  // measured while a glyph was left for the next frame: measured again then
     };
     std::vector<LabelCacheEntry> label_cache_;  // per document event, from the last rebuild
     std::vector<LabelCacheEntry> label_spare_;  // the one before, moved from: its storage is reused
     std::vector<float> label_px_;               // the widths alone, per document event
     ImFont* label_font_ = nullptr;
     float label_font_size_ = 0;
-    int labels_glyphs_ = -1;           // glyphs added on demand (and atlas resets) when the labels were measured
+    int labels_resets_ = -1;           // atlas resets when the labels were measured
     bool labels_provisional_ = false;  // a glyph was left for the next frame: rebuild then
     // An entry's label, owned by label_cache_ (valid until the next rebuild): the list per entry copies no strings.
     struct LabelRef {
@@ -146,6 +148,7 @@ private:
     bool has_impact_start_ = false;
     int doc_offset_min_ = 0;
     double last_rebuild_ms_ = 0;
+    double last_rebuild_cpu_ms_ = 0;
     // Per zoom level.
     double layout_ms_per_px_ = -1;
     std::vector<Cluster> clusters_;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <string_view>
 #include <unordered_set>
 
@@ -65,8 +66,11 @@ TimeZone Timeline::display_zone() const {
 // reused while that text is unchanged. The previous list is walked alongside the document: an edit leaves the order
 // as it was, an added event is one the previous list lacks, and a deleted one is skipped by looking a few entries
 // ahead (a retimed event is both, where it left and where it arrived). An event found nowhere near is measured
-// again, so a large change costs what a full rebuild does, never more. Widths depend on the font and its glyphs:
-// when either changed, every label is measured again.
+// again, so a large change costs what a full rebuild does, never more.
+// A width depends on the font and on its glyphs. A glyph added on demand while a label is measured is added at once
+// with its true advance, and adding a glyph never changes the advance of another, so a width holds unless a glyph
+// was left for the next frame (measured with the fallback advance: that label alone is measured again next time) or
+// the font or the atlas changed (every label is measured again).
 void Timeline::update_labels(const Document& d) {
     constexpr size_t kLookAhead = 8;  // deleted events skipped in a row before the rest counts as changed
     ImFont* font = ImGui::GetFont();
@@ -74,12 +78,14 @@ void Timeline::update_labels(const Document& d) {
     // The previous list becomes `old`, and the list before it lends its storage: no allocation per rebuild.
     std::vector<LabelCacheEntry>& old = label_spare_;
     old.swap(label_cache_);
-    const GlyphStats before = glyph_stats();
-    if (font != label_font_ || size != label_font_size_ || labels_glyphs_ != before.added + before.resets) old.clear();
+    const int resets = glyph_stats().resets;
+    if (font != label_font_ || size != label_font_size_ || labels_resets_ != resets) old.clear();
     label_font_ = font;
     label_font_size_ = size;
+    labels_resets_ = resets;
     label_cache_.resize(d.timeline.size());
     label_px_.resize(d.timeline.size());
+    labels_provisional_ = false;
     size_t j = 0;  // cursor in `old`: entries before it are used or skipped
     std::string type_text;
     for (size_t i = 0; i < d.timeline.size(); ++i) {
@@ -89,26 +95,38 @@ void Timeline::update_labels(const Document& d) {
         LabelCacheEntry& out = label_cache_[i];
         size_t k = j;
         while (k < old.size() && k < j + kLookAhead && old[k].text != text) ++k;
-        if (k < old.size() && k < j + kLookAhead) {
+        const bool found = k < old.size() && k < j + kLookAhead;
+        if (found) {
             out = std::move(old[k]);
             j = k + 1;
         } else {
             out.text = text;
             out.label = short_label(text);
+        }
+        if (!found || out.provisional) {
             out.width = font->CalcTextSizeA(size, 1e9f, 0.0f, out.label.data(), out.label.data() + out.label.size()).x +
                         size;  // + icon
+            // The flag stays up for the rest of the frame once a glyph is deferred: conservative for later labels.
+            out.provisional = glyph_stats().pending;
+            labels_provisional_ = labels_provisional_ || out.provisional;
         }
         label_px_[i] = out.width;
     }
-    // Widths hold while the glyphs do: a glyph added on demand since (or one left for the next frame, measured with
-    // the fallback advance now) may change them, and the next rebuild then measures every label again.
-    const GlyphStats after = glyph_stats();
-    labels_glyphs_ = after.pending ? -1 : after.added + after.resets;
-    labels_provisional_ = after.pending;
 }
 
+namespace {
+// This thread's CPU time in ms (0 where the platform cannot tell): on a busy machine a rebuild's wall time includes
+// time the thread was not running.
+double thread_cpu_ms() {
+    timespec ts{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return 0;
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+}  // namespace
+
 void Timeline::rebuild(const Document& d) {
-    auto t0 = std::chrono::steady_clock::now();
+    const auto t0 = std::chrono::steady_clock::now();
+    const double c0 = thread_cpu_ms();
     update_labels(d);
     update_timeline_index(index_, d.timeline, label_px_);
     labels_.resize(index_.entries.size());
@@ -135,6 +153,7 @@ void Timeline::rebuild(const Document& d) {
         }
     }
     last_rebuild_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    last_rebuild_cpu_ms_ = thread_cpu_ms() - c0;
 }
 
 void Timeline::relayout_for_zoom() {

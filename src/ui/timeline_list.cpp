@@ -24,8 +24,9 @@ void Timeline::rebuild_rows(const Document& d) {
     for (size_t i = 0; i < d.timeline.size(); ++i) {
         const Event& e = d.timeline[i];
         if (type && event_type_index(e.type) != filter_type_) continue;
-        if (!contains_ci(e.description, filter_text_)) continue;  // case-insensitive in every script
-        if (!contains_ci(e.author, filter_author_)) continue;
+        // Case-insensitive in every script; no filter (the usual case after an edit) costs no text scan.
+        if (!filter_text_.empty() && !contains_ci(e.description, filter_text_)) continue;
+        if (!filter_author_.empty() && !contains_ci(e.author, filter_author_)) continue;
         rows_.push_back(static_cast<int>(i));
     }
     const auto key_time = [&](int i) {

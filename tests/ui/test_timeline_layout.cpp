@@ -6,6 +6,7 @@
 #include <string>
 
 #include "../../bench/timeline/realistic_timeline.h"
+#include "glyphs.h"
 #include "headless.h"
 #include "imgui.h"
 #include "timeline.h"
@@ -90,4 +91,27 @@ TEST_CASE("a label reused across edits follows its event when events before it a
     const std::string updated = p.tl.layout_dump();
     CHECK(updated == fresh_layout(r, d, p.tl.view()));
     CHECK(updated.find("Nuevo evento") != std::string::npos);
+}
+
+TEST_CASE("labels in scripts the atlas has not drawn yet are measured with their glyphs; the other labels are kept") {
+    hs::native::HeadlessRunner r(Panel::W, Panel::H);
+    hs::Document d = hs::bench::realistic_timeline(300, 1, 31);
+    Panel p(r);
+    for (int i = 0; i < 3; ++i) p.frame(d);
+    // Glyphs are added on demand while these are measured: Amharic, Georgian and Armenian, then Thai at the front.
+    d.timeline[10].description = "የክፍያ አገልግሎት ለ12 ደቂቃ ተቋርጧል";
+    d.timeline[20].description = "გადახდის სერვისი მიუწვდომელია, შეცდომების წილი 7%";
+    d.timeline[30].description = "Վճարումների ծառայությունը անհասանելի է\nդիտարկում ենք";
+    d.timeline.front().description = "ลูกค้าชำระเงินไม่ได้ 🚨 ระบบชำระเงินล่ม";
+    ++p.rev;
+    p.frame(d);
+    // A glyph left for the next frame makes its label provisional: the panel rebuilds then, as long as it takes.
+    for (int i = 0; i < 10 && hs::ui::glyph_stats().pending; ++i) p.frame(d);
+    REQUIRE_FALSE(hs::ui::glyph_stats().pending);
+    const std::string updated = p.tl.layout_dump();
+    const std::string full = fresh_layout(r, d, p.tl.view());
+    INFO(first_difference(updated, full));
+    CHECK(updated == full);
+    CHECK(updated.find("გადახდის") != std::string::npos);
+    CHECK(updated.find("Վճարումների ծառայությունը") != std::string::npos);
 }
