@@ -19,6 +19,9 @@ bool is_open_action(const ActionItem& a);
 // ("YYYY-MM-DD") before `today` (the UTC date; "" means no date known: never overdue). An item due today is not late
 // yet; a due date that is not a date ("next week") never makes an item overdue.
 bool is_overdue(const ActionItem& a, const std::string& today);
+// Whole days from the postmortem's creation (its `created` time, UTC date) to `today` ("YYYY-MM-DD"): how long its
+// action items have been waiting. -1 when either date is unknown; never negative.
+int action_age_days(const Document& d, const std::string& today);
 // The median, the mean of the two middle values (rounded toward the lower one) for an even count; none when empty.
 std::optional<int64_t> median_of(std::vector<int64_t> v);
 
@@ -27,6 +30,7 @@ struct OverdueItem {
     std::string draft_title;
     ActionItem item;
     bool overdue = false;
+    int age_days = -1;  // whole days since the postmortem was created (action_age_days); -1 when not known
 };
 
 struct Overview {
@@ -36,6 +40,7 @@ struct Overview {
     int open_actions = 0;
     int overdue_actions = 0;
     std::vector<OverdueItem> open_items;    // every open/in_progress action item, overdue first then by due date
+    std::map<std::string, int> actions_by_status;  // every action item of every draft, closed ones too
     // Medians never mix bases: a time to resolve from impact start and one from the alert (a paging tool's import
     // without an impact start) measure different spans, so each basis has its own median.
     std::optional<int64_t> median_time_to_detect_s;                   // always from impact start

@@ -64,6 +64,27 @@ void count_table(const char* title, const std::vector<CountRow>& rows, float w) 
 
 std::string median_text(const std::optional<int64_t>& s) { return s ? format_duration(*s) : std::string("\xe2\x80\x94"); }
 
+// Every action item of every draft by status, closed ones too: how much of the follow-up got done.
+void draw_actions_by_status(const Overview& o, float w) {
+    if (o.actions_by_status.empty()) return;
+    const Palette& p = palette();
+    std::vector<CountRow> rows;
+    for (const std::string& s : vocab::kActionStatuses) {
+        auto it = o.actions_by_status.find(s);
+        if (it == o.actions_by_status.end()) continue;
+        ActionItem probe;
+        probe.status = s;
+        const bool closed = !is_open_action(probe);
+        rows.push_back({action_status_label(s), it->second, closed ? p.success : p.accent});
+    }
+    for (const auto& [s, n] : o.actions_by_status)  // statuses from newer builds or importers
+        if (std::find(vocab::kActionStatuses.begin(), vocab::kActionStatuses.end(), s) == vocab::kActionStatuses.end())
+            rows.push_back({action_status_label(s), n, p.text_muted});
+    ImGui::Spacing();
+    count_table("Action items by status", rows, w);
+    mark("overview.actions_by_status");
+}
+
 }  // namespace
 
 void App::draw_overview() {
@@ -116,6 +137,7 @@ void App::draw_overview_open() {
         ImGui::SameLine();
         count_table("By status", status, half);
         mark("overview.by_status");
+        draw_actions_by_status(o, avail);
         ImGui::Spacing();
 
         ImGui::PushFont(fonts().bold);
@@ -155,6 +177,8 @@ void App::draw_overview_open() {
                 ImGui::TextWrapped("%s", it.item.owner.empty() ? "\xe2\x80\x94" : it.item.owner.c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(action_status_label(it.item.status).c_str());
+                // How long it has waited: days since its postmortem was written.
+                if (it.age_days >= 0) muted_text((std::to_string(it.age_days) + " d old").c_str());
                 ImGui::TableNextColumn();
                 // The whole title, wrapped in its column (a Selectable alone would cut it at one line).
                 std::string t = it.draft_title.empty() ? std::string("Untitled postmortem") : it.draft_title;

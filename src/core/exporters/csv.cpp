@@ -9,6 +9,10 @@ namespace {
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
+}  // namespace
+
+namespace export_detail {
+
 std::string csv_cell(const std::string& raw) {
     std::string s = sanitize_text(raw);  // also turns CR into LF: a cell never holds a bare CR
     // Checked after sanitising too: dropped control characters must not uncover a leading "=".
@@ -24,26 +28,33 @@ std::string csv_cell(const std::string& raw) {
     return out + "\"";
 }
 
-}  // namespace
+std::string action_csv_description(const Document& d, const ActionItem& a) {
+    // The description carries the context a tracker ticket needs: the type, the ticket and the postmortem.
+    std::string desc = sanitize_text(a.description);
+    while (!desc.empty() && (desc.back() == '\n' || desc.back() == ' ')) desc.pop_back();
+    std::string ctx;
+    if (!blank(a.type)) ctx += "Type: " + action_type_label(a.type) + "\n";
+    // Only http(s) ticket URLs are passed on; another scheme could be made clickable by the importer.
+    if (is_http_url(a.ticket_url)) ctx += "Ticket: " + a.ticket_url + "\n";
+    if (!blank(d.title) || !blank(d.incident_id)) {
+        ctx += "Postmortem: " + d.title;
+        if (!blank(d.incident_id)) ctx += (blank(d.title) ? "" : " ") + std::string("(") + d.incident_id + ")";
+        ctx += "\n";
+    }
+    if (!ctx.empty()) ctx.pop_back();
+    if (!desc.empty() && !ctx.empty()) desc += "\n\n";
+    desc += ctx;
+    return desc;
+}
+
+}  // namespace export_detail
+
+using export_detail::csv_cell;
 
 std::string export_actions_csv(const Document& d) {
     std::string out = "Summary,Assignee,Due date,Priority,Status,Description\r\n";
     for (const ActionItem& a : d.action_items) {
-        // The description carries the context a tracker ticket needs: the type, the ticket and the postmortem.
-        std::string desc = sanitize_text(a.description);
-        while (!desc.empty() && (desc.back() == '\n' || desc.back() == ' ')) desc.pop_back();
-        std::string ctx;
-        if (!blank(a.type)) ctx += "Type: " + action_type_label(a.type) + "\n";
-        // Only http(s) ticket URLs are passed on; another scheme could be made clickable by the importer.
-        if (is_http_url(a.ticket_url)) ctx += "Ticket: " + a.ticket_url + "\n";
-        if (!blank(d.title) || !blank(d.incident_id)) {
-            ctx += "Postmortem: " + d.title;
-            if (!blank(d.incident_id)) ctx += (blank(d.title) ? "" : " ") + std::string("(") + d.incident_id + ")";
-            ctx += "\n";
-        }
-        if (!ctx.empty()) ctx.pop_back();
-        if (!desc.empty() && !ctx.empty()) desc += "\n\n";
-        desc += ctx;
+        std::string desc = export_detail::action_csv_description(d, a);
         out += csv_cell(a.title) + "," + csv_cell(a.owner) + "," + csv_cell(a.due) + "," + csv_cell(a.priority) + "," +
                csv_cell(action_status_label(a.status)) + "," + csv_cell(desc) + "\r\n";
     }

@@ -25,6 +25,17 @@ std::string export_actions_csv(const Document& d);
 std::string export_actions_ics(const Document& d, int64_t now_ms);
 size_t ics_item_count(const Document& d);
 
+// Action items for the trackers' own CSV importers (trackers.cpp; docs/exporters.md has the column mapping and the
+// importer settings). Every row carries the item's stable id as the label tracker_label(item) and in the
+// description, so that the tracker's CSV export of the tickets can be matched back (core/tracker.h).
+// Jira: Summary, Issue Type, Status, Priority (Highest..Lowest), Assignee, Due date (yyyy-MM-dd), Labels (twice:
+// the id label and the incident id), Description.
+std::string export_jira_csv(const Document& d);
+// GitLab: title, description, due_date (YYYY-MM-DD), the header names GitLab's issue importer reads.
+std::string export_gitlab_csv(const Document& d);
+// "hindsight-<item id>": a tracker label (no spaces or commas, which labels cannot hold) naming the item.
+std::string tracker_label(const ActionItem& a);
+
 // ---- helpers shared by the exporters and the read view (exporters/common.cpp) -----------------------------------
 // True for absolute http:// or https:// URLs with a host and no whitespace or control characters. Only these are
 // ever turned into links or opened; anything else (javascript:, data:, relative) is shown as text.
@@ -59,6 +70,10 @@ const std::string* prose_field(const Document& d, const std::string& key);  // s
 bool impact_is_empty(const Impact& i);
 bool section_is_empty(const Document& d, const std::string& key);  // unknown keys count as empty
 std::string heading(const std::string& key);  // section_title(key), or the key made readable if that is empty
+// A CSV cell: RFC 4180 quoting, and a leading apostrophe where the text would start a spreadsheet formula.
+std::string csv_cell(const std::string& raw);
+// The description the action-item CSV exports carry: the item's own text, then its type, ticket and postmortem.
+std::string action_csv_description(const Document& d, const ActionItem& a);
 }  // namespace export_detail
 
 }  // namespace hs

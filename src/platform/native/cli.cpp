@@ -9,6 +9,7 @@
 //   commands
 //   the command table and main
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -31,6 +32,7 @@
 #include "core/metrics.h"
 #include "core/model.h"
 #include "core/templates.h"
+#include "core/tracker.h"
 #include "platform/native/cli_input.h"
 #include "platform/native/passphrase.h"
 
@@ -242,10 +244,10 @@ int cmd_import(const std::vector<std::string>& argv) {
 
 int cmd_export(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, {"--fragment"}, {});
-    if (a.positional.empty()) throw UsageError{"missing the format: md, html, csv or ics."};
+    if (a.positional.empty()) throw UsageError{"missing the format: md, html, csv, jira-csv, gitlab-csv or ics."};
     const std::string kind = a.positional[0];
-    if (kind != "md" && kind != "html" && kind != "csv" && kind != "ics")
-        throw UsageError{"unknown export format \"" + kind + "\"; use md, html, csv or ics."};
+    if (kind != "md" && kind != "html" && kind != "csv" && kind != "ics" && kind != "jira-csv" && kind != "gitlab-csv")
+        throw UsageError{"unknown export format \"" + kind + "\"; use md, html, csv, jira-csv, gitlab-csv or ics."};
     if (a.options.count("--fragment") && kind != "html") throw UsageError{"--fragment applies to html only."};
     need_count(a, 2, 2, "FILE (use - for standard input)");
     hs::Document d;
@@ -256,6 +258,8 @@ int cmd_export(const std::vector<std::string>& argv) {
         o.standalone = !a.options.count("--fragment");
         out(hs::export_html(d, o));
     } else if (kind == "csv") out(hs::export_actions_csv(d));
+    else if (kind == "jira-csv") out(hs::export_jira_csv(d));
+    else if (kind == "gitlab-csv") out(hs::export_gitlab_csv(d));
     else {
         if (hs::ics_item_count(d) == 0) {
             err("nothing to export: no open or in-progress action item has a due date (YYYY-MM-DD), and a calendar "
@@ -304,6 +308,74 @@ int cmd_metrics(const std::vector<std::string>& argv) {
     if (!load_file(a.positional[0], d)) return kBadInput;
     hs::Metrics m = hs::compute_metrics(d);
     out(hs::metrics_json(m).dump(2, ' ', false, hs::Json::error_handler_t::replace) + "\n");
+    return kOk;
+}
+
+// `actions update FILE TRACKER.csv`: the changes a tracker's CSV export proposes, one line each on stdout; notes and
+// unmatched rows and items on stderr. --write applies them to FILE (replaced atomically through a temporary file).
+bool write_file_atomically(const std::string& path, const std::string& data, std::string& why) {
+    const std::string tmp = path + ".hindsight-tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!(f << data) || !f.flush()) {
+            why = "could not be written (" + std::string(std::strerror(errno)) + "); it was left as it was.";
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        why = "could not be replaced (" + ec.message() + "); it was left as it was.";
+        fs::remove(tmp, ec);
+        return false;
+    }
+    return true;
+}
+
+void print_tracker_report(const hs::TrackerUpdate& u) {
+    for (const auto& c : u.changes)
+        out(c.item_id + " " + c.field + ": " + (c.old_value.empty() ? "(none)" : c.old_value) + " -> " +
+            c.new_value + "\n");
+    for (const auto& r : u.unmatched_rows)
+        err("unmatched row (line " + std::to_string(r.line) + (r.key.empty() ? "" : ", " + r.key) +
+            (r.title.empty() ? "" : ", \"" + r.title + "\"") + "): it names no action item of this document.\n");
+    for (const auto& id : u.unmatched_items) err("unmatched item " + id + ": no row of the tracker export names it.\n");
+    for (const auto& n : u.notes) err("note: " + n + "\n");
+}
+
+int cmd_actions(const std::vector<std::string>& argv) {
+    Args a = parse_args(argv, {"--write"}, {"--jira-url"});
+    if (a.positional.empty()) throw UsageError{"missing the action: update."};
+    if (a.positional[0] != "update") throw UsageError{"unknown actions action \"" + a.positional[0] + "\"; use update."};
+    need_count(a, 3, 3, "FILE and TRACKER.csv");
+    const std::string path = a.positional[1], tracker_path = a.positional[2];
+    if (a.options.count("--write") && path == "-")
+        throw UsageError{"--write replaces FILE, so FILE cannot be standard input."};
+    hs::Document d;
+    if (!load_file(path, d, true)) return kBadInput;
+    std::string csv, why;
+    if (!read_input(tracker_path, csv, why)) {
+        err(display_name(tracker_path) + ": " + why + "\n");
+        return kBadInput;
+    }
+    hs::TrackerOptions opts;
+    opts.jira_base_url = a.options["--jira-url"];
+    hs::TrackerUpdate u = hs::tracker_update(d, csv, opts);
+    if (!u.ok) {
+        err(display_name(tracker_path) + ": " + u.error + "\n");
+        return kBadInput;
+    }
+    print_tracker_report(u);
+    if (u.changes.empty()) err("no changes: the action items already match the tracker.\n");
+    if (!a.options.count("--write") || u.changes.empty()) return kOk;
+    hs::apply_tracker_changes(d, u.changes);
+    if (!write_file_atomically(path, hs::save_document(d, true) + "\n", why)) {
+        err(display_name(path) + ": " + why + "\n");
+        return kBadInput;
+    }
+    err("wrote " + std::to_string(u.changes.size()) + " change(s) to " + path + ".\n");
     return kOk;
 }
 
@@ -433,7 +505,10 @@ const std::vector<Command>& commands() {
          "print the pre-filled document (slack: day file, export folder or .zip, the options filter an export; "
          "statuspage: --incident picks one of a list)",
          cmd_import},
-        {"export", "md|html|csv|ics [--fragment] FILE", "print the export (csv/ics: action items)", cmd_export},
+        {"export", "md|html|csv|jira-csv|gitlab-csv|ics [--fragment] FILE",
+         "print the export (csv, jira-csv, gitlab-csv, ics: action items)", cmd_export},
+        {"actions", "update [--write] [--jira-url URL] FILE TRACKER.csv",
+         "the changes a tracker's CSV export makes to the action items (--write: apply them)", cmd_actions},
         {"lint", "[--strict] [--json] FILE", "findings; exit 0 even with findings (--strict: 1)", cmd_lint},
         {"metrics", "FILE",
          "JSON: time_to_*_s and impact_duration_s (null where undefined), \"basis\" of each "

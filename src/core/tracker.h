@@ -1,0 +1,52 @@
+// Updating action items from a tracker's own CSV export (Jira's "Export Excel CSV", GitLab's issue export): rows are
+// matched to items by the label "hindsight-<item id>" that the tracker exports carry (exporters.h), in a Labels
+// column or in the description, and the tracker's status, ticket and due date become proposed changes that a person
+// confirms before they are applied. No server, no API key. Pure C++17; docs/cli.md ("actions update").
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+namespace hs {
+
+struct TrackerChange {
+    std::string item_id;
+    std::string field;  // "status", "due" or "ticket_url"
+    std::string old_value, new_value;
+};
+
+struct TrackerUnmatchedRow {
+    size_t line = 0;    // physical line the row starts on (1-based)
+    std::string key;    // "OPS-12", "#34", or "" when the row has none
+    std::string title;  // the row's summary or title
+};
+
+struct TrackerUpdate {
+    bool ok = false;
+    std::string error;      // when !ok: what is wrong with the CSV and what to do
+    std::string tracker;    // "jira", "gitlab" or "csv" (a header with Status and Labels or Description columns)
+    std::vector<TrackerChange> changes;
+    std::vector<TrackerUnmatchedRow> unmatched_rows;  // rows that name no item of this document
+    std::vector<std::string> unmatched_items;         // ids of items no row names
+    std::vector<std::string> notes;                   // values left alone, each with why (unknown status, ...)
+};
+
+struct TrackerOptions {
+    // Where Jira tickets live ("https://example.atlassian.net"): a Jira row's Issue key becomes the ticket URL
+    // <base>/browse/<key>. When empty, the base is taken from an item's ticket URL that already has "/browse/".
+    std::string jira_base_url;
+};
+
+// The changes the tracker's CSV export proposes for `d`'s action items. Never throws.
+TrackerUpdate tracker_update(const Document& d, const std::string& csv_text, const TrackerOptions& opts = {});
+// Applies changes to the items they name (by id); returns how many values changed.
+size_t apply_tracker_changes(Document& d, const std::vector<TrackerChange>& changes);
+// A tracker date as a calendar date: "2026-12-12", "2026-12-12 15:45", Jira's "12/Dec/26 3:45 PM", "12/Dec/2026".
+// "" when the text is none of these or not a real date.
+std::string tracker_date(const std::string& text);
+// Whether a file's text looks like a tracker export naming Hindsight items (a header row, then some
+// "hindsight-" label): for recognising a dropped or opened file.
+bool looks_like_tracker_csv(const std::string& text);
+
+}  // namespace hs
