@@ -24,7 +24,7 @@ test('typed text survives closing the page after 1.5 s (20 of 20 trials)', async
     const page = await context.newPage();
     await page.goto(server.url);
     await page.evaluate(() => window.hindsight.ready);
-    await h.settle(page, 300);
+    // No settle: click() waits until the control is drawn in place (the draft reopens a moment after the page is ready).
     if (trial === 0) {
       await h.click(page, 'welcome.new');
       await h.click(page, 'new.template.minimal');
@@ -57,7 +57,11 @@ test('two tabs create drafts at the same time and both are kept', async () => {
       else await h.click(p, step);
     }
   }
-  await a.waitForTimeout(1500);
+  // Both drafts stored (nothing dirty, no push running) before the reload, instead of a fixed pause.
+  for (const p of [a, b]) {
+    await p.waitForFunction(() => { const s = window.hindsight.storage(); return s && s.loaded && !s.dirty && !s.persisting; },
+      null, { timeout: 10000 });
+  }
   await a.reload();
   await a.evaluate(() => window.hindsight.ready);
   await h.settle(a, 800);
