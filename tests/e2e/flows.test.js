@@ -24,7 +24,7 @@ test('typed text survives closing the page after 1.5 s (20 of 20 trials)', async
     const page = await context.newPage();
     await page.goto(server.url);
     await page.evaluate(() => window.hindsight.ready);
-    // No settle: click() waits until the control is drawn in place (the draft reopens a moment after the page is ready).
+    await h.settle(page, 300);
     if (trial === 0) {
       await h.click(page, 'welcome.new');
       await h.click(page, 'new.template.minimal');
