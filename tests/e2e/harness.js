@@ -96,30 +96,22 @@ async function locate(page, name, timeout = 5000) {
 
 // Scrolls with the mouse wheel, as a person would, until the named control is inside the viewport. Returns where
 // it was located last (from two equal reads, as locate() does), or null when the page was scrolled after that read.
-// The first wheel step is a small one (300 px); the next ones are sized by how far that moved the page, so that a
-// control far down is reached in a few steps, each of which costs frames (slow ones on a loaded machine).
-const WHEEL_FIRST_STEP = 300;
-const WHEEL_MAX_STEP = 2400;
 async function scrollIntoView(page, name) {
   const vp = viewportOf(page);
-  let prev = null, lastDy = 0, perWheelPx = 0;
+  let prev = null;
   for (let i = 0; i < 100; i++) {  // a 300 px wheel step scrolls the editor about 75 px: 100 steps cover a phone's long page
     const at = await locate(page, name);
     const r = at.rect;
     // A control that the wheel does not move is fixed (the top bar, a popup): it is where it will stay.
     if (prev && prev.y === r.y) return at;
-    if (prev && Math.sign(prev.y - r.y) === Math.sign(lastDy)) perWheelPx = Math.abs(prev.y - r.y) / Math.abs(lastDy);
-    const cap = perWheelPx > 0 ? WHEEL_MAX_STEP : WHEEL_FIRST_STEP;
-    const toWheel = (px) => Math.min(cap, perWheelPx > 0 ? Math.ceil(px / perWheelPx) : px);
     let dy = 0;
-    if (r.y + r.h > vp.height - 8) dy = toWheel(r.y + r.h - vp.height + 60);
-    else if (r.y < 60) dy = -toWheel(60 - r.y + 40);
+    if (r.y + r.h > vp.height - 8) dy = Math.min(300, r.y + r.h - vp.height + 60);
+    else if (r.y < 60) dy = -Math.min(300, 60 - r.y + 40);
     if (dy === 0) return at;
     await page.mouse.move(Math.min(r.x + r.w / 2, vp.width - 20), vp.height / 2);
     await wheel(page, dy);
     await settle(page);
     prev = r;
-    lastDy = dy;
   }
   return null;
 }
