@@ -57,7 +57,8 @@ async function startBrowser() {
   }
   await page.goto(server.url);
   await page.evaluate(() => window.hindsight.ready);
-  await h.settle(page, 300);
+  // No settle here: the caller waits for what it needs (the reopened edit, a control drawn in place), and the frames
+  // the start draws meanwhile cost seconds a trial on a loaded machine.
   const kill = async () => {
     browser.removeAllListeners();
     process.kill(-proc.pid, 'SIGKILL');

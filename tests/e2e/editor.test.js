@@ -24,9 +24,7 @@ test('a new document from each template has its sections in order', async () => 
   const { page, context, errors } = await h.openApp(browser, server, { viewport: { width: 1400, height: 900 } });
   const want = { 'google-sre': 'summary', atlassian: 'leadup', minimal: 'summary', security: 'detection' };
   for (const [tpl, section] of Object.entries(want)) {
-    await page.reload();
-    await page.evaluate(() => window.hindsight.ready);
-    // A reload reopens the last draft; start from the sidebar's New postmortem.
+    // One after another in the same session, as a person would: each starts from the sidebar's New postmortem.
     await h.click(page, 'sidebar.new');
     await h.click(page, 'new.title');
     await page.keyboard.type('From ' + tpl);

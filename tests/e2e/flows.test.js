@@ -57,7 +57,11 @@ test('two tabs create drafts at the same time and both are kept', async () => {
       else await h.click(p, step);
     }
   }
-  await a.waitForTimeout(1500);
+  // Both drafts stored (nothing dirty, no push running) before the reload, instead of a fixed pause.
+  for (const p of [a, b]) {
+    await p.waitForFunction(() => { const s = window.hindsight.storage(); return s && s.loaded && !s.dirty && !s.persisting; },
+      null, { timeout: 10000 });
+  }
   await a.reload();
   await a.evaluate(() => window.hindsight.ready);
   await h.settle(a, 800);

@@ -94,28 +94,31 @@ async function locate(page, name, timeout = 5000) {
   }
 }
 
-// Scrolls with the mouse wheel, as a person would, until the named control is inside the viewport.
+// Scrolls with the mouse wheel, as a person would, until the named control is inside the viewport. Returns where
+// it was located last (from two equal reads, as locate() does), or null when the page was scrolled after that read.
 async function scrollIntoView(page, name) {
   const vp = viewportOf(page);
   let prev = null;
   for (let i = 0; i < 100; i++) {  // a 300 px wheel step scrolls the editor about 75 px: 100 steps cover a phone's long page
-    const r = (await locate(page, name)).rect;
+    const at = await locate(page, name);
+    const r = at.rect;
     // A control that the wheel does not move is fixed (the top bar, a popup): it is where it will stay.
-    if (prev && prev.y === r.y) return;
+    if (prev && prev.y === r.y) return at;
     let dy = 0;
     if (r.y + r.h > vp.height - 8) dy = Math.min(300, r.y + r.h - vp.height + 60);
     else if (r.y < 60) dy = -Math.min(300, 60 - r.y + 40);
-    if (dy === 0) return;
+    if (dy === 0) return at;
     await page.mouse.move(Math.min(r.x + r.w / 2, vp.width - 20), vp.height / 2);
     await wheel(page, dy);
     await settle(page);
     prev = r;
   }
+  return null;
 }
 
 async function click(page, name, opts = {}) {
-  await scrollIntoView(page, name);
-  const p = await locate(page, name);
+  // Where scrollIntoView last found the control stands unless the wheel moved the page since: no second locate then.
+  const p = await scrollIntoView(page, name) || await locate(page, name);
   await page.mouse.click(p.x + (opts.dx || 0), p.y + (opts.dy || 0), opts);
   await settle(page);
   return p;

@@ -22,8 +22,7 @@ async function typeAndLeave(page, text) {
 
 // The rectangle of a control, scrolled into view first; asserts it is readable (wide enough) and on screen.
 async function onScreen(page, name, minWidth = 100) {
-  await h.scrollIntoView(page, name);
-  const r = (await h.locate(page, name)).rect;
+  const r = (await h.scrollIntoView(page, name) || await h.locate(page, name)).rect;
   const vp = page.viewportSize();
   assert.ok(r.w >= minWidth, `${name} is ${r.w} px wide (at least ${minWidth})`);
   assert.ok(r.x >= 0 && r.x + r.w <= vp.width, `${name} is inside the viewport across (${r.x}..${r.x + r.w})`);
