@@ -22,6 +22,8 @@ add_custom_command(OUTPUT "${HS_ARABIC_CPP}"
   COMMENT "Arabic contextual forms")
 
 file(GLOB HS_UI_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/ui/*.cpp")
+# Opening files on the editor's own thread is for the native app: the page opens them in its worker.
+list(FILTER HS_UI_SOURCES EXCLUDE REGEX "/open_local\\.cpp$")
 file(GLOB HS_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp")
 # Assets: the editor's (templates, lint data) and the worker's (templates for imports, the link dictionaries).
 set(HS_EMBED_EDITOR "${HS_ASSET_FILES}")

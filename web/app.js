@@ -541,11 +541,6 @@
   var MAX_FILE = 64 * 1024 * 1024;  // the importers' own cap (kMaxImportBytes)
   var reading = 0;
   function message(text) { if (mod) mod.ccall('hs_show_message', null, ['string'], [text]); }
-  function openHere(f, bytes) {  // on this thread: only when the worker cannot start
-    heapString(mod, new TextDecoder().decode(bytes), function (p) {
-      mod.ccall('hs_open_file', 'number', ['number', 'string'], [p, f.name]);
-    });
-  }
   function openFiles(list) {
     Array.prototype.forEach.call(list || [], function (f) {
       if (!mod) return;
@@ -568,7 +563,9 @@
             mod.ccall('hs_open_converted', 'number', ['number', 'string', 'string'], [p, f.name, r.kind]);
           });
         }, function (e) {
-          if (e.load) return openHere(f, new Uint8Array(buf));
+          // Files are opened only in the worker (the editor's wasm has no importer), so without it none can be.
+          if (e.load) return message(f.name + ' could not be opened: the page could not start its worker' + why(e.message) +
+                                     '. Reload the page and try again. Nothing you had open was changed.');
           message(f.name + ' could not be opened: reading it stopped' + why(e.message) + '. It is probably too large ' +
                   'or damaged. Nothing you had open was changed, and the editor carries on.');
         });

@@ -11,7 +11,6 @@
 #include "core/importers/importers.h"
 #include "core/templates.h"
 #include "core/text.h"
-#include "core/zip.h"
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
@@ -43,13 +42,6 @@ App::~App() { set_text_input_host(nullptr); }
 void App::show_message(const std::string& text) {
     messages_.push_back(text);
     platform_.request_frame();
-}
-
-bool App::open_file(const std::string& name, const std::string& text) {
-    if (looks_like_zip(text)) return open_slack_zip(name, text);  // a whole export: choose, then import
-    std::string kind;
-    ImportResult r = open_any(name, text, &kind);
-    return open_import_result(name, kind, std::move(r));
 }
 
 bool App::open_converted(const std::string& name, const std::string& kind, const std::string& canonical_json) {

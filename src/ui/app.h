@@ -114,8 +114,9 @@ public:
     };
     void set_samples(const std::string& index_json);
     void open_find();  // Ctrl+F: the find bar over the document
-    // A file picked or dropped: a Hindsight document opens; an incident export (PagerDuty, Opsgenie, Slack, CSV) is
-    // imported into a new draft and its timeline opens for review. Bad files explain themselves; nothing is lost.
+    // A file picked or dropped, opened on this thread (native only: open_local.cpp): a Hindsight document opens; an
+    // incident export is imported into a new draft and its timeline opens for review; a Slack export's .zip opens
+    // the dialog. Bad files explain themselves; nothing is lost.
     bool open_file(const std::string& name, const std::string& text);
     // The same, for a file the platform already read and converted elsewhere (web: in a worker, so a huge or hostile
     // file can neither block nor take down the editor): `kind` as open_any gives it, `canonical_json` the document.

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "app.h"
-#include "core/zip.h"
 #include "imgui.h"
 #include "locate.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -53,17 +52,6 @@ bool read_choices(const SlackImportState& s, SlackExportOptions& o, std::string&
 
 }  // namespace
 
-bool App::open_slack_zip(const std::string& name, const std::string& bytes) {
-    SlackExportScan scan = scan_slack_zip(bytes);
-    if (!scan.ok) {
-        show_message(refusal_message(name, scan.problems));
-        return false;
-    }
-    slack_import_start(name, scan);
-    slack_import_.zip = bytes;
-    return true;
-}
-
 void App::slack_choose(const std::string& name, const std::string& scan_json) {
     SlackExportScan scan;
     if (!slack_scan_from_json(scan_json, scan)) {
@@ -89,12 +77,12 @@ void App::slack_import_run() {
     SlackExportOptions o;
     if (!read_choices(s, o, s.error)) return;
     s.error.clear();
-    if (s.zip.empty()) {  // the page holds the archive: its worker imports it and the document comes back
+    if (!s.import_here) {  // the page holds the archive: its worker imports it and the document comes back
         platform_.import_slack_zip(slack_options_json(o));
         s = {};
         return;
     }
-    ImportResult r = import_slack_zip(s.zip, o);
+    ImportResult r = s.import_here(s.zip, o);
     if (!r.ok) {
         s.error = r.problems.empty() ? "Nothing could be imported." : r.problems.front().message;
         return;

@@ -84,11 +84,6 @@ EMSCRIPTEN_KEEPALIVE const char* hs_locate_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE void hs_show_message(const char* text) { S.app->show_message(text ? text : ""); poke(); }
-EMSCRIPTEN_KEEPALIVE int hs_open_file(const char* text, const char* name) {
-    const int ok = S.app->open_file(name ? name : "file", text ? text : "") ? 1 : 0;
-    poke();
-    return ok;
-}
 // A file read and converted by the worker (web/app.js, src/platform/web/worker/): the document as canonical JSON.
 EMSCRIPTEN_KEEPALIVE int hs_open_converted(const char* json, const char* name, const char* kind) {
     const int ok = S.app->open_converted(name ? name : "file", kind ? kind : "", json ? json : "") ? 1 : 0;
