@@ -16,6 +16,18 @@ inline Rect where(const hs::native::HeadlessRunner& r, const std::string& name) 
     REQUIRE(r.locate(name, q.x, q.y, q.w, q.h));
     return q;
 }
+// Clicks the control `name` as a person would, 10 px into it: move, press, release, with a frame drawn by `frame`
+// after each.
+template <class Frame>
+void click(hs::native::HeadlessRunner& r, const std::string& name, Frame frame) {
+    const Rect t = where(r, name);
+    r.mouse_move(t.x + 10, t.y + t.h / 2);
+    r.frame(frame);
+    r.mouse_button(0, true);
+    r.frame(frame);
+    r.mouse_button(0, false);
+    r.frame(frame);
+}
 // A document of `n` open action items, "ai-0" ..., owned by "team", whose titles wrap to different heights; `fill`,
 // when given, sets more of each item.
 inline std::string action_items_doc(int n, void (*fill)(hs::ActionItem&, int) = nullptr) {

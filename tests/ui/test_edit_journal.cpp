@@ -49,13 +49,7 @@ void frames(hs::native::HeadlessRunner& r, hs::ui::App& app, int n = 2) {
 // still meanwhile: the tests move it).
 void type_into(hs::native::HeadlessRunner& r, hs::ui::App& app, const std::string& path,
                const std::string& text) {
-    uitest::Rect t = uitest::where(r, "field." + path);
-    r.mouse_move(t.x + 10, t.y + t.h / 2);
-    frames(r, app, 1);
-    r.mouse_button(0, true);
-    frames(r, app, 1);
-    r.mouse_button(0, false);
-    frames(r, app, 1);
+    uitest::click(r, "field." + path, [&] { app.frame(); });
     for (size_t i = 1; i <= text.size(); ++i) {
         const bool whole = i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
         if (whole) app.overlay_input(path, text.substr(0, i));  // a whole character at a time

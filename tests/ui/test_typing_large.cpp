@@ -26,13 +26,7 @@ void frames(hs::native::HeadlessRunner& r, hs::ui::App& app, int n = 2) {
 }
 
 void click_field(hs::native::HeadlessRunner& r, hs::ui::App& app, const std::string& path) {
-    uitest::Rect t = uitest::where(r, "field." + path);
-    r.mouse_move(t.x + 10, t.y + t.h / 2);
-    frames(r, app, 1);
-    r.mouse_button(0, true);
-    frames(r, app, 1);
-    r.mouse_button(0, false);
-    frames(r, app, 1);
+    uitest::click(r, "field." + path, [&] { app.frame(); });
 }
 
 class OverlayPlatform : public hs::native::HeadlessPlatform {
