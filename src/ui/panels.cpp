@@ -25,14 +25,19 @@ namespace {
 void metric_row(const MetricRow& r) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextColored(palette().text_muted, "%s", r.label);
+    // The label wraps within its column, and the basis goes under the figure where the panel is too narrow for it
+    // beside: nothing runs past the panel's edge or into the next column.
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
+    ImGui::TextWrapped("%s", r.label);
+    ImGui::PopStyleColor();
     ImGui::TableNextColumn();
     if (r.seconds) {
         ImGui::PushFont(fonts().mono);
         ImGui::TextUnformatted(format_duration(*r.seconds).c_str());
         ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::TextColored(palette().text_muted, "%s", basis_words(r.basis));
+        const char* words = basis_words(r.basis);
+        same_line_if_fits(ImGui::CalcTextSize(words).x, ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x);
+        ImGui::TextColored(palette().text_muted, "%s", words);
         mark(std::string("metrics.basis.") + r.key + "." + basis_key(r.basis));
     } else {
         ImGui::TextColored(palette().text_muted, "not defined");
