@@ -317,7 +317,8 @@ FrameResult open_sealed_frame(const std::vector<uint8_t>& bytes, const DecodeOpt
     if (vr == VarintResult::Truncated) return frame_fail(LinkError::Truncated);
     if (vr == VarintResult::Bad) return frame_fail(LinkError::Corrupt);
     if (body_len > kLinkMaxDocumentBytes + 1024) {
-        return frame_fail(LinkError::TooLarge, "This link says it holds more than 8 MiB; Hindsight opens links up to 8 MiB.");
+        return frame_fail(LinkError::TooLarge,
+                          "This link says it holds more than 8 MiB; Hindsight opens links up to 8 MiB.");
     }
     if (end - p < 4) return frame_fail(LinkError::Truncated);
     uint32_t crc = get_u32le(p);

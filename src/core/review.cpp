@@ -275,8 +275,8 @@ void normalize_review_data(Document& d) {
         if (x.second.at.unix_ms != y.second.at.unix_ms) return x.second.at.unix_ms < y.second.at.unix_ms;
         return x.first < y.first;
     });
-    keyed.erase(std::unique(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) { return x.first == y.first; }),
-                keyed.end());
+    const auto same = [](const auto& x, const auto& y) { return x.first == y.first; };
+    keyed.erase(std::unique(keyed.begin(), keyed.end(), same), keyed.end());
     d.approvals.clear();
     for (auto& k : keyed) d.approvals.push_back(std::move(k.second));
     // Shared versions: one per hash (its latest time), the newest kMaxSharedVersions, oldest first.

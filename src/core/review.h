@@ -3,8 +3,8 @@
 // form of the data is in docs/format.md ("Review data"), and the reply link there too ("Reply links").
 //
 // Merging: comments, their replies and suggestions are sets keyed by id; a comment's resolved/reopened marks and a
-// suggestion's decision keep the latest (time, then name); decisions are a set whose latest per reviewer counts. So replies
-// applied in any order, or twice, give the same document (join_review_data is commutative, associative and
+// suggestion's decision keep the latest (time, then name); decisions are a set whose latest per reviewer counts.
+// So replies applied in any order, or twice, give the same document (join_review_data is commutative, associative and
 // idempotent), and whole-document merges (merge.h) use the same join.
 #pragma once
 

@@ -180,8 +180,8 @@ ReviewReply make_reply(const Document& base, const Document& edited, const std::
 ApplyReplyResult apply_reply(Document& d, const ReviewReply& r) {
     ApplyReplyResult out;
     if (!knows_version(d, r.base)) {
-        out.message = "This reply was written on a version of '" + d.title +
-                      "' this draft never shared (version " + r.base +
+        const std::string title = d.title.empty() ? "this postmortem" : "'" + d.title + "'";
+        out.message = "This reply was written on a version of " + title + " this draft never shared (version " + r.base +
                       "). Open the draft you shared it from, or send the reviewer a new link.";
         return out;
     }

@@ -269,7 +269,9 @@ LinkError reply_error(LinkError::Kind k, const std::string& detail) {
     const char* const kAsk = " Ask the reviewer to send it again.";
     std::string m;
     switch (k) {
-        case LinkError::Empty: m = "This reply link is empty: the part after '#' is missing. Copy the whole link again."; break;
+        case LinkError::Empty:
+            m = "This reply link is empty: the part after '#' is missing. Copy the whole link again.";
+            break;
         case LinkError::BadCharacters:
             m = "This reply link contains characters that a Hindsight link never has" + detail +
                 ": it was probably changed on the way. Copy the whole link again.";
@@ -279,20 +281,25 @@ LinkError reply_error(LinkError::Kind k, const std::string& detail) {
                                : detail;
             break;
         case LinkError::Truncated:
-            m = std::string("This reply link is incomplete: it was probably shortened by the app that carried it.") + kAsk;
+            m = std::string("This reply link is incomplete: it was probably shortened by the app that carried it.") +
+                kAsk;
             break;
         case LinkError::Corrupt:
             m = "This reply link is damaged: its content does not match its checksum" + detail +
                 ". A character was probably changed on the way." + kAsk;
             break;
-        case LinkError::TooLarge: m = (detail.empty() ? std::string("This reply link is too large.") : detail) + kAsk; break;
+        case LinkError::TooLarge:
+            m = (detail.empty() ? std::string("This reply link is too large.") : detail) + kAsk;
+            break;
         case LinkError::NeedsPassphrase:
             m = "This reply link is protected by a passphrase. Enter the passphrase the reviewer used.";
             break;
         case LinkError::WrongPassphrase:
             m = "The passphrase is not right for this reply link. Check it with the reviewer (letters, case, spaces).";
             break;
-        case LinkError::NotAPostmortem: m = "This reply link is intact but does not hold a review reply: it " + detail + "."; break;
+        case LinkError::NotAPostmortem:
+            m = "This reply link is intact but does not hold a review reply: it " + detail + ".";
+            break;
         case LinkError::Internal: m = "Hindsight could not open this reply link: " + detail; break;
         case LinkError::None: break;
     }
@@ -311,7 +318,8 @@ bool starts_with(const std::string& s, const char* p) { return s.compare(0, std:
 // a reader inflates with exactly these bytes.
 const char kReplySkeleton[] =
     R"({"b":"","c":[{"a":{"o":,"p":"summary","q":""},"i":"cm-","t":,"x":""}],"r":[{"c":"cm-","i":"re-","t":,"x":""}],)"
-    R"("m":[{"c":"cm-","k":true,"t":}],"s":[{"a":{"o":,"p":"","q":""},"i":"sg-","t":,"x":""}],"d":{"d":"approved","t":},)"
+    R"("m":[{"c":"cm-","k":true,"t":}],"s":[{"a":{"o":,"p":"","q":""},"i":"sg-","t":,"x":""}],)"
+    R"("d":{"d":"approved","t":},)"
     R"("d":{"d":"changes_requested","t":},"d":{"d":"commented","t":},"n":"","t":1777)";
 constexpr size_t kDeflateWindow = 32768;
 
@@ -417,7 +425,8 @@ ReplyDecodeResult decode_reply(const std::string& link_or_fragment, const Decode
         if (u.text.size() > kReplyMaxBytes)
             return reply_fail(LinkError::TooLarge, "This reply link unpacks to more than 1 MiB, more than any reply.");
         size_t where = 0;
-        if (!json_depth_ok(u.text, where, kMaxDepth)) return reply_fail(LinkError::NotAPostmortem, "is nested too deeply");
+        if (!json_depth_ok(u.text, where, kMaxDepth))
+            return reply_fail(LinkError::NotAPostmortem, "is nested too deeply");
         Json j = Json::parse(u.text, nullptr, false);
         if (j.is_discarded()) return reply_fail(LinkError::NotAPostmortem, "is not JSON text");
         ReplyDecodeResult r;
