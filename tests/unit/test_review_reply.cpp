@@ -320,3 +320,46 @@ TEST_CASE("review: the format change is additive; older files load, newer keys a
     for (const Problem& p : bad.problems) named = named || p.pointer == "/suggestions/0/state";
     CHECK(named);
 }
+
+TEST_CASE("review reply: damaged links and altered replies are refused with a sentence or apply cleanly",
+          "[review][hostile]") {
+    seed_ids(18);
+    const Document d = sample();
+    const std::string link = encode_reply(three_comments(d, "Мария", 1777460000));
+    const std::string json = reply_to_json(three_comments(d, "Мария", 1777460000)).dump();
+    std::mt19937 rng(7);
+    const std::string alphabet = "AZaz09-_.{}[]\":,#r1e \xE3\x81\x82\xD0\xAF";
+    size_t refused = 0, applied = 0;
+    for (int i = 0; i < 600; ++i) {
+        // Half the cases change the link's characters, half the reply's JSON before it is packed (an intact frame).
+        std::string s = i % 2 ? link : json;
+        for (unsigned k = 0; k < 1 + rng() % 3; ++k) {
+            const size_t at = rng() % s.size();
+            switch (rng() % 3) {
+                case 0: s[at] = alphabet[rng() % alphabet.size()]; break;
+                case 1: s.erase(at, 1 + rng() % 8); break;
+                default: s.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
+            }
+            if (s.empty()) s = "r1.";
+        }
+        const std::string l = i % 2 ? s : link_detail::pack(s, {}, "r1.", "r1e.", reply_dictionary());
+        const ReplyDecodeResult r = decode_reply(l);
+        if (!r.ok) {
+            ++refused;
+            CHECK(r.error.kind != LinkError::None);
+            CHECK_FALSE(r.error.message.empty());
+            continue;
+        }
+        ++applied;
+        Document draft = d;
+        ReviewReply reply = r.reply;
+        reply.base = content_hash(draft);
+        REQUIRE(apply_reply(draft, reply).ok);
+        const std::string once = save_document(draft);
+        REQUIRE(apply_reply(draft, reply).ok);
+        CHECK(save_document(draft) == once);
+        CHECK(load_document(once).ok);
+    }
+    CHECK(refused > 0);
+    CHECK(applied > 0);
+}
