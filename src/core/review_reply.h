@@ -5,6 +5,13 @@
 //   <app url>#r1e.<base64url payload>   encrypted as share links are (XChaCha20-Poly1305, Argon2id), "r1e." bound
 // Decoding has the share links' error classes and caps (link.h); every failure is a sentence to act on. The JSON
 // keys and the rules are in docs/format.md ("Reply links").
+//
+// The round trip, as the editor runs it:
+//   author:   note_shared(doc, now) when making the share link (review.h), so that replies on this version apply;
+//   reviewer: keep the document as received; add_comment / add_comment_reply / resolve_comment / add_suggestion /
+//             record_decision on a copy (review.h); make_reply(received, copy, name, now); encode_reply(reply, opts);
+//   author:   decode_reply(link, opts); apply_reply(draft, reply), which says what it added, or what it needs.
+// Encoding and decoding need the link dictionaries and libsodium, which the web build has in its worker.
 #pragma once
 
 #include <optional>
