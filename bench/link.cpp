@@ -13,6 +13,8 @@
 #include "core/embedded.h"
 #include "core/format.h"
 #include "core/link.h"
+#include "core/review.h"
+#include "core/review_reply.h"
 
 using namespace hs;
 
@@ -25,6 +27,57 @@ std::string baseline(const std::string& json) {
         Z_OK)
         return "";
     return "pako:" + base64url_encode(buf.data(), n);
+}
+
+// Realistic review comments in the sample's language and others', anchored to passages of its summary.
+const char* const kComments[] = {
+    "最低値 38% は何分間続きましたか？グラフへのリンクを追加してください。",
+    "Почему обновление сертификата не было растянуто по времени? Стоит добавить в причины.",
+    "Λείπει ενέργεια για δοκιμή φόρτου μετά την ανανέωση.",
+    "Please link the PSP's rate-limit documentation here.",
+    "ここは「接続プールの枯渇」と書いた方が正確だと思います。",
+};
+const char* const kQuotes[] = {"99.6%", "cert-manager", "keep-alive", "PSP", "HTTP Transport"};
+
+// A reply with `n` comments (and a decision when asked), on the Japanese sample.
+ReviewReply sample_reply(const Document& base, int n, bool decision) {
+    Document copy = base;
+    for (int i = 0; i < n; ++i) {
+        const std::string q = kQuotes[i % 5];
+        const size_t p = copy.summary.find(q);
+        const Anchor a = p == std::string::npos ? anchor_to("summary") : make_anchor(copy, "summary", p, p + q.size());
+        add_comment(copy, a, "佐藤 花子", kComments[i % 5], Instant{(1777460000 + 60 * i) * 1000LL, 0, true});
+    }
+    if (decision) record_decision(copy, "佐藤 花子", "approved", Instant{1777470000000LL, 0, true});
+    return make_reply(base, copy, "佐藤 花子", Instant{1777470000000LL, 0, true});
+}
+
+void reply_lengths() {
+    const EmbeddedFile* f = find_embedded("samples/ja-payment-gateway-timeout.json");
+    if (!f) return;
+    LoadResult r = load_document(std::string(f->data, f->size));
+    if (!r.ok) return;
+    seed_ids(2026);
+    EncodeOptions enc;
+    enc.passphrase = "correct horse battery staple";
+    std::printf("\nreply links (fragment r1./r1e., on samples/ja-payment-gateway-timeout.json; comments in Japanese, "
+                "Russian, Greek, English):\n");
+    std::printf("%-28s %9s %9s %10s\n", "reply", "json", "plain", "encrypted");
+    struct Case {
+        const char* name;
+        int comments;
+        bool decision;
+    };
+    size_t three = 0;
+    for (const Case& c : {Case{"1 comment", 1, false}, Case{"3 comments + decision", 3, true},
+                          Case{"10 comments", 10, false}}) {
+        const ReviewReply reply = sample_reply(r.doc, c.comments, c.decision);
+        const size_t plain = encode_reply(reply).size();
+        if (c.comments == 3) three = plain;
+        std::printf("%-28s %9zu %9zu %10zu\n", c.name, reply_to_json(reply).dump().size(), plain,
+                    encode_reply(reply, enc).size());
+    }
+    std::printf("3 comments + decision: %zu characters (goal <= 600: %s)\n", three, three <= 600 ? "met" : "MISSED");
 }
 
 double median(std::vector<double> v) {
@@ -130,5 +183,6 @@ int main() {
                     *std::min_element(both_us.begin(), both_us.end()), *std::min_element(enc_us.begin(), enc_us.end()),
                     *std::min_element(dec_us.begin(), dec_us.end()));
     }
+    reply_lengths();
     return 0;
 }

@@ -43,6 +43,8 @@ template <class T>
 std::vector<Item>* items_in(T& x, const std::string& path, size_t from);
 
 // Every model struct with a table, for explicit instantiation: HS_SCHEMA_STRUCTS(MACRO) calls MACRO(T) for each.
-#define HS_SCHEMA_STRUCTS(X) X(Document) X(Event) X(ActionItem) X(Item) X(LinkRef) X(Approval) X(Impact) X(Lessons)
+#define HS_SCHEMA_STRUCTS(X)                                                                                  \
+    X(Document) X(Event) X(ActionItem) X(Item) X(LinkRef) X(Approval) X(Impact) X(Lessons) X(Mark) X(Anchor)  \
+    X(CommentReply) X(Comment) X(Suggestion) X(SharedVersion) X(Review)
 
 }  // namespace hs::schema

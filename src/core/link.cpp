@@ -300,56 +300,66 @@ std::vector<uint8_t> seal(const std::vector<uint8_t>& frame, const EncodeOptions
     return outer;
 }
 
-DecodeResult open_sealed(const std::vector<uint8_t>& bytes, const DecodeOptions& opts, const Codec& codec) {
+FrameResult frame_fail(LinkError::Kind k, std::string detail = "") {
+    FrameResult r;
+    r.kind = k;
+    r.detail = std::move(detail);
+    return r;
+}
+
+// The frame inside an encrypted body; `prefix` is the link's own ("h2e.", "r1e."), bound as associated data.
+FrameResult open_sealed_frame(const std::vector<uint8_t>& bytes, const DecodeOptions& opts, const char* prefix,
+                              const std::string& dict) {
     const uint8_t* p = bytes.data();
     const uint8_t* end = p + bytes.size();
     uint32_t body_len = 0;
     VarintResult vr = get_varint(p, end, body_len);
-    if (vr == VarintResult::Truncated) return fail(LinkError::Truncated);
-    if (vr == VarintResult::Bad) return fail(LinkError::Corrupt);
+    if (vr == VarintResult::Truncated) return frame_fail(LinkError::Truncated);
+    if (vr == VarintResult::Bad) return frame_fail(LinkError::Corrupt);
     if (body_len > kLinkMaxDocumentBytes + 1024) {
-        return fail(LinkError::TooLarge, "This link says it holds more than 8 MiB; Hindsight opens links up to 8 MiB.");
+        return frame_fail(LinkError::TooLarge,
+                          "This link says it holds more than 8 MiB; Hindsight opens links up to 8 MiB.");
     }
-    if (end - p < 4) return fail(LinkError::Truncated);
+    if (end - p < 4) return frame_fail(LinkError::Truncated);
     uint32_t crc = get_u32le(p);
     p += 4;
     size_t have = static_cast<size_t>(end - p);
-    if (have < body_len) return fail(LinkError::Truncated);
-    if (have > body_len) return fail(LinkError::Corrupt, " (it has characters after its end)");
-    if (crc_of(p, body_len) != crc) return fail(LinkError::Corrupt);
+    if (have < body_len) return frame_fail(LinkError::Truncated);
+    if (have > body_len) return frame_fail(LinkError::Corrupt, " (it has characters after its end)");
+    if (crc_of(p, body_len) != crc) return frame_fail(LinkError::Corrupt);
 
-    if (body_len == 0) return fail(LinkError::Corrupt);
+    if (body_len == 0) return frame_fail(LinkError::Corrupt);
     const uint8_t* body = p;
     uint8_t kdf_id = *p++;
     if (kdf_id != kKdfArgon2id13) {
-        return fail(LinkError::UnknownVersion,
+        return frame_fail(LinkError::UnknownVersion,
                     "This link is protected with a key derivation this version of Hindsight does not know: it was "
                     "probably made by a newer Hindsight. Open it there, or ask the sender for the file.");
     }
     KdfParams kdf;
-    if (get_varint(p, end, kdf.opslimit) != VarintResult::Ok) return fail(LinkError::Corrupt);
-    if (get_varint(p, end, kdf.memlimit_kib) != VarintResult::Ok) return fail(LinkError::Corrupt);
+    if (get_varint(p, end, kdf.opslimit) != VarintResult::Ok) return frame_fail(LinkError::Corrupt);
+    if (get_varint(p, end, kdf.memlimit_kib) != VarintResult::Ok) return frame_fail(LinkError::Corrupt);
     if (kdf.opslimit < crypto_pwhash_argon2id_OPSLIMIT_MIN || kdf.memlimit_kib < 8) {
-        return fail(LinkError::Corrupt, " (its key derivation settings are impossible)");
+        return frame_fail(LinkError::Corrupt, " (its key derivation settings are impossible)");
     }
     if (kdf.opslimit > opts.max_kdf.opslimit || kdf.memlimit_kib > opts.max_kdf.memlimit_kib) {
-        return fail(LinkError::TooLarge, "This link asks for more work to unlock (Argon2id t=" +
+        return frame_fail(LinkError::TooLarge, "This link asks for more work to unlock (Argon2id t=" +
                                              std::to_string(kdf.opslimit) + ", " +
                                              std::to_string(kdf.memlimit_kib / 1024) +
                                              " MiB) than Hindsight allows.");
     }
-    if (static_cast<size_t>(end - p) < kSaltBytes + kNonceBytes + kTagBytes) return fail(LinkError::Corrupt);
+    if (static_cast<size_t>(end - p) < kSaltBytes + kNonceBytes + kTagBytes) return frame_fail(LinkError::Corrupt);
     const uint8_t* salt = p;
     const uint8_t* nonce = p + kSaltBytes;
     p += kSaltBytes + kNonceBytes;
-    if (opts.passphrase.empty()) return fail(LinkError::NeedsPassphrase);
-    if (!ensure_sodium()) return fail(LinkError::Internal, "the cryptography library could not start.");
+    if (opts.passphrase.empty()) return frame_fail(LinkError::NeedsPassphrase);
+    if (!ensure_sodium()) return frame_fail(LinkError::Internal, "the cryptography library could not start.");
 
-    std::vector<uint8_t> ad(codec.encrypted, codec.encrypted + std::strlen(codec.encrypted));
+    std::vector<uint8_t> ad(prefix, prefix + std::strlen(prefix));
     ad.insert(ad.end(), body, p);
     uint8_t key[kKeyBytes];
     if (!derive_key(opts.passphrase, salt, kdf, key)) {
-        return fail(LinkError::Internal, "not enough memory to derive the key from the passphrase.");
+        return frame_fail(LinkError::Internal, "not enough memory to derive the key from the passphrase.");
     }
     size_t clen = static_cast<size_t>(end - p);
     std::vector<uint8_t> frame(clen - kTagBytes);
@@ -357,13 +367,11 @@ DecodeResult open_sealed(const std::vector<uint8_t>& bytes, const DecodeOptions&
     int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(frame.data(), &mlen, nullptr, p, clen, ad.data(), ad.size(),
                                                         nonce, key);
     sodium_memzero(key, sizeof key);
-    if (rc != 0) return fail(LinkError::WrongPassphrase);
-    FrameResult fr = inflate_frame(frame.data(), static_cast<size_t>(mlen), codec.dictionary());
-    if (fr.kind != LinkError::None) {
-        // Authenticated, so the sender's build wrote a bad frame: report it as damage, never as a cut.
-        return fail(fr.kind == LinkError::Truncated ? LinkError::Corrupt : fr.kind, fr.detail);
-    }
-    return load_json(fr.json);
+    if (rc != 0) return frame_fail(LinkError::WrongPassphrase);
+    FrameResult fr = inflate_frame(frame.data(), static_cast<size_t>(mlen), dict);
+    // Authenticated, so the sender's build wrote a bad frame: report it as damage, never as a cut.
+    if (fr.kind == LinkError::Truncated) fr.kind = LinkError::Corrupt;
+    return fr;
 }
 
 bool starts_with(const std::string& s, const char* p) { return s.compare(0, std::strlen(p), p) == 0; }
@@ -426,22 +434,8 @@ struct DeflateStream {
     DeflateStream& operator=(const DeflateStream&) = delete;
 };
 
-}  // namespace
-
-std::vector<uint8_t> link_compress(const std::string& json, int version) {
-    const Codec* codec = codec_for(version);
-    if (!codec) return {};
-    const std::string& dict = codec->dictionary();
-    if (dict.empty()) return {};
-    // Allocated on first use per version: the v1 writer (tests only) costs nothing in the app.
-    thread_local std::unique_ptr<DeflateStream> streams[2];
-    std::unique_ptr<DeflateStream>& stream = streams[version == 1 ? 0 : 1];
-    if (!stream) stream.reset(new (std::nothrow) DeflateStream(mem_level_for(version)));
-    if (!stream || !stream->ready) return {};
-    z_stream& zs = stream->zs;
-    if (deflateReset(&zs) != Z_OK) return {};
-    // good_length, max_lazy and nice_length as level 9 has them; max_chain 256 (see mem_level_for).
-    if (version != 1 && deflateTune(&zs, 32, 258, 258, 256) != Z_OK) return {};
+// The plain frame of `json`, deflated by `zs` (freshly initialised or reset) primed with `dict`.
+std::vector<uint8_t> deflate_frame(z_stream& zs, const std::string& json, const std::string& dict) {
     if (deflateSetDictionary(&zs, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size())) !=
         Z_OK)
         return {};
@@ -462,6 +456,25 @@ std::vector<uint8_t> link_compress(const std::string& json, int version) {
     if (rc != Z_STREAM_END) return {};
     frame.resize(head + produced);
     return frame;
+}
+
+}  // namespace
+
+std::vector<uint8_t> link_compress(const std::string& json, int version) {
+    const Codec* codec = codec_for(version);
+    if (!codec) return {};
+    const std::string& dict = codec->dictionary();
+    if (dict.empty()) return {};
+    // Allocated on first use per version: the v1 writer (tests only) costs nothing in the app.
+    thread_local std::unique_ptr<DeflateStream> streams[2];
+    std::unique_ptr<DeflateStream>& stream = streams[version == 1 ? 0 : 1];
+    if (!stream) stream.reset(new (std::nothrow) DeflateStream(mem_level_for(version)));
+    if (!stream || !stream->ready) return {};
+    z_stream& zs = stream->zs;
+    if (deflateReset(&zs) != Z_OK) return {};
+    // good_length, max_lazy and nice_length as level 9 has them; max_chain 256 (see mem_level_for).
+    if (version != 1 && deflateTune(&zs, 32, 258, 258, 256) != Z_OK) return {};
+    return deflate_frame(zs, json, dict);
 }
 
 std::string encode_fragment(const Document& doc, const EncodeOptions& opts) {
@@ -486,6 +499,49 @@ std::string encode_link(const Document& doc, const EncodeOptions& opts) {
     if (hash != std::string::npos) base.resize(hash);  // replace any fragment already there
     return base + "#" + f;
 }
+
+namespace link_detail {
+
+std::string pack(const std::string& text, const EncodeOptions& opts, const char* plain, const char* encrypted,
+                 const std::string& dict) {
+    // Replies are small and rare: a fresh stream each time (the kept ones are for share links' settings).
+    std::unique_ptr<DeflateStream> stream(new (std::nothrow) DeflateStream(mem_level_for(kLinkVersion)));
+    if (!stream || !stream->ready || dict.empty()) return "";
+    std::vector<uint8_t> frame = deflate_frame(stream->zs, text, dict);
+    if (frame.empty()) return "";
+    if (opts.passphrase.empty()) return plain + base64url_encode(frame.data(), frame.size());
+    bool ok = false;
+    std::vector<uint8_t> outer = seal(frame, opts, encrypted, ok);
+    if (!ok) return "";
+    return encrypted + base64url_encode(outer.data(), outer.size());
+}
+
+Unpacked unpack(const std::string& payload, size_t skip, const char* encrypted_prefix, const DecodeOptions& opts,
+                const std::string& dict) {
+    Unpacked u;
+    if (payload.empty()) {
+        u.kind = LinkError::Truncated;
+        return u;
+    }
+    std::vector<uint8_t> bytes;
+    if (!base64url_decode(payload, bytes)) {
+        size_t bad = 0;
+        while (bad < payload.size() && std::strchr(kB64, payload[bad]) && payload[bad] != '\0') ++bad;
+        u.kind = LinkError::BadCharacters;
+        if (bad < payload.size())  // all before it is ASCII, so the byte position is the character position
+            u.detail = " (" + describe_character(payload, bad) + " at position " + std::to_string(skip + bad + 1) +
+                       " after '#')";
+        return u;
+    }
+    FrameResult fr = encrypted_prefix ? open_sealed_frame(bytes, opts, encrypted_prefix, dict)
+                                      : inflate_frame(bytes.data(), bytes.size(), dict);
+    u.kind = fr.kind;
+    u.detail = std::move(fr.detail);
+    u.text = std::move(fr.json);
+    return u;
+}
+
+}  // namespace link_detail
 
 // ---- reading links --------------------------------------------------------------------------------------------------
 DecodeResult decode_link(const std::string& link_or_fragment, const DecodeOptions& opts) {
@@ -529,22 +585,10 @@ DecodeResult decode_link(const std::string& link_or_fragment, const DecodeOption
             }
             return fail(LinkError::UnknownVersion);
         }
-        std::string payload = s.substr(skip);
-        if (payload.empty()) return fail(LinkError::Truncated);
-        std::vector<uint8_t> bytes;
-        if (!base64url_decode(payload, bytes)) {
-            size_t bad = 0;
-            while (bad < payload.size() && std::strchr(kB64, payload[bad]) && payload[bad] != '\0') ++bad;
-            std::string shown;
-            if (bad < payload.size())  // all before it is ASCII, so the byte position is the character position
-                shown = " (" + describe_character(payload, bad) + " at position " + std::to_string(skip + bad + 1) +
-                        " after '#')";
-            return fail(LinkError::BadCharacters, shown);
-        }
-        if (encrypted) return open_sealed(bytes, opts, *codec);
-        FrameResult fr = inflate_frame(bytes.data(), bytes.size(), codec->dictionary());
-        if (fr.kind != LinkError::None) return fail(fr.kind, fr.detail);
-        return load_json(fr.json);
+        link_detail::Unpacked u = link_detail::unpack(s.substr(skip), skip, encrypted ? codec->encrypted : nullptr,
+                                                      opts, codec->dictionary());
+        if (u.kind != LinkError::None) return fail(u.kind, u.detail);
+        return load_json(u.text);
     } catch (const std::bad_alloc&) {
         return fail(LinkError::Internal, "not enough memory.");
     } catch (const std::exception& e) {
@@ -556,24 +600,6 @@ DecodeResult decode_link(const std::string& link_or_fragment, const std::string&
     DecodeOptions o;
     o.passphrase = passphrase;
     return decode_link(link_or_fragment, o);
-}
-
-std::vector<LinkFit> fits_report(size_t length) {
-    struct Dest {
-        const char* name;
-        size_t limit;
-        const char* note;
-    };
-    static const Dest kDests[] = {
-        {"Teams", 900, "Teams deep links fail near 900 characters."},
-        {"Outlook", 1024, "Outlook cuts links at about 1,024 characters."},
-        {"QR code", 2953, "A QR code holds 2,953 bytes at most (version 40, error correction L, byte mode)."},
-        {"Slack", 4000, "Slack splits messages over 4,000 characters."},
-        {"Browser", 2 * 1000 * 1000, "Browsers open URLs up to about 2 MB (Chromium's limit)."},
-    };
-    std::vector<LinkFit> out;
-    for (const Dest& d : kDests) out.push_back(LinkFit{d.name, d.limit, length <= d.limit, d.note});
-    return out;
 }
 
 }  // namespace hs

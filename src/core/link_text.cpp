@@ -206,4 +206,22 @@ std::string link_normalize(const std::string& in) {
     return s;
 }
 
+std::vector<LinkFit> fits_report(size_t length) {
+    struct Dest {
+        const char* name;
+        size_t limit;
+        const char* note;
+    };
+    static const Dest kDests[] = {
+        {"Teams", 900, "Teams deep links fail near 900 characters."},
+        {"Outlook", 1024, "Outlook cuts links at about 1,024 characters."},
+        {"QR code", 2953, "A QR code holds 2,953 bytes at most (version 40, error correction L, byte mode)."},
+        {"Slack", 4000, "Slack splits messages over 4,000 characters."},
+        {"Browser", 2 * 1000 * 1000, "Browsers open URLs up to about 2 MB (Chromium's limit)."},
+    };
+    std::vector<LinkFit> out;
+    for (const Dest& d : kDests) out.push_back(LinkFit{d.name, d.limit, length <= d.limit, d.note});
+    return out;
+}
+
 }  // namespace hs

@@ -22,6 +22,7 @@
 #include "embedded.h"
 #include "exporters/exporters.h"
 #include "lint_detail.h"
+#include "review.h"
 #include "templates.h"
 #include "strings.h"
 #include "text.h"
@@ -468,12 +469,19 @@ void lint_header(Ctx& c) {
     const Document& d = c.d;
     scan_text(c, d.title, "header", "", "title");
     if (d.status != "final") return;
+    // Each reviewer's latest decision counts: an approval later withdrawn by a request for changes does not.
+    const std::vector<const Approval*> latest = latest_decisions(d);
     const bool approved =
-        std::any_of(d.approvals.begin(), d.approvals.end(), [](const Approval& a) { return a.decision == "approved"; });
+        std::any_of(latest.begin(), latest.end(), [](const Approval* a) { return a->decision == "approved"; });
     if (!approved)
         c.out.push_back(make("final-no-approval", "warning", "header", "", "approvals",
                              "The postmortem is final but nobody has approved it.",
                              "Ask a reviewer to approve it, or move it back to in review."));
+    else if (has_open_change_request(d))
+        c.out.push_back(make("final-no-approval", "warning", "header", "", "approvals",
+                             "The postmortem is final but a reviewer still asks for changes.",
+                             "Address the requested changes and ask that reviewer to approve, or move it back to in "
+                             "review."));
 }
 
 void lint_timeline(Ctx& c, const std::string& key) {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "format.h"
+#include "review.h"
 #include "templates.h"
 #include "text.h"
 
@@ -320,11 +321,20 @@ private:
     const std::map<std::string, MergeChoice>& choices_;
 };
 
+// Review data merges as sets (review.h): left out of the field-by-field merge and joined after it.
+const char* const kReviewSetKeys[] = {"comments", "suggestions", "approvals", "review"};
+
 MergeResult run(const Document& base, const Document& ours, const Document& theirs,
                 const std::map<std::string, MergeChoice>& choices) {
     MergeResult r;
     try {
-        Json merged = merge_json(to_json(base), to_json(ours), to_json(theirs), r.conflicts, choices);
+        // Review data merges as sets (review.h), not field by field: it is left out here and joined below.
+        auto content = [](const Document& d) {
+            Json j = to_json(d);
+            for (const char* k : kReviewSetKeys) j.erase(k);
+            return j;
+        };
+        Json merged = merge_json(content(base), content(ours), content(theirs), r.conflicts, choices);
         LoadResult lr = load_document_json(merged);
         if (!lr.ok) {
             r.problems = lr.problems;
@@ -333,6 +343,7 @@ MergeResult run(const Document& base, const Document& ours, const Document& thei
         }
         r.ok = true;
         r.merged = std::move(lr.doc);
+        join_review_three_way(base, ours, theirs, r.merged);
         r.merged_json = to_json(r.merged);
     } catch (const std::exception& e) {
         r.ok = false;

@@ -40,6 +40,7 @@ inline const std::vector<std::string> kActionTypes = {"prevent", "mitigate", "de
 inline const std::vector<std::string> kPriorities = {"P0", "P1", "P2", "P3", "P4"};
 inline const std::vector<std::string> kActionStatuses = {"open", "in_progress", "done", "wont_do"};
 inline const std::vector<std::string> kReviewDecisions = {"approved", "changes_requested", "commented"};
+inline const std::vector<std::string> kSuggestionStates = {"open", "accepted", "rejected"};
 // Section keys, in the default (Google SRE style) order. Templates choose a subset and an order.
 inline const std::vector<std::string> kSections = {
     "summary",   "impact",     "timeline", "leadup",      "trigger",              "fault",
@@ -55,6 +56,7 @@ inline constexpr const char* kActionType = "prevent";
 inline constexpr const char* kPriority = "P2";
 inline constexpr const char* kActionStatus = "open";
 inline constexpr const char* kDecision = "approved";
+inline constexpr const char* kSuggestionState = "open";
 }  // namespace defaults
 
 // Every object keeps the keys it did not recognise in `extra`, so an older build never drops a newer build's data.
@@ -104,6 +106,67 @@ struct Approval {
     Json extra = Json::object();
 };
 
+// ---- review (review.h has the operations; docs/format.md the JSON) ----
+struct Mark {  // who did something, and when: a comment resolved or reopened
+    std::string by;
+    Instant at;
+    Json extra = Json::object();
+};
+
+// Where a comment or suggestion points. `path` is an editor path: a text field ("summary", "action_items/<id>/title"),
+// an item ("timeline/<id>") or a section key ("timeline"). A text range adds a W3C Web Annotation text-quote
+// selector: the passage (`exact`) and up to 32 bytes of text before and after it, plus its byte offset as a hint.
+struct Anchor {
+    std::string path;
+    std::string exact, prefix, suffix;
+    std::optional<double> offset;
+    Json extra = Json::object();
+};
+
+struct CommentReply {
+    std::string id;
+    std::string author;
+    Instant created;
+    std::string text;
+    Json extra = Json::object();
+};
+
+// Resolved when `resolved` is later than `reopened` (ties: resolved). Both kept, so that replies from several
+// reviewers merge in any order to the same state (see review.h).
+struct Comment {
+    std::string id;
+    std::string author;
+    Instant created;
+    Anchor anchor;
+    std::string text;
+    std::vector<CommentReply> replies;
+    Mark resolved, reopened;
+    Json extra = Json::object();
+};
+
+struct Suggestion {
+    std::string id;
+    std::string author;
+    Instant created;
+    Anchor anchor;            // a text range
+    std::string replacement;  // the text proposed for anchor.exact
+    std::string state = defaults::kSuggestionState;  // open | accepted | rejected
+    std::string by;           // who accepted or rejected it
+    Instant at;
+    Json extra = Json::object();
+};
+
+struct SharedVersion {  // a version of this draft that was sent for review: its content hash (review.h)
+    std::string hash;
+    Instant at;
+    Json extra = Json::object();
+};
+
+struct Review {
+    std::vector<SharedVersion> shared;  // newest last, capped (kMaxSharedVersions)
+    Json extra = Json::object();
+};
+
 struct Impact {
     std::string description;  // prose
     std::optional<double> users_affected;
@@ -148,6 +211,10 @@ struct Document {
     std::vector<ActionItem> action_items;
     std::vector<Item> open_questions;
     std::vector<LinkRef> links;
+
+    std::vector<Comment> comments;
+    std::vector<Suggestion> suggestions;
+    Review review;
 
     Json extra = Json::object();
 };

@@ -237,6 +237,89 @@ const Schema<Approval>& of<Approval>() {
 }
 
 template <>
+const Schema<Mark>& of<Mark>() {
+    static const Schema<Mark> s = table<Mark>({
+        text("by", &Mark::by).line(),
+        time("at", &Mark::at),
+    });
+    return s;
+}
+
+template <>
+const Schema<Anchor>& of<Anchor>() {
+    using A = Anchor;
+    static const Schema<A> s = table<A>({
+        text("path", &A::path).line(),
+        text("exact", &A::exact),
+        text("prefix", &A::prefix),
+        text("suffix", &A::suffix),
+        amount("offset", &A::offset),
+    });
+    return s;
+}
+
+template <>
+const Schema<CommentReply>& of<CommentReply>() {
+    using R = CommentReply;
+    static const Schema<R> s = table<R>({
+        id(&R::id),
+        text("author", &R::author).line(),
+        time("created", &R::created),
+        text("text", &R::text),
+    });
+    return s;
+}
+
+template <>
+const Schema<Comment>& of<Comment>() {
+    using C = Comment;
+    static const Schema<C> s = table<C>({
+        id(&C::id),
+        text("author", &C::author).line(),
+        time("created", &C::created),
+        object("anchor", &C::anchor),
+        text("text", &C::text),
+        list("replies", &C::replies, "reply", "re-1a2b3c4d"),
+        object("resolved", &C::resolved),
+        object("reopened", &C::reopened),
+    });
+    return s;
+}
+
+template <>
+const Schema<Suggestion>& of<Suggestion>() {
+    using S = Suggestion;
+    static const Schema<S> s = table<S>({
+        id(&S::id),
+        text("author", &S::author).line(),
+        time("created", &S::created),
+        object("anchor", &S::anchor),
+        text("replacement", &S::replacement),
+        text("state", &S::state, defaults::kSuggestionState).one_of(vocab::kSuggestionStates, "suggestion state"),
+        text("by", &S::by).line(),
+        time("at", &S::at),
+    });
+    return s;
+}
+
+template <>
+const Schema<SharedVersion>& of<SharedVersion>() {
+    static const Schema<SharedVersion> s = table<SharedVersion>({
+        text("hash", &SharedVersion::hash).line(),
+        time("at", &SharedVersion::at),
+    });
+    return s;
+}
+
+template <>
+const Schema<Review>& of<Review>() {
+    static const Schema<Review> s = table<Review>({
+        list("shared", &Review::shared),
+    });
+    return s;
+}
+
+template <>
 const Schema<Impact>& of<Impact>() {
     using I = Impact;
     static const Schema<I> s = table<I>({
@@ -314,6 +397,9 @@ const Schema<Document>& of<Document>() {
             list("open_questions", &D::open_questions, "open question", "oq-1a2b3c4d"),
             list("action_items", &D::action_items, "action item", "ai-1a2b3c4d"),
             list("links", &D::links, "link", "ln-1a2b3c4d"),
+            list("comments", &D::comments, "comment", "cm-1a2b3c4d"),
+            list("suggestions", &D::suggestions, "suggestion", "sg-1a2b3c4d"),
+            object("review", &D::review),
         });
     }();
     return s;

@@ -133,6 +133,20 @@ const Schema<Approval>& of<Approval>();
 template <>
 const Schema<Impact>& of<Impact>();
 template <>
+const Schema<Mark>& of<Mark>();
+template <>
+const Schema<Anchor>& of<Anchor>();
+template <>
+const Schema<CommentReply>& of<CommentReply>();
+template <>
+const Schema<Comment>& of<Comment>();
+template <>
+const Schema<Suggestion>& of<Suggestion>();
+template <>
+const Schema<SharedVersion>& of<SharedVersion>();
+template <>
+const Schema<Review>& of<Review>();
+template <>
 const Schema<Lessons>& of<Lessons>();
 
 // Whether a field holds its default (the canonical form leaves it out).

@@ -51,6 +51,25 @@ def main():
     put(out, "fuzz_link_decode", b"\x03" + bytes(range(64)))
     put(out, "fuzz_link_decode", b"\x04")  # modes 4-6: the same frames behind v1's prefixes
     put(out, "fuzz_link_decode", b"\x06" + bytes(range(64)))
+    # Reply links: one made by the CLI from the review test data (mode 0), and reply JSON packed by the target
+    # (mode 1): comments in several scripts, a reply, a resolution, a suggestion and a decision.
+    review = os.path.join(ROOT, "tests", "data", "review", "reviewer-copy.json")
+    base = os.path.join(ROOT, "assets", "samples", "ru-courier-dispatch-backlog.json")
+    link = subprocess.run([cli, "review", "reply", review, "--base", base], check=True, capture_output=True,
+                          env=dict(os.environ, SOURCE_DATE_EPOCH="1773310000")).stdout.strip()
+    put(out, "fuzz_review_reply", b"\x00" + link)
+    replies = [
+        '{"b":"AAAAAAAAAAAA","n":"Мария","c":[{"i":"cm-1a","t":1773310000,"a":{"p":"summary","q":"cache",'
+        '"b":"The ","a":" was","o":4},"x":"Откуда цифра? 🤔"}],"d":{"d":"approved","t":1773310100}}',
+        '{"b":"AAAAAAAAAAAA","n":"佐藤","r":[{"c":"cm-1","i":"re-1","t":1773310000,"x":"確認しました"}],'
+        '"m":[{"c":"cm-1","k":true,"t":1773310001}],"s":[{"i":"sg-1","a":{"p":"root_causes/rc-1/text",'
+        '"q":"όλες","o":40},"x":"πολλές","t":1773310002,"u":"Γιώργος"}]}',
+        '{"b":"x","c":[{"i":"cm-2","a":{"p":"timeline/ev-1"},"r":[{"i":"re-2","x":"ok"}],"k":{"t":5},"o":{"t":6}}]}',
+    ]
+    for r in replies:
+        put(out, "fuzz_review_reply", b"\x01" + r.encode())
+    put(out, "fuzz_review_reply", b"\x02" + bytes(range(48)))
+    put(out, "fuzz_review_reply", b"\x03" + bytes(range(96)))
     # Merge: (base, ours, theirs) triples of each document with itself and with its neighbour.
     for i, d in enumerate(documents):
         other = documents[(i + 1) % len(documents)]

@@ -3,10 +3,8 @@
 // runs inside a catch-all, and core functions report problems instead of throwing.
 //
 // Index of this file:
-//   output
-//   input (documents; files, stdin and folders are read in cli_input.cpp)
-//   argument parsing
-//   commands
+//   commands (their shared helpers are in cli_common.cpp; files, stdin and folders are read in cli_input.cpp;
+//   `review` is in cli_review.cpp)
 //   the command table and main
 #include <algorithm>
 #include <cerrno>
@@ -31,118 +29,19 @@
 #include "core/merge.h"
 #include "core/metrics.h"
 #include "core/model.h"
+#include "core/review_export.h"
 #include "core/templates.h"
 #include "core/tracker.h"
+#include "platform/native/cli_common.h"
 #include "platform/native/cli_input.h"
 #include "platform/native/passphrase.h"
 
 namespace fs = std::filesystem;
+using namespace hs::cli;
 using hs::cli::read_input;
 using hs::cli::slack_users_near;
 
 namespace {
-
-constexpr int kOk = 0, kBadInput = 1, kUsage = 2, kConflicts = 3;
-
-struct UsageError {
-    std::string message;
-};
-
-// ---- output ----------------------------------------------------------------------------------------------------
-void out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
-void err(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stderr); }
-
-std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
-
-void print_problem(const std::string& file, const hs::Problem& p, const char* prefix = "") {
-    err(display_name(file) + ": " + prefix + (p.pointer.empty() ? "" : p.pointer + ": ") + p.message + "\n");
-}
-
-// ---- input -----------------------------------------------------------------------------------------------------
-// Loads a document; prints problems ("FILE: /pointer: message") and returns false when it cannot be used.
-// Warnings (semantic problems of a loadable document) are printed with "warning: " unless `quiet_warnings`.
-bool load_file(const std::string& path, hs::Document& doc, bool quiet_warnings = false) {
-    std::string text, why;
-    if (!read_input(path, text, why)) {
-        err(display_name(path) + ": " + why + "\n");
-        return false;
-    }
-    hs::LoadResult r = hs::load_document(text);
-    if (!r.ok) {
-        for (const auto& p : r.problems) print_problem(path, p);
-        if (r.problems.empty()) err(display_name(path) + ": the document could not be read.\n");
-        return false;
-    }
-    if (!quiet_warnings)
-        for (const auto& p : r.problems) print_problem(path, p, "warning: ");
-    doc = std::move(r.doc);
-    return true;
-}
-
-int64_t now_ms() {
-    // SOURCE_DATE_EPOCH (reproducible-builds convention) pins "now" for reproducible output in scripts and tests.
-    if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) {
-        char* end = nullptr;
-        long long v = std::strtoll(e, &end, 10);
-        if (end && *end == '\0' && end != e) return static_cast<int64_t>(v) * 1000;
-    }
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-// ---- argument parsing ------------------------------------------------------------------------------------------
-struct Args {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> options;  // "--title" -> value; flags -> "1"
-    std::map<std::string, std::vector<std::string>> repeated;  // every value of a valued option, in order
-};
-
-// `flags`: options without a value; `valued`: options taking one. "--" ends options; "-" is a positional (stdin).
-Args parse_args(const std::vector<std::string>& in, const std::vector<std::string>& flags,
-                const std::vector<std::string>& valued) {
-    Args a;
-    bool only_positional = false;
-    for (size_t i = 0; i < in.size(); ++i) {
-        const std::string& s = in[i];
-        if (only_positional || s == "-" || s.empty() || s[0] != '-') {
-            a.positional.push_back(s);
-            continue;
-        }
-        if (s == "--") {
-            only_positional = true;
-            continue;
-        }
-        std::string name = s, value;
-        bool has_value = false;
-        size_t eq = s.find('=');
-        if (s.rfind("--", 0) == 0 && eq != std::string::npos) {
-            name = s.substr(0, eq);
-            value = s.substr(eq + 1);
-            has_value = true;
-        }
-        bool is_flag = false, is_valued = false;
-        for (const auto& f : flags) is_flag = is_flag || f == name;
-        for (const auto& v : valued) is_valued = is_valued || v == name;
-        if (is_flag && !has_value) {
-            a.options[name] = "1";
-        } else if (is_valued) {
-            if (!has_value) {
-                if (i + 1 >= in.size()) throw UsageError{"option " + name + " needs a value."};
-                value = in[++i];
-            }
-            a.options[name] = value;
-            a.repeated[name].push_back(value);
-        } else {
-            throw UsageError{"unknown option " + s + "."};
-        }
-    }
-    return a;
-}
-
-void need_count(const Args& a, size_t lo, size_t hi, const char* what) {
-    if (a.positional.size() < lo) throw UsageError{std::string("missing ") + what + "."};
-    if (a.positional.size() > hi) throw UsageError{"unexpected argument " + a.positional[hi] + "."};
-}
 
 // ---- commands --------------------------------------------------------------------------------------------------
 int cmd_new(const std::vector<std::string>& argv) {
@@ -243,20 +142,23 @@ int cmd_import(const std::vector<std::string>& argv) {
 }
 
 int cmd_export(const std::vector<std::string>& argv) {
-    Args a = parse_args(argv, {"--fragment"}, {});
+    Args a = parse_args(argv, {"--fragment", "--with-comments"}, {});
     if (a.positional.empty()) throw UsageError{"missing the format: md, html, csv, jira-csv, gitlab-csv or ics."};
     const std::string kind = a.positional[0];
     if (kind != "md" && kind != "html" && kind != "csv" && kind != "ics" && kind != "jira-csv" && kind != "gitlab-csv")
         throw UsageError{"unknown export format \"" + kind + "\"; use md, html, csv, jira-csv, gitlab-csv or ics."};
     if (a.options.count("--fragment") && kind != "html") throw UsageError{"--fragment applies to html only."};
+    const bool comments = a.options.count("--with-comments") > 0;
+    if (comments && kind != "md" && kind != "html") throw UsageError{"--with-comments applies to md and html only."};
     need_count(a, 2, 2, "FILE (use - for standard input)");
     hs::Document d;
     if (!load_file(a.positional[1], d)) return kBadInput;
-    if (kind == "md") out(hs::export_markdown(d));
+    if (kind == "md") out(hs::export_markdown(d) + (comments ? hs::review_comments_markdown(d) : ""));
     else if (kind == "html") {
         hs::HtmlOptions o;
         o.standalone = !a.options.count("--fragment");
-        out(hs::export_html(d, o));
+        const std::string html = hs::export_html(d, o);
+        out(comments ? hs::with_review_comments_html(html, d) : html);
     } else if (kind == "csv") out(hs::export_actions_csv(d));
     else if (kind == "jira-csv") out(hs::export_jira_csv(d));
     else if (kind == "gitlab-csv") out(hs::export_gitlab_csv(d));
@@ -313,27 +215,6 @@ int cmd_metrics(const std::vector<std::string>& argv) {
 
 // `actions update FILE TRACKER.csv`: the changes a tracker's CSV export proposes, one line each on stdout; notes and
 // unmatched rows and items on stderr. --write applies them to FILE (replaced atomically through a temporary file).
-bool write_file_atomically(const std::string& path, const std::string& data, std::string& why) {
-    const std::string tmp = path + ".hindsight-tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!(f << data) || !f.flush()) {
-            why = "could not be written (" + std::string(std::strerror(errno)) + "); it was left as it was.";
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        why = "could not be replaced (" + ec.message() + "); it was left as it was.";
-        fs::remove(tmp, ec);
-        return false;
-    }
-    return true;
-}
-
 void print_tracker_report(const hs::TrackerUpdate& u) {
     for (const auto& c : u.changes)
         out(c.item_id + " " + c.field + ": " + (c.old_value.empty() ? "(none)" : c.old_value) + " -> " +
@@ -377,35 +258,6 @@ int cmd_actions(const std::vector<std::string>& argv) {
     }
     err("wrote " + std::to_string(u.changes.size()) + " change(s) to " + path + ".\n");
     return kOk;
-}
-
-// The passphrase comes from a file so that it never shows in `ps` or shell history. One trailing line break (as
-// editors and `echo` add) is not part of it. Any Unicode is accepted, normalised to NFC as the web app does
-// (docs/links.md), so that composed and decomposed forms of the same text open the same links; bytes that are not
-// UTF-8 are refused rather than guessed at.
-bool read_passphrase(const Args& a, std::string& pass) {
-    auto it = a.options.find("--passphrase-file");
-    if (it == a.options.end()) return true;
-    std::string why;
-    if (!read_input(it->second, pass, why)) {
-        err(display_name(it->second) + ": " + why + "\n");
-        return false;
-    }
-    // A byte order mark (Windows editors write one) is not part of the passphrase anyone typed.
-    if (pass.compare(0, 3, "\xEF\xBB\xBF") == 0) pass.erase(0, 3);
-    if (!pass.empty() && pass.back() == '\n') pass.pop_back();
-    if (!pass.empty() && pass.back() == '\r') pass.pop_back();
-    if (pass.empty()) {
-        err(display_name(it->second) + ": the passphrase file is empty.\n");
-        return false;
-    }
-    std::string nfc;
-    if (!hs::normalize_passphrase_nfc(pass, nfc, why)) {
-        err(display_name(it->second) + ": " + why + "\n");
-        return false;
-    }
-    pass = std::move(nfc);
-    return true;
 }
 
 // --kdf T,M: Argon2id's passes and memory in MiB for an encrypted link (slower to open, harder to guess), within
@@ -505,7 +357,7 @@ const std::vector<Command>& commands() {
          "print the pre-filled document (slack: day file, export folder or .zip, the options filter an export; "
          "statuspage: --incident picks one of a list)",
          cmd_import},
-        {"export", "md|html|csv|jira-csv|gitlab-csv|ics [--fragment] FILE",
+        {"export", "md|html|csv|jira-csv|gitlab-csv|ics [--fragment] [--with-comments] FILE",
          "print the export (csv, jira-csv, gitlab-csv, ics: action items)", cmd_export},
         {"actions", "update [--write] [--jira-url URL] FILE TRACKER.csv",
          "the changes a tracker's CSV export makes to the action items (--write: apply them)", cmd_actions},
@@ -517,6 +369,11 @@ const std::vector<Command>& commands() {
         {"link", "encode FILE [--base-url URL] [--passphrase-file F] | decode LINK|- [--passphrase-file F] [--minify]",
          "make a share link / print the document a link holds", cmd_link},
         {"merge", "[--minify] BASE OURS THEIRS", "three-way merge; exit 3 with conflicts as JSON on stderr", cmd_merge},
+        {"review",
+         "apply DRAFT REPLY [--write] [--passphrase-file F] | list FILE [--open] | reply FILE --base BASEFILE "
+         "[--reviewer NAME] [--base-url URL] [--passphrase-file F]",
+         "apply a reviewer's reply link / list comments (--open: exit 1 while any is open) / make a reply link",
+         hs::cli::cmd_review},
     };
     return kCommands;
 }

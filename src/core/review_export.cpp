@@ -1,0 +1,100 @@
+// Review comments in exports, only when asked for (`hindsight export md|html --with-comments`): the exporters
+// themselves never write review data.
+#include "review_export.h"
+
+#include "exporters/exporters.h"
+#include "review.h"
+
+namespace hs {
+
+namespace {
+
+struct Line {
+    std::string who, when, where, text;
+    bool resolved = false;
+    bool reply = false;
+};
+
+// The comments and their replies, in document order, as plain text (already sanitised).
+std::vector<Line> comment_lines(const Document& d) {
+    std::vector<Line> out;
+    for (const Comment& c : d.comments) {
+        Line l;
+        l.who = sanitize_text(c.author.empty() ? "?" : c.author);
+        l.when = display_utc(c.created);
+        l.where = sanitize_text(c.anchor.path);
+        if (!c.anchor.exact.empty()) l.where += " \xE2\x80\x9C" + sanitize_text(c.anchor.exact) + "\xE2\x80\x9D";
+        if (resolve_anchor(d, c.anchor).status == AnchorStatus::Orphaned) l.where += " (on deleted text)";
+        l.text = sanitize_text(c.text);
+        l.resolved = comment_resolved(c);
+        out.push_back(l);
+        for (const CommentReply& r : c.replies) {
+            Line x;
+            x.who = sanitize_text(r.author);
+            x.when = display_utc(r.created);
+            x.text = sanitize_text(r.text);
+            x.reply = true;
+            out.push_back(x);
+        }
+    }
+    return out;
+}
+
+// Markdown text with the characters that would start formatting escaped.
+std::string md_escape(const std::string& s) {
+    std::string o;
+    for (char c : s) {
+        if (c == '\\' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' ||
+            c == '|')
+            o += '\\';
+        o += c == '\n' ? ' ' : c;
+    }
+    return o;
+}
+
+}  // namespace
+
+std::string review_comments_markdown(const Document& d) {
+    if (d.comments.empty()) return "";
+    std::string o = "\n## Review comments\n\n";
+    for (const Line& l : comment_lines(d)) {
+        if (l.reply) {
+            o += "  - " + md_escape(l.who) + (l.when.empty() ? "" : " (" + l.when + ")") + ": " + md_escape(l.text) +
+                 "\n";
+            continue;
+        }
+        o += "- **" + md_escape(l.who) + "**" + (l.when.empty() ? "" : " (" + l.when + ")") + " on " +
+             md_escape(l.where) + (l.resolved ? " — resolved" : "") + ": " + md_escape(l.text) + "\n";
+    }
+    return o;
+}
+
+std::string review_comments_html(const Document& d) {
+    if (d.comments.empty()) return "";
+    std::string o = "<section class=\"review-comments\">\n<h2>Review comments</h2>\n<ul>\n";
+    bool open_replies = false;
+    for (const Line& l : comment_lines(d)) {
+        if (l.reply) {
+            if (!open_replies) o += "<ul>\n";
+            open_replies = true;
+            o += "<li><strong>" + html_escape(l.who) + "</strong> " + html_escape(l.when) + ": " +
+                 html_escape(l.text) + "</li>\n";
+            continue;
+        }
+        if (open_replies) o += "</ul>\n";
+        open_replies = false;
+        o += "<li><strong>" + html_escape(l.who) + "</strong> " + html_escape(l.when) + " on " +
+             html_escape(l.where) + (l.resolved ? " (resolved)" : "") + ": " + html_escape(l.text) + "</li>\n";
+    }
+    if (open_replies) o += "</ul>\n";
+    return o + "</ul>\n</section>\n";
+}
+
+std::string with_review_comments_html(const std::string& html, const Document& d) {
+    const std::string section = review_comments_html(d);
+    const size_t at = html.rfind("</article>");
+    if (section.empty() || at == std::string::npos) return html + section;
+    return html.substr(0, at) + section + html.substr(at);
+}
+
+}  // namespace hs

@@ -1,0 +1,18 @@
+// Review comments for the exports that ask for them (`hindsight export md|html --with-comments`). The exporters
+// never write review data themselves: a postmortem shared as Markdown or HTML leaves its review out by default.
+#pragma once
+
+#include <string>
+
+#include "model.h"
+
+namespace hs {
+
+// A "Review comments" section: each comment with its author, time, where it points (the quoted passage, or "on
+// deleted text") and whether it is resolved, its replies under it. "" when there are no comments.
+std::string review_comments_markdown(const Document& d);
+std::string review_comments_html(const Document& d);
+// `html` (an export_html page or fragment) with the section put at the end of its <article>.
+std::string with_review_comments_html(const std::string& html, const Document& d);
+
+}  // namespace hs
