@@ -322,6 +322,7 @@ void App::frame() {
     if (doc_) draw_share();
     draw_incoming();
     draw_slack_import();
+    draw_tracker_update();
     if (doc_) draw_merge();
     draw_history();
     draw_overview();
