@@ -21,12 +21,12 @@ namespace {
 constexpr const char* kDialog = "Update action items from the tracker";
 constexpr const char* kSiteField = "ui:tracker.jira_site";
 constexpr float kDialogWidth = 620.0f;
-constexpr float kDialogBaseHeight = 230.0f;  // the texts above the list and the buttons
-constexpr float kItemHeight = 40.0f;         // an item's title
-constexpr float kChangeHeight = 34.0f;       // one change under it
-constexpr float kJiraSiteHeight = 80.0f;
-constexpr float kNotesHeight = 110.0f;
-constexpr float kDialogMaxHeight = 720.0f;  // more changes scroll
+constexpr float kDialogBaseHeight = 150.0f;  // the title, the file's name, the summary and the buttons
+constexpr float kItemHeight = 32.0f;         // an item's title
+constexpr float kChangeHeight = 35.0f;       // one change under it
+constexpr float kJiraSiteHeight = 95.0f;     // the field and its note
+constexpr float kNoteHeight = 26.0f;         // a line of notes or of rows not in this postmortem
+constexpr float kDialogMaxHeight = 720.0f;   // more changes scroll
 constexpr size_t kNotesShown = 4;           // the CLI prints them all; the dialog the first few
 constexpr size_t kRowsNamed = 5;            // unmatched rows named by key and title
 constexpr size_t kTitleMax = 120;           // bytes of an item's or a row's title laid out
@@ -159,9 +159,13 @@ void App::draw_tracker_update_open() {
     if (!doc_) s = {};  // the document went (it cannot while the dialog is up; a platform call might)
     if (s.open && s.doc_rev != doc_rev_) tracker_update_read();  // undone or edited meanwhile
     const bool jira = s.update.tracker == "jira";
-    const float h = kDialogBaseHeight + kItemHeight * float(s.update.changes.size()) +
+    size_t items = 0, notes = std::min(s.update.notes.size(), kNotesShown + 1);
+    for (size_t i = 0; i < s.update.changes.size(); ++i)
+        items += i == 0 || s.update.changes[i].item_id != s.update.changes[i - 1].item_id;
+    notes += s.update.unmatched_rows.empty() ? 0 : 1;
+    const float h = kDialogBaseHeight + kItemHeight * float(std::max<size_t>(items, 1)) +
                     kChangeHeight * float(s.update.changes.size()) + (jira ? kJiraSiteHeight : 0) +
-                    (s.update.notes.empty() && s.update.unmatched_rows.empty() ? 0 : kNotesHeight);
+                    kNoteHeight * float(notes);
     if (!begin_dialog(kDialog, s.open, kDialogWidth, std::min(h, kDialogMaxHeight))) return;
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(truncate_to_bytes(s.name, kDialogTextMax, "...").c_str());

@@ -126,7 +126,7 @@ test('a Jira CSV export of the exported items, dropped on the app, marks two ite
   assert.equal(after['ai-0c55d9e8'].ticket_url, 'https://acme.atlassian.net/browse/OPS-4113');
   assert.equal(after['ai-7b20e4d1'].status, 'in_progress');
   assert.equal(after['ai-7b20e4d1'].ticket_url, 'https://acme.atlassian.net/browse/OPS-4112');
-  assert.equal(after['ai-9d41aa73'].status, 'open');
+  assert.equal(after['ai-9d41aa73'].status || 'open', 'open', 'To Do in Jira: still open (the default, not written)');
   assert.equal(after['ai-3f9a1c02'].due, '2026-12-12', 'the due date Jira gives back is the one it had');
   // One undo step takes the whole update back; redo makes it again.
   await page.keyboard.press('Control+z');
@@ -164,6 +164,7 @@ test('on a phone in the dark theme, a GitLab issue export picked from the action
       description, 'Payments SRE', 'payments-sre', '', '', 'No', 'No', due, '2026-12-01 09:12:00', when,
       closed.has(i) ? when : '', '', '', 'postmortem', '0', '0'];
   });
+  await h.scrollIntoView(page, 'actions.tracker_update');  // first: on a loaded machine scrolling takes a while
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), h.click(page, 'actions.tracker_update')]);
   await chooser.setFiles({ name: 'payments-api_issues_2026-12-15.csv', mimeType: 'text/csv',
     buffer: Buffer.from(csvText([header, ...rows])) });
