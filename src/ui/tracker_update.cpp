@@ -180,9 +180,11 @@ void App::draw_tracker_update_open() {
         ImGui::SameLine();
         text_input(kSiteField, s.jira_site, "https://example.atlassian.net",
                    std::min(320.0f, ImGui::GetContentRegionAvail().x), kInputEnterEnds | kInputMono);
+        // Read again once the address is typed (not at each key: a large export takes a moment to read). Natively
+        // the field is ImGui's own, active while typed in; on the web the overlay says.
+        const bool typing = ImGui::IsItemActive() || text_input_editing(kSiteField);
         mark("tracker.jira_site");
-        // Read again once the address is typed (not at each key: a large export takes a moment to read).
-        if (!text_input_editing(kSiteField) && trim(s.jira_site) != s.read_site) tracker_update_read();
+        if (!typing && trim(s.jira_site) != s.read_site) tracker_update_read();
         muted_text("For the ticket links (Issue key OPS-12 \xe2\x86\x92 <site>/browse/OPS-12). Empty: taken from the "
                    "items' own Jira links.");
     }

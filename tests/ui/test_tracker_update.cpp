@@ -143,3 +143,34 @@ TEST_CASE("a timeline CSV still imports as a timeline, though an event names a h
     REQUIRE(app.document()->timeline.size() == 2);
     CHECK(app.document()->timeline[1].description == "接続プールを拡大 🚀");
 }
+
+TEST_CASE("the tracker dialog's Jira site, once typed, gives the Jira issues their ticket links") {
+    hs::native::HeadlessRunner r(1280, 800);
+    hs::native::HeadlessPlatform platform;
+    hs::ui::App app{platform};
+    auto frames = [&](int n) {
+        for (int i = 0; i < n; ++i) r.frame([&] { app.frame(); });
+    };
+    hs::LoadResult l = hs::load_document(fixture("postmortem.json"));
+    REQUIRE(l.ok);
+    for (hs::ActionItem& a : l.doc.action_items) a.ticket_url.clear();  // no item tells where the Jira site is
+    REQUIRE(app.open_json(hs::save_document(l.doc), "postmortem.json"));
+    frames(2);
+    REQUIRE(app.open_file("jira-export.csv", fixture("jira-export.csv")));
+    frames(3);
+    where(r, "tracker.change.ai-3f9a1c02/status");
+    CHECK_FALSE(uitest::shown(r, "tracker.change.ai-3f9a1c02/ticket_url"));  // a key alone is no link
+    uitest::click(r, "tracker.jira_site", [&] { app.frame(); });
+    ImGui::GetIO().AddInputCharactersUTF8("https://acme.atlassian.net/");
+    frames(2);
+    CHECK_FALSE(uitest::shown(r, "tracker.change.ai-3f9a1c02/ticket_url"));  // not read at each key
+    r.key(ImGuiKey_Enter, true);  // ends editing: the file is read again with the site
+    frames(1);
+    r.key(ImGuiKey_Enter, false);
+    frames(3);
+    where(r, "tracker.change.ai-3f9a1c02/ticket_url");
+    CHECK(item(app, "ai-3f9a1c02").ticket_url.empty());  // that Enter ended the field; it applied nothing
+    uitest::click(r, "tracker.apply", [&] { app.frame(); });
+    CHECK(item(app, "ai-3f9a1c02").ticket_url == "https://acme.atlassian.net/browse/OPS-4111");
+    CHECK(item(app, "ai-0c55d9e8").ticket_url == "https://acme.atlassian.net/browse/OPS-4113");
+}
