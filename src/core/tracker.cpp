@@ -3,7 +3,7 @@
 // due date and ticket into changes.
 #include "tracker.h"
 
-#include <cstdio>
+#include <cstdio>  // snprintf
 #include <map>
 #include <set>
 
@@ -280,21 +280,24 @@ std::string tracker_date(const std::string& raw) {
     const std::string s = trim(raw);
     if (s.size() >= 10 && is_calendar_date(s.substr(0, 10)) && (s.size() == 10 || s[10] == ' ' || s[10] == 'T'))
         return s.substr(0, 10);
-    // Jira: d/MMM/yy or d/MMM/yyyy, then an optional time ("3:45 PM") that a due date does not need.
-    int day = 0, year = 0;
-    char mon[4] = {0};
-    int used = 0;
-    if (std::sscanf(s.c_str(), "%2d/%3[A-Za-z]/%4d%n", &day, mon, &year, &used) == 3) {
-        if (used < static_cast<int>(s.size()) && s[used] != ' ') return "";
-        size_t year_digits = 0;
-        for (size_t i = s.find('/', s.find('/') + 1) + 1; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
-            ++year_digits;
-        if (year_digits == 2) year += 2000;
-        else if (year_digits != 4) return "";
-        int m = month_number(mon);
-        return m ? as_date(year, m, day) : "";
-    }
-    return "";
+    // Jira: d/MMM/yy or d/MMM/yyyy, then an optional time ("3:45 PM") that a due date does not need. Read by hand:
+    // sscanf would bring the C library's whole scanf into the editor's wasm for this one date.
+    const size_t a = s.find('/'), b = a == std::string::npos ? a : s.find('/', a + 1);
+    if (b == std::string::npos) return "";
+    size_t end = b + 1;
+    while (end < s.size() && s[end] >= '0' && s[end] <= '9') ++end;
+    if (end < s.size() && s[end] != ' ') return "";
+    const std::string day = s.substr(0, a), year = s.substr(b + 1, end - b - 1);
+    auto digits = [](const std::string& t) { return !t.empty() && t.find_first_not_of("0123456789") == t.npos; };
+    if (!digits(day) || day.size() > 2 || (year.size() != 2 && year.size() != 4)) return "";
+    auto number = [](const std::string& t) {
+        int n = 0;
+        for (char c : t) n = n * 10 + (c - '0');
+        return n;
+    };
+    const int m = month_number(s.substr(a + 1, b - a - 1));
+    const int y = number(year) + (year.size() == 2 ? 2000 : 0);
+    return m ? as_date(y, m, number(day)) : "";
 }
 
 bool looks_like_tracker_csv(const std::string& text) {
@@ -336,6 +339,7 @@ TrackerUpdate tracker_update(const Document& d, const std::string& csv_text, con
         if (!label.empty()) cx.by_label.emplace(label, i);
     }
     std::set<std::string> seen;
+    result.rows = csv.rows.size() - 1;
     for (size_t r = 1; r < csv.rows.size(); ++r) {
         const Row& row = csv.rows[r];
         const ActionItem* a = match_row(cx, row);
@@ -357,6 +361,26 @@ TrackerUpdate tracker_update(const Document& d, const std::string& csv_text, con
     for (const ActionItem& a : d.action_items)
         if (!a.id.empty() && !seen.count(a.id)) result.unmatched_items.push_back(a.id);
     return result;
+}
+
+size_t tracker_matched_rows(const TrackerUpdate& u) {
+    return u.rows >= u.unmatched_rows.size() ? u.rows - u.unmatched_rows.size() : 0;
+}
+
+std::string tracker_no_match_message(const Document& d, const TrackerUpdate& u) {
+    if (u.rows == 0)
+        return "The file has a header but no issues under it; export the issues from the tracker again (Jira: Export "
+               "> Export Excel CSV (all fields); GitLab: Export as CSV).";
+    std::string msg = u.rows == 1 ? std::string("Its one row names no action item of this postmortem")
+                                  : "None of the " + std::to_string(u.rows) + " rows names an action item of this "
+                                    "postmortem";
+    if (d.action_items.empty())
+        return msg + ", which has none. Open the postmortem whose action items went to the tracker, then this file "
+                     "again.";
+    const std::string example = tracker_label(d.action_items.front());
+    if (!example.empty()) msg += " (its items carry labels such as " + example + ")";
+    return msg + ". Export them from the tracker with the hindsight-\xe2\x80\xa6 labels that Hindsight's Jira or GitLab "
+           "CSV export gave them (Export > Jira CSV), or open the postmortem they came from.";
 }
 
 size_t apply_tracker_changes(Document& d, const std::vector<TrackerChange>& changes) {

@@ -26,6 +26,7 @@ struct TrackerUpdate {
     bool ok = false;
     std::string error;      // when !ok: what is wrong with the CSV and what to do
     std::string tracker;    // "jira", "gitlab" or "csv" (a header with Status and Labels or Description columns)
+    size_t rows = 0;        // rows under the header, matched or not
     std::vector<TrackerChange> changes;
     std::vector<TrackerUnmatchedRow> unmatched_rows;  // rows that name no item of this document
     std::vector<std::string> unmatched_items;         // ids of items no row names
@@ -38,6 +39,10 @@ struct TrackerOptions {
     std::string jira_base_url;
 };
 
+// The largest tracker export the app takes (the editor holds its text while the change is confirmed): a project's
+// whole "all fields" export runs to a few megabytes.
+constexpr size_t kMaxTrackerCsvBytes = 16u << 20;
+
 // The changes the tracker's CSV export proposes for `d`'s action items. Never throws.
 TrackerUpdate tracker_update(const Document& d, const std::string& csv_text, const TrackerOptions& opts = {});
 // Applies changes to the items they name (by id); returns how many values changed.
@@ -48,5 +53,9 @@ std::string tracker_date(const std::string& text);
 // Whether a file's text looks like a tracker export naming Hindsight items (a header row, then some
 // "hindsight-" label): for recognising a dropped or opened file.
 bool looks_like_tracker_csv(const std::string& text);
+// How many rows of `u` name an action item of the document (the others are in unmatched_rows).
+size_t tracker_matched_rows(const TrackerUpdate& u);
+// What to tell a person when no row names an item of `d` (says how many rows there were and what to do).
+std::string tracker_no_match_message(const Document& d, const TrackerUpdate& u);
 
 }  // namespace hs

@@ -72,6 +72,15 @@ void App::draw_actions(float w) {
         activate_field("action_items/" + id + "/title");
     }
     mark("add.action_items");
+    // The tracker's CSV export of the issues Export > Jira CSV or GitLab CSV created: any file picked goes through
+    // the same recognition as a dropped one, and a tracker export opens the update dialog (tracker_update.cpp).
+    static constexpr const char* kTrackerUpdate = ICON_UPLOAD "  Update from tracker CSV\xe2\x80\xa6";
+    fit_same_line(kTrackerUpdate);
+    if (ImGui::Button(kTrackerUpdate)) platform_.pick_files();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Open the tracker's CSV export of these items (Jira: Export Excel CSV (all fields); GitLab: "
+                          "Export as CSV). Or drop it. Changes are shown before they are made.");
+    mark("actions.tracker_update");
 }
 
 void App::draw_action_table(float w, ActionOps& ops) {

@@ -322,6 +322,7 @@ void App::frame() {
     if (doc_) draw_share();
     draw_incoming();
     draw_slack_import();
+    draw_tracker_update();
     if (doc_) draw_merge();
     draw_history();
     draw_overview();
@@ -349,7 +350,8 @@ void App::draw_sidebar() {
     ImGui::SameLine();
     if (ImGui::Button(ICON_UPLOAD "  Import##sidebar", ImVec2(-1, 0))) platform_.pick_files();
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Import a PagerDuty, Opsgenie or Slack export, or a CSV timeline (Ctrl+O). Or drop it.");
+        ImGui::SetTooltip("Import a PagerDuty, Opsgenie or Slack export, or a CSV timeline (Ctrl+O). Or drop it.\n"
+                          "A tracker's CSV export of the action items updates the open postmortem's.");
     mark("sidebar.import");
     ImGui::Spacing();
     if (store_ || storage_failed_ || platform_.storage()) {

@@ -26,6 +26,7 @@
 #include "settings_state.h"
 #include "share_state.h"
 #include "text_input.h"
+#include "tracker_update_state.h"
 
 namespace hs {
 class History;
@@ -125,6 +126,10 @@ public:
     // A Slack export's .zip read elsewhere (web: the page's worker): its channels and times as hs::slack_scan_json.
     // The dialog opens; its Import goes back to the platform (Platform::import_slack_zip).
     void slack_choose(const std::string& name, const std::string& scan_json);
+    // A tracker's CSV export of the action items (kind "tracker"; web: passed on by the worker as it is): matched
+    // with the open postmortem, its changes wait in a dialog for confirmation (tracker_update.cpp). False, with a
+    // message, when no postmortem is open or no row names one of its items.
+    bool tracker_csv(const std::string& name, const std::string& text);
     // The answer of Platform::read_clipboard: the text, or why it could not be read (Paste events).
     void clipboard_read(bool ok, const std::string& text_or_error);
     void asset_loaded(const std::string& path, bool ok, const std::string& text_or_error);
@@ -249,6 +254,13 @@ private:
     void slack_import_run();
     HS_NOINLINE void draw_slack_import();
     SlackImportState slack_import_;
+    // Updating the action items from a tracker's CSV export (tracker_update.cpp).
+    void tracker_update_read();
+    void tracker_update_apply();
+    void draw_tracker_update();
+    HS_NOINLINE void draw_tracker_update_open();
+    void draw_tracker_changes();
+    TrackerUpdateState tracker_;
 
     // Opening a link (incoming.cpp)
     void draw_incoming();

@@ -12,6 +12,7 @@ bool App::open_file(const std::string& name, const std::string& text) {
     if (looks_like_zip(text)) return open_slack_zip(name, text);  // a whole export: choose, then import
     std::string kind;
     ImportResult r = open_any(name, text, &kind);
+    if (kind == "tracker") return tracker_csv(name, text);  // updates the open postmortem's action items
     return open_import_result(name, kind, std::move(r));
 }
 

@@ -137,6 +137,15 @@ async function settle(page, quiet = 150) {
   }
 }
 
+// Drops a file anywhere on the page, as a person drags it from a file manager.
+function drop(page, name, text, type = '') {
+  return page.evaluate(({ name, text, type }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], name, { type }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, { name, text, type });
+}
+
 async function doc(page) {
   const s = await page.evaluate(() => window.hindsight.document());
   return s ? JSON.parse(s) : null;
@@ -180,4 +189,4 @@ async function screenshotDocs(shots, control) {
 }
 
 module.exports = { CHROMIUM_ARGS, screenshotDocs, distinctColours, watch, ROOT, startServer, launch, openApp, locate, click, settle,
-  doc, shotPath, scrollIntoView };
+  doc, drop, shotPath, scrollIntoView };

@@ -15,14 +15,7 @@ after(async () => { if (browser) await browser.close(); if (server) server.stop(
 const DATA = path.join(h.ROOT, 'tests', 'data', 'import');
 const CLI = path.join(h.ROOT, 'build', 'native', 'hindsight');
 
-// Drops a file anywhere on the page, as a person drags it from a file manager.
-function drop(page, name, text) {
-  return page.evaluate(({ name, text }) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], name, { type: '' }));
-    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, { name, text });
-}
+const drop = h.drop;
 
 async function dropAndCompare(page, kind, rel, name) {
   const file = path.join(DATA, rel);

@@ -16,6 +16,11 @@ inline Rect where(const hs::native::HeadlessRunner& r, const std::string& name) 
     REQUIRE(r.locate(name, q.x, q.y, q.w, q.h));
     return q;
 }
+// Whether the control `name` was drawn in the last frames.
+inline bool shown(const hs::native::HeadlessRunner& r, const std::string& name) {
+    float x, y, w, h;
+    return r.locate(name, x, y, w, h);
+}
 // Clicks the control `name` as a person would, 10 px into it: move, press, release, with a frame drawn by `frame`
 // after each.
 template <class Frame>

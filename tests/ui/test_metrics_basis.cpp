@@ -7,6 +7,7 @@
 #include "app.h"
 #include "core/format.h"
 #include "headless.h"
+#include "locate_util.h"
 
 namespace {
 
@@ -38,10 +39,7 @@ struct Editor {
         REQUIRE(app.open_json(hs::save_document(d), "test"));
         for (int i = 0; i < 4; ++i) r.frame([&] { app.frame(); });
     }
-    bool shown(const std::string& name) const {
-        float x, y, w, h;
-        return r.locate(name, x, y, w, h);
-    }
+    bool shown(const std::string& name) const { return uitest::shown(r, name); }
 };
 
 }  // namespace

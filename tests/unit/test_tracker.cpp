@@ -8,6 +8,7 @@
 
 #include "core/exporters/exporters.h"
 #include "core/format.h"
+#include "core/importers/importers.h"
 #include "core/tracker.h"
 
 using namespace hs;
@@ -190,4 +191,45 @@ TEST_CASE("tracker: bad CSV gets an error that says what is wrong", "[tracker]")
     CHECK(looks_like_tracker_csv(read_fixture("jira-export.csv")));
     CHECK(looks_like_tracker_csv(read_fixture("gitlab-export.csv")));
     CHECK_FALSE(looks_like_tracker_csv("time,type,description\n2026-03-01T13:00:00Z,detected,Alert\n"));
+}
+
+TEST_CASE("tracker: rows are counted, and a file naming no item of the postmortem says so and what to do",
+          "[tracker]") {
+    Document d = fixture_doc();
+    TrackerUpdate u = tracker_update(d, read_fixture("jira-export.csv"));
+    CHECK(u.rows == 4);
+    CHECK(tracker_matched_rows(u) == 3);
+    Document other;
+    ActionItem a;
+    a.id = "ai-55aa0c11";
+    a.title = "Проверить ретраи клиента";
+    other.action_items.push_back(a);
+    TrackerUpdate none = tracker_update(other, read_fixture("jira-export.csv"));
+    REQUIRE(none.ok);
+    CHECK(tracker_matched_rows(none) == 0);
+    const std::string msg = tracker_no_match_message(other, none);
+    CHECK(msg.find("None of the 4 rows names an action item of this postmortem") == 0);
+    CHECK(msg.find("hindsight-ai-55aa0c11") != std::string::npos);
+    CHECK(msg.find("Export") != std::string::npos);
+    TrackerUpdate header_only = tracker_update(other, "Summary,Issue key,Status,Labels\r\n");
+    REQUIRE(header_only.ok);
+    CHECK(tracker_no_match_message(other, header_only).find("no issues") != std::string::npos);
+    CHECK(tracker_no_match_message(Document{}, none).find("which has none") != std::string::npos);
+}
+
+TEST_CASE("tracker: opened as any file, a tracker export is recognised, and a timeline CSV is not", "[tracker]") {
+    std::string kind;
+    ImportResult r = open_any("Jira Export (all fields).csv", read_fixture("jira-export.csv"), &kind);
+    CHECK(kind == "tracker");
+    REQUIRE_FALSE(r.ok);  // it updates a postmortem; it is no timeline to import
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(r.problems.front().message.find("actions update") != std::string::npos);
+    open_any("issues-export", read_fixture("gitlab-export.csv"), &kind);  // no extension: by its content
+    CHECK(kind == "tracker");
+    r = open_any("timeline.csv",
+                 "time,type,description,author,tags\n2026-12-01T09:12:00Z,detected,\"Алерт, see hindsight-ai-3f9a1c02\","
+                 "SRE,db\n",
+                 &kind);
+    CHECK(kind == "csv");
+    CHECK(r.ok);
 }

@@ -4,6 +4,7 @@
 
 #include "../format.h"
 #include "../strings.h"
+#include "../tracker.h"
 #include "importers.h"
 
 namespace hs {
@@ -69,6 +70,15 @@ ImportResult import_kind(const std::string& kind, const std::string& text) {
     return kind == "grafana" ? import_grafana(text) : import_alertmanager(text);
 }
 
+// A tracker's CSV export naming Hindsight's action items is no timeline: it updates the open postmortem's items
+// (core/tracker.h), which only the app or `hindsight actions update` can do, so as an import it explains itself.
+ImportResult tracker_refusal() {
+    return import_detail::import_error(
+        "", "this is a tracker's export of action items (its rows carry hindsight-\xe2\x80\xa6 labels), not a "
+            "timeline. Open the postmortem those items belong to and then this file (Action items > Update from "
+            "tracker CSV), or run hindsight actions update POSTMORTEM.json THIS.csv.");
+}
+
 }  // namespace
 
 ImportResult open_any(const std::string& name, const std::string& text, std::string* kind_out) {
@@ -77,6 +87,10 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
     if (ends_with_ci(name, ".csv")) {
         kind = "csv";
         r = import_csv(text);
+        if (!r.ok && looks_like_tracker_csv(text)) {  // a timeline that happens to name a label still imports
+            kind = "tracker";
+            r = tracker_refusal();
+        }
     } else if (size_t where = 0; !json_nesting_ok(text, where)) {
         // Refused before parsing: the parsed tree of such a file costs a call per level to copy or free.
         kind = "unknown";
@@ -100,6 +114,9 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
                 text.compare(0, 4, "time") == 0) {
                 kind = "csv";
                 r = import_csv(text);
+            } else if (looks_like_tracker_csv(text)) {
+                kind = "tracker";
+                r = tracker_refusal();
             } else {
                 kind = "unknown";
                 r = import_detail::import_error("", "this is neither JSON nor CSV. Hindsight opens .hindsight.json "

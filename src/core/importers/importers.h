@@ -64,7 +64,9 @@ ImportResult import_statuspage(const std::string& text, const std::string& incid
 // Any file a person opens or drops: a Hindsight document ("format"), PagerDuty log entries, an Opsgenie timeline,
 // a Slack day file (JSON), Alertmanager or Grafana webhook payloads, a Statuspage incident, or CSV (by the .csv
 // extension or a Time header). `kind` gets "hindsight", "pagerduty", "opsgenie", "slack", "alertmanager", "grafana",
-// "statuspage", "csv" or "unknown". Never throws; a refusal says what the file is not and what is accepted.
+// "statuspage", "csv", "tracker" or "unknown". Never throws; a refusal says what the file is not and what is accepted.
+// "tracker" (always refused as an import): a tracker's CSV export naming action items by their hindsight- labels,
+// which updates an open postmortem instead (core/tracker.h).
 ImportResult open_any(const std::string& name, const std::string& text, std::string* kind = nullptr);
 
 // What a person reads when a file is refused: "<name> could not be opened", that nothing they had open was changed,

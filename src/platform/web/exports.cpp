@@ -95,6 +95,13 @@ EMSCRIPTEN_KEEPALIVE void hs_slack_choose(const char* name, const char* scan_jso
     S.app->slack_choose(name ? name : "file", scan_json ? scan_json : "");
     poke();
 }
+// A tracker's CSV export of action items, passed on by the worker as it is: the app matches it with the open
+// postmortem's items and asks before changing them (App::tracker_csv).
+EMSCRIPTEN_KEEPALIVE int hs_tracker_csv(const char* text, const char* name) {
+    const int ok = S.app->tracker_csv(name ? name : "file", text ? text : "") ? 1 : 0;
+    poke();
+    return ok;
+}
 EMSCRIPTEN_KEEPALIVE void hs_link_answer(int id, int status, const char* text) {
     S.platform.link_answer(id, status, text ? text : "");
     poke();

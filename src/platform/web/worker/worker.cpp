@@ -3,8 +3,9 @@
 // takes seconds; here it never stops the editor from drawing, and if it runs the worker out of memory (an abort), only
 // the worker stops: the page reports it and the editor, with its drafts, carries on (docs/security.md).
 //
-// Each call returns 1 (done), 0 (refused), 2 (a link that needs a passphrase) or 3 (a Slack export's .zip: choose its
-// channels and time window, then hsw_slack_import) and leaves its text in hsw_text(): the
+// Each call returns 1 (done), 0 (refused), 2 (a link that needs a passphrase), 3 (a Slack export's .zip: choose its
+// channels and time window, then hsw_slack_import) or 4 (a tracker's CSV export of action items: its text, which the
+// editor matches against the open postmortem, App::tracker_csv) and leaves its text in hsw_text(): the
 // document as canonical JSON, which the editor loads (App::open_converted, App::link_decoded), the link it asked for,
 // or what a person reads about the refusal. The link codec, its dictionaries and the cryptography live only here.
 #include <emscripten.h>
@@ -14,6 +15,7 @@
 #include "core/format.h"
 #include "core/importers/importers.h"
 #include "core/link.h"
+#include "core/tracker.h"
 #include "core/zip.h"
 
 namespace {
@@ -48,6 +50,18 @@ EMSCRIPTEN_KEEPALIVE int hsw_open(const char* name, const char* data, size_t len
             return 3;
         }
         r = hs::open_any(file_name, text, &g_kind);
+        // Only the editor has the open postmortem to match the rows with; it gets the text as it is.
+        if (g_kind == "tracker" && text.size() <= hs::kMaxTrackerCsvBytes) {
+            g_text = text;
+            return 4;
+        }
+        if (g_kind == "tracker") {
+            g_text = file_name + " is a tracker export of " + std::to_string(text.size() >> 20) +
+                     " MB; Hindsight reads up to " + std::to_string(hs::kMaxTrackerCsvBytes >> 20) +
+                     " MB of one. Export only the postmortem's issues (filter on their hindsight- labels). Nothing "
+                     "you had open was changed.";
+            return 0;
+        }
     }
     if (!r.ok) {
         g_text = hs::refusal_message(file_name, r.problems);
