@@ -34,6 +34,7 @@
 #include "core/templates.h"
 #include "core/tracker.h"
 #include "platform/native/cli_input.h"
+#include "platform/native/cli_library.h"
 #include "platform/native/passphrase.h"
 
 namespace fs = std::filesystem;
@@ -517,6 +518,9 @@ const std::vector<Command>& commands() {
         {"link", "encode FILE [--base-url URL] [--passphrase-file F] | decode LINK|- [--passphrase-file F] [--minify]",
          "make a share link / print the document a link holds", cmd_link},
         {"merge", "[--minify] BASE OURS THEIRS", "three-way merge; exit 3 with conflicts as JSON on stderr", cmd_merge},
+        {"search", hs::cli::kSearchUsage, "ranked matches in a folder of postmortems", hs::cli::cmd_search},
+        {"stats", hs::cli::kStatsUsage, "the trends report of a folder (Markdown by default)", hs::cli::cmd_stats},
+        {"similar", hs::cli::kSimilarUsage, "earlier postmortems of a folder like FILE", hs::cli::cmd_similar},
     };
     return kCommands;
 }
