@@ -63,7 +63,7 @@ struct Item {  // a root cause, contributing factor, why, lesson or open questio
     std::string text;
     bool resolved = false;  // used by open questions only
     // Used by contributing factors only: a category of the team's taxonomy ("configuration"; see taxonomy.h).
-    std::string category;
+    std::string category = {};
     Json extra = Json::object();
     bool operator==(const Item& o) const {
         return id == o.id && text == o.text && resolved == o.resolved && category == o.category && extra == o.extra;

@@ -94,7 +94,8 @@ struct SearchIndex::Impl {
     void drop(uint32_t slot);
     void compact();
     bool passes(const Slot& s, const SearchFilter& f, const std::vector<std::string> (&want)[3]) const;
-    bool parse(const std::string& query, std::vector<Group>& groups, std::vector<size_t>& phrase_sizes) const;
+    bool parse(const std::string& query, size_t max_prefix_terms, std::vector<Group>& groups,
+               std::vector<size_t>& phrase_sizes) const;
     bool phrase_ok(const Slot& s, const std::vector<Hit>& hits, const std::vector<Group>& groups,
                    const std::vector<size_t>& phrase_sizes) const;
     std::vector<FieldMatch> fields_of(const Slot& s, const std::vector<Hit>& hits, const std::vector<Group>& groups,
@@ -199,7 +200,7 @@ size_t SearchIndex::size() const { return impl_->by_id.size(); }
 // ---- the query -------------------------------------------------------------------------------------------------
 
 // Cuts the query into groups; false when a word cannot match anything (then nothing matches).
-bool SearchIndex::Impl::parse(const std::string& query, std::vector<Group>& groups,
+bool SearchIndex::Impl::parse(const std::string& query, size_t max_prefix_terms, std::vector<Group>& groups,
                               std::vector<size_t>& phrase_sizes) const {
     const bool open_end = !query.empty() && !is_space(query.back()) && query.back() != '"';
     size_t pos = 0;
@@ -228,7 +229,7 @@ bool SearchIndex::Impl::parse(const std::string& query, std::vector<Group>& grou
                      it != dict.end() && it->first.compare(0, g.prefix.size(), g.prefix) == 0; ++it)
                     if (df[it->second]) found.push_back({df[it->second], it->second});
                 std::sort(found.rbegin(), found.rend());
-                for (size_t k = 0; k < found.size() && k < SearchOptions().max_prefix_terms; ++k)
+                for (size_t k = 0; k < found.size() && k < max_prefix_terms; ++k)
                     g.terms.push_back(found[k].second);
             } else {
                 auto it = dict.find(tokens[i].term);
@@ -321,7 +322,7 @@ SearchResponse SearchIndex::search(const std::string& query, const SearchFilter&
     const std::vector<std::string> want[3] = {folded(filter.services), folded(filter.tags), folded(filter.owners)};
     std::vector<Group> groups;
     std::vector<size_t> phrase_sizes;
-    const bool can_match = x.parse(query, groups, phrase_sizes);
+    const bool can_match = x.parse(query, options.max_prefix_terms, groups, phrase_sizes);
     if (can_match && groups.empty()) {
         if (!trim(query).empty()) {
             r.problem = "The query has no words to search for (letters or digits); type a word, or clear the query "

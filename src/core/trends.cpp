@@ -19,7 +19,7 @@ struct Samples {
 std::string next_month(const std::string& m) {
     int y = std::stoi(m.substr(0, 4)), mo = std::stoi(m.substr(5, 2)) + 1;
     if (mo > 12) mo = 1, ++y;
-    char buf[16];
+    char buf[32];  // room for any int, so that the compiler sees nothing cut
     std::snprintf(buf, sizeof buf, "%04d-%02d", y, mo);
     return buf;
 }

@@ -5,13 +5,14 @@
 #include <sstream>
 
 #include "core/format.h"
+#include "core/importers/importers.h"
 #include "core/taxonomy.h"
 
 using namespace hs;
 
 namespace {
-std::string read_sample(const std::string& name) {
-    std::ifstream in(std::string(HS_SOURCE_DIR) + "/assets/samples/" + name, std::ios::binary);
+std::string read_file(const std::string& path) {
+    std::ifstream in(std::string(HS_SOURCE_DIR) + "/" + path, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -22,7 +23,7 @@ TEST_CASE("taxonomy fields: an older file loads without them and saves unchanged
     for (const char* name : {"sre-checkout-outage.json", "ja-payment-gateway-timeout.json",
                              "ru-courier-dispatch-backlog.json"}) {
         INFO(name);
-        const std::string text = read_sample(name);
+        const std::string text = read_file(std::string("assets/samples/") + name);
         REQUIRE(!text.empty());
         LoadResult r = load_document(text);
         REQUIRE(r.ok);
@@ -123,4 +124,13 @@ TEST_CASE("taxonomy: values a document uses outside the taxonomy, and a first ta
     CHECK(check_taxonomy(d, t).empty());
     CHECK(t.services == std::vector<std::string>{"payments-api", "ledger-db"});
     CHECK(t.factor_categories.back() == "config");
+}
+
+TEST_CASE("taxonomy: the alert importers fill the detection method, services and tags from labels") {
+    const ImportResult r = import_alertmanager(read_file("tests/data/import/alertmanager/firing_then_resolved.jsonl"));
+    REQUIRE(r.ok);
+    CHECK(r.doc.detection_method == "alert");
+    CHECK(r.doc.services == std::vector<std::string>{"checkout-api", "orders-db"});
+    // team and cluster are the same in both alerts: each tag once; namespace only on the checkout alert.
+    CHECK(r.doc.tags == std::vector<std::string>{"team:payments", "cluster:tokyo-1", "namespace:shop"});
 }
