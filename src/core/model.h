@@ -64,8 +64,12 @@ struct Item {  // a root cause, contributing factor, why, lesson or open questio
     std::string id;
     std::string text;
     bool resolved = false;  // used by open questions only
+    // Used by contributing factors only: a category of the team's taxonomy ("configuration"; see taxonomy.h).
+    std::string category = {};
     Json extra = Json::object();
-    bool operator==(const Item& o) const { return id == o.id && text == o.text && resolved == o.resolved && extra == o.extra; }
+    bool operator==(const Item& o) const {
+        return id == o.id && text == o.text && resolved == o.resolved && category == o.category && extra == o.extra;
+    }
 };
 
 struct Event {
@@ -196,6 +200,7 @@ struct Document {
     std::string owner;
     std::vector<std::string> tags;
     std::vector<std::string> services;
+    std::string detection_method;  // how the incident was found, from the taxonomy ("alert", "customer report")
     std::vector<std::string> related_incidents;
     std::vector<std::string> reviewers;
     std::vector<Approval> approvals;

@@ -175,6 +175,7 @@ const Schema<Item>& of<Item>() {
         id(&Item::id),
         text("text", &Item::text),
         flag("resolved", &Item::resolved),
+        text("category", &Item::category).line(),
     });
     return s;
 }
@@ -373,6 +374,7 @@ const Schema<Document>& of<Document>() {
             text("owner", &D::owner).line(),
             texts("tags", &D::tags),
             texts("services", &D::services),
+            text("detection_method", &D::detection_method).line(),
             texts("related_incidents", &D::related_incidents),
             texts("reviewers", &D::reviewers),
             list("approvals", &D::approvals),

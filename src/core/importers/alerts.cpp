@@ -283,10 +283,21 @@ int severity_from_label(const std::string& raw) {
 
 namespace {
 
-// Title, severity, services and links from the payloads and alerts.
+// The labels that say where an alert fired and whose it is become tags ("team:payments", "cluster:tokyo-1"), so
+// that the library can filter postmortems by them; the alert name and severity have their own fields.
+void add_label_tags(const Json& labels, std::vector<std::string>& tags) {
+    for (const char* key : {"team", "env", "environment", "cluster", "region", "namespace"}) {
+        const std::string value = json_string(labels, key);
+        const std::string tag = std::string(key) + ":" + value;
+        if (!value.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+    }
+}
+
+// Title, severity, services, tags and links from the payloads and alerts; alerts are how the incident was found.
 void read_header(const std::vector<Payload>& payloads, const std::vector<Episode>& episodes, const Source& src,
                  ImportResult& res) {
     Document& doc = res.doc;
+    doc.detection_method = "alert";
     for (const char* k : {"commonLabels", "groupLabels"}) {
         if (doc.title.empty()) doc.title = json_string(payloads.front().json.value(k, Json::object()), "alertname");
     }
@@ -308,6 +319,7 @@ void read_header(const std::vector<Payload>& payloads, const std::vector<Episode
         if (!sev.empty() && !s) unknown_severities.insert(sev);
         const std::string service = json_string(labels, "service");
         if (!service.empty() && services.insert(service).second) doc.services.push_back(service);
+        add_label_tags(labels, doc.tags);
         for (const char* k : {"generatorURL", "dashboardURL", "panelURL"}) {
             const std::string url = json_string(ep.details, k);
             if (url.empty() || !urls.insert(url).second) continue;

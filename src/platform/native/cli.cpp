@@ -34,6 +34,7 @@
 #include "core/tracker.h"
 #include "platform/native/cli_common.h"
 #include "platform/native/cli_input.h"
+#include "platform/native/cli_library.h"
 #include "platform/native/passphrase.h"
 
 namespace fs = std::filesystem;
@@ -374,6 +375,9 @@ const std::vector<Command>& commands() {
          "[--reviewer NAME] [--base-url URL] [--passphrase-file F]",
          "apply a reviewer's reply link / list comments (--open: exit 1 while any is open) / make a reply link",
          hs::cli::cmd_review},
+        {"search", hs::cli::kSearchUsage, "ranked matches in a folder of postmortems", hs::cli::cmd_search},
+        {"stats", hs::cli::kStatsUsage, "the trends report of a folder (Markdown by default)", hs::cli::cmd_stats},
+        {"similar", hs::cli::kSimilarUsage, "earlier postmortems of a folder like FILE", hs::cli::cmd_similar},
     };
     return kCommands;
 }
