@@ -541,45 +541,157 @@
   var MAX_FILE = 64 * 1024 * 1024;  // the importers' own cap (kMaxImportBytes)
   var reading = 0;
   function message(text) { if (mod) mod.ccall('hs_show_message', null, ['string'], [text]); }
-  function openFiles(list) {
-    Array.prototype.forEach.call(list || [], function (f) {
-      if (!mod) return;
-      if (f.size > MAX_FILE) {
-        message(f.name + ' is ' + Math.round(f.size / 1048576) + ' MB; Hindsight opens files up to 64 MB. ' +
-                'Nothing you had open was changed.');
-        return;
+  // One file through the worker: `done(line)` gets a line for a summary of several files (null for the Slack
+  // dialog, which speaks for itself), `refused(text)` the worker's refusal or why it could not be read.
+  function openOne(name, buf, done, refused) {
+    return fileHelper.call({ op: 'open', name: name, bytes: buf }).then(function (r) {  // a copy: buf stays
+      if (r.status === WORKER_STATUS.CHOOSE) {
+        slackZip = { name: name, bytes: buf };
+        mod.ccall('hs_slack_choose', null, ['string', 'string'], [name, r.text]);
+        return done(null);
       }
+      if (r.status === WORKER_STATUS.TRACKER) {  // the editor matches its rows with the open postmortem's items
+        heapString(mod, r.text, function (p) { mod.ccall('hs_tracker_csv', 'number', ['number', 'string'], [p, name]); });
+        return done(null);
+      }
+      if (r.status !== WORKER_STATUS.DONE) return refused(r.text);
+      heapString(mod, r.text, function (p) {
+        mod.ccall('hs_open_converted', 'number', ['number', 'string', 'string'], [p, name, r.kind]);
+      });
+      done(name);
+    }, function (e) {
+      // Files are opened only in the worker (the editor's wasm has no importer), so without it none can be.
+      if (e.load) return refused(name + ' could not be opened: the page could not start its worker' + why(e.message) +
+                                 '. Reload the page and try again. Nothing you had open was changed.');
+      refused(name + ' could not be opened: reading it stopped' + why(e.message) + '. It is probably too large ' +
+              'or damaged. Nothing you had open was changed, and the editor carries on.');
+    });
+  }
+  // The files of an unzipped Slack export, when dropped or picked together: its top files and its day files.
+  var SLACK_TOP = /^(users|channels|groups|dms|mpims|integration_logs|canvases)\.json$/i;
+  var SLACK_DAY = /^\d{4}-\d{2}-\d{2}\.json$/;
+  function baseName(p) { return p.slice(p.lastIndexOf('/') + 1); }
+  // The files as one bundle for the worker (hs::pack_slack_files): "HSFILES1", then per file a little-endian u32
+  // path length, the UTF-8 path, a u32 size and the bytes.
+  function packFiles(items, bufs) {
+    var enc = new TextEncoder(), parts = [enc.encode('HSFILES1')], size = parts[0].length;
+    items.forEach(function (it, i) {
+      var path = enc.encode(it.path), head = new DataView(new ArrayBuffer(4)), len = new DataView(new ArrayBuffer(4));
+      head.setUint32(0, path.length, true);
+      len.setUint32(0, bufs[i].byteLength, true);
+      [new Uint8Array(head.buffer), path, new Uint8Array(len.buffer), new Uint8Array(bufs[i])].forEach(function (u) {
+        parts.push(u);
+        size += u.length;
+      });
+    });
+    var out = new Uint8Array(size), at = 0;
+    parts.forEach(function (u) { out.set(u, at); at += u.length; });
+    return out.buffer;
+  }
+  // `items`: [{file, path}] (path relative to what was dropped, or the file's name). An unzipped Slack export among
+  // them is read as one export (the dialog of its .zip); every other file is opened on its own, as its own draft.
+  // With several files, one message at the end says what was opened and what was not, so nothing goes unnoticed.
+  function openFiles(items, unreadable) {
+    if (!mod) return;
+    var opened = [], refusals = (unreadable || []).slice(), pending = 0;
+    var slack = items.filter(function (it) { var b = baseName(it.path); return SLACK_TOP.test(b) || SLACK_DAY.test(b); });
+    var days = slack.filter(function (it) { return SLACK_DAY.test(baseName(it.path)); });
+    if (slack.length < 2 || !days.length) slack = [];  // one day file alone is opened as a day file
+    var alone = items.filter(function (it) { return slack.indexOf(it) < 0; });
+    var several = alone.length + (slack.length ? 1 : 0) + refusals.length > 1;
+    function start(text) {
+      pending++;
       reading++;
-      busy('Opening ' + f.name + ' (' + (f.size / 1048576).toFixed(1) + ' MB)\u2026');
-      var end = function () { if (--reading === 0) busy(''); };
-      f.arrayBuffer().then(function (buf) {
-        return fileHelper.call({ op: 'open', name: f.name, bytes: buf }).then(function (r) {  // a copy: buf stays
-          if (r.status === WORKER_STATUS.CHOOSE) {
-            slackZip = { name: f.name, bytes: buf };
-            return mod.ccall('hs_slack_choose', null, ['string', 'string'], [f.name, r.text]);
-          }
-          if (r.status === WORKER_STATUS.TRACKER) {  // the editor matches its rows with the open postmortem's items
-            return heapString(mod, r.text, function (p) { mod.ccall('hs_tracker_csv', 'number', ['number', 'string'], [p, f.name]); });
-          }
-          if (r.status !== WORKER_STATUS.DONE) return message(r.text);
-          heapString(mod, r.text, function (p) {
-            mod.ccall('hs_open_converted', 'number', ['number', 'string', 'string'], [p, f.name, r.kind]);
-          });
+      busy(text);
+    }
+    function end() {
+      if (--reading === 0) busy('');
+      if (--pending > 0 || !several || (opened.length < 2 && !refusals.length)) return;
+      var lines = [];
+      if (opened.length) {
+        lines.push('Opened ' + opened.join(', ') + (opened.length > 1 ? ', each as its own draft; the last is shown, ' +
+                   'the others are in the drafts list.' : '.'));
+      }
+      if (slack.length) lines.push('The ' + slack.length + ' files of the Slack export were read together as one export.');
+      if (refusals.length) lines.push(refusals.join('\n\n'));
+      message(lines.join('\n\n'));
+    }
+    function done(line) { if (line !== null) opened.push(line); }
+    function refused(text) { if (several) refusals.push(text); else message(text); }
+    function tooLarge(name, size) {
+      refused(name + ' is ' + Math.round(size / 1048576) + ' MB; Hindsight opens files up to 64 MB. Nothing you had ' +
+              'open was changed.');
+    }
+    if (slack.length) {
+      var total = slack.reduce(function (n, it) { return n + it.file.size; }, 0);
+      var top = slack[0].path.indexOf('/') > 0 ? slack[0].path.slice(0, slack[0].path.indexOf('/')) : '';
+      var sameTop = top && slack.every(function (it) { return it.path.indexOf(top + '/') === 0; });
+      var name = sameTop ? top : 'Slack export (' + slack.length + ' files)';
+      if (total > MAX_FILE) {
+        tooLarge(name, total);
+      } else {
+        start('Opening ' + name + ' (' + (total / 1048576).toFixed(1) + ' MB)\u2026');
+        Promise.all(slack.map(function (it) { return it.file.arrayBuffer(); })).then(function (bufs) {
+          return openOne(name, packFiles(slack, bufs), done, refused);
         }, function (e) {
-          // Files are opened only in the worker (the editor's wasm has no importer), so without it none can be.
-          if (e.load) return message(f.name + ' could not be opened: the page could not start its worker' + why(e.message) +
-                                     '. Reload the page and try again. Nothing you had open was changed.');
-          message(f.name + ' could not be opened: reading it stopped' + why(e.message) + '. It is probably too large ' +
-                  'or damaged. Nothing you had open was changed, and the editor carries on.');
-        });
+          refused(name + ' could not be read (' + (e && e.message || e) + '). Nothing you had open was changed.');
+        }).then(end, end);
+      }
+    }
+    alone.forEach(function (it) {
+      var f = it.file;
+      if (f.size > MAX_FILE) return tooLarge(f.name, f.size);
+      start('Opening ' + f.name + ' (' + (f.size / 1048576).toFixed(1) + ' MB)\u2026');
+      f.arrayBuffer().then(function (buf) {
+        return openOne(f.name, buf, done, refused);
       }, function (e) {
-        message(f.name + ' could not be read (' + (e && e.message || e) + ').');
+        refused(f.name + ' could not be read (' + (e && e.message || e) + ').');
       }).then(end, end);
     });
+    if (!pending && several) { pending = 1; reading++; end(); }  // all refused before reading: say so
+  }
+  // What was dropped, with paths: folders are walked (DataTransfer entries), so that an unzipped export's day files
+  // keep their channel folder. Files that cannot be read are named in the message, not skipped.
+  var MAX_DROPPED = 20000;  // as the zip reader's cap on entries
+  function droppedFiles(dt) {
+    var entries = Array.prototype.map.call(dt.items || [], function (it) {
+      return it.kind === 'file' && it.webkitGetAsEntry ? it.webkitGetAsEntry() : null;
+    });
+    if (!entries.length || entries.some(function (e) { return !e; })) {
+      return Promise.resolve({ items: Array.prototype.map.call(dt.files, function (f) {
+        return { file: f, path: f.webkitRelativePath || f.name };
+      }), unreadable: [] });
+    }
+    var items = [], unreadable = [];
+    function walk(entry) {
+      var path = entry.fullPath.replace(/^\/+/, '');
+      if (items.length >= MAX_DROPPED) {
+        unreadable.push(path + ' and what follows were left out: more than ' + MAX_DROPPED + ' files at once.');
+        return Promise.resolve();
+      }
+      if (entry.isFile) {
+        return new Promise(function (yes) {
+          entry.file(function (f) { items.push({ file: f, path: path }); yes(); },
+                     function (e) { unreadable.push(path + ' could not be read (' + (e && e.message || e) + ').'); yes(); });
+        });
+      }
+      var reader = entry.createReader(), children = [];
+      return new Promise(function (yes) {
+        (function more() {  // readEntries gives a folder's entries in batches, until an empty one
+          reader.readEntries(function (batch) {
+            if (batch.length) { children = children.concat(batch); return more(); }
+            children.sort(function (a, b) { return a.fullPath < b.fullPath ? -1 : 1; });
+            children.reduce(function (p, c) { return p.then(function () { return walk(c); }); }, Promise.resolve()).then(yes);
+          }, function (e) { unreadable.push(path + '/ could not be read (' + (e && e.message || e) + ').'); yes(); });
+        })();
+      });
+    }
+    return entries.reduce(function (p, e) { return p.then(function () { return walk(e); }); }, Promise.resolve())
+      .then(function () { return { items: items, unreadable: unreadable }; });
   }
   function slackImport(options) {  // the dialog's Import (library_hindsight.js hs_js_slack_import)
     var z = slackZip;
-    if (!z || !mod) return message('The Slack export is no longer at hand; open its .zip again.');
+    if (!z || !mod) return message('The Slack export is no longer at hand; open it again.');
     reading++;
     busy('Importing ' + z.name + '\u2026');
     var end = function () { if (--reading === 0) busy(''); };
@@ -613,7 +725,10 @@
   picker.multiple = true;
   picker.accept = '.json,.jsonl,.ndjson,.log,.csv,.zip,application/json,text/csv,application/zip';
   picker.hidden = true;
-  picker.addEventListener('change', function () { openFiles(picker.files); canvas.focus({ preventScroll: true }); });
+  picker.addEventListener('change', function () {
+    openFiles(Array.prototype.map.call(picker.files, function (f) { return { file: f, path: f.webkitRelativePath || f.name }; }));
+    canvas.focus({ preventScroll: true });
+  });
   document.body.appendChild(picker);
   window.addEventListener('dragover', function (e) {
     if (e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, 'Files') >= 0) {
@@ -624,7 +739,7 @@
   window.addEventListener('drop', function (e) {
     if (!e.dataTransfer || !e.dataTransfer.files || !e.dataTransfer.files.length) return;
     e.preventDefault();
-    openFiles(e.dataTransfer.files);
+    droppedFiles(e.dataTransfer).then(function (d) { openFiles(d.items, d.unreadable); });
   });
 
   // The samples' titles (their bodies are fetched only when one is opened): asked for now, alongside the wasm.

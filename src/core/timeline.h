@@ -147,8 +147,12 @@ struct Cluster {
 // Options for dense logs, where single linkage would chain a whole day into one cluster: max_span_px > 0 closes a
 // cluster before it grows wider than that on screen, and entries whose type bit is set in alone_types (bit i for
 // vocab::kEventTypes[i], e.g. the milestones) never join a cluster. Clusters stay disjoint and sorted either way.
+//
+// include_types (bit i for vocab::kEventTypes[i]; all by default) keeps only the entries of those types, as if the
+// others were absent: the timeline canvas clusters its communication lane apart from the rest this way. Then a
+// cluster's `first` is its earliest member and its `count` members need not be consecutive in the index.
 std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px, float max_span_px = 0,
-                                    uint32_t alone_types = 0);
+                                    uint32_t alone_types = 0, uint32_t include_types = ~0u);
 std::pair<int, int> visible_clusters(const std::vector<Cluster>& clusters, int64_t t0_ms, int64_t t1_ms);
 
 // ---- phases ---------------------------------------------------------------------------------------------------------

@@ -152,16 +152,16 @@ LaneLayout layout_lanes(const TimelineIndex& index, const LaneParams& params) {
 // ---- clusters -------------------------------------------------------------------------------------------------------
 
 std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms, float merge_px, float max_span_px,
-                                    uint32_t alone_types) {
+                                    uint32_t alone_types, uint32_t include_types) {
     std::vector<Cluster> out;
     const auto& e = index.entries;
-    if (e.empty()) return out;
     const size_t ntypes = vocab::kEventTypes.size();
     std::array<int, 32> counts{};
     // Two neighbours merge when their gap on screen is below merge_px, i.e. gap_ms < merge_px / px_per_ms.
     const double limit_ms = px_per_ms > 0 ? static_cast<double>(merge_px) / px_per_ms : 0.0;
     const double span_ms = px_per_ms > 0 && max_span_px > 0 ? static_cast<double>(max_span_px) / px_per_ms : 0.0;
     const auto alone = [&](size_t i) { return ((alone_types >> e[i].type_index) & 1u) != 0; };
+    const auto included = [&](size_t i) { return ((include_types >> e[i].type_index) & 1u) != 0; };
     auto close = [&](Cluster& c) {
         int best = -1;
         for (size_t t = 0; t < ntypes; ++t) {
@@ -174,26 +174,26 @@ std::vector<Cluster> cluster_events(const TimelineIndex& index, double px_per_ms
         out.push_back(std::move(c));
     };
     Cluster cur;
-    cur.first = 0;
-    cur.count = 1;
-    cur.t_min = cur.t_max = e[0].time_ms;
-    ++counts[static_cast<size_t>(e[0].type_index)];
-    for (size_t i = 1; i < e.size(); ++i) {
-        const double gap = static_cast<double>(e[i].time_ms - e[i - 1].time_ms);
-        const bool too_wide = span_ms > 0 && static_cast<double>(e[i].time_ms - cur.t_min) > span_ms;
-        if (gap < limit_ms && !too_wide && !alone(i) && !alone(i - 1)) {
+    size_t prev = e.size();  // the last entry taken in; e.size() before the first
+    for (size_t i = 0; i < e.size(); ++i) {
+        if (!included(i)) continue;
+        const bool first = prev == e.size();
+        const double gap = first ? 0.0 : static_cast<double>(e[i].time_ms - e[prev].time_ms);
+        const bool too_wide = span_ms > 0 && !first && static_cast<double>(e[i].time_ms - cur.t_min) > span_ms;
+        if (!first && gap < limit_ms && !too_wide && !alone(i) && !alone(prev)) {
             ++cur.count;
             cur.t_max = e[i].time_ms;
         } else {
-            close(cur);
+            if (!first) close(cur);
             cur = Cluster{};
             cur.first = static_cast<int>(i);
             cur.count = 1;
             cur.t_min = cur.t_max = e[i].time_ms;
         }
         ++counts[static_cast<size_t>(e[i].type_index)];
+        prev = i;
     }
-    close(cur);
+    if (prev != e.size()) close(cur);
     return out;
 }
 

@@ -70,6 +70,7 @@ private:
     void rebuild(const Document& d);
     void update_labels(const Document& d);
     void relayout_for_zoom();
+    int place_labels(const std::vector<Cluster>& clusters, const LaneParams& lp, float dx);
     TimeZone display_zone() const;
     void select(const std::string& id, bool scroll_list);
     int selected_entry() const;  // index in index_.entries, or -1
@@ -93,7 +94,8 @@ private:
     void draw_phases(const CanvasFrame& f);
     void draw_axis(const CanvasFrame& f);
     void draw_events(const Document& d, const CanvasFrame& f, int& hovered_entry, int& hovered_cluster);
-    bool draw_cluster(const CanvasFrame& f, const Cluster& c);
+    bool draw_cluster(const CanvasFrame& f, const Cluster& c, float y);
+    const Cluster& cluster_at(int i) const;  // clusters_, then comm_clusters_
     bool draw_event(const Document& d, const CanvasFrame& f, int ei, float* lane_end);
     void draw_canvas_tooltip(const Document& d, const CanvasFrame& f, int hovered_entry, int hovered_cluster);
     void canvas_mouse(Document& d, const CanvasFrame& f, bool clicked, int hovered_entry, int hovered_cluster);
@@ -152,7 +154,8 @@ private:
     // Per zoom level.
     double layout_ms_per_px_ = -1;
     std::vector<Cluster> clusters_;
-    std::vector<int> lane_of_entry_;  // -1: no label (hidden or inside a cluster)
+    std::vector<Cluster> comm_clusters_;  // the communication lane's, clustered apart from the rest
+    std::vector<int> lane_of_entry_;  // -1: no label (hidden or inside a cluster); 0 in the communication lane
     int lanes_used_ = 0;
 
     // View.
@@ -204,6 +207,11 @@ private:
     std::set<std::string> review_;
     uint64_t review_rev_ = 0;
 };
+
+// The communication lane, the canvas's lowest row: events of this type (vocab::kEventTypes index) are clustered and
+// laid out there, apart from the rest, in every document.
+bool in_comm_lane(int type_index);
+inline constexpr float kCommLabelDx = 9;  // a communication's label starts this far right of its marker
 
 // Marker colour for an event type (shared by the canvas, the list and the minimap).
 ImU32 event_type_colour(int type_index, float alpha = 1.0f);

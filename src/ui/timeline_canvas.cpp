@@ -16,9 +16,12 @@ namespace hs::ui {
 namespace {
 
 // Vertical layout of the canvas, in pixels from its top.
-// Single events sit on the marker row, clusters on the row below it (so milestones never cover a count).
+// Single events sit on the marker row, clusters on the row below it (so milestones never cover a count). The
+// communication lane is the lowest row: its events' markers, clusters and labels all sit there, apart from the rest.
 constexpr float kPhaseTop = 4, kPhaseH = 20, kTickLabelY = 30, kAxisY = 50, kMarkerY = 60, kClusterY = 75,
-                kLaneTop = 90, kLaneH = 21, kCanvasH = 90 + 5 * 21 + 8;
+                kLaneTop = 90, kLaneH = 21, kCommTop = kLaneTop + 5 * kLaneH + 8, kCommH = 26,
+                kCommY = kCommTop + kCommH * 0.5f, kCanvasH = kCommTop + kCommH + 4;
+constexpr const char* kCommCaption = "Communication";
 constexpr float kMarkerR = 5.5f, kClusterR = 10;
 constexpr int kMaxLanes = 16;  // lanes whose labels are kept clear of each other at the right edge
 
@@ -153,11 +156,13 @@ void Timeline::draw_canvas(Document& d, float w) {
         for (int i = vb; i < ve; ++i) {
             const TimelineEntry& e = index_.entries[static_cast<size_t>(i)];
             const float x = f.x_of(static_cast<double>(e.time_ms));
-            mark_rect("timeline.event." + e.id, x - kMarkerR, f.o.y + kMarkerY - kMarkerR, 2 * kMarkerR, 2 * kMarkerR);
+            const float y = in_comm_lane(e.type_index) ? kCommY : kMarkerY;
+            mark_rect("timeline.event." + e.id, x - kMarkerR, f.o.y + y - kMarkerR, 2 * kMarkerR, 2 * kMarkerR);
         }
     }
-    // Empty axis space for tests: a stretch of the lowest lane with no label over it.
-    mark_rect("timeline.empty", f.o.x + w * 0.5f - 4, f.o.y + kCanvasH - 8, 8, 6);
+    // Empty axis space for tests: a stretch below the lowest label lane, above the communication lane.
+    mark_rect("timeline.empty", f.o.x + w * 0.5f - 4, f.o.y + kCommTop - 8, 8, 6);
+    mark_rect("timeline.comm_lane", f.o.x, f.o.y + kCommTop, w, kCommH);
 
     draw_canvas_tooltip(d, f, hovered_entry, hovered_cluster);
     canvas_mouse(d, f, clicked, hovered_entry, hovered_cluster);
@@ -233,33 +238,54 @@ void Timeline::draw_axis(const CanvasFrame& f) {
     axis_context_ = ticks.context_label.empty() ? ticks.step_label : ticks.context_label + "  \xc2\xb7  " + ticks.step_label;
 }
 
-// Events: clusters when zoomed out, markers with labels in lanes when they stand alone. Sets what the mouse is over.
+// Events: clusters when zoomed out, markers with labels in lanes when they stand alone; the communication lane's
+// the same way in its row, under its caption. Sets what the mouse is over (a cluster by cluster_at's numbering).
 void Timeline::draw_events(const Document& d, const CanvasFrame& f, int& hovered_entry, int& hovered_cluster) {
+    const Palette& p = palette();
     const int64_t margin = static_cast<int64_t>(300 * f.mpp);  // labels of events left of the view still show
-    auto [cb, ce] = visible_clusters(clusters_, f.t_left - margin, f.t_right + static_cast<int64_t>(20 * f.mpp));
+    const int64_t t0 = f.t_left - margin, t1 = f.t_right + static_cast<int64_t>(20 * f.mpp);
+    // The lane's rule and caption first: its events are drawn over the rule, and the caption over them at the left.
+    const float rule_y = f.o.y + kCommTop - 1;
+    f.dl->AddLine(ImVec2(f.o.x, rule_y), ImVec2(f.o.x + f.w, rule_y), col(p.border));
     // Per lane, where the last label drawn ends: a label near the right edge is moved left, inside the canvas, only as
-    // far as the one before it in its lane allows.
-    float lane_end[kMaxLanes];
+    // far as the one before it in its lane allows. The last slot is the communication lane's.
+    float lane_end[kMaxLanes + 1];
     std::fill(std::begin(lane_end), std::end(lane_end), -1e9f);
+    const std::vector<Cluster>* rows[] = {&clusters_, &comm_clusters_};
     // Two passes: clusters first, then single events (milestones among them) on top.
     for (int pass = 0; pass < 2; ++pass)
-    for (int ci = cb; ci < ce; ++ci) {
-        const Cluster& c = clusters_[static_cast<size_t>(ci)];
-        if ((c.count > 1) != (pass == 0)) continue;
-        if (c.count > 1) {
-            if (draw_cluster(f, c)) hovered_cluster = ci;
-        } else if (draw_event(d, f, c.first, lane_end)) {
-            hovered_entry = c.first;
+    for (int row = 0; row < 2; ++row) {
+        const std::vector<Cluster>& cs = *rows[row];
+        const int base = row == 0 ? 0 : static_cast<int>(clusters_.size());
+        auto [cb, ce] = visible_clusters(cs, t0, t1);
+        for (int ci = cb; ci < ce; ++ci) {
+            const Cluster& c = cs[static_cast<size_t>(ci)];
+            if ((c.count > 1) != (pass == 0)) continue;
+            if (c.count > 1) {
+                if (draw_cluster(f, c, row == 1 ? kCommY : kClusterY)) hovered_cluster = base + ci;
+            } else if (draw_event(d, f, c.first, lane_end)) {
+                hovered_entry = c.first;
+            }
         }
     }
+    const ImVec2 cap = ImGui::CalcTextSize(kCommCaption);
+    const ImVec2 ca(f.o.x + 4, f.o.y + kCommY - cap.y * 0.5f - 1);
+    f.dl->AddRectFilled(ca, ImVec2(ca.x + cap.x + 8, ca.y + cap.y + 2), col(p.panel, 0.85f), 3);
+    f.dl->AddText(ImVec2(ca.x + 4, ca.y + 1), col(p.text_muted), kCommCaption);
 }
 
-// A cluster of events: a bar over their span and a disc with their count. Returns whether the mouse is over it.
-bool Timeline::draw_cluster(const CanvasFrame& f, const Cluster& c) {
+const Cluster& Timeline::cluster_at(int i) const {
+    const size_t n = clusters_.size(), k = static_cast<size_t>(i);
+    return k < n ? clusters_[k] : comm_clusters_[k - n];
+}
+
+// A cluster of events: a bar over their span and a disc with their count, centred at `y` below the canvas top.
+// Returns whether the mouse is over it.
+bool Timeline::draw_cluster(const CanvasFrame& f, const Cluster& c, float y) {
     const Palette& p = palette();
     ImDrawList* dl = f.dl;
     const float x = f.x_of((static_cast<double>(c.t_min) + static_cast<double>(c.t_max)) * 0.5);
-    const ImVec2 cc(x, f.o.y + kClusterY);
+    const ImVec2 cc(x, f.o.y + y);
     const int ti = event_type_index(c.dominant_type);
     dl->AddLine(ImVec2(f.x_of(static_cast<double>(c.t_min)), cc.y), ImVec2(f.x_of(static_cast<double>(c.t_max)), cc.y),
                 event_type_colour(ti, 0.5f), 3);
@@ -287,22 +313,25 @@ bool Timeline::draw_event(const Document& d, const CanvasFrame& f, int ei, float
     const float x = f.x_of(static_cast<double>(e.time_ms));
     const bool sel = e.id == selected_;
     const bool rev = review_.count(e.id) > 0;
-    const ImVec2 mc(x, o.y + kMarkerY);
+    // A communication's label sits beside its marker in its lane; the others' hang below the marker row.
+    const bool comm = in_comm_lane(e.type_index);
+    const ImVec2 mc(x, o.y + (comm ? kCommY : kMarkerY));
     const int lane = lane_of_entry_[static_cast<size_t>(ei)];
     ImVec2 la, lb;
     if (lane >= 0) {
-        const float ly = o.y + kLaneTop + lane * kLaneH;
+        const float lh = ImGui::GetTextLineHeight() + 2;
+        const float ly = comm ? mc.y - lh * 0.5f : o.y + kLaneTop + lane * kLaneH;
         float lw = e.label_px + 7;
-        float lx = x - 1;
-        float& end = lane_end[std::min(lane, kMaxLanes - 1)];
+        float lx = comm ? x + kCommLabelDx : x - 1;
+        float& end = comm ? lane_end[kMaxLanes] : lane_end[std::min(lane, kMaxLanes - 1)];
         if (x <= o.x + w && lx + lw > o.x + w) lx = std::max({o.x + w - lw, end + 4, o.x});
         // Still wider than the room left (the lane is taken up to here): cut with an ellipsis, whole on hover.
         const bool cut = x <= o.x + w && lx + lw > o.x + w;
         if (cut) lw = std::max(o.x + w - lx, ImGui::GetFontSize() * 2);
         end = lx + lw;
         la = ImVec2(lx, ly);
-        lb = ImVec2(lx + lw, ly + ImGui::GetTextLineHeight() + 2);
-        dl->AddLine(ImVec2(x, mc.y + kMarkerR), ImVec2(x, ly), event_type_colour(e.type_index, 0.45f));
+        lb = ImVec2(lx + lw, ly + lh);
+        if (!comm) dl->AddLine(ImVec2(x, mc.y + kMarkerR), ImVec2(x, ly), event_type_colour(e.type_index, 0.45f));
         if (lb.x > o.x && la.x < o.x + w) {
             dl->AddRectFilled(la, lb, sel ? col(p.accent, 0.18f) : col(p.panel, 0.92f), 3);
             if (rev) dl->AddRect(la, lb, col(p.warning), 3, 0, 1.5f);
@@ -352,7 +381,7 @@ void Timeline::draw_canvas_tooltip(const Document& d, const CanvasFrame& f, int 
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     } else if (hovered_cluster >= 0 && !panning_) {
-        const Cluster& c = clusters_[static_cast<size_t>(hovered_cluster)];
+        const Cluster& c = cluster_at(hovered_cluster);
         ImGui::BeginTooltip();
         ImGui::Text("%d events", c.count);
         ImGui::TextColored(p.text_muted, "%s \xe2\x80\x93 %s", format_time(c.t_min, zone, TimePrecision::DayMinute).c_str(),
@@ -380,7 +409,7 @@ void Timeline::canvas_mouse(Document& d, const CanvasFrame& f, bool clicked, int
             drag_id_ = e.id;
             drag_orig_ms_ = drag_new_ms_ = e.time_ms;
         } else if (hovered_cluster >= 0) {
-            const Cluster& c = clusters_[static_cast<size_t>(hovered_cluster)];
+            const Cluster& c = cluster_at(hovered_cluster);
             view_ = fit_view(c.t_min, c.t_max, f.w, 80);
             view_moved_ = true;
         } else {

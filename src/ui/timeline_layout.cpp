@@ -34,6 +34,11 @@ std::string short_label(const std::string& text) {
 }
 }  // namespace
 
+bool in_comm_lane(int type_index) {
+    static const int comm = event_type_index("communication");
+    return type_index == comm;
+}
+
 const char* event_type_icon(const std::string& type) {
     return kTypeIcons[event_type_index(type)];
 }
@@ -165,24 +170,36 @@ void Timeline::relayout_for_zoom() {
     uint32_t milestones = 0;
     for (const char* t : {"impact_start", "detected", "acknowledged", "mitigated", "resolved"})
         milestones |= 1u << event_type_index(t);
-    clusters_ = cluster_events(index_, px_per_ms, 12.0f, 60.0f, milestones);
+    // The communication lane is clustered and laid out on its own: its events never join a cluster of the others,
+    // and its labels (one row) never take a lane of theirs.
+    const uint32_t comm = 1u << event_type_index("communication");
+    clusters_ = cluster_events(index_, px_per_ms, 12.0f, 60.0f, milestones, ~comm);
+    comm_clusters_ = cluster_events(index_, px_per_ms, 12.0f, 60.0f, 0, comm);
+    lane_of_entry_.assign(index_.entries.size(), -1);
     // Labels go in lanes for events that stand alone at this zoom; clustered ones show a count instead.
-    std::vector<LaneItem> items;
-    std::vector<int> which;
-    for (const Cluster& c : clusters_) {
-        if (c.count != 1) continue;
-        const TimelineEntry& e = index_.entries[static_cast<size_t>(c.first)];
-        items.push_back({e.time_ms, e.label_px, e.id});
-        which.push_back(c.first);
-    }
     LaneParams lp;
     lp.px_per_ms = px_per_ms;
     lp.gap_px = 10;
     lp.max_lanes = 5;
+    lanes_used_ = place_labels(clusters_, lp, 0);
+    lp.max_lanes = 1;
+    place_labels(comm_clusters_, lp, kCommLabelDx);
+}
+
+// Lanes for the labels of the clusters' single events, each label starting `dx` right of its marker; returns the
+// lanes used.
+int Timeline::place_labels(const std::vector<Cluster>& clusters, const LaneParams& lp, float dx) {
+    std::vector<LaneItem> items;
+    std::vector<int> which;
+    for (const Cluster& c : clusters) {
+        if (c.count != 1) continue;
+        const TimelineEntry& e = index_.entries[static_cast<size_t>(c.first)];
+        items.push_back({e.time_ms, e.label_px + dx, e.id});
+        which.push_back(c.first);
+    }
     LaneLayout lay = layout_lanes(items, lp);
-    lane_of_entry_.assign(index_.entries.size(), -1);
     for (size_t i = 0; i < which.size(); ++i) lane_of_entry_[static_cast<size_t>(which[i])] = lay.lane[i];
-    lanes_used_ = lay.lanes_used;
+    return lay.lanes_used;
 }
 
 std::string Timeline::layout_dump() const {
@@ -194,13 +211,16 @@ std::string Timeline::layout_dump() const {
         std::snprintf(w, sizeof w, "%.3f", e.label_px);
         out += std::to_string(e.event_index) + " " + std::to_string(e.time_ms) + " " + e.id + " " +
                std::to_string(e.type_index) + " " + w + " lane " +
-               (i < lane_of_entry_.size() ? std::to_string(lane_of_entry_[i]) : "?") + " " + labels_[i].c_str() + "\n";
+               (i < lane_of_entry_.size() ? std::to_string(lane_of_entry_[i]) : "?") +
+               (in_comm_lane(e.type_index) ? " comm " : " ") + labels_[i].c_str() + "\n";
     }
     for (int u : index_.untimed) out += "untimed " + std::to_string(u) + "\n";
     for (const Phase& ph : phases_.phases) out += "phase " + ph.label + " " + ph.metric_label + "\n";
     if (phases_.impact) out += "impact " + phases_.impact->label + "\n";
     for (const Cluster& c : clusters_)
         out += "cluster " + std::to_string(c.first) + " " + std::to_string(c.count) + " " + c.dominant_type + "\n";
+    for (const Cluster& c : comm_clusters_)
+        out += "comm cluster " + std::to_string(c.first) + " " + std::to_string(c.count) + "\n";
     return out;
 }
 

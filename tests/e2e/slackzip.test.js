@@ -3,6 +3,9 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const zlib = require('zlib');
 const h = require('./harness');
 
@@ -50,10 +53,11 @@ function makeZip(entries) {  // [{name, text}] -> Buffer; even entries deflated,
 const ts = (iso) => (Date.parse(iso) / 1000).toFixed(6);
 const ONCALL = { display_name: '大阪オンコール', real_name: 'Osaka on-call' };
 const DBA = { display_name: 'Админ базы данных', real_name: 'Database admin' };
-function exportZip() {
+const TOP = 'Slack export Apr 2 2026 - Apr 3 2026';
+function exportFiles() {
   const json = (v) => JSON.stringify(v, null, 1);
-  const top = 'Slack export Apr 2 2026 - Apr 3 2026/';
-  return makeZip([
+  const top = TOP + '/';
+  return [
     { name: top + 'users.json', text: json([{ id: 'U1OSAKA', name: 'oncall-osaka', profile: ONCALL }]) },
     { name: top + 'channels.json', text: json([{ id: 'C1', name: 'inc-search' }, { id: 'C2', name: 'inc-db' }]) },
     { name: top + 'inc-search/2026-04-02.json', text: json([
@@ -75,7 +79,34 @@ function exportZip() {
         text: 'Реплика отстаёт на 40 минут, переключаю чтение на мастер' },
       { type: 'message', user: 'U2DBA', user_profile: DBA, ts: ts('2026-04-02T22:30:00Z'), text: 'Готово 👍' },
     ]) },
-  ]);
+  ];
+}
+const exportZip = () => makeZip(exportFiles());
+
+// What #inc-search alone imports to: in time order, the bot's alert first, mentions named from the other channel.
+const INC_SEARCH = [
+  ['2026-04-02T21:59:00Z', 'Alertmanager', '[FIRING:1] SearchLatencyHigh > 3s', 'inc-search'],
+  ['2026-04-02T22:00:00Z', '大阪オンコール', '検索のレイテンシが 3 秒を超えています 🐢 @Админ базы данных 見てもらえますか？',
+    'inc-search'],
+  ['2026-04-02T23:40:00Z', '大阪オンコール', 'インデックス再構築を開始 (edited)', 'inc-search'],
+  ['2026-04-03T00:20:00Z', '大阪オンコール', '復旧しました ✅ ありがとう @Админ базы данных', 'inc-search'],
+];
+
+// The dialog lists both channels; untick #inc-db, import, and wait for the timeline. `shot` names the screenshots.
+async function importIncSearch(page, shot) {
+  await h.locate(page, 'slack.channel.inc-db', 30000);
+  await h.locate(page, 'slack.channel.inc-search');
+  await page.screenshot({ path: h.shotPath(shot + '-dialog.png') });
+  await h.click(page, 'slack.channel.inc-db');  // untick: only #inc-search
+  await h.click(page, 'slack.import');
+  await page.waitForFunction(() => {
+    const d = window.hindsight.document();
+    return d && JSON.parse(d).timeline.length > 0;
+  }, null, { timeout: 30000, polling: 100 });
+  await h.settle(page);
+  await page.screenshot({ path: h.shotPath(shot + '-imported.png') });
+  const d = await h.doc(page);
+  return d.timeline.map((e) => [e.time, e.author, e.description, (e.tags || []).join(',')]);
 }
 
 test('a Slack export .zip dropped on the app: choose one channel, import it with names resolved', async () => {
@@ -89,29 +120,54 @@ test('a Slack export .zip dropped on the app: choose one channel, import it with
   }, b64);
 
   // The dialog: both channels ticked with their counts, the window from the first to the last message.
-  await h.locate(page, 'slack.channel.inc-db', 30000);
-  await h.locate(page, 'slack.channel.inc-search');
-  await page.screenshot({ path: h.shotPath('slackzip-dialog.png') });
-  await h.click(page, 'slack.channel.inc-db');  // untick: only #inc-search
-  await h.click(page, 'slack.import');
-  await page.waitForFunction(() => {
-    const d = window.hindsight.document();
-    return d && JSON.parse(d).timeline.length > 0;
-  }, null, { timeout: 30000, polling: 100 });
-  await h.settle(page);
-  await page.screenshot({ path: h.shotPath('slackzip-imported.png') });
-
-  const d = await h.doc(page);
-  const rows = d.timeline.map((e) => [e.time, e.author, e.description, (e.tags || []).join(',')]);
-  assert.deepEqual(rows, [
-    ['2026-04-02T21:59:00Z', 'Alertmanager', '[FIRING:1] SearchLatencyHigh > 3s', 'inc-search'],
-    ['2026-04-02T22:00:00Z', '大阪オンコール', '検索のレイテンシが 3 秒を超えています 🐢 @Админ базы данных 見てもらえますか？',
-      'inc-search'],
-    ['2026-04-02T23:40:00Z', '大阪オンコール', 'インデックス再構築を開始 (edited)', 'inc-search'],
-    ['2026-04-03T00:20:00Z', '大阪オンコール', '復旧しました ✅ ありがとう @Админ базы данных', 'inc-search'],
-  ]);
+  assert.deepEqual(await importIncSearch(page, 'slackzip'), INC_SEARCH);
   assert.deepEqual(errors, []);
 });
+
+test('the unzipped export dropped as a folder: the same dialog and timeline as its .zip', async () => {
+  const { page, errors } = await h.openApp(browser, server);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hs-slack-'));
+  try {
+    for (const f of exportFiles()) {
+      fs.mkdirSync(path.join(dir, path.dirname(f.name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f.name), f.text);
+    }
+    // A real drop from the file manager (DevTools' drag input): the folder arrives as a directory entry, which the
+    // page walks so that each day file keeps its channel folder.
+    const cdp = await page.context().newCDPSession(page);
+    const data = { items: [], files: [path.join(dir, TOP)], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop']) {
+      await cdp.send('Input.dispatchDragEvent', { type, x: 400, y: 300, data });
+    }
+    assert.deepEqual(await importIncSearch(page, 'slackfolder'), INC_SEARCH);
+    assert.equal((await h.doc(page)).title, 'Imported: ' + TOP);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('several unrelated files dropped at once: each opens as its own draft, and one message says what happened',
+  async () => {
+    const { page, errors } = await h.openApp(browser, server);
+    const samples = ['ja-payment-gateway-timeout.json', 'ru-courier-dispatch-backlog.json'].map((n) =>
+      ({ name: n, text: fs.readFileSync(path.join(h.ROOT, 'assets', 'samples', n), 'utf8') }));
+    const files = samples.concat([{ name: 'メモ.txt', text: '障害のメモ: 14:02 に再起動した' }]);
+    await page.evaluate((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files);
+    await h.locate(page, 'problem.ok', 30000);
+    await h.settle(page);
+    await page.screenshot({ path: h.shotPath('slackzip-several-files.png') });
+    const titles = samples.map((f) => JSON.parse(f.text).title).sort();
+    await page.waitForFunction(() => window.hindsight.drafts().length >= 2, null, { timeout: 30000, polling: 100 });
+    const drafts = await page.evaluate(() => window.hindsight.drafts());
+    assert.deepEqual(drafts.map((d) => d.title).sort(), titles);
+    assert.ok(titles.includes((await h.doc(page)).title));
+    assert.deepEqual(errors, []);
+  });
 
 test('a damaged .zip is refused with a message and nothing changes', async () => {
   const { page, errors } = await h.openApp(browser, server);

@@ -4,6 +4,8 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
 const h = require('./harness');
 
 let server, browser;
@@ -241,3 +243,46 @@ test('paste to add: a preview with the bad lines and their reasons, then one und
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a Statuspage incident: its customer updates sit in the communication lane, at 1280 and 390 px, in both themes',
+  async () => {
+    const text = fs.readFileSync(path.join(h.ROOT, 'tests', 'data', 'import', 'statuspage', 'incident.json'), 'utf8');
+    for (const width of [1280, 390]) {
+      for (const colorScheme of ['light', 'dark']) {
+        const { page, context, errors } = await h.openApp(browser, server,
+          { viewport: { width, height: width > 500 ? 800 : 844 }, colorScheme });
+        await page.evaluate((t) => {  // dropped, as a person drags it from a file manager
+          const dt = new DataTransfer();
+          dt.items.add(new File([t], 'incident.json'));
+          document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }, text);
+        await page.waitForFunction(() => {
+          const d = window.hindsight.document();
+          return d && JSON.parse(d).timeline.length > 0;
+        }, null, { timeout: 30000, polling: 100 });
+        await h.settle(page);
+        await h.scrollIntoView(page, 'timeline.comm_lane');
+        await h.settle(page);
+        const d = await h.doc(page);
+        const lane = await rect(page, 'timeline.comm_lane');
+        let updates = 0, others = 0;
+        for (const e of d.timeline) {
+          const r = await page.evaluate((n) => window.hindsight.locate(n), 'timeline.event.' + e.id);
+          if (!r) continue;
+          const y = r.y + r.h / 2, where = `${width} px ${colorScheme}: ${e.type} "${e.description}" at y ${y}`;
+          if (e.type === 'communication') {
+            updates++;
+            assert.ok(y > lane.y && y < lane.y + lane.h, where + ', outside the lane ' + JSON.stringify(lane));
+          } else {
+            others++;
+            assert.ok(r.y + r.h < lane.y, where + ', in or under the lane ' + JSON.stringify(lane));
+          }
+        }
+        assert.equal(updates, 5, 'the five customer-facing updates are drawn');
+        assert.ok(others > 0, 'the status changes are drawn');
+        await page.screenshot({ path: h.shotPath(`timeline-comm-lane-${width}-${colorScheme}.png`) });
+        assert.deepEqual(errors, []);
+        await context.close();
+      }
+    }
+  });

@@ -8,9 +8,11 @@ regression inputs (tests/fuzz/regressions/<target>/) are passed to the fuzzer se
 """
 import glob
 import hashlib
+import io
 import os
 import subprocess
 import sys
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SUITE = os.path.join(ROOT, "..", "shared", "testdata", "JSONTestSuite", "test_parsing")
@@ -31,6 +33,19 @@ def put(out, target, data):
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, hashlib.sha1(data).hexdigest()[:16]), "wb") as fh:
         fh.write(data)
+
+
+def zip_of(files, method, renames):
+    """A Slack export's files as one archive under a top folder, channel folders renamed by `renames`."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as z:
+        for rel, data in sorted(files.items()):
+            parts = rel.split(os.sep)
+            parts[0] = renames.get(parts[0], parts[0])
+            info = zipfile.ZipInfo("Slack エクスポート 2026-03/" + "/".join(parts), date_time=(2026, 3, 2, 9, 0, 0))
+            info.compress_type = method
+            z.writestr(info, data)
+    return buf.getvalue()
 
 
 def main():
@@ -88,6 +103,17 @@ def main():
     slack = os.path.join(ROOT, "tests", "data", "import", "slack")
     put(out, "fuzz_import_slack", read(os.path.join(slack, "day_2026-03-01.json")) + b"\0" +
         read(os.path.join(slack, "users.json")))
+    # Zip: the committed archives (good, hostile, a bomb, too many entries), and exports written here with Python's
+    # zipfile, stored and deflated, with Japanese, Cyrillic and emoji folder names (zipfile marks them UTF-8).
+    for p in sorted(glob.glob(os.path.join(ROOT, "tests", "data", "zip", "*.zip"))):
+        put(out, "fuzz_read_zip", read(p))
+    export = os.path.join(slack, "export")
+    files = {os.path.relpath(p, export): read(p) for p in sorted(glob.glob(os.path.join(export, "**", "*.json"),
+                                                                           recursive=True))}
+    renames = {"inc-4821-checkout": "障害-決済", "sre-oncall": "дежурство-🔥"}
+    for method in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        for names in ({}, renames):
+            put(out, "fuzz_read_zip", zip_of(files, method, names))
     # Paste: chat and log lines in the formats docs/timeline.md lists, and some that must be refused.
     lines = [
         b"14:02 Deploy of config v42 started\n14:05 Error rate above 5%\n14:20 Rolled back",

@@ -3,9 +3,13 @@
 // zoom, it must be exactly what a new panel builds from the same document.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "../../bench/timeline/realistic_timeline.h"
+#include "core/importers/importers.h"
 #include "glyphs.h"
 #include "headless.h"
 #include "imgui.h"
@@ -114,4 +118,92 @@ TEST_CASE("labels in scripts the atlas has not drawn yet are measured with their
     CHECK(updated == full);
     CHECK(updated.find("გადახდის") != std::string::npos);
     CHECK(updated.find("Վճարումների ծառայությունը") != std::string::npos);
+}
+
+namespace {
+
+// Where each event's marker and label were drawn, against the communication lane: the events of that type (and
+// only they) sit in it. Returns how many markers and labels of each were seen, so that a test cannot pass empty.
+struct LaneCount {
+    int comm_markers = 0, comm_labels = 0, other_markers = 0, other_labels = 0;
+};
+LaneCount check_lanes(const hs::native::HeadlessRunner& r, const hs::Document& d) {
+    float lx = 0, ly = 0, lw = 0, lh = 0;
+    REQUIRE(r.locate("timeline.comm_lane", lx, ly, lw, lh));
+    LaneCount n;
+    for (const hs::Event& e : d.timeline) {
+        const bool comm = e.type == "communication";
+        float x = 0, y = 0, w = 0, h = 0;
+        INFO(e.id << " (" << e.type << "): " << e.description);
+        if (r.locate("timeline.event." + e.id, x, y, w, h)) {
+            const float cy = y + h / 2;
+            if (comm) {
+                CHECK((cy > ly && cy < ly + lh));
+                ++n.comm_markers;
+            } else {
+                CHECK(y + h < ly);
+                ++n.other_markers;
+            }
+        }
+        if (r.locate("timeline.label." + e.id, x, y, w, h)) {
+            if (comm) {
+                CHECK((y >= ly && y + h <= ly + lh));
+                ++n.comm_labels;
+            } else {
+                CHECK(y + h <= ly);
+                ++n.other_labels;
+            }
+        }
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("communication events are drawn in the lowest lane of the canvas, and no other event ever is") {
+    hs::native::HeadlessRunner r(Panel::W, Panel::H);
+    // A Statuspage incident: its customer-facing updates are communication events among the status changes.
+    std::ifstream in(std::string(HS_SOURCE_DIR) + "/tests/data/import/statuspage/incident.json", std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    hs::ImportResult imported = hs::import_statuspage(ss.str());
+    REQUIRE(imported.ok);
+    hs::Document& sp = imported.doc;
+    Panel p(r);
+    for (int i = 0; i < 3; ++i) p.frame(sp);
+    const LaneCount a = check_lanes(r, sp);
+    CHECK(a.comm_markers == 5);
+    CHECK(a.comm_labels >= 1);
+    CHECK(a.other_markers >= 1);
+    CHECK(p.tl.layout_dump().find(" comm ") != std::string::npos);
+
+    // A long log with every type, at the fitted zoom and zoomed in: clusters and labels never mix the two lanes.
+    hs::Document d = hs::bench::realistic_timeline(400, 2, 17);
+    Panel q(r);
+    for (int i = 0; i < 3; ++i) q.frame(d);
+    const hs::Event& update =
+        *std::find_if(d.timeline.begin(), d.timeline.end(), [](const hs::Event& e) { return e.type == "communication"; });
+    for (double zoom : {1.0, 1.0 / 64}) {
+        q.tl.view().ms_per_px *= zoom;
+        // Zoomed in around a customer update, so that markers of both lanes are in view.
+        if (zoom < 1) q.tl.view().t0_ms = static_cast<double>(update.time.unix_ms) - 600 * q.tl.view().ms_per_px;
+        q.frame(d);
+        q.frame(d);
+        const LaneCount b = check_lanes(r, d);
+        INFO("zoom " << zoom);
+        CHECK(b.comm_markers + b.other_markers > 0);
+        const std::string dump = q.tl.layout_dump();
+        std::istringstream lines(dump);
+        for (std::string line; std::getline(lines, line);) {
+            // "<event> <time> <id> <type index> <width> lane <n>[ comm] <label>": the lane mark follows the type.
+            std::istringstream f(line);
+            std::string event, time, id, type_index, width, lane_word, lane, comm;
+            if (!(f >> event >> time >> id >> type_index >> width >> lane_word >> lane) || lane_word != "lane") continue;
+            f >> comm;
+            CHECK((comm == "comm") == (type_index == std::to_string(hs::event_type_index("communication"))));
+            if (comm == "comm") CHECK((lane == "0" || lane == "-1"));
+        }
+    }
+    const LaneCount c = check_lanes(r, d);
+    CHECK(c.comm_labels + c.other_labels > 0);
 }

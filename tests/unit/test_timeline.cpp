@@ -584,17 +584,26 @@ TEST_CASE("parse_time_edit: clock times on the event's wall-clock day, ISO times
         CHECK_FALSE(parse_time_edit(bad, ev, 0).has_value());
 }
 
-TEST_CASE("cluster_events: span limit and types that stand alone") {
-    // 200 events a minute apart, with a "detected" (type 1) in the middle: one chain at 1 px per minute.
+namespace {
+// n events a minute apart from 0 ("e1000", "e1001", ...), event i of the type type_of(i).
+template <class TypeOf>
+std::vector<Event> minute_events(int n, TypeOf type_of) {
     std::vector<Event> evs;
-    for (int i = 0; i < 200; ++i) {
+    for (int i = 0; i < n; ++i) {
         Event e;
         e.id = "e" + std::to_string(1000 + i);
         e.time.set = true;
         e.time.unix_ms = i * kMinuteMs;
-        e.type = i == 100 ? "detected" : "note";
+        e.type = type_of(i);
         evs.push_back(e);
     }
+    return evs;
+}
+}  // namespace
+
+TEST_CASE("cluster_events: span limit and types that stand alone") {
+    // 200 events a minute apart, with a "detected" (type 1) in the middle: one chain at 1 px per minute.
+    const std::vector<Event> evs = minute_events(200, [](int i) { return i == 100 ? "detected" : "note"; });
     const TimelineIndex idx = build_timeline_index(evs);
     const double px_per_ms = 1.0 / kMinuteMs;
     REQUIRE(cluster_events(idx, px_per_ms, 12).size() == 1);  // single linkage chains them all
@@ -616,6 +625,37 @@ TEST_CASE("cluster_events: span limit and types that stand alone") {
     auto [b, e] = visible_clusters(alone, 100 * kMinuteMs, 100 * kMinuteMs);
     CHECK(b == 1);
     CHECK(e == 2);
+}
+
+TEST_CASE("cluster_events: only the types asked for, as if the others were absent", "[timeline]") {
+    // Notes every minute with a customer update every 7 minutes among them, as a Statuspage incident's are.
+    const std::vector<Event> evs = minute_events(120, [](int i) { return i % 7 == 3 ? "communication" : "note"; });
+    const TimelineIndex idx = build_timeline_index(evs);
+    const uint32_t comm = 1u << event_type_index("communication");
+    // At 1 px a minute the notes chain into one cluster (2 px where an update was); the updates, 7 px apart, chain
+    // apart from them.
+    const auto rest = cluster_events(idx, 1.0 / kMinuteMs, 3, 0, 0, ~comm);
+    const auto updates = cluster_events(idx, 1.0 / kMinuteMs, 12, 0, 0, comm);
+    REQUIRE(rest.size() == 1);
+    CHECK(rest[0].count == 120 - 17);
+    CHECK(rest[0].type_mask == 1u << event_type_index("note"));
+    REQUIRE(updates.size() == 1);
+    CHECK(updates[0].count == 17);
+    CHECK(updates[0].first == 3);  // the earliest member, though the notes lie between the members
+    CHECK(updates[0].t_min == 3 * kMinuteMs);
+    CHECK(updates[0].t_max == 115 * kMinuteMs);
+    CHECK(updates[0].dominant_type == "communication");
+    // Closer than the updates' spacing: each update alone, each the index entry of its own event.
+    const auto single = cluster_events(idx, 1.0 / kMinuteMs, 6, 0, 0, comm);
+    REQUIRE(single.size() == 17);
+    for (size_t i = 0; i < single.size(); ++i) {
+        CHECK(single[i].count == 1);
+        CHECK(evs[static_cast<size_t>(idx.entries[static_cast<size_t>(single[i].first)].event_index)].type ==
+              "communication");
+    }
+    // None of a type asked for: no clusters; all types (the default) as before.
+    CHECK(cluster_events(idx, 1.0 / kMinuteMs, 12, 0, 0, 1u << event_type_index("resolved")).empty());
+    CHECK(cluster_events(idx, 1.0 / kMinuteMs, 2).size() == 1);
 }
 
 TEST_CASE("the timeline is kept in time order: stable for equal times, events without a time last", "[timeline]") {

@@ -46,6 +46,17 @@ SlackExportScan scan_slack_export(const std::map<std::string, std::string>& file
 // ignored come first among the warnings, each with its path; a refused archive gives ok=false with its message.
 SlackExportScan scan_slack_zip(const std::string& bytes);
 ImportResult import_slack_zip(const std::string& bytes, const SlackExportOptions& options = {});
+// The same for an unzipped export dropped or picked as several files at once, which the page packs into one bundle
+// (pack_slack_files: "HSFILES1", then per file a little-endian u32 path length, the path relative to the folder
+// dropped, a u32 size and the bytes). Day files without a folder (picked inside a channel's folder) go under the
+// channel channels.json names when it names only one, else the one their messages name, else "dropped-day-files",
+// with a warning. Refused as a whole: a cut-short bundle, two files with one path, more than 64 MiB or 20,000 files.
+bool looks_like_slack_files(const std::string& bytes);
+std::string pack_slack_files(const std::vector<std::pair<std::string, std::string>>& files);
+bool unpack_slack_files(const std::string& bytes, std::map<std::string, std::string>& files,
+                        std::vector<Problem>& problems);
+SlackExportScan scan_slack_files(const std::string& bytes);
+ImportResult import_slack_files(const std::string& bytes, const SlackExportOptions& options = {});
 // What passes between the app's dialog and the worker that holds the archive (web): the scan as
 // {"channels":[{"name","messages"}],"first","last"} (times as ISO 8601 UTC), the options as
 // {"channels":[names],"from","to"} (either time may be absent). The readers return false on anything else.

@@ -3,11 +3,12 @@
 // takes seconds; here it never stops the editor from drawing, and if it runs the worker out of memory (an abort), only
 // the worker stops: the page reports it and the editor, with its drafts, carries on (docs/security.md).
 //
-// Each call returns 1 (done), 0 (refused), 2 (a link that needs a passphrase), 3 (a Slack export's .zip: choose its
-// channels and time window, then hsw_slack_import) or 4 (a tracker's CSV export of action items: its text, which the
-// editor matches against the open postmortem, App::tracker_csv) and leaves its text in hsw_text(): the
-// document as canonical JSON, which the editor loads (App::open_converted, App::link_decoded), the link it asked for,
-// or what a person reads about the refusal. The link codec, its dictionaries and the cryptography live only here.
+// Each call returns 1 (done), 0 (refused), 2 (a link that needs a passphrase), 3 (a Slack export's .zip, or its
+// files dropped at once: choose its channels and time window, then hsw_slack_import) or 4 (a tracker's CSV export of
+// action items: its text, which the editor matches against the open postmortem, App::tracker_csv) and leaves its text
+// in hsw_text(): the document as canonical JSON, which the editor loads (App::open_converted, App::link_decoded), the
+// link it asked for, or what a person reads about the refusal. The link codec, its dictionaries and the cryptography
+// live only here.
 #include <emscripten.h>
 
 #include <string>
@@ -38,10 +39,12 @@ EMSCRIPTEN_KEEPALIVE int hsw_open(const char* name, const char* data, size_t len
     hs::ImportResult r;
     {
         const std::string text(data ? data : "", data ? len : 0);
-        if (hs::looks_like_zip(text)) {
-            // The page keeps the archive and sends it again with the choices (the worker keeps no state).
-            g_kind = "slack-zip";
-            hs::SlackExportScan scan = hs::scan_slack_zip(text);
+        const bool files = hs::looks_like_slack_files(text);
+        if (files || hs::looks_like_zip(text)) {
+            // The page keeps the archive (or the files of an unzipped export, packed as one bundle) and sends it
+            // again with the choices (the worker keeps no state).
+            g_kind = files ? "slack-files" : "slack-zip";
+            hs::SlackExportScan scan = files ? hs::scan_slack_files(text) : hs::scan_slack_zip(text);
             if (!scan.ok) {
                 g_text = hs::refusal_message(file_name, scan.problems);
                 return 0;
@@ -71,7 +74,8 @@ EMSCRIPTEN_KEEPALIVE int hsw_open(const char* name, const char* data, size_t len
     return 1;
 }
 
-// A Slack export's .zip again, with the options chosen (hs::slack_options_json): the document, as hsw_open gives it.
+// A Slack export's .zip (or its files' bundle) again, with the options chosen (hs::slack_options_json): the
+// document, as hsw_open gives it.
 EMSCRIPTEN_KEEPALIVE int hsw_slack_import(const char* name, const char* data, size_t len, const char* options,
                                           size_t options_len) {
     const std::string file_name = name ? name : "file";
@@ -83,7 +87,9 @@ EMSCRIPTEN_KEEPALIVE int hsw_slack_import(const char* name, const char* data, si
         g_text = "the choices for " + file_name + " could not be read";
         return 0;
     }
-    hs::ImportResult r = hs::import_slack_zip(std::string(data ? data : "", data ? len : 0), o);
+    const std::string bytes(data ? data : "", data ? len : 0);
+    hs::ImportResult r =
+        hs::looks_like_slack_files(bytes) ? hs::import_slack_files(bytes, o) : hs::import_slack_zip(bytes, o);
     if (!r.ok) {
         g_text = hs::refusal_message(file_name, r.problems);
         return 0;
