@@ -4,9 +4,9 @@
 // assets/lint/blame-grammar.json; docs/lint.md). Findings are ordered by the document's section order, the header
 // first.
 //
+// The phrase matching and the phrase data are in lint_phrases.cpp.
+//
 // Index of this file:
-//   phrase matching (word boundaries in any script, normalised phrases)
-//   the phrase data (assets/lint/blame-phrases.json)
 //   findings
 //   blameless language in one text (phrases, then a person as the cause)
 //   people named in the document
@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <set>
 
@@ -29,179 +30,6 @@
 
 namespace hs {
 
-namespace lint_detail {
-
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-// ---- phrase matching ------------------------------------------------------------------------------------------------
-// Word boundaries for phrases and names: a letter of any script next to a match means the match cuts a word ("blamed"
-// inside a Cyrillic word is not the English word), while a wide East Asian letter is a word of its own (an English
-// phrase next to 障害 is whole), and punctuation of any script (、「」（）) is never part of a word (text.h).
-uint32_t cp_at(const std::string& s, size_t i) {
-    size_t len;
-    return utf8_decode(s, i, len);
-}
-uint32_t cp_before(const std::string& s, size_t i) { return cp_at(s, utf8_prev(s, i)); }
-// A word character at i (tokenising).
-bool word_at(const std::string& s, size_t i) { return i < s.size() && is_word_char(cp_at(s, i)); }
-// The character at i goes on with the word that ends just before i (a match ending at i would cut it).
-bool joins_after(const std::string& s, size_t i) {
-    if (i == 0 || i >= s.size()) return false;
-    const unsigned char a = static_cast<unsigned char>(s[i - 1]), b = static_cast<unsigned char>(s[i]);
-    if (a < 0x80 && b < 0x80) return is_word_char(b);  // ASCII: no wide letter and no mark involved
-    return joins_word(cp_at(s, i), cp_before(s, i));
-}
-// The character before i goes on into the word that starts at i (a match starting at i would cut it).
-bool joins_before(const std::string& s, size_t i) {
-    if (i == 0) return false;
-    const unsigned char a = static_cast<unsigned char>(s[i - 1]);
-    if (a < 0x80 && (i == s.size() || static_cast<unsigned char>(s[i]) < 0x80)) return is_word_char(a);
-    return joins_word(cp_before(s, i), i < s.size() ? cp_at(s, i) : ' ');
-}
-
-// Matches `phrase` (normalised: case-folded, spaces collapsed) at text[pos]; returns the end offset or npos.
-size_t match_at(const std::string& text, size_t pos, const std::string& phrase) {
-    size_t t = pos;
-    for (size_t p = 0; p < phrase.size();) {
-        const char pc = phrase[p];
-        if (pc == ' ') {
-            size_t start = t;
-            while (t < text.size() && is_space(text[t])) ++t;
-            if (t == start) return std::string::npos;
-            while (p < phrase.size() && phrase[p] == ' ') ++p;
-        } else if (pc == '\'') {
-            if (t < text.size() && text[t] == '\'') ++t;
-            else if (text.compare(t, 3, "\xE2\x80\x99") == 0) t += 3;
-            else return std::string::npos;
-            ++p;
-        } else if (t < text.size() && static_cast<unsigned char>(text[t]) < 0x80) {
-            if (lower(text[t]) != pc) return std::string::npos;
-            ++t, ++p;
-        } else {  // the text's next code point, case-folded, must be the phrase's next bytes
-            if (t >= text.size()) return std::string::npos;
-            size_t len;
-            uint32_t f[3];
-            std::string folded;
-            for (int k = 0, n = casefold_full(utf8_decode(text, t, len), f); k < n; ++k) utf8_append(folded, f[k]);
-            if (phrase.compare(p, folded.size(), folded) != 0) return std::string::npos;
-            p += folded.size(), t += len;
-        }
-    }
-    return t;
-}
-
-std::string normalise_phrase(const std::string& s) {
-    // Phrases in any script match whatever their case in the text: case-folded (ASCII without the tables).
-    const bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    const std::string folded = ascii ? std::string() : casefold(s);
-    std::string out;
-    for (char c : ascii ? s : folded) {
-        if (is_space(c)) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += lower(c);
-        }
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    // The typographic apostrophe in the data means the same as the plain one.
-    std::string r;
-    for (size_t i = 0; i < out.size(); ++i) {
-        if (out.compare(i, 3, "\xE2\x80\x99") == 0) {
-            r += '\'';
-            i += 2;
-        } else {
-            r += out[i];
-        }
-    }
-    return r;
-}
-
-// find_phrase with a phrase that normalise_phrase has already made.
-std::vector<std::pair<size_t, size_t>> find_normalised(const std::string& text, const std::string& ph) {
-    std::vector<std::pair<size_t, size_t>> out;
-    if (ph.empty()) return out;
-    const char first = ph[0], upper = first >= 'a' && first <= 'z' ? char(first - 'a' + 'A') : first;
-    const bool any = first == '\'';
-    for (size_t pos = 0; pos < text.size(); ++pos) {
-        const unsigned char c = static_cast<unsigned char>(text[pos]);
-        // Only an ASCII byte can be ruled out at once: any other code point may fold to the phrase's first letter.
-        if (c < 0x80 ? text[pos] != first && text[pos] != upper && !any : (c & 0xC0) == 0x80) continue;
-        if (joins_before(text, pos)) continue;
-        size_t end = match_at(text, pos, ph);
-        if (end == std::string::npos || joins_after(text, end)) continue;
-        // A phrase that starts or ends with punctuation must still not split a word on that side.
-        out.emplace_back(pos, end);
-        pos = end - 1;
-    }
-    return out;
-}
-
-// ---- the phrase data ------------------------------------------------------------------------------------------------
-bool parse_data(const std::string& text, PhraseData& out, std::string* error) {
-    auto fail = [&](const std::string& m) {
-        if (error) *error = m;
-        return false;
-    };
-    Json j = Json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return fail("The phrase list is not a JSON object.");
-    auto it = j.find("phrases");
-    if (it == j.end() || !it->is_array()) return fail("The phrase list has no \"phrases\" array.");
-    for (size_t i = 0; i < it->size(); ++i) {
-        const Json& e = (*it)[i];
-        std::string where = "/phrases/" + std::to_string(i);
-        if (!e.is_object()) return fail(where + ": each entry must be an object with \"phrase\" and \"hint\".");
-        auto ph = e.find("phrase");
-        auto hi = e.find("hint");
-        if (ph == e.end() || !ph->is_string() || blank(ph->get<std::string>()))
-            return fail(where + "/phrase: a non-empty string is required.");
-        if (hi == e.end() || !hi->is_string() || blank(hi->get<std::string>()))
-            return fail(where + "/hint: a non-empty rewording hint is required.");
-        BlamePhrase b;
-        b.phrase = normalise_phrase(ph->get<std::string>());
-        b.hint = hi->get<std::string>();
-        auto pf = e.find("person_follows");
-        if (pf != e.end()) {
-            if (!pf->is_boolean()) return fail(where + "/person_follows: must be true or false.");
-            b.person_follows = pf->get<bool>();
-        }
-        auto su = e.find("subject");
-        if (su != e.end()) {
-            if (!su->is_string() || su->get<std::string>() != "person")
-                return fail(where + "/subject: the only value is \"person\".");
-            b.person_subject = true;
-        }
-        out.phrases.push_back(std::move(b));
-    }
-    auto words = [&](const char* key, std::vector<std::string>& dst) {
-        auto w = j.find(key);
-        if (w == j.end()) return true;
-        if (!w->is_array()) return fail(std::string("/") + key + ": must be an array of strings.");
-        for (const Json& s : *w) {
-            if (!s.is_string()) return fail(std::string("/") + key + ": must be an array of strings.");
-            std::string n = normalise_phrase(s.get<std::string>());
-            if (!n.empty()) dst.push_back(n);
-        }
-        return true;
-    };
-    return words("person_words", out.person_words);
-}
-
-const PhraseData& data() {
-    static const PhraseData d = [] {
-        PhraseData pd;
-        try {
-            const EmbeddedFile* f = find_embedded("lint/blame-phrases.json");
-            if (f && f->data && !parse_data(std::string(f->data, f->size), pd, nullptr)) pd = PhraseData{};
-        } catch (...) {
-            pd = PhraseData{};
-        }
-        return pd;
-    }();
-    return d;
-}
-
-}  // namespace lint_detail
-
 namespace {
 
 using namespace lint_detail;
@@ -213,9 +41,13 @@ struct Ctx {
     const std::vector<BlamePhrase>& phrases;
     std::vector<std::string> people;  // names that may appear in text, longest first
     std::vector<std::string> normalised;  // phrases[i].phrase, normalised (once a run, not once a field)
-    std::vector<Finding> out;
+    std::vector<Finding> out{};
     LintCache* cache = nullptr;  // earlier scans, by field and text
-    std::map<std::string, std::vector<Finding>> scanned;  // this run's scans, the cache's next contents
+    std::vector<LintCache::Scan> next{};  // this run's scans: the cache's next contents
+    size_t pos = 0;                       // where in the cache's scans the next field is expected
+    // Built on the first field that is not at its expected place: the cache's scans by field, and which were taken.
+    std::unordered_multimap<std::string, size_t> by_field{};
+    std::vector<bool> taken{};
 };
 
 Finding make(const char* rule, const char* sev, const std::string& section, const std::string& item_id,
@@ -314,26 +146,51 @@ void blame_phrases(Ctx& c, const std::string& text, const std::vector<Sentence>&
     }
 }
 
+std::string field_key(const std::string& section, const std::string& item_id, const std::string& field) {
+    return section + '\x1f' + item_id + '\x1f' + field;
+}
+
+bool same_field(const LintCache::Scan& s, const std::string& section, const std::string& item_id,
+                const std::string& field) {
+    return s.item_id == item_id && s.field == field && s.section == section;
+}
+
+// The last run's scan of this field with this text, moved into this run's; false when there is none. Most fields
+// are where they were in the last run's order; the field being typed into is too, with another text.
+bool reuse_scan(Ctx& c, const std::string& text, const std::string& section, const std::string& item_id,
+                const std::string& field) {
+    std::vector<LintCache::Scan>& old = c.cache->scans;
+    if (old.empty()) return false;
+    if (c.pos < old.size() && (c.taken.empty() || !c.taken[c.pos]) && same_field(old[c.pos], section, item_id, field)) {
+        const size_t at = c.pos++;
+        if (old[at].text != text) return false;  // the edited field: its old scan is dropped
+        c.next.push_back(std::move(old[at]));
+        if (!c.taken.empty()) c.taken[at] = true;
+        return true;
+    }
+    if (c.taken.empty()) {  // fields were added, removed or moved: look them up from here on
+        c.taken.assign(old.size(), false);
+        for (size_t i = 0; i < old.size(); ++i) c.by_field.emplace(field_key(old[i].section, old[i].item_id, old[i].field), i);
+    }
+    auto range = c.by_field.equal_range(field_key(section, item_id, field));
+    for (auto it = range.first; it != range.second; ++it) {
+        const size_t i = it->second;
+        if (c.taken[i] || old[i].text != text) continue;
+        c.taken[i] = true;
+        c.pos = i + 1;  // the fields after it are likely to follow it again
+        c.next.push_back(std::move(old[i]));
+        return true;
+    }
+    return false;
+}
+
 void scan_text(Ctx& c, const std::string& text, const std::string& section, const std::string& item_id,
                const std::string& field) {
     if (blank(text)) return;
-    std::string key;
-    if (c.cache) {
-        key.reserve(section.size() + item_id.size() + field.size() + text.size() + 3);
-        key.append(section).append(1, '\x1f').append(item_id).append(1, '\x1f').append(field).append(1, '\x1f');
-        key.append(text);
-        // Moved, not copied, from the last run's scans: a keystroke in a 1 MB document must not copy every field.
-        auto hit = c.cache->scans.find(key);
-        if (hit != c.cache->scans.end()) {
-            c.out.insert(c.out.end(), hit->second.begin(), hit->second.end());
-            c.scanned.insert(c.cache->scans.extract(hit));
-            return;
-        }
-        auto again = c.scanned.find(key);  // the same field may come twice (repeated ids)
-        if (again != c.scanned.end()) {
-            c.out.insert(c.out.end(), again->second.begin(), again->second.end());
-            return;
-        }
+    if (c.cache && reuse_scan(c, text, section, item_id, field)) {
+        const std::vector<Finding>& found = c.next.back().findings;
+        c.out.insert(c.out.end(), found.begin(), found.end());
+        return;
     }
     size_t before = c.out.size();
     const std::vector<Sentence> sentences = tokenise(text, c.people);
@@ -341,7 +198,8 @@ void scan_text(Ctx& c, const std::string& text, const std::string& section, cons
     blame_person(c, text, sentences, before, section, item_id, field);
     std::stable_sort(c.out.begin() + long(before), c.out.end(),
                      [](const Finding& a, const Finding& b) { return a.start < b.start; });
-    if (c.cache) c.scanned.emplace(std::move(key), std::vector<Finding>(c.out.begin() + long(before), c.out.end()));
+    if (c.cache)
+        c.next.push_back({section, item_id, field, text, std::vector<Finding>(c.out.begin() + long(before), c.out.end())});
 }
 
 void scan_items(Ctx& c, const std::vector<Item>& items, const std::string& section) {
@@ -422,8 +280,9 @@ std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phr
 std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phrases, LintCache& cache) {
     Ctx c{d, phrases, {}, {}};
     c.cache = &cache;
+    c.next.reserve(cache.scans.size() + 1);
     std::vector<Finding> out = run_lint(c);
-    cache.scans = std::move(c.scanned);  // only this run's fields: the cache never outgrows the document
+    cache.scans = std::move(c.next);  // only this run's scans: the cache never outgrows the document
     return out;
 }
 
@@ -438,9 +297,14 @@ void gather_people(Ctx& c) {
     for (const std::string& r : d.reviewers) add_person(c.people, r);
     for (const Approval& a : d.approvals) add_person(c.people, a.reviewer);
     // A large timeline names the same few authors thousands of times: each is looked at once.
+    // (Runs of events by one author are common: the one before is compared first, without hashing.)
     std::unordered_set<std::string_view> seen;
-    for (const Event& e : d.timeline)
+    const std::string* last = nullptr;
+    for (const Event& e : d.timeline) {
+        if (last && *last == e.author) continue;
+        last = &e.author;
         if (seen.insert(e.author).second) add_person(c.people, e.author);
+    }
     for (const ActionItem& a : d.action_items)
         if (seen.insert(a.owner).second) add_person(c.people, a.owner);
     std::sort(c.people.begin(), c.people.end(), [](const std::string& a, const std::string& b) {

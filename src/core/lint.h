@@ -1,7 +1,6 @@
 // Lint: completeness and blameless-language findings, each with a location and a suggestion.
 #pragma once
 #include <string>
-#include <map>
 #include <utility>
 #include <vector>
 
@@ -46,7 +45,14 @@ std::vector<Finding> lint(const Document& d, const std::vector<BlamePhrase>& phr
 // other field is taken from here instead of scanning a large document again. Only the last run's fields are kept.
 // The scans depend on the phrases and on the people the document names, so a change to either empties it.
 struct LintCache {
-    std::map<std::string, std::vector<Finding>> scans;  // section, item id, field and text -> findings
+    struct Scan {
+        std::string section, item_id, field;  // the field
+        std::string text;                     // its text when it was scanned
+        std::vector<Finding> findings;        // what the scan found in it
+    };
+    // The last run's scans in the order the fields were visited: a run that visits the same fields finds each one at
+    // its place (a few comparisons, no key built or hashed); a field added or removed is found by a lookup.
+    std::vector<Scan> scans;
     std::string context;  // the phrases and the people the scans were made with
 };
 // The same findings as lint(d, phrases), in the same order.

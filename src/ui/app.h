@@ -13,6 +13,7 @@
 #include "core/edit_journal.h"
 #include "core/importers/importers.h"
 #include "core/lint.h"
+#include "core/metrics.h"
 #include "core/merge.h"
 #include "core/model.h"
 #include "core/store.h"
@@ -332,6 +333,15 @@ private:
     // Derived, rebuilt when the document changes (not every frame).
     bool derived_dirty_ = true;
     uint64_t doc_rev_ = 0;  // changes with every document change (the timeline rebuilds its layout on it)
+    // Revisions that were a keystroke in a text field the timeline does not show (the summary, an action item): the
+    // timeline is given doc_rev_ minus these, so typing elsewhere does not rebuild its layout.
+    uint64_t revs_outside_timeline_ = 0;
+    uint64_t timeline_rev() const { return doc_rev_ - revs_outside_timeline_; }
+    void edited_text(const std::string& path);  // edited() for a keystroke in the document field at `path`
+    // The metrics panel's figures, computed again only when the timeline may have changed (they read only its events).
+    Metrics metrics_;
+    uint64_t metrics_rev_ = 0;
+    bool metrics_valid_ = false;
     std::unique_ptr<Timeline> timeline_;
     std::vector<Finding> findings_;
     LintCache lint_cache_;  // an edit re-scans only the fields it changed

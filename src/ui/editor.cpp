@@ -69,7 +69,14 @@ void App::overlay_input(const std::string& path, const std::string& text) {
         return;
     }
     if (path == "title") update_window_title();
+    edited_text(path);
+}
+
+// The timeline's layout reads only the events (and the document's id, which is not a text field): a keystroke in any
+// field outside them leaves it as it is.
+void App::edited_text(const std::string& path) {
     edited(path, "Edit " + path);
+    if (path.compare(0, 8, "timeline") != 0 && path != "id") ++revs_outside_timeline_;
 }
 
 void App::overlay_done(const std::string& path, int how) {
@@ -117,7 +124,7 @@ bool App::text_field(const std::string& path, std::string& value, const char* hi
         }
         mark("field." + path);
         if (flash) ImGui::PopStyleColor();
-        if (changed) edited(path, "Edit " + path);
+        if (changed) edited_text(path);
         return changed;
     }
     // Web: draw the field; editing happens in the DOM overlay laid over it.
@@ -476,9 +483,9 @@ void App::draw_impact(float w) {
 
 void App::draw_timeline_list(float w) {
     ensure_timeline();
-    timeline_->draw(*doc_, doc_rev_, w, [this](const std::string& group, const std::string& label) {
+    timeline_->draw(*doc_, timeline_rev(), w, [this](const std::string& group, const std::string& label) {
         edited(group, label);
-        return doc_rev_;
+        return timeline_rev();
     }, platform_.now_ms());
 }
 

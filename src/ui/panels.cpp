@@ -105,7 +105,12 @@ void App::draw_side_panel() {
     ImGui::PushFont(fonts().bold);
     ImGui::TextUnformatted(ICON_CLOCK "  Metrics");
     ImGui::PopFont();
-    Metrics m = compute_metrics(*doc_);
+    if (!metrics_valid_ || metrics_rev_ != timeline_rev()) {
+        metrics_ = compute_metrics(*doc_);
+        metrics_rev_ = timeline_rev();
+        metrics_valid_ = true;
+    }
+    const Metrics& m = metrics_;
     if (ImGui::BeginTable("metrics", 2, ImGuiTableFlags_SizingStretchProp)) {
         for (const MetricRow& r : metric_rows(m)) metric_row(r);
         ImGui::EndTable();
