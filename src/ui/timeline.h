@@ -96,7 +96,9 @@ private:
     void draw_events(const Document& d, const CanvasFrame& f, int& hovered_entry, int& hovered_cluster);
     bool draw_cluster(const CanvasFrame& f, const Cluster& c, float y);
     const Cluster& cluster_at(int i) const;  // clusters_, then comm_clusters_
-    bool draw_event(const Document& d, const CanvasFrame& f, int ei, float* lane_end);
+    float next_marker_x(const CanvasFrame& f, const std::vector<Cluster>& cs, int ci) const;
+    // `limit_x`: where the next marker in the row is; a label in the communication lane ends before it.
+    bool draw_event(const Document& d, const CanvasFrame& f, int ei, float* lane_end, float limit_x = 1e9f);
     void draw_canvas_tooltip(const Document& d, const CanvasFrame& f, int hovered_entry, int hovered_cluster);
     void canvas_mouse(Document& d, const CanvasFrame& f, bool clicked, int hovered_entry, int hovered_cluster);
     void draw_minimap(float w);

@@ -19,8 +19,8 @@ namespace {
 // Single events sit on the marker row, clusters on the row below it (so milestones never cover a count). The
 // communication lane is the lowest row: its events' markers, clusters and labels all sit there, apart from the rest.
 constexpr float kPhaseTop = 4, kPhaseH = 20, kTickLabelY = 30, kAxisY = 50, kMarkerY = 60, kClusterY = 75,
-                kLaneTop = 90, kLaneH = 21, kCommTop = kLaneTop + 5 * kLaneH + 8, kCommH = 26,
-                kCommY = kCommTop + kCommH * 0.5f, kCanvasH = kCommTop + kCommH + 4;
+                kLaneTop = 90, kLaneH = 21, kCommTop = kLaneTop + 5 * kLaneH + 8, kCommCaptionH = 16, kCommH = 42,
+                kCommY = kCommTop + kCommCaptionH + (kCommH - kCommCaptionH) * 0.5f, kCanvasH = kCommTop + kCommH + 4;
 constexpr const char* kCommCaption = "Communication";
 constexpr float kMarkerR = 5.5f, kClusterR = 10;
 constexpr int kMaxLanes = 16;  // lanes whose labels are kept clear of each other at the right edge
@@ -263,15 +263,22 @@ void Timeline::draw_events(const Document& d, const CanvasFrame& f, int& hovered
             if ((c.count > 1) != (pass == 0)) continue;
             if (c.count > 1) {
                 if (draw_cluster(f, c, row == 1 ? kCommY : kClusterY)) hovered_cluster = base + ci;
-            } else if (draw_event(d, f, c.first, lane_end)) {
+            } else if (draw_event(d, f, c.first, lane_end, row == 1 ? next_marker_x(f, cs, ci) : 1e9f)) {
                 hovered_entry = c.first;
             }
         }
     }
-    const ImVec2 cap = ImGui::CalcTextSize(kCommCaption);
-    const ImVec2 ca(f.o.x + 4, f.o.y + kCommY - cap.y * 0.5f - 1);
-    f.dl->AddRectFilled(ca, ImVec2(ca.x + cap.x + 8, ca.y + cap.y + 2), col(p.panel, 0.85f), 3);
-    f.dl->AddText(ImVec2(ca.x + 4, ca.y + 1), col(p.text_muted), kCommCaption);
+    // The caption has its own line at the top of the lane, so that no marker or label of the lane is ever under it.
+    f.dl->AddText(ImVec2(f.o.x + 6, f.o.y + kCommTop + 1), col(p.text_muted), kCommCaption);
+}
+
+// Where the communication lane's next marker or cluster after cluster `ci` starts on screen: a label there would be
+// covered by it (events whose labels found no room still draw their markers).
+float Timeline::next_marker_x(const CanvasFrame& f, const std::vector<Cluster>& cs, int ci) const {
+    const size_t n = static_cast<size_t>(ci) + 1;
+    if (n >= cs.size()) return 1e9f;
+    const float r = cs[n].count > 1 ? kClusterR : kMarkerR;
+    return f.x_of(static_cast<double>(cs[n].t_min)) - r - 3;
 }
 
 const Cluster& Timeline::cluster_at(int i) const {
@@ -304,7 +311,7 @@ bool Timeline::draw_cluster(const CanvasFrame& f, const Cluster& c, float y) {
 
 // Entry `ei` standing alone: its marker, and its label in its lane (if it has one). Returns whether the mouse is over
 // either.
-bool Timeline::draw_event(const Document& d, const CanvasFrame& f, int ei, float* lane_end) {
+bool Timeline::draw_event(const Document& d, const CanvasFrame& f, int ei, float* lane_end, float limit_x) {
     const Palette& p = palette();
     const ImVec2 o = f.o, mouse = f.mouse;
     const float w = f.w;
@@ -316,7 +323,9 @@ bool Timeline::draw_event(const Document& d, const CanvasFrame& f, int ei, float
     // A communication's label sits beside its marker in its lane; the others' hang below the marker row.
     const bool comm = in_comm_lane(e.type_index);
     const ImVec2 mc(x, o.y + (comm ? kCommY : kMarkerY));
-    const int lane = lane_of_entry_[static_cast<size_t>(ei)];
+    int lane = lane_of_entry_[static_cast<size_t>(ei)];
+    // In the communication lane a label too short to read before the next marker is left out (shown on hover).
+    if (comm && limit_x - (x + kCommLabelDx) < ImGui::GetFontSize() * 2.5f) lane = -1;
     ImVec2 la, lb;
     if (lane >= 0) {
         const float lh = ImGui::GetTextLineHeight() + 2;
@@ -325,9 +334,11 @@ bool Timeline::draw_event(const Document& d, const CanvasFrame& f, int ei, float
         float lx = comm ? x + kCommLabelDx : x - 1;
         float& end = comm ? lane_end[kMaxLanes] : lane_end[std::min(lane, kMaxLanes - 1)];
         if (x <= o.x + w && lx + lw > o.x + w) lx = std::max({o.x + w - lw, end + 4, o.x});
-        // Still wider than the room left (the lane is taken up to here): cut with an ellipsis, whole on hover.
-        const bool cut = x <= o.x + w && lx + lw > o.x + w;
-        if (cut) lw = std::max(o.x + w - lx, ImGui::GetFontSize() * 2);
+        // Still wider than the room left (the lane is taken up to here, or the lane's next marker comes first): cut
+        // with an ellipsis, whole on hover.
+        const float room = std::min(o.x + w, limit_x);
+        const bool cut = x <= o.x + w && lx + lw > room;
+        if (cut) lw = std::max(room - lx, ImGui::GetFontSize() * 2);
         end = lx + lw;
         la = ImVec2(lx, ly);
         lb = ImVec2(lx + lw, ly + lh);
