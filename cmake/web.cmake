@@ -50,6 +50,9 @@ target_link_options(hindsight_web PRIVATE
   -sTOTAL_STACK=1048576 -sFILESYSTEM=1 -lidbfs.js -sEXIT_RUNTIME=0 -sTEXTDECODER=2
   -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0 -sSUPPORT_LONGJMP=0
   -sDYNAMIC_EXECUTION=0
+  # The Module properties the runtime itself reads at start-up (web/app.js sets them); the page's own hooks
+  # (Module['link'], ['storagePush']...) are read by library_hindsight.js and need no entry. Fewer names, less glue.
+  -sINCOMING_MODULE_JS_API=preRun,canvas,print,printErr,onAbort
   # Binaryen inlines every function that has one caller, whatever its size: App::frame grew to 70 KB with every dialog
   # and panel in it, and V8 compiles a function whole on its first call, so the first frame compiled all of them
   # (bench/startup). Only small single-caller functions are inlined now; HS_NOINLINE (src/ui/app.h) keeps panel bodies

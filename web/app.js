@@ -707,13 +707,14 @@
     }).then(end, end);
   }
   // Share links: made ('make') and read ('read', library_hindsight.js HsLinkRequest) in a worker; reads in their
-  // own, which Stop ends at once.
+  // own, which Stop ends at once. A link's QR code ('qr') is made there too.
   function link(op, id, a, b, pass) {
     var read = op === 'read';
     var answer = function (status, text) {
       if (mod) heapString(mod, text, function (p) { mod.ccall('hs_link_answer', null, ['number', 'number', 'number'], [id, status, p]); });
     };
     (read ? linkHelper : fileHelper).call(read ? { op: 'decode', fragment: a, passphrase: pass }
+                                               : op === 'qr' ? { op: 'qr', text: a }
                                                : { op: 'encode', doc: a, base: b, passphrase: pass }).then(function (r) {
       answer(r.status, r.text);
     }, function (e) {

@@ -6,6 +6,7 @@
 //   {id, op: 'slack', name, bytes, options}   -> {id, status, text, kind}  (that .zip imported with the options chosen)
 //   {id, op: 'encode', doc, base, passphrase} -> {id, status, text}        (text: the link)
 //   {id, op: 'decode', fragment, passphrase}  -> {id, status, text}        (text: the document as JSON)
+//   {id, op: 'qr', text}                      -> {id, status, text}        (text: the QR code, core/qr.h qr_to_text)
 // status: 1 done, 0 refused (text says why), 2 the link needs a passphrase.
 //   a runtime abort (out of memory)          -> {id, crashed: what}, and this worker closes; the page makes another.
 'use strict';
@@ -35,6 +36,10 @@ function run(msg) {
       ptrs.push(bytesIn(m, zip), bytesIn(m, opts));
       ok = m.ccall('hsw_slack_import', 'number', ['string', 'number', 'number', 'number', 'number'],
                    [msg.name, ptrs[0], zip.length, ptrs[1], opts.length]);
+    } else if (msg.op === 'qr') {
+      var t = new TextEncoder().encode(msg.text);
+      ptrs.push(bytesIn(m, t));
+      ok = m._hsw_qr(ptrs[0], t.length);
     } else {
       var enc = new TextEncoder(), a = enc.encode(msg.op === 'encode' ? msg.doc : msg.fragment),
         b = enc.encode(msg.base || ''), pw = enc.encode(msg.passphrase || '');

@@ -26,4 +26,11 @@ struct QrCode {
 // `min_level` L forces L.
 QrCode qr_encode(const std::string& text, QrLevel min_level = QrLevel::M);
 
+// A QR code as text, to pass it between threads: "<M|L> <size> " and then size * size of '0' or '1', row by row.
+// The web editor asks its worker for the symbol (the worker holds libqrencode, the editor's first load does not) and
+// reads the answer back with qr_from_text, which checks the shape (ok = false, with `error`, when it is wrong).
+// qr_to_text of a failed code is its error.
+std::string qr_to_text(const QrCode& qr);
+QrCode qr_from_text(const std::string& text);
+
 }  // namespace hs

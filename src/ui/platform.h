@@ -80,6 +80,9 @@ public:
     virtual void make_link(const std::string& doc_json, const std::string& base_url, const std::string& passphrase,
                            LinkAnswer answer) = 0;
     virtual void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) = 0;
+    // The QR code of a link, as core/qr.h's qr_to_text (kLinkOk) or why there is none (kLinkFailed). The web app
+    // makes it in its worker, which holds libqrencode, so the editor's first load does not carry it.
+    virtual void make_qr(const std::string& text, LinkAnswer answer) = 0;
     virtual void cancel_read_link() {}
 
     // The edit journal (core/edit_journal.h), a store apart from the drafts, written within a fraction of a second

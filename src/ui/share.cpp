@@ -202,15 +202,19 @@ void App::draw_share_fits() {
         muted_text("Too long for somewhere you need? Send the file instead (Download file): it opens by drag and "
                    "drop or Open a file.");
     if (qr_fits) {
-        static std::string qr_for;
-        static QrCode qr;
-        if (qr_for != share_.link) {
-            qr = qr_encode(share_.link);
-            qr_for = share_.link;
+        if (share_.qr_for != share_.link) {
+            share_.qr_for = share_.link;
+            share_.qr = QrCode();
+            const std::string link = share_.link;
+            platform_.make_qr(link, [this, link](int status, const std::string& text) {
+                if (link != share_.qr_for) return;  // a newer link asked since
+                share_.qr = status == Platform::kLinkOk ? qr_from_text(text) : QrCode();
+                platform_.request_frame();
+            });
         }
-        if (qr.ok) {
+        if (share_.qr.ok) {
             ImGui::Spacing();
-            draw_qr(qr, 220);
+            draw_qr(share_.qr, 220);
             mark("share.qr");
         }
     }

@@ -7,6 +7,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const h = require('./harness');
+const { PNG } = require('pngjs');
+const jsQR = require('jsqr');
 
 let server, browser;
 before(async () => { server = await h.startServer(); browser = await h.launch(); });
@@ -136,6 +138,12 @@ test('a link made by the CLI opens in the app, and the app link decodes in the C
   await h.settle(page, 300);
   await h.click(page, 'share.copy');
   const appLink = await page.evaluate(() => navigator.clipboard.readText());
+  // The QR code (made in the worker) is drawn, and a camera reading it gets this same link.
+  const qr = (await h.scrollIntoView(page, 'share.qr')) || (await h.locate(page, 'share.qr', 10000));
+  const shot = PNG.sync.read(await page.screenshot({ path: h.shotPath('flows-share-qr.png'), clip: { x: qr.rect.x, y: qr.rect.y, width: qr.rect.w, height: qr.rect.h } }));
+  const read = jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height);
+  assert.ok(read, 'the QR code on screen can be read');
+  assert.equal(read.data, appLink);
   const back = JSON.parse(execFileSync(cli, ['link', 'decode', appLink, '--minify']).toString());
   assert.equal(back.id, want.id);
   assert.equal(back.summary, want.summary);

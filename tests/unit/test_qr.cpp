@@ -66,3 +66,26 @@ TEST_CASE("qr: the capacity limit is 2,953 bytes, beyond it a clean failure", "[
     QrCode nul = qr_encode(std::string("a\0b", 3));
     CHECK(nul.ok);
 }
+
+TEST_CASE("qr: the text form carries the symbol between threads and refuses a damaged one", "[qr]") {
+    const std::string link = "https://hindsight.example/#2.Zm9vYmFyYmF6cXV4LWtleS0xMjM0NTY3ODkw";
+    const QrCode q = qr_encode(link);
+    REQUIRE(q.ok);
+    const std::string text = qr_to_text(q);
+    const QrCode back = qr_from_text(text);
+    REQUIRE(back.ok);
+    CHECK(back.size == q.size);
+    CHECK(back.modules == q.modules);
+    CHECK(back.level == q.level);
+
+    // Damaged: cut short, a stray character, a size that is no QR version, no header at all.
+    CHECK_FALSE(qr_from_text(text.substr(0, text.size() - 1)).ok);
+    std::string stray = text;
+    stray.back() = 'x';
+    CHECK_FALSE(qr_from_text(stray).ok);
+    CHECK_FALSE(qr_from_text("M 22 " + std::string(22 * 22, '0')).ok);
+    CHECK_FALSE(qr_from_text("M 999999999999 0").ok);
+    CHECK_FALSE(qr_from_text("").ok);
+    CHECK_FALSE(qr_from_text(qr_to_text(qr_encode(std::string(kQrMaxBytes + 1, 'a')))).ok);
+    CHECK_FALSE(qr_from_text("M 21 " + std::string(21 * 21, '0')).error.size() > 0);
+}

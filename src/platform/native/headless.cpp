@@ -6,6 +6,7 @@
 #include "core/format.h"
 #include "core/link.h"
 #include "core/model.h"
+#include "core/qr.h"
 #include "fonts.h"
 #include "glyphs.h"
 #include "glyphs_native.h"
@@ -24,6 +25,11 @@ void HeadlessPlatform::make_link(const std::string& doc_json, const std::string&
     o.passphrase = passphrase;
     const std::string link = encode_link(d.doc, o);
     answer(link.empty() ? kLinkFailed : kLinkOk, link.empty() ? "the link could not be made" : link);
+}
+
+void HeadlessPlatform::make_qr(const std::string& text, LinkAnswer answer) {
+    const QrCode qr = qr_encode(text);
+    answer(qr.ok ? kLinkOk : kLinkFailed, qr_to_text(qr));
 }
 
 void HeadlessPlatform::read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) {

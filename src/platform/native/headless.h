@@ -26,6 +26,7 @@ public:
     // Links are made and read at once, here (the web app does it in its worker).
     void make_link(const std::string& doc_json, const std::string& base_url, const std::string& passphrase,
                    LinkAnswer answer) override;
+    void make_qr(const std::string& text, LinkAnswer answer) override;
     void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) override;
     // The edit journal, kept in memory (by key, as the page's store keeps it); reads answer at once.
     void journal_write(const std::vector<JournalRecord>& records) override;

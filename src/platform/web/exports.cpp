@@ -29,6 +29,12 @@ void WebPlatform::make_link(const std::string& doc_json, const std::string& base
                passphrase.size());
 }
 
+void WebPlatform::make_qr(const std::string& text, LinkAnswer answer) {
+    const int id = ++link_seq_;
+    link_answers_[id] = std::move(answer);
+    hs_js_link(kHsLinkQr, id, text.data(), text.size(), nullptr, 0, nullptr, 0);
+}
+
 void WebPlatform::read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) {
     const int id = ++link_seq_;
     link_answers_[id] = std::move(answer);

@@ -23,7 +23,7 @@
 
 // Values with a meaning that cross to the page: the same names are in library_hindsight.js and web/app.js.
 // What hs_js_link asks of the page's worker.
-enum HsLinkRequest : int { kHsLinkMake = 0, kHsLinkRead = 1 };
+enum HsLinkRequest : int { kHsLinkMake = 0, kHsLinkRead = 1, kHsLinkQr = 2 };
 // Why main() could not start the editor (Module.onFatal).
 enum HsFatal : int { kHsFatalNoWebgl2 = 1 };
 
@@ -131,6 +131,7 @@ public:
     // through hs_link_answer with that id.
     void make_link(const std::string& doc_json, const std::string& base_url, const std::string& passphrase,
                    LinkAnswer answer) override;
+    void make_qr(const std::string& text, LinkAnswer answer) override;
     void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) override;
     void cancel_read_link() override;
     void link_answer(int id, int status, const std::string& text);

@@ -16,6 +16,7 @@
 #include "core/format.h"
 #include "core/importers/importers.h"
 #include "core/link.h"
+#include "core/qr.h"
 #include "core/tracker.h"
 #include "core/zip.h"
 
@@ -132,6 +133,13 @@ EMSCRIPTEN_KEEPALIVE int hsw_encode(const char* json, size_t json_len, const cha
         return 0;
     }
     return 1;
+}
+
+// The QR code of a share link (core/qr.h), as text for the editor, which does not carry libqrencode.
+EMSCRIPTEN_KEEPALIVE int hsw_qr(const char* text, size_t len) {
+    const hs::QrCode qr = hs::qr_encode(std::string(text ? text : "", text ? len : 0));
+    g_text = hs::qr_to_text(qr);
+    return qr.ok ? 1 : 0;
 }
 
 }  // extern "C"
