@@ -710,12 +710,18 @@
   // own, which Stop ends at once. A link's QR code ('qr') is made there too.
   function link(op, id, a, b, pass) {
     var read = op === 'read';
+    workerAnswer(id, read ? linkHelper : fileHelper, read ? { op: 'decode', fragment: a, passphrase: pass }
+                                                        : op === 'qr' ? { op: 'qr', text: a }
+                                                        : { op: 'encode', doc: a, base: b, passphrase: pass });
+  }
+  // Exports (core/exporters/jobs.h) are made in the worker as well: the editor's wasm does not carry the exporters.
+  function exportJob(job, id, doc, arg) { workerAnswer(id, fileHelper, { op: 'export', job: job, doc: doc, arg: arg }); }
+  // Sends `msg` to a worker and hands its answer (or why there is none) to the editor as hs_link_answer(id, ...).
+  function workerAnswer(id, helper, msg) {
     var answer = function (status, text) {
       if (mod) heapString(mod, text, function (p) { mod.ccall('hs_link_answer', null, ['number', 'number', 'number'], [id, status, p]); });
     };
-    (read ? linkHelper : fileHelper).call(read ? { op: 'decode', fragment: a, passphrase: pass }
-                                               : op === 'qr' ? { op: 'qr', text: a }
-                                               : { op: 'encode', doc: a, base: b, passphrase: pass }).then(function (r) {
+    helper.call(msg).then(function (r) {
       answer(r.status, r.text);
     }, function (e) {
       if (!e.stopped) answer(WORKER_STATUS.REFUSED, (e.load ? 'the page could not start its worker' : 'the worker stopped') + why(e.message) + '.');
@@ -799,6 +805,7 @@
     cfg.pickFiles = function () { picker.value = ''; picker.click(); };
     cfg.slackImport = slackImport;
     cfg.link = link;
+    cfg.exportJob = exportJob;
     cfg.cancelLinkReads = linkHelper.stop;
     // Ctrl+O (Cmd+O) opens any supported file, from the canvas or a text field alike, instead of the browser's own
     // Open dialog. The picker opens here, inside the key event, which browsers require of a file chooser.

@@ -7,6 +7,7 @@
 //   {id, op: 'encode', doc, base, passphrase} -> {id, status, text}        (text: the link)
 //   {id, op: 'decode', fragment, passphrase}  -> {id, status, text}        (text: the document as JSON)
 //   {id, op: 'qr', text}                      -> {id, status, text}        (text: the QR code, core/qr.h qr_to_text)
+//   {id, op: 'export', job, doc, arg}         -> {id, status, text}        (text: the export, core/exporters/jobs.h)
 // status: 1 done, 0 refused (text says why), 2 the link needs a passphrase.
 //   a runtime abort (out of memory)          -> {id, crashed: what}, and this worker closes; the page makes another.
 'use strict';
@@ -36,6 +37,10 @@ function run(msg) {
       ptrs.push(bytesIn(m, zip), bytesIn(m, opts));
       ok = m.ccall('hsw_slack_import', 'number', ['string', 'number', 'number', 'number', 'number'],
                    [msg.name, ptrs[0], zip.length, ptrs[1], opts.length]);
+    } else if (msg.op === 'export') {
+      var te = new TextEncoder(), doc = te.encode(msg.doc), arg = te.encode(msg.arg || '');
+      ptrs.push(bytesIn(m, doc), bytesIn(m, arg));
+      ok = m._hsw_export(msg.job, ptrs[0], doc.length, ptrs[1], arg.length);
     } else if (msg.op === 'qr') {
       var t = new TextEncoder().encode(msg.text);
       ptrs.push(bytesIn(m, t));

@@ -283,9 +283,12 @@ private:
     void start_merge(const Document& theirs);
     void apply_merge(const Document& merged, const Document& theirs);
     // Read view (panels.cpp)
-    void show_read_view_of(const Document& d);
-    std::optional<Document> read_view_doc_;  // what the read view shows, for its further timeline rows
-    static constexpr size_t kReadViewRows = 1000;
+    void show_read_view_of(const Document& d, bool print = false);
+    // An export made by the platform (core/exporters/jobs.h); `done` gets the text, or a message says why there is
+    // none. `d` is copied as JSON now: edits made while the export is under way are not in it.
+    void export_then(ExportJob job, const Document& d, const std::string& arg, std::function<void(std::string)> done);
+    std::string read_view_json_;  // what the read view shows, for its further timeline rows
+    int read_view_gen_ = 0;       // answers for a read view closed or replaced since are dropped
     bool open_import_result(const std::string& name, const std::string& kind, ImportResult&& r);
     // Find in document and marks in text (find.cpp)
     using TextSpan = FieldSpan;

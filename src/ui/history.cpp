@@ -125,7 +125,10 @@ void App::select_snapshot(const std::string& name) {
         return;
     }
     history_view_.changes = diff_documents(d, *doc_);
-    history_view_.text = export_markdown(d);
+    // The snapshot as Markdown, made by the platform (web: in the worker); a snapshot chosen since drops it.
+    export_then(ExportJob::Markdown, d, "", [this, name](const std::string& text) {
+        if (history_view_.sel == name) history_view_.text = text;
+    });
     history_view_.doc = std::move(d);
 }
 

@@ -170,23 +170,45 @@ void App::add_missing_event(const std::string& type) {
 
 void App::open_read_view() { show_read_view_of(*doc_); }
 
-// The read view lays out kReadViewRows timeline events at a time: a link's document may hold 100,000, and the
-// browser would take half a minute over them. The rest come a batch per click on the last row (read_view_more).
-void App::show_read_view_of(const Document& d) {
-    read_view_doc_ = d;
-    HtmlOptions o;
-    o.standalone = false;
-    o.timeline_rows = kReadViewRows;
-    platform_.show_read_view(export_html(d, o), "");
+void App::export_then(ExportJob job, const Document& d, const std::string& arg, std::function<void(std::string)> done) {
+    platform_.export_document(job, save_document(d), arg, [this, done](int status, const std::string& text) {
+        if (status == Platform::kLinkOk) done(text);
+        else show_message("The export could not be made: " + text + ". Your postmortem is unchanged; try again.");
+        platform_.request_frame();
+    });
+}
+
+// The read view lays out kReadViewRows timeline events at a time (core/exporters/jobs.h); the rest come a batch per
+// click on the last row (read_view_more). Its document is kept as JSON for those batches.
+void App::show_read_view_of(const Document& d, bool print) {
+    const int gen = ++read_view_gen_;
+    read_view_json_ = save_document(d);
+    platform_.export_document(ExportJob::ReadView, read_view_json_, "", [this, gen, print](int status, const std::string& text) {
+        if (gen != read_view_gen_) return;  // closed, or another document shown since
+        if (status != Platform::kLinkOk) {
+            read_view_json_.clear();
+            show_message("The read view could not be made: " + text + ". Your postmortem is unchanged; try again.");
+            return;
+        }
+        platform_.show_read_view(text, "");
+        if (print) platform_.print_read_view();
+    });
 }
 
 void App::read_view_more(size_t from) {
-    if (read_view_doc_ && from < read_view_doc_->timeline.size())
-        platform_.read_view_rows(export_html_timeline_rows(*read_view_doc_, from, kReadViewRows), from);
+    if (read_view_json_.empty()) return;
+    const int gen = read_view_gen_;
+    platform_.export_document(ExportJob::ReadViewRows, read_view_json_, std::to_string(from),
+                              [this, gen, from](int status, const std::string& text) {
+                                  if (gen != read_view_gen_) return;
+                                  if (status == Platform::kLinkOk) platform_.read_view_rows(text, from);
+                                  else show_message("More of the timeline could not be shown: " + text + ".");
+                              });
 }
 
 void App::read_view_closed(const std::string& section) {
-    read_view_doc_.reset();
+    ++read_view_gen_;
+    read_view_json_.clear();
     if (!section.empty()) scroll_to_section_ = section;
     platform_.request_frame();
 }
@@ -198,38 +220,36 @@ void App::draw_export_menu() {
     if (ImGui::MenuItem(ICON_EYE "  Read view")) open_read_view();
     mark("export.read");
     ImGui::Separator();
-    if (ImGui::MenuItem(ICON_FILE_TEXT "  Markdown (.md)"))
-        platform_.download(stem + ".md", "text/markdown;charset=utf-8", export_markdown(d));
+    // Each download is made by the platform (web: in the worker) and saved when it comes back.
+    auto download = [&](ExportJob job, const std::string& name, const char* mime, const std::string& arg = "") {
+        export_then(job, d, arg, [this, name, mime](const std::string& text) { platform_.download(name, mime, text); });
+    };
+    if (ImGui::MenuItem(ICON_FILE_TEXT "  Markdown (.md)")) download(ExportJob::Markdown, stem + ".md", "text/markdown;charset=utf-8");
     mark("export.md");
-    if (ImGui::MenuItem(ICON_COPY "  Copy as Markdown")) {
-        platform_.copy_text(export_markdown(d));
-        confirm("Copied as Markdown");
-    }
+    if (ImGui::MenuItem(ICON_COPY "  Copy as Markdown"))
+        export_then(ExportJob::Markdown, d, "", [this](const std::string& text) {
+            platform_.copy_text(text);
+            confirm("Copied as Markdown");
+        });
     mark("export.md_copy");
-    if (ImGui::MenuItem(ICON_FILE "  HTML page (.html)"))
-        platform_.download(stem + ".html", "text/html;charset=utf-8", export_html(d));
+    if (ImGui::MenuItem(ICON_FILE "  HTML page (.html)")) download(ExportJob::Html, stem + ".html", "text/html;charset=utf-8");
     mark("export.html");
-    if (ImGui::MenuItem(ICON_PRINT "  Print or save as PDF")) {
-        open_read_view();
-        platform_.print_read_view();
-    }
+    if (ImGui::MenuItem(ICON_PRINT "  Print or save as PDF")) show_read_view_of(d, true);
     mark("export.print");
     ImGui::Separator();
     if (ImGui::MenuItem(ICON_TASKS "  Action items for trackers (.csv)"))
-        platform_.download(stem + "-actions.csv", "text/csv;charset=utf-8", export_actions_csv(d));
+        download(ExportJob::ActionsCsv, stem + "-actions.csv", "text/csv;charset=utf-8");
     mark("export.csv");
     // Each row labelled hindsight-<item id>: the tracker's own CSV export of these tickets can be opened later to
     // bring statuses, due dates and ticket links back (core/tracker.h).
-    if (ImGui::MenuItem(ICON_TASKS "  Jira issues (.csv)"))
-        platform_.download(stem + "-jira.csv", "text/csv;charset=utf-8", export_jira_csv(d));
+    if (ImGui::MenuItem(ICON_TASKS "  Jira issues (.csv)")) download(ExportJob::JiraCsv, stem + "-jira.csv", "text/csv;charset=utf-8");
     mark("export.jira_csv");
     if (ImGui::MenuItem(ICON_TASKS "  GitLab issues (.csv)"))
-        platform_.download(stem + "-gitlab.csv", "text/csv;charset=utf-8", export_gitlab_csv(d));
+        download(ExportJob::GitlabCsv, stem + "-gitlab.csv", "text/csv;charset=utf-8");
     mark("export.gitlab_csv");
     const bool has_dates = ics_item_count(d) > 0;
     if (ImGui::MenuItem(ICON_CALENDAR "  Action item reminders (.ics)", nullptr, false, has_dates))
-        platform_.download(stem + "-actions.ics", "text/calendar;charset=utf-8",
-                           export_actions_ics(d, platform_.now_ms()));
+        download(ExportJob::Ics, stem + "-actions.ics", "text/calendar;charset=utf-8", std::to_string(platform_.now_ms()));
     if (!has_dates && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("No open action item has a due date yet: there is nothing to put in a calendar.");
     mark("export.ics");

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/exporters/jobs.h"
+
 namespace hs {
 class Filesystem;
 }
@@ -83,6 +85,11 @@ public:
     // The QR code of a link, as core/qr.h's qr_to_text (kLinkOk) or why there is none (kLinkFailed). The web app
     // makes it in its worker, which holds libqrencode, so the editor's first load does not carry it.
     virtual void make_qr(const std::string& text, LinkAnswer answer) = 0;
+    // Exports (core/exporters/jobs.h) of a document given as canonical JSON: answer(kLinkOk, the export) or
+    // (kLinkFailed, why). The web app makes them in its worker, which holds the exporters, so the editor's first load
+    // does not carry them; the answer comes in a later frame there, at once natively.
+    virtual void export_document(ExportJob job, const std::string& doc_json, const std::string& arg,
+                                 LinkAnswer answer) = 0;
     virtual void cancel_read_link() {}
 
     // The edit journal (core/edit_journal.h), a store apart from the drafts, written within a fraction of a second

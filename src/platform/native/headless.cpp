@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "core/exporters/jobs.h"
 #include "core/format.h"
 #include "core/link.h"
 #include "core/model.h"
@@ -30,6 +31,12 @@ void HeadlessPlatform::make_link(const std::string& doc_json, const std::string&
 void HeadlessPlatform::make_qr(const std::string& text, LinkAnswer answer) {
     const QrCode qr = qr_encode(text);
     answer(qr.ok ? kLinkOk : kLinkFailed, qr_to_text(qr));
+}
+
+void HeadlessPlatform::export_document(ExportJob job, const std::string& doc_json, const std::string& arg,
+                                       LinkAnswer answer) {
+    const ExportJobResult r = run_export_job(static_cast<int>(job), doc_json, arg);
+    answer(r.ok ? kLinkOk : kLinkFailed, r.text);
 }
 
 void HeadlessPlatform::read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) {

@@ -27,6 +27,8 @@ public:
     void make_link(const std::string& doc_json, const std::string& base_url, const std::string& passphrase,
                    LinkAnswer answer) override;
     void make_qr(const std::string& text, LinkAnswer answer) override;
+    void export_document(ExportJob job, const std::string& doc_json, const std::string& arg,
+                         LinkAnswer answer) override;
     void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) override;
     // The edit journal, kept in memory (by key, as the page's store keeps it); reads answer at once.
     void journal_write(const std::vector<JournalRecord>& records) override;

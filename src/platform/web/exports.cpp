@@ -35,6 +35,13 @@ void WebPlatform::make_qr(const std::string& text, LinkAnswer answer) {
     hs_js_link(kHsLinkQr, id, text.data(), text.size(), nullptr, 0, nullptr, 0);
 }
 
+void WebPlatform::export_document(ExportJob job, const std::string& doc_json, const std::string& arg,
+                                  LinkAnswer answer) {
+    const int id = ++link_seq_;
+    link_answers_[id] = std::move(answer);
+    hs_js_export(static_cast<int>(job), id, doc_json.data(), doc_json.size(), arg.data(), arg.size());
+}
+
 void WebPlatform::read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) {
     const int id = ++link_seq_;
     link_answers_[id] = std::move(answer);

@@ -377,6 +377,11 @@ mergeInto(LibraryManager.library, {
     var op = what === HsLinkRequest.READ ? 'read' : what === HsLinkRequest.QR ? 'qr' : 'make';
     if (Module['link']) Module['link'](op, id, hsText(a, aLen), hsText(b, bLen), hsText(pass, passLen));
   },
+  // Exports are made in the page's worker too (web/app.js exportJob); the answer comes back through hs_link_answer.
+  hs_js_export__deps: ['$hsText'],
+  hs_js_export: function (job, id, json, jsonLen, arg, argLen) {
+    if (Module['exportJob']) Module['exportJob'](job, id, hsText(json, jsonLen), hsText(arg, argLen));
+  },
   hs_js_cancel_link_reads: function () { if (Module['cancelLinkReads']) Module['cancelLinkReads'](); },
   hs_js_fetch_asset: function (ptr) {
     var path = UTF8ToString(ptr);

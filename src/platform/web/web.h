@@ -53,9 +53,12 @@ void hs_js_fetch_asset(const char* path);
 void hs_js_pick_files();
 void hs_js_slack_import(const char* options_json);
 // `what`: an HsLinkRequest. kHsLinkMake: a link of `a` (the document's JSON) at base URL `b`; kHsLinkRead: read the
-// link fragment `a`.
+// link fragment `a`; kHsLinkQr: the QR code of the link `a`.
 void hs_js_link(int what, int id, const char* a, size_t a_len, const char* b, size_t b_len, const char* pass,
                 size_t pass_len);
+// An export (core/exporters/jobs.h ExportJob) of the document `json`, made in the page's worker; the answer comes
+// back through hs_link_answer with `id`.
+void hs_js_export(int job, int id, const char* json, size_t json_len, const char* arg, size_t arg_len);
 void hs_js_cancel_link_reads();
 void hs_js_read_clipboard();
 void hs_js_fs();  // defines Module.hsFs, the page's handle on the drafts' file system
@@ -132,6 +135,8 @@ public:
     void make_link(const std::string& doc_json, const std::string& base_url, const std::string& passphrase,
                    LinkAnswer answer) override;
     void make_qr(const std::string& text, LinkAnswer answer) override;
+    void export_document(ExportJob job, const std::string& doc_json, const std::string& arg,
+                         LinkAnswer answer) override;
     void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) override;
     void cancel_read_link() override;
     void link_answer(int id, int status, const std::string& text);

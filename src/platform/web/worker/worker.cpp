@@ -13,6 +13,7 @@
 
 #include <string>
 
+#include "core/exporters/jobs.h"
 #include "core/format.h"
 #include "core/importers/importers.h"
 #include "core/link.h"
@@ -133,6 +134,30 @@ EMSCRIPTEN_KEEPALIVE int hsw_encode(const char* json, size_t json_len, const cha
         return 0;
     }
     return 1;
+}
+
+// An export of a document (core/exporters/jobs.h). The read view asks for its timeline a batch at a time with the
+// same document each time: the last one read is kept, so a 100,000-event document is not parsed again per batch.
+EMSCRIPTEN_KEEPALIVE int hsw_export(int job, const char* json, size_t json_len, const char* arg, size_t arg_len) {
+    static std::string last_json;
+    static hs::Document last_doc;
+    std::string text(json ? json : "", json ? json_len : 0);
+    const std::string a(arg ? arg : "", arg ? arg_len : 0);
+    if (text != last_json) {
+        hs::LoadResult l = hs::load_document(text);
+        last_json.clear();
+        if (!l.ok) {
+            g_text = "the document could not be read for the export";
+            return 0;
+        }
+        last_doc = std::move(l.doc);
+        last_json = std::move(text);
+    }
+    const hs::ExportJobResult r = job >= 0 && job < hs::kExportJobCount
+                                      ? hs::run_export_job(static_cast<hs::ExportJob>(job), last_doc, a)
+                                      : hs::ExportJobResult{false, "this version of Hindsight does not know that export"};
+    g_text = r.text;
+    return r.ok ? 1 : 0;
 }
 
 // The QR code of a share link (core/qr.h), as text for the editor, which does not carry libqrencode.

@@ -1,0 +1,38 @@
+// Exports run as jobs by name, so that a platform can make them away from the editor: the web app's worker holds the
+// exporters (the editor's first load does not), the native headless run calls them in place.
+#pragma once
+
+#include <string>
+
+#include "core/model.h"
+
+namespace hs {
+
+// The numbers cross the page's message boundary (web/app.js, web/worker.js): append only.
+enum class ExportJob : int {
+    Markdown = 0,      // the .md download, Copy as Markdown, a history version's text
+    Html = 1,          // the standalone .html page
+    ReadView = 2,      // the read view's <article>, its timeline cut to kReadViewRows
+    ReadViewRows = 3,  // the read view's next kReadViewRows timeline rows; arg: the first row's index
+    ActionsCsv = 4,
+    JiraCsv = 5,
+    GitlabCsv = 6,
+    Ics = 7,           // arg: the time now, ms since the epoch (a VTODO's DTSTAMP)
+};
+inline constexpr int kExportJobCount = 8;
+
+// The read view lays out this many timeline events at a time: a link's document may hold 100,000, and the browser
+// would take half a minute over them. The rest come a batch per click on the last row.
+inline constexpr size_t kReadViewRows = 1000;
+
+struct ExportJobResult {
+    bool ok = false;
+    std::string text;  // the export, or why there is none (a sentence for a person)
+};
+
+ExportJobResult run_export_job(ExportJob job, const Document& d, const std::string& arg);
+// For a job that arrives as numbers and JSON text (the worker): an unknown job or a document that does not load is
+// refused with a sentence, never a crash.
+ExportJobResult run_export_job(int job, const std::string& doc_json, const std::string& arg);
+
+}  // namespace hs

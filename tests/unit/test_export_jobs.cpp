@@ -1,0 +1,101 @@
+// Exports run as jobs by number and JSON (core/exporters/jobs.h), as the web app's worker runs them: each job gives
+// the exporter's own output, and a wrong number, argument or document is refused with a sentence.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/exporters/exporters.h"
+#include "core/exporters/jobs.h"
+#include "core/format.h"
+
+using namespace hs;
+
+namespace {
+
+std::string sample_json(const std::string& name) {
+    std::ifstream f(std::string(HS_SOURCE_DIR) + "/assets/samples/" + name, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("export jobs: each job by number gives its exporter's output", "[export][jobs]") {
+    const std::string json = sample_json("ja-payment-gateway-timeout.json");
+    LoadResult l = load_document(json);
+    REQUIRE(l.ok);
+    const Document& d = l.doc;
+    const struct {
+        ExportJob job;
+        std::string arg, want;
+    } cases[] = {
+        {ExportJob::Markdown, "", export_markdown(d)},
+        {ExportJob::Html, "", export_html(d)},
+        {ExportJob::ActionsCsv, "", export_actions_csv(d)},
+        {ExportJob::JiraCsv, "", export_jira_csv(d)},
+        {ExportJob::GitlabCsv, "", export_gitlab_csv(d)},
+        {ExportJob::Ics, "1772712000000", export_actions_ics(d, 1772712000000)},
+        {ExportJob::ReadViewRows, "2", export_html_timeline_rows(d, 2, kReadViewRows)},
+    };
+    for (const auto& c : cases) {
+        const ExportJobResult r = run_export_job(static_cast<int>(c.job), json, c.arg);
+        INFO("job " << static_cast<int>(c.job));
+        CHECK(r.ok);
+        CHECK(r.text == c.want);
+        CHECK_FALSE(r.text.empty());
+    }
+    HtmlOptions o;
+    o.standalone = false;
+    o.timeline_rows = kReadViewRows;
+    const ExportJobResult view = run_export_job(static_cast<int>(ExportJob::ReadView), json, "");
+    CHECK(view.ok);
+    CHECK(view.text == export_html(d, o));
+    CHECK(view.text.rfind("<!doctype", 0) == std::string::npos);  // a fragment, not a page
+}
+
+TEST_CASE("export jobs: the read view is cut at kReadViewRows and the rest comes in batches", "[export][jobs]") {
+    Document d;
+    d.id = "pm-2026-0612-queue";
+    d.title = "Очередь сообщений: 2,500 событий";
+    for (int i = 0; i < 2500; ++i) {
+        Event e;
+        e.id = "ev" + std::to_string(i);
+        e.time = *parse_iso8601("2026-06-12T08:00:00Z");
+        e.time.unix_ms += static_cast<int64_t>(i) * 1000;
+        e.description = "Σφάλμα #" + std::to_string(i) + " 🔥";
+        d.timeline.push_back(e);
+    }
+    const std::string json = save_document(d);
+    const ExportJobResult view = run_export_job(static_cast<int>(ExportJob::ReadView), json, "");
+    REQUIRE(view.ok);
+    CHECK(view.text.find("Σφάλμα #999 ") != std::string::npos);
+    CHECK(view.text.find("Σφάλμα #1000 ") == std::string::npos);
+    CHECK(view.text.find("data-hs-more=\"1000\"") != std::string::npos);
+    const ExportJobResult more = run_export_job(static_cast<int>(ExportJob::ReadViewRows), json, "1000");
+    REQUIRE(more.ok);
+    CHECK(more.text.find("Σφάλμα #1000 ") != std::string::npos);
+    CHECK(more.text.find("Σφάλμα #1999 ") != std::string::npos);
+    CHECK(more.text.find("data-hs-more=\"2000\"") != std::string::npos);
+}
+
+TEST_CASE("export jobs: a wrong job, argument or document is refused with a sentence", "[export][jobs]") {
+    const std::string json = sample_json("minimal-cert-expiry.json");
+    for (int job : {-1, kExportJobCount, 1000}) {
+        const ExportJobResult r = run_export_job(job, json, "");
+        CHECK_FALSE(r.ok);
+        CHECK(r.text.find("does not know that export") != std::string::npos);
+    }
+    for (const char* bad : {"", "{", "[]", "{\"format\":\"not-hindsight\"}"}) {
+        const ExportJobResult r = run_export_job(static_cast<int>(ExportJob::Markdown), bad, "");
+        CHECK_FALSE(r.ok);
+        CHECK(r.text == "the document could not be read for the export");
+    }
+    for (const char* arg : {"", "soon", "12x", "99999999999999999999999"}) {
+        INFO(arg);
+        CHECK_FALSE(run_export_job(static_cast<int>(ExportJob::Ics), json, arg).ok);
+    }
+    CHECK_FALSE(run_export_job(static_cast<int>(ExportJob::ReadViewRows), json, "-3").ok);
+    CHECK(run_export_job(static_cast<int>(ExportJob::ReadViewRows), json, "100000").ok);  // past the end: no rows
+}
