@@ -58,4 +58,11 @@ size_t tracker_matched_rows(const TrackerUpdate& u);
 // What to tell a person when no row names an item of `d` (says how many rows there were and what to do).
 std::string tracker_no_match_message(const Document& d, const TrackerUpdate& u);
 
+// The matching as a job (core/exporters/jobs.h ExportJob::TrackerMatch), so that the web app runs it in its worker:
+// the argument carries the CSV and the Jira site, the answer the TrackerUpdate and, when no row names an item, the
+// message to show. tracker_update_from_json refuses (false) anything that is not such an answer.
+std::string tracker_job_arg(const std::string& csv_text, const std::string& jira_base_url);
+bool tracker_match_job(const Document& d, const std::string& arg, std::string& answer);
+bool tracker_update_from_json(const std::string& answer, TrackerUpdate& u, std::string& no_match_message);
+
 }  // namespace hs

@@ -257,6 +257,7 @@ private:
     SlackImportState slack_import_;
     // Updating the action items from a tracker's CSV export (tracker_update.cpp).
     void tracker_update_read();
+    void tracker_update_answer(int gen, const std::string& answer);
     void tracker_update_apply();
     void draw_tracker_update();
     HS_NOINLINE void draw_tracker_update_open();

@@ -73,35 +73,50 @@ bool App::tracker_csv(const std::string& name, const std::string& text) {
                      " MB; export only this postmortem's issues from the tracker. Nothing was changed.");
         return false;
     }
+    const int gen = tracker_.gen + 1;
     tracker_ = {};
+    tracker_.gen = gen;
     tracker_.name = name;
     tracker_.csv = text;
-    tracker_update_read();
-    if (!tracker_.update.ok || tracker_matched_rows(tracker_.update) == 0) {
-        show_message(name + ": " +
-                     (tracker_.update.ok ? tracker_no_match_message(*doc_, tracker_.update)
-                                         : tracker_.update.error + " Nothing was changed."));
-        tracker_ = {};
-        return false;
-    }
-    tracker_.open = true;
-    platform_.request_frame();
+    tracker_update_read();  // the dialog opens when the matching answers (tracker_update_answer)
     return true;
 }
 
-// Matches the file with the document as it is now; a change ticked or unticked before keeps its tick.
+// Matches the file with the document as it is now, away from the frame (the platform's job: web, in the worker).
 void App::tracker_update_read() {
     TrackerUpdateState& s = tracker_;
+    s.read_site = trim(s.jira_site);
+    s.doc_rev = doc_rev_;
+    s.reading = true;
+    const int gen = ++s.gen;
+    export_then(ExportJob::TrackerMatch, *doc_, tracker_job_arg(s.csv, s.read_site),
+                [this, gen](const std::string& answer) { tracker_update_answer(gen, answer); });
+}
+
+// The matching's answer: the first opens the dialog (or says why not); later ones keep the ticks a person changed.
+void App::tracker_update_answer(int gen, const std::string& answer) {
+    TrackerUpdateState& s = tracker_;
+    if (gen != s.gen || s.name.empty() || (s.shown && !s.open)) return;  // read again since, or closed
+    s.reading = false;
+    TrackerUpdate u;
+    std::string no_match;
+    if (!tracker_update_from_json(answer, u, no_match)) {
+        u.error = "The file could not be matched with the action items (the answer came back damaged).";
+    }
+    if (!s.open && (!u.ok || tracker_matched_rows(u) == 0)) {
+        show_message(s.name + ": " + (u.ok ? no_match : u.error + " Nothing was changed."));
+        s = {};
+        s.gen = gen;
+        return;
+    }
     std::vector<std::string> off;
     for (size_t i = 0; i < s.update.changes.size(); ++i)
         if (!s.ticked[i]) off.push_back(change_key(s.update.changes[i]));
-    TrackerOptions opts;
-    opts.jira_base_url = s.read_site = trim(s.jira_site);
-    s.update = tracker_update(*doc_, s.csv, opts);
+    s.update = std::move(u);
     s.ticked.assign(s.update.changes.size(), true);
     for (size_t i = 0; i < s.update.changes.size(); ++i)
         if (std::find(off.begin(), off.end(), change_key(s.update.changes[i])) != off.end()) s.ticked[i] = false;
-    s.doc_rev = doc_rev_;
+    s.open = s.shown = true;
 }
 
 void App::tracker_update_apply() {
@@ -111,7 +126,9 @@ void App::tracker_update_apply() {
         if (s.ticked[i]) chosen.push_back(s.update.changes[i]);
     const size_t n = apply_tracker_changes(*doc_, chosen);
     const std::string name = s.name;
+    const int gen = s.gen;
     s = {};
+    s.gen = gen;
     if (n == 0) return;
     edited("action_items#tracker", "Update from " + truncate_to_bytes(name, kTitleMax, "..."));
     confirm(std::to_string(n) + (n == 1 ? " value" : " values") + " updated from the tracker");
@@ -204,16 +221,20 @@ void App::draw_tracker_update_open() {
     ImGui::EndChild();
     ImGui::PopTextWrapPos();
     const size_t n = static_cast<size_t>(std::count(s.ticked.begin(), s.ticked.end(), true));
-    ImGui::BeginDisabled(n == 0);
+    ImGui::BeginDisabled(n == 0 || s.reading);  // a reading under way may change the list
     const std::string apply = n == 1 ? "Apply 1 change" : "Apply " + std::to_string(n) + " changes";
     const bool enter = !ImGui::GetIO().WantTextInput &&
                        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
-    if ((primary_button((apply + "##tracker").c_str()) || enter) && n > 0) tracker_update_apply();
+    if ((primary_button((apply + "##tracker").c_str()) || enter) && n > 0 && !s.reading) tracker_update_apply();
     ImGui::EndDisabled();
     mark("tracker.apply");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel##tracker")) s = {};
+    if (ImGui::Button("Cancel##tracker")) {
+        const int gen = s.gen;
+        s = {};
+        s.gen = gen;
+    }
     mark("tracker.cancel");
     if (!s.open) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -18,6 +18,9 @@ struct TrackerUpdateState {
     TrackerUpdate update;      // what the file proposes for the document as it was at `doc_rev`
     std::vector<bool> ticked;  // per change of `update`: to be applied
     uint64_t doc_rev = 0;
+    bool shown = false;        // the dialog was opened for this file (closing it ends the file's turn)
+    bool reading = false;      // a matching is under way (Apply waits for it)
+    int gen = 0;               // the matching last asked for: earlier answers are dropped; kept across dialogs
 };
 
 }  // namespace hs::ui

@@ -8,6 +8,7 @@
 #include "core/exporters/exporters.h"
 #include "core/exporters/jobs.h"
 #include "core/format.h"
+#include "core/tracker.h"
 
 using namespace hs;
 
@@ -98,4 +99,66 @@ TEST_CASE("export jobs: a wrong job, argument or document is refused with a sent
     }
     CHECK_FALSE(run_export_job(static_cast<int>(ExportJob::ReadViewRows), json, "-3").ok);
     CHECK(run_export_job(static_cast<int>(ExportJob::ReadViewRows), json, "100000").ok);  // past the end: no rows
+}
+
+TEST_CASE("export jobs: the tracker matching answers what tracker_update finds, and a damaged answer is refused",
+          "[export][jobs][tracker]") {
+    auto read = [](const std::string& name) {
+        std::ifstream f(std::string(HS_SOURCE_DIR) + "/tests/data/tracker/" + name, std::ios::binary);
+        std::stringstream ss;
+        ss << f.rdbuf();
+        return ss.str();
+    };
+    const std::string json = read("postmortem.json");
+    LoadResult l = load_document(json);
+    REQUIRE(l.ok);
+    for (const char* csv_name : {"jira-export.csv", "gitlab-export.csv"}) {
+        INFO(csv_name);
+        const std::string csv = read(csv_name);
+        TrackerOptions opts;
+        opts.jira_base_url = "https://ops.example.atlassian.net";
+        const TrackerUpdate want = tracker_update(l.doc, csv, opts);
+        REQUIRE(want.ok);
+        const ExportJobResult r =
+            run_export_job(static_cast<int>(ExportJob::TrackerMatch), json, tracker_job_arg(csv, opts.jira_base_url));
+        REQUIRE(r.ok);
+        TrackerUpdate got;
+        std::string no_match = "stale";
+        REQUIRE(tracker_update_from_json(r.text, got, no_match));
+        CHECK(no_match.empty());
+        CHECK(got.tracker == want.tracker);
+        CHECK(got.rows == want.rows);
+        REQUIRE(got.changes.size() == want.changes.size());
+        CHECK_FALSE(got.changes.empty());
+        for (size_t i = 0; i < got.changes.size(); ++i) {
+            CHECK(got.changes[i].item_id == want.changes[i].item_id);
+            CHECK(got.changes[i].field == want.changes[i].field);
+            CHECK(got.changes[i].old_value == want.changes[i].old_value);
+            CHECK(got.changes[i].new_value == want.changes[i].new_value);
+        }
+        CHECK(got.unmatched_rows.size() == want.unmatched_rows.size());
+        CHECK(got.unmatched_items == want.unmatched_items);
+        CHECK(got.notes == want.notes);
+    }
+    // A document none of whose items the file names: the answer carries the message to show.
+    Document other = l.doc;
+    for (ActionItem& a : other.action_items) a.id = "ai-" + a.id + "-elsewhere";
+    const ExportJobResult none = run_export_job(static_cast<int>(ExportJob::TrackerMatch), save_document(other),
+                                                tracker_job_arg(read("jira-export.csv"), ""));
+    REQUIRE(none.ok);
+    TrackerUpdate u;
+    std::string no_match;
+    REQUIRE(tracker_update_from_json(none.text, u, no_match));
+    CHECK(no_match == tracker_no_match_message(other, u));
+    CHECK_FALSE(no_match.empty());
+
+    CHECK_FALSE(run_export_job(static_cast<int>(ExportJob::TrackerMatch), json, "not json").ok);
+    CHECK_FALSE(run_export_job(static_cast<int>(ExportJob::TrackerMatch), json, "{\"csv\":3}").ok);
+    for (const char* bad : {"", "[]", "{\"ok\":true}", "{\"ok\":1,\"error\":\"\",\"tracker\":\"jira\",\"rows\":1,"
+                            "\"no_match\":\"\",\"changes\":[],\"unmatched_rows\":[],\"unmatched_items\":[],\"notes\":[]}",
+                            "{\"ok\":true,\"error\":\"\",\"tracker\":\"jira\",\"rows\":1,\"no_match\":\"\",\"changes\":"
+                            "[{\"item\":\"a\"}],\"unmatched_rows\":[],\"unmatched_items\":[],\"notes\":[]}"}) {
+        INFO(bad);
+        CHECK_FALSE(tracker_update_from_json(bad, u, no_match));
+    }
 }

@@ -18,8 +18,11 @@ enum class ExportJob : int {
     JiraCsv = 5,
     GitlabCsv = 6,
     Ics = 7,           // arg: the time now, ms since the epoch (a VTODO's DTSTAMP)
+    // Not an export: a tracker's CSV export matched with the document's action items (core/tracker.h), the argument
+    // from tracker_job_arg, the answer for tracker_update_from_json.
+    TrackerMatch = 8,
 };
-inline constexpr int kExportJobCount = 8;
+inline constexpr int kExportJobCount = 9;
 
 // The read view lays out this many timeline events at a time: a link's document may hold 100,000, and the browser
 // would take half a minute over them. The rest come a batch per click on the last row.
