@@ -341,6 +341,15 @@ private:
     // timeline is given doc_rev_ minus these, so typing elsewhere does not rebuild its layout.
     uint64_t revs_outside_timeline_ = 0;
     uint64_t timeline_rev() const { return doc_rev_ - revs_outside_timeline_; }
+public:
+    // What the frames recomputed so far: timeline layouts and metrics runs (tests: typing in a prose field makes
+    // neither, since neither depends on it).
+    struct WorkCounts {
+        uint64_t timeline_layouts = 0, metrics_runs = 0;
+    };
+    WorkCounts work_counts() const;
+private:
+    uint64_t metrics_runs_ = 0;
     void edited_text(const std::string& path);  // edited() for a keystroke in the document field at `path`
     // The metrics panel's figures, computed again only when the timeline may have changed (they read only its events).
     Metrics metrics_;

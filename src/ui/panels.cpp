@@ -107,6 +107,7 @@ void App::draw_side_panel() {
     ImGui::PopFont();
     if (!metrics_valid_ || metrics_rev_ != timeline_rev()) {
         metrics_ = compute_metrics(*doc_);
+        ++metrics_runs_;
         metrics_rev_ = timeline_rev();
         metrics_valid_ = true;
     }
@@ -167,6 +168,8 @@ void App::add_missing_event(const std::string& type) {
     ensure_timeline();
     timeline_->edit_description(ev.id, ev.time.unix_ms);
 }
+
+App::WorkCounts App::work_counts() const { return {timeline_ ? timeline_->rebuilds() : 0, metrics_runs_}; }
 
 void App::open_read_view() { show_read_view_of(*doc_); }
 

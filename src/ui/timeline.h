@@ -47,6 +47,7 @@ public:
     // For the benchmark and tests: the view and the layout cost.
     TimeView& view() { return view_; }
     double last_rebuild_ms() const { return last_rebuild_ms_; }
+    uint64_t rebuilds() const { return rebuilds_; }  // layouts made so far (tests: a keystroke elsewhere makes none)
     double last_rebuild_cpu_ms() const { return last_rebuild_cpu_ms_; }  // this thread's CPU time, same rebuild
     void invalidate() { layout_dirty_ = true; }
     // Everything the layout holds (index, labels and widths, phases, clusters and lanes at the current zoom), one
@@ -139,6 +140,7 @@ private:
     ImFont* label_font_ = nullptr;
     float label_font_size_ = 0;
     int labels_resets_ = -1;           // atlas resets when the labels were measured
+    uint64_t rebuilds_ = 0;
     bool labels_provisional_ = false;  // a glyph was left for the next frame: rebuild then
     // An entry's label, owned by label_cache_ (valid until the next rebuild): the list per entry copies no strings.
     struct LabelRef {

@@ -130,6 +130,7 @@ double thread_cpu_ms() {
 }  // namespace
 
 void Timeline::rebuild(const Document& d) {
+    ++rebuilds_;
     const auto t0 = std::chrono::steady_clock::now();
     const double c0 = thread_cpu_ms();
     update_labels(d);

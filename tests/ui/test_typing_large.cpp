@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <fstream>
+#include <sstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -240,4 +242,55 @@ TEST_CASE("typing: cached lint equals a full lint after random edits") {
             CHECK(got[k].message == want[k].message);
         }
     }
+}
+
+// Typing in a field the timeline does not show (the summary, an action item's title) lays the timeline out again
+// for none of the keystrokes and runs the metrics for none; a keystroke in an event's description does both (the counters can move).
+TEST_CASE("typing: keystrokes outside the timeline rebuild neither its layout nor the metrics") {
+    hs::native::HeadlessRunner r(1280, 9000);  // tall: every field on screen, no scrolling to them
+    OverlayPlatform p;
+    p.fixed_now_ms = kStart;
+    hs::ui::App app(p);
+    std::ifstream in(std::string(HS_SOURCE_DIR) + "/assets/samples/ja-payment-gateway-timeout.json", std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    REQUIRE(app.open_json(ss.str(), "sample"));
+    frames(r, app, 3);
+    const hs::ui::App::WorkCounts before = app.work_counts();
+    REQUIRE(before.timeline_layouts > 0);
+    REQUIRE(before.metrics_runs > 0);
+    click_field(r, app, "summary");
+    std::string text = app.document()->summary;
+    for (const char* piece : {" Шлюз", " 決済", " ώρα", " 🔥", " ok"}) {
+        text += piece;
+        p.fixed_now_ms += 80;
+        app.overlay_input("summary", text);
+        frames(r, app, 1);
+    }
+    REQUIRE(app.document()->summary == text);
+    const std::string item = app.document()->action_items.at(0).id;
+    click_field(r, app, "action_items/" + item + "/title");
+    std::string title = app.document()->action_items.at(0).title;
+    for (int i = 0; i < 6; ++i) {
+        title += "é";
+        p.fixed_now_ms += 80;
+        app.overlay_input("action_items/" + item + "/title", title);
+        frames(r, app, 1);
+    }
+    REQUIRE(app.document()->action_items.at(0).title == title);
+    const hs::ui::App::WorkCounts typed = app.work_counts();
+    CHECK(typed.timeline_layouts == before.timeline_layouts);
+    CHECK(typed.metrics_runs == before.metrics_runs);
+
+    // A keystroke in an event's description: the timeline shows it, so its layout and the metrics are made again.
+    const std::string ev = app.document()->timeline.front().id;
+    uitest::click(r, "timeline.row.description." + ev, [&] { app.frame(); });
+    frames(r, app, 1);
+    std::string desc = app.document()->timeline.front().description + " 遅延";
+    app.overlay_input("timeline/" + ev + "/description", desc);
+    frames(r, app, 2);
+    REQUIRE(app.document()->timeline.front().description == desc);
+    const hs::ui::App::WorkCounts event_typed = app.work_counts();
+    CHECK(event_typed.timeline_layouts > typed.timeline_layouts);
+    CHECK(event_typed.metrics_runs > typed.metrics_runs);
 }
