@@ -2,14 +2,16 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
-#include <unordered_map>
+#include <map>
 #include <utility>
 #include <vector>
 
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "core/model.h"
+#include "icons.h"
 
 namespace hs::ui {
 namespace {
@@ -35,6 +37,9 @@ std::vector<Node> g_cur, g_sent;
 std::string g_sent_focus;
 bool g_sent_any = false;
 ImGuiID g_focus_request = 0;
+std::string g_field_activated;
+const std::string kFieldPrefix = "field.";
+const std::string kUnnamed = "Unnamed ";
 
 size_t utf8_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
@@ -62,9 +67,32 @@ std::string humanize(std::string s) {
     return s;
 }
 
+// What a button whose label is only an icon does, said in words (the tooltip beside it says the same on hover).
+struct IconWord {
+    const char* icon;
+    const char* word;
+};
+constexpr IconWord kIconWords[] = {
+    {ICON_TRASH, "Delete"}, {ICON_TIMES, "Remove"}, {ICON_ARROW_UP, "Move up"}, {ICON_ARROW_DOWN, "Move down"},
+    {ICON_PENCIL, "Edit"}, {ICON_PLUS, "Add"}, {ICON_COPY, "Copy"}, {ICON_LINK, "Link"},
+    {ICON_CALENDAR, "Choose a date"}, {ICON_UNDO, "Undo"}, {ICON_REDO, "Redo"}, {ICON_SEARCH, "Find"},
+    {ICON_BARS, "Menu"}, {ICON_MOON, "Dark theme"}, {ICON_SUN, "Light theme"}, {ICON_COG, "Settings"},
+    {ICON_QUESTION, "Help"}, {ICON_EYE, "Show"}, {ICON_SHARE, "Share"}, {ICON_DOWNLOAD, "Download"},
+    {ICON_HISTORY, "History"}, {ICON_CHECK, "Confirm"}, {ICON_SORT, "Sort"}, {ICON_INFO_CIRCLE, "Information"},
+    {ICON_CHEVRON_UP, "Collapse"}, {ICON_CHEVRON_DOWN, "Expand"}, {ICON_CHEVRON_RIGHT, "Open"},
+};
+
+std::string name_from_icon(const char* label, const char* end) {
+    for (const char* p = label; p < end; ++p)
+        for (const IconWord& w : kIconWords)
+            if (std::strncmp(p, w.icon, std::strlen(w.icon)) == 0) return w.word;
+    return {};
+}
+
 std::string name_from_label(const char* label) {
     const char* end = ImGui::FindRenderedTextEnd(label);
     std::string name = visible_text(label, end);
+    if (name.empty()) name = name_from_icon(label, end);
     if (name.empty() && *end) {  // "##undo": the id names it
         const char* id = end;
         while (*id == '#') ++id;
@@ -77,7 +105,7 @@ std::string name_from_label(const char* label) {
 std::string name_from_locate(const std::string& locate) {
     const size_t dot = locate.find('.');
     std::string rest = dot == std::string::npos ? locate : locate.substr(dot + 1);
-    if (locate.rfind("field.", 0) == 0) {
+    if (locate.rfind(kFieldPrefix, 0) == 0) {
         const size_t slash = rest.rfind('/');
         if (slash != std::string::npos) rest = rest.substr(slash + 1);
         if (rest.rfind("ui:", 0) == 0) rest = rest.substr(3);
@@ -115,7 +143,7 @@ void maybe_focus(ImGuiID id) {
     g.NavDisableMouseHover = true;
 }
 
-std::string unique_key(std::string key, std::unordered_map<std::string, int>& seen) {
+std::string unique_key(std::string key, std::map<std::string, int>& seen) {
     const int n = seen[key]++;
     return n == 0 ? key : key + "~" + std::to_string(n);
 }
@@ -139,7 +167,7 @@ void a11y_mark(const std::string& locate_name, bool from_item) {
             Node& n = g_cur[i - 1];
             if (n.id != id) continue;
             n.locate = locate_name;
-            if (n.name.empty()) n.name = name_from_locate(locate_name);
+            if (n.name.rfind(kUnnamed, 0) == 0) n.name = name_from_locate(locate_name);
             return;
         }
         maybe_focus(id);
@@ -150,7 +178,10 @@ void a11y_mark(const std::string& locate_name, bool from_item) {
     n.name = name_from_locate(locate_name);
     // Drawn without an ImGui widget of its own: a field on the web (its editing is the DOM text overlay), a
     // clickable drawing (InvisibleButton), or text shown for information.
-    n.role = locate_name.rfind("field.", 0) == 0 ? "textbox" : id ? "button" : "note";
+    const bool field = locate_name.rfind(kFieldPrefix, 0) == 0;
+    n.role = field ? "textbox" : id ? "button" : "note";
+    // A field drawn as an InvisibleButton starts editing on a click only: keyboard activation is passed on here.
+    if (field && id && g.NavActivateId == id) g_field_activated = locate_name.substr(kFieldPrefix.size());
     if (id && (g.LastItemData.InFlags & ImGuiItemFlags_Disabled)) n.state |= kA11yDisabled;
     g_cur.push_back(std::move(n));
 }
@@ -162,7 +193,7 @@ void a11y_label(const char* name) {
 
 std::string a11y_changes() {
     if (!g_on) return {};
-    std::unordered_map<std::string, int> seen;
+    std::map<std::string, int> seen;
     for (size_t i = 0; i < g_cur.size(); ++i) {
         Node& n = g_cur[i];
         char hex[16];
@@ -174,7 +205,7 @@ std::string a11y_changes() {
     if (g.NavId && !g.NavDisableHighlight)
         for (const Node& n : g_cur)
             if (n.id == g.NavId) focus = n.key;
-    std::unordered_map<std::string, const Node*> before;
+    std::map<std::string, const Node*> before;
     for (const Node& n : g_sent) before.emplace(n.key, &n);
     Json changed = Json::array();
     bool order_same = g_sent_any && g_sent.size() == g_cur.size();
@@ -202,6 +233,8 @@ std::string a11y_changes() {
 
 void a11y_focus(unsigned id) { g_focus_request = id; }
 
+std::string a11y_take_field() { return std::exchange(g_field_activated, std::string()); }
+
 void a11y_reset() {
     g_sent.clear();
     g_sent_focus.clear();
@@ -221,6 +254,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     n.role = role_of(*ctx, id, flags, n.state);
     if (ctx->LastItemData.InFlags & ImGuiItemFlags_Disabled) n.state |= kA11yDisabled;
     n.name = label ? name_from_label(label) : std::string();
+    if (n.name.empty()) n.name = kUnnamed + n.role;  // a locate mark just after may name it better
     g_cur.push_back(std::move(n));
     maybe_focus(id);
 }

@@ -22,6 +22,9 @@ std::string a11y_changes();
 // The page focused the mirror of item `id` (a screen reader's cursor, Tab): ImGui's keyboard focus moves there
 // when the item is next drawn, with its focus ring shown.
 void a11y_focus(unsigned id);
+// The text field (its key: the locate name less "field.") that keyboard navigation activated in the last frame
+// (Space or Enter on it), once; "" when none. The app starts editing it, as after a click.
+std::string a11y_take_field();
 // Forgets what was sent (the page lost its mirror): the next a11y_changes() sends everything.
 void a11y_reset();
 

@@ -259,6 +259,12 @@ void App::end_frame() {
 // ---- Accessibility: what a sighted user sees change is said by a screen reader too (docs/accessibility.md) ----
 void App::a11y_frame() {
     if (!a11y_enabled()) return;
+    const std::string key = a11y_take_field();
+    if (!key.empty()) {
+        if (field(key)) activate_field(key);
+        else text_input_focus(key);
+        platform_.request_frame();
+    }
     const std::string changes = a11y_changes();
     if (!changes.empty()) platform_.a11y_update(changes);
     // A problem is said at once (assertive); the save state when a save ends or fails, not at each "Saving".
