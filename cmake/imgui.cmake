@@ -1,7 +1,8 @@
 # hs_imgui_library(NAME [APP] [OPENGL3] [EXCLUDE_FROM_ALL]): a static Dear ImGui library from ${IMGUI_DIR}.
 #   APP        the app's flavour: imgui_draw.cpp patched at build time (no default font, glyphs on demand, see
 #              scripts/imgui_patch.py), the std::string helpers, no debug tools, and 32-bit characters
-#              (IMGUI_USE_WCHAR32: characters outside the Basic Multilingual Plane, emoji, are kept and drawn).
+#              (IMGUI_USE_WCHAR32: characters outside the Basic Multilingual Plane, emoji, are kept and drawn), and the
+#              item hooks the accessibility mirror reads (IMGUI_ENABLE_TEST_ENGINE).
 #              Without it: ImGui as shipped, default font included (bench/startup's bare page).
 #   OPENGL3    with the OpenGL 3 / WebGL 2 backend (the browser builds).
 function(hs_imgui_library name)
@@ -18,7 +19,9 @@ function(hs_imgui_library name)
     endif()
     set(sources ${IMGUI_DIR}/imgui.cpp "${draw}" ${IMGUI_DIR}/imgui_tables.cpp ${IMGUI_DIR}/imgui_widgets.cpp
                 ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
-    list(APPEND defines IMGUI_DISABLE_DEBUG_TOOLS IMGUI_USE_WCHAR32)
+    # IMGUI_ENABLE_TEST_ENGINE: ImGui reports each item's label and state to src/ui/a11y.cpp (the accessibility
+    # mirror); the hooks run only while the mirror is on, and return at once otherwise.
+    list(APPEND defines IMGUI_DISABLE_DEBUG_TOOLS IMGUI_USE_WCHAR32 IMGUI_ENABLE_TEST_ENGINE)
   else()
     set(sources ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
                 ${IMGUI_DIR}/imgui_widgets.cpp)

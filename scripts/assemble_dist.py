@@ -76,7 +76,7 @@ def main():
         os.makedirs(os.path.dirname(os.path.join(a.out, name)), exist_ok=True)
         if name == "sw.js":
             data = data.replace(b"/*@HS_PRECACHE@*/[]", precache)
-        if name in ("app.js", "journal.js", "sw.js", "worker.js"):  # minified (terser from npm, pinned in package-lock.json)
+        if name in ("app.js", "journal.js", "sw.js", "worker.js", "a11y.js"):  # minified (terser from npm, pinned in package-lock.json)
             terser = os.path.join(ROOT, "node_modules", ".bin", "terser")
             if not os.path.exists(terser):
                 raise SystemExit("terser is missing: run python3 scripts/deps.py web")

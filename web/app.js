@@ -58,6 +58,8 @@
       var r = all[name];
       return r ? { x: r[0], y: r[1], w: r[2], h: r[3] } : null;
     },
+    // The names of every control located in the last frame (for the accessibility e2e test).
+    locateNames: function () { return mod ? Object.keys(JSON.parse(mod.UTF8ToString(mod._hs_locate_json()))) : []; },
     // Opens JSON text as a document (as "Open a file" does). Resolves to true when it opened.
     // Stops the runtime as an internal error would (abort), for the tests of what the page does then.
     testAbort: function () { if (mod) mod._hs_test_abort(); },
@@ -727,6 +729,16 @@
       if (!e.stopped) answer(WORKER_STATUS.REFUSED, (e.load ? 'the page could not start its worker' : 'the worker stopped') + why(e.message) + '.');
     });
   }
+
+  // ---- Accessibility: the mirror of the canvas and the live regions are in a11y.js, loaded after the first frame (it
+  // is not part of the first load); until then the wasm keeps its mirror off and sends nothing.
+  var ax = null;
+  function loadA11y(m) {
+    var el = document.createElement('script');
+    el.src = 'a11y.js';
+    el.onload = function () { ax = window.hindsightA11y(m, canvas); m._hs_a11y_on(1); };
+    document.body.appendChild(el);
+  }
   var picker = document.createElement('input');
   picker.type = 'file';
   picker.multiple = true;
@@ -807,6 +819,8 @@
     cfg.link = link;
     cfg.exportJob = exportJob;
     cfg.cancelLinkReads = linkHelper.stop;
+    cfg.a11y = function (json) { if (ax) ax.apply(json); };
+    cfg.announce = function (text, assertive) { if (ax) ax.announce(text, assertive); };
     // Ctrl+O (Cmd+O) opens any supported file, from the canvas or a text field alike, instead of the browser's own
     // Open dialog. The picker opens here, inside the key event, which browsers require of a file chooser.
     document.addEventListener('keydown', function (e) {
@@ -821,6 +835,7 @@
       if (halted) return;
       mod = m;
       startStorage(m);
+      api.ready.then(function () { loadA11y(m); });
       samplesIndex.then(function (t) { if (t) m.ccall('hs_set_samples', null, ['string'], [t]); });
       if (window.matchMedia) {
         var mq = window.matchMedia('(prefers-color-scheme: dark)');

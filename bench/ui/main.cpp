@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "../timeline/realistic_timeline.h"
+#include "a11y.h"
 #include "app.h"
 #include "core/format.h"
 #include "headless.h"
@@ -193,6 +194,10 @@ int main(int argc, char** argv) {
     const int events = argc > 1 ? std::atoi(argv[1]) : 10000;
     const int items = argc > 2 ? std::atoi(argv[2]) : 1000;
     const int frames = argc > 3 ? std::atoi(argv[3]) : 400;
+    // HS_A11Y=1: with the accessibility mirror on, as in the browser (its cost per frame against a run without).
+    const bool a11y = std::getenv("HS_A11Y") && std::string(std::getenv("HS_A11Y")) == "1";
+    hs::ui::a11y_enable(a11y);
+    if (a11y) std::printf("accessibility mirror on\n");
     hs::LoadResult l = hs::load_document(largest_sample());
     if (!l.ok) {
         std::fprintf(stderr, "bench_ui: the sample did not load\n");

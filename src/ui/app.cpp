@@ -1,4 +1,6 @@
 #include "app.h"
+
+#include "a11y.h"
 #include "bidi.h"
 
 #include <algorithm>
@@ -90,6 +92,7 @@ void App::clipboard_read(bool ok, const std::string& text_or_error) {
 void App::confirm(const std::string& text) {
     confirm_text_ = text;
     confirm_until_ = ImGui::GetTime() + 2.0;
+    platform_.announce(text, false);
     platform_.request_frame();
 }
 
@@ -250,6 +253,34 @@ void App::end_frame() {
         else highlight_until_ = 0, highlight_path_.clear();
     }
     journal_flush(false);  // last: its timer may be sooner than the autosave's
+    a11y_frame();
+}
+
+// ---- Accessibility: what a sighted user sees change is said by a screen reader too (docs/accessibility.md) ----
+void App::a11y_frame() {
+    if (!a11y_enabled()) return;
+    const std::string key = a11y_take_field();
+    if (!key.empty()) {
+        if (field(key)) activate_field(key);
+        else text_input_focus(key);
+        platform_.request_frame();
+    }
+    const std::string changes = a11y_changes();
+    if (!changes.empty()) platform_.a11y_update(changes);
+    // A problem is said at once (assertive); the save state when a save ends or fails, not at each "Saving".
+    const std::string problem = messages_.empty() ? std::string() : messages_.front();
+    if (problem != spoken_.problem && !problem.empty()) platform_.announce("Problem: " + problem, true);
+    spoken_.problem = problem;
+    const std::string save = !doc_ || read_only_ ? "" : (storage_failed_ || !save_error_.empty()) ? "Not saved"
+                                                       : autosave_.busy() ? "Saving" : "Saved";
+    if (save != spoken_.save && !spoken_.save.empty() && save != "Saving" && !save.empty())
+        platform_.announce(save, save == "Not saved");
+    spoken_.save = save;
+    if (doc_ && findings_.size() != spoken_.findings)
+        platform_.announce(findings_.empty() ? "No review findings" : std::to_string(findings_.size()) +
+                                                   (findings_.size() == 1 ? " review finding" : " review findings"),
+                           false);
+    spoken_.findings = doc_ ? findings_.size() : 0;
 }
 
 void App::frame() {

@@ -148,6 +148,11 @@ private:
     void begin_frame();
     void draw_find_window();
     void end_frame();
+    void a11y_frame();  // accessibility (app.cpp): the mirror's changes, and spoken news of what changed
+    struct Spoken {
+        std::string problem, save;
+        size_t findings = 0;
+    } spoken_;
     void draw_top_bar_title(float win_w, bool compact, bool tiny);
     void draw_top_bar_save_state(bool tiny);
     void draw_top_bar_actions(float win_w, bool tiny);

@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "a11y.h"
 #include "imgui.h"
 #include "core/model.h"
 
@@ -39,14 +40,17 @@ std::string expand(const char* pattern, const std::string& key) {
 void locate_begin_frame() {
     std::swap(g_last, g_current);
     g_current.clear();
+    a11y_begin_frame();
 }
 
 void mark(std::string name) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    a11y_mark(name, true);
     g_current.marks.emplace_back(std::move(name), ImVec4(a.x, a.y, b.x - a.x, b.y - a.y));
 }
 
 void mark_rect(std::string name, float x, float y, float w, float h) {
+    a11y_mark(name, false);
     g_current.marks.emplace_back(std::move(name), ImVec4(x, y, w, h));
 }
 

@@ -120,6 +120,15 @@ public:
     virtual void trace_mark(const char* label) { (void)label; }
     virtual void overlay_show(const Overlay&) {}
     virtual void overlay_hide() {}
+
+    // Accessibility (ui/a11y.h, docs/accessibility.md). a11y_update: the mirror's changes as a11y_changes() gives
+    // them (web: off-screen DOM elements a screen reader reads). announce: news a sighted user sees, to be spoken
+    // (web: an aria-live region, assertive for errors).
+    virtual void a11y_update(const std::string& changes_json) { (void)changes_json; }
+    virtual void announce(const std::string& text, bool assertive) {
+        (void)text;
+        (void)assertive;
+    }
 };
 
 }  // namespace hs::ui

@@ -15,15 +15,14 @@ const Palette& palette() { return g_palette; }
 
 ImU32 col(const ImVec4& c, float alpha) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.x, c.y, c.z, c.w * alpha)); }
 
+// Severity 1..5, per theme: a badge's text in this colour on its own tint reads at WCAG AA (4.5:1) on the window and
+// the panels (scripts/contrast.py measures every pair; docs/accessibility.md has the table).
+constexpr unsigned kSeverityLight[] = {0xB91C1C, 0x9A3412, 0x8A5A00, 0x1D4ED8, 0x4B5563};
+constexpr unsigned kSeverityDark[] = {0xFCA5A5, 0xFDBA74, 0xFDE047, 0x93C5FD, 0xCBD5E1};
+
 ImVec4 severity_colour(int s) {
-    switch (s) {
-        case 1: return hex(0xDC2626);
-        case 2: return hex(0xEA580C);
-        case 3: return hex(0xCA8A04);
-        case 4: return hex(0x2563EB);
-        case 5: return hex(0x64748B);
-        default: return g_palette.text_muted;
-    }
+    if (s < 1 || s > 5) return g_palette.text_muted;
+    return hex((g_palette.dark ? kSeverityDark : kSeverityLight)[s - 1]);
 }
 
 ImVec4 status_colour(const char* st) {
@@ -43,13 +42,13 @@ void set_palette(Palette& p, bool dark) {
         p.panel_alt = hex(0x1F232C);
         p.border = hex(0x2A2F3A);
         p.text = hex(0xE6E8EB);
-        p.text_muted = hex(0x9BA3AF);
+        p.text_muted = hex(0xA3ABB7);
         p.accent = hex(0x818CF8);
         p.accent_text = hex(0x0F1115);
-        p.danger = hex(0xF87171);
+        p.danger = hex(0xFCA5A5);
         p.warning = hex(0xFBBF24);
         p.success = hex(0x34D399);
-        p.info = hex(0x60A5FA);
+        p.info = hex(0x93C5FD);
     } else {
         p.bg = hex(0xF6F7F9);
         p.panel = hex(0xFFFFFF);
@@ -59,10 +58,10 @@ void set_palette(Palette& p, bool dark) {
         p.text_muted = hex(0x5B6472);
         p.accent = hex(0x4F46E5);
         p.accent_text = hex(0xFFFFFF);
-        p.danger = hex(0xDC2626);
-        p.warning = hex(0xB45309);
-        p.success = hex(0x15803D);
-        p.info = hex(0x2563EB);
+        p.danger = hex(0xB91C1C);
+        p.warning = hex(0x92400E);
+        p.success = hex(0x166534);
+        p.info = hex(0x1D4ED8);
     }
 }
 
@@ -90,17 +89,22 @@ void set_metrics(ImGuiStyle& style) {
     style.SelectableTextAlign = ImVec2(0, 0.5f);
 }
 
+// How strongly a translucent accent fill (a hovered button, a header row) tints what is below it.
+constexpr float kAccentSoftDark = 0.16f, kAccentSoftLight = 0.14f;
+
 // ImGui's colours, from the palette.
 void set_colours(ImGuiStyle& style, const Palette& p, bool dark) {
     ImVec4* c = style.Colors;
-    ImVec4 accent_soft = ImVec4(p.accent.x, p.accent.y, p.accent.z, dark ? 0.28f : 0.14f);
+    ImVec4 accent_soft = ImVec4(p.accent.x, p.accent.y, p.accent.z, dark ? kAccentSoftDark : kAccentSoftLight);
     ImVec4 accent_mid = ImVec4(p.accent.x, p.accent.y, p.accent.z, dark ? 0.40f : 0.24f);
     c[ImGuiCol_Text] = p.text;
     c[ImGuiCol_TextDisabled] = p.text_muted;
     c[ImGuiCol_WindowBg] = p.bg;
     c[ImGuiCol_ChildBg] = p.panel;
     c[ImGuiCol_PopupBg] = p.panel;
-    c[ImGuiCol_Border] = p.border;
+    // Fields and buttons are told apart from the surface by their border: 3:1 (WCAG 1.4.11). Lines that only
+    // divide (separators, table rules) keep the softer palette border.
+    c[ImGuiCol_Border] = dark ? hex(0x6B7480) : hex(0x838B97);
     c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_FrameBg] = dark ? hex(0x11141A) : hex(0xFFFFFF);
     c[ImGuiCol_FrameBgHovered] = dark ? hex(0x1A1E26) : hex(0xF7F8FA);

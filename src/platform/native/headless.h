@@ -37,6 +37,13 @@ public:
     std::map<std::string, JournalRecord> journal;
     int journal_writes = 0;  // calls of journal_write
 
+    // Accessibility: each change of the mirror (ui/a11y.h's JSON) and each announcement ("!" first when assertive).
+    void a11y_update(const std::string& changes_json) override { a11y_updates.push_back(changes_json); }
+    void announce(const std::string& text, bool assertive) override {
+        announced.push_back((assertive ? "!" : "") + text);
+    }
+    std::vector<std::string> a11y_updates, announced;
+
     bool dark = false;
     int64_t fixed_now_ms = 0;  // when non-zero, now_ms() returns it (reproducible runs)
     std::string title, clipboard;

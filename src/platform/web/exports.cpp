@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "ui/a11y.h"
 #include "ui/glyphs.h"
 #include "ui/locate.h"
 #include "web.h"
@@ -161,5 +162,18 @@ EMSCRIPTEN_KEEPALIVE const char* hs_query(const char* what) {
     static std::string s;
     s = S.app->query_json(what ? what : "");
     return s.c_str();
+}
+
+// ---- Accessibility: the page's mirror of the canvas (ui/a11y.h, web/app.js) ----
+// The page turns the mirror on once it has its elements; everything is sent with the next frame.
+EMSCRIPTEN_KEEPALIVE void hs_a11y_on(int on) {
+    hs::ui::a11y_enable(on != 0);
+    hs::ui::a11y_reset();
+    poke();
+}
+// A mirror element got the DOM focus: ImGui's keyboard focus moves to its item.
+EMSCRIPTEN_KEEPALIVE void hs_a11y_focus(double id) {
+    hs::ui::a11y_focus(static_cast<unsigned>(id));
+    poke();
 }
 }  // extern "C"

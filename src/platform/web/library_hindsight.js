@@ -256,6 +256,11 @@ mergeInto(LibraryManager.library, {
       'enterEnds': !!(flags & HsInputFlag.ENTER_ENDS) });
   },
   hs_js_overlay_hide: function () { if (Module['overlayHide']) Module['overlayHide'](); },
+  // Accessibility (web/app.js): the mirror's changes, and news for the live regions.
+  hs_js_a11y__deps: ['$hsText'],
+  hs_js_a11y: function (ptr, len) { if (Module['a11y']) Module['a11y'](hsText(ptr, len)); },
+  hs_js_announce__deps: ['$hsText'],
+  hs_js_announce: function (ptr, len, assertive) { if (Module['announce']) Module['announce'](hsText(ptr, len), !!assertive); },
   hs_js_open_url: function (ptr) {
     var url = UTF8ToString(ptr);
     if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');

@@ -71,6 +71,9 @@ void hs_js_trace(const char* label);       // console.timeStamp: a mark in the b
 char* hs_js_page_url();                    // the page's address without its fragment; malloc'd, freed by the caller
 uint32_t hs_js_random_u32();               // crypto.getRandomValues
 void hs_js_fatal(int why);                 // an HsFatal: the page says why the editor cannot start
+// Accessibility: the mirror's changes (ui/a11y.h's JSON), and news to be spoken by the page's live regions.
+void hs_js_a11y(const char* json, size_t len);
+void hs_js_announce(const char* text, size_t len, int assertive);
 }
 
 namespace hs::web {
@@ -116,6 +119,9 @@ public:
                            o.dark ? 1 : 0, o.flags);
     }
     void overlay_hide() override { hs_js_overlay_hide(); }
+    // Accessibility (the page's mirror and live regions, web/app.js).
+    void a11y_update(const std::string& j) override { hs_js_a11y(j.data(), j.size()); }
+    void announce(const std::string& t, bool assertive) override { hs_js_announce(t.data(), t.size(), assertive ? 1 : 0); }
     std::string page_url() override;
     hs::Filesystem* storage() override { return storage_loaded ? &fs : nullptr; }
     void storage_persist() override;

@@ -1,0 +1,41 @@
+// The accessibility mirror: what the canvas draws, described for screen readers. Dear ImGui's test-engine hooks
+// (IMGUI_ENABLE_TEST_ENGINE) report each interactive item drawn with its label and state; locate.h's marks add the
+// controls drawn without one (fields, timeline markers). At the end of a frame the list is compared with the one
+// last sent and only what changed goes to the platform (web: off-screen DOM elements inside the canvas), so an idle
+// editor sends nothing. docs/accessibility.md explains the page's side.
+#pragma once
+#include <string>
+
+namespace hs::ui {
+
+void a11y_enable(bool on);  // off by default: the hooks return at once
+bool a11y_enabled();
+void a11y_begin_frame();
+// Called by mark(): names the last ImGui item for tests (its locate name) or, when ImGui did not describe it, adds
+// it with a role guessed from the name ("field.*" is a text box).
+void a11y_mark(const std::string& locate_name, bool from_item);
+// Gives the last item its accessible name where its label is only an icon (e.g. the tooltip of an icon button).
+void a11y_label(const char* name);
+// JSON of what changed since the last call ("" when nothing did): {"n":[[key,role,name,value,state,id,locate],...]
+// the nodes new or changed, "o":[keys] the reading order when it changed, "f":key the focused node}.
+std::string a11y_changes();
+// The page focused the mirror of item `id` (a screen reader's cursor, Tab): ImGui's keyboard focus moves there
+// when the item is next drawn, with its focus ring shown.
+void a11y_focus(unsigned id);
+// The text field (its key: the locate name less "field.") that keyboard navigation activated in the last frame
+// (Space or Enter on it), once; "" when none. The app starts editing it, as after a click.
+std::string a11y_take_field();
+// Forgets what was sent (the page lost its mirror): the next a11y_changes() sends everything.
+void a11y_reset();
+
+// State bits of a node, as the page reads them (web/app.js).
+enum : unsigned {
+    kA11yChecked = 1,
+    kA11yExpanded = 2,
+    kA11yExpandable = 4,
+    kA11yDisabled = 8,
+    kA11ySelected = 16,
+    kA11yCheckable = 32,
+};
+
+}  // namespace hs::ui

@@ -1,0 +1,197 @@
+// Accessibility: the canvas's controls as a screen reader gets them (Chromium's accessibility tree, read through the
+// DevTools protocol), a postmortem written with the keyboard alone, and axe-core on the page's DOM parts.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const h = require('./harness');
+
+let server, browser;
+before(async () => { server = await h.startServer(); browser = await h.launch(); });
+after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
+
+// Roles that say nothing about a control: an element mirrored with one of these would be useless to a screen reader.
+const NO_ROLE = new Set(['generic', 'none', 'presentation', 'StaticText', 'InlineTextBox', '']);
+
+// The accessibility tree's node of each mirror element, by its locate name (data-locate). Only nodes Chromium
+// keeps in the tree are found; an element left out of it has no entry.
+async function axByLocate(page, cdp) {
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const byBackend = new Map(nodes.map((n) => [n.backendDOMNodeId, n]));
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '#canvas [data-locate]' });
+  const out = new Map();
+  for (const nodeId of nodeIds) {
+    const { node } = await cdp.send('DOM.describeNode', { nodeId });
+    const name = (node.attributes || []).reduce((v, x, i, a) => (x === 'data-locate' ? a[i + 1] : v), null);
+    const ax = byBackend.get(node.backendNodeId);
+    out.set(name, { backendNodeId: node.backendNodeId, role: ax ? ax.role.value : '', name: ax && ax.name ? ax.name.value : '', ax });
+  }
+  return out;
+}
+
+// Waits until the mirror has the control `name` (it follows the frame that drew it).
+async function mirrored(page, cdp, name) {
+  for (let i = 0; i < 50; i++) {
+    await h.settle(page);
+    const m = await axByLocate(page, cdp);
+    if (m.has(name) && m.get(name).name) return m.get(name);
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`"${name}" is not in the accessibility tree`);
+}
+
+// What a screen reader user does: the virtual cursor moves to the control (DOM focus on its mirror element), then
+// Space activates it. No mouse.
+async function activate(page, cdp, name, expect) {
+  const node = await mirrored(page, cdp, name);
+  if (expect) assert.deepEqual({ role: node.role, name: node.name }, expect, `${name} in the accessibility tree`);
+  await cdp.send('DOM.focus', { backendNodeId: node.backendNodeId });
+  await h.settle(page);
+  await page.keyboard.press('Space');
+  await h.settle(page);
+  return node;
+}
+
+// Types into the DOM text field that activating a control opened, then leaves it with Escape; the document after.
+async function typeInField(page, text) {
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('hs-overlay'));
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  await h.settle(page);
+  return h.doc(page);
+}
+
+async function liveText(page) {
+  return page.evaluate(() => [...document.querySelectorAll('.hs-sr')].map((e) => e.textContent).join(' | '));
+}
+
+test('every control on screen that locate names is in the accessibility tree with a role and a name', async () => {
+  const { page, context, errors } = await h.openApp(browser, server);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  await mirrored(page, cdp, 'welcome.new');
+  for (const stage of ['welcome', 'document']) {
+    if (stage === 'document') {
+      await h.click(page, 'welcome.sample.samples/ja-payment-gateway-timeout.json');
+      await mirrored(page, cdp, 'section.summary');
+    }
+    const vp = page.viewportSize();
+    const names = await page.evaluate(() => window.hindsight.locateNames());
+    const m = await axByLocate(page, cdp);
+    let checked = 0;
+    const missing = [];
+    for (const name of names) {
+      const r = await page.evaluate((n) => window.hindsight.locate(n), name);
+      if (!r || r.w <= 0 || r.h <= 0 || r.y + r.h <= 0 || r.y >= vp.height || r.x >= vp.width) continue;  // not on screen
+      const node = m.get(name);
+      if (!node || NO_ROLE.has(node.role) || !node.name) missing.push(`${name}: ${node ? node.role + ' "' + node.name + '"' : 'absent'}`);
+      checked++;
+    }
+    assert.ok(checked > 10, `${stage}: ${checked} controls checked`);
+    assert.deepEqual(missing, [], `${stage}: controls without a role or a name`);
+  }
+  // The canvas is the application, its focused control named by aria-activedescendant.
+  assert.equal(await page.evaluate(() => document.getElementById('canvas').getAttribute('role')), 'application');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the mirror sends nothing while idle, nor for frames that draw the same controls', async () => {
+  const { page, context } = await h.openApp(browser, server);
+  await page.waitForFunction(() => window.hindsightA11y && window.hindsightA11y.updates > 0);
+  await h.settle(page, 400);
+  assert.ok(await page.evaluate(() => document.querySelectorAll('#canvas [data-locate]').length) > 3);
+  const updates = () => page.evaluate(() => window.hindsightA11y.updates);
+  const frames = () => page.evaluate(() => window.hindsight.frameCount());
+  const u0 = await updates(), f0 = await frames();
+  await page.waitForTimeout(1000);
+  assert.equal(await frames(), f0, 'no frame drawn while idle');
+  // The mouse wandering over the empty right of the page draws frames; the controls are the same, so nothing is sent.
+  for (let i = 0; i < 10; i++) await page.mouse.move(1200, 300 + i * 30);
+  await h.settle(page);
+  assert.ok(await frames() > f0, 'frames were drawn');
+  assert.equal(await updates(), u0, 'and the mirror sent nothing');
+  await context.close();
+});
+
+test('a postmortem written with the keyboard alone: new, title, summary, an event, an action item, a share link', async () => {
+  const { page, context, errors } = await h.openApp(browser, server);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  await activate(page, cdp, 'welcome.new', { role: 'button', name: 'New postmortem' });
+  // The dialog opens with its title field being edited: type straight in.
+  await mirrored(page, cdp, 'new.title');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('hs-overlay'));
+  const title = '決済APIの障害 — Сбой оплаты 💳';
+  await page.keyboard.type(title);
+  await h.settle(page);
+  const templates = [...(await axByLocate(page, cdp)).keys()].filter((n) => n.startsWith('new.template.'));
+  assert.ok(templates.length > 0, 'the templates are in the tree');
+  await activate(page, cdp, templates[0]);
+  let d = await h.doc(page);
+  assert.ok(d, 'a document is open');
+  assert.equal(d.title, title);
+
+  // The summary: its field is a text box in the tree; Space starts editing it in the DOM field.
+  const summary = await mirrored(page, cdp, 'field.summary');
+  assert.equal(summary.role, 'textbox');
+  await activate(page, cdp, 'field.summary');
+  d = await typeInField(page, 'Σύνοψη: payments failed for 42 minutes after a certificate expired.');
+  assert.equal(d.summary, 'Σύνοψη: payments failed for 42 minutes after a certificate expired.');
+
+  const events = (d.timeline || []).length;
+  await activate(page, cdp, 'add.timeline');
+  d = await h.doc(page);
+  assert.equal(d.timeline.length, events + 1, 'an event was added');
+
+  const items = (d.action_items || []).length;
+  await activate(page, cdp, 'add.action_items');
+  d = await typeInField(page, 'Alert 14 days before a certificate expires (証明書)');
+  assert.equal(d.action_items.length, items + 1, 'an action item was added');
+  assert.equal(d.action_items[d.action_items.length - 1].title, 'Alert 14 days before a certificate expires (証明書)');
+
+  await activate(page, cdp, 'topbar.share');
+  const create = await mirrored(page, cdp, 'share.create');
+  assert.equal(create.role, 'button');
+  assert.match(create.name, /link/i);
+  await activate(page, cdp, 'share.create');
+  const copy = await mirrored(page, cdp, 'share.copy');
+  assert.equal(copy.role, 'button');
+  assert.ok(copy.name.length > 0);
+  // The live region says what a sighted user sees happen (the save state, review findings).
+  assert.notEqual(await liveText(page), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// axe-core runs in the page (through the DevTools protocol, as a test tool: the page's CSP does not apply to it).
+async function axe(page) {
+  const src = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(src + ';0');
+  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+test('axe-core finds no serious or critical violation on the page, the read view and the DOM dialogs', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await h.openApp(browser, server, { colorScheme });
+    await h.settle(page, 400);
+    assert.deepEqual(await axe(page), [], `${colorScheme}: the welcome page`);
+    await h.click(page, 'welcome.sample.samples/sre-checkout-outage.json');
+    await h.settle(page, 400);
+    assert.deepEqual(await axe(page), [], `${colorScheme}: a document open`);
+    await h.click(page, 'topbar.export');
+    await h.click(page, 'export.read');
+    await page.waitForSelector('#readview:not([hidden])');
+    assert.deepEqual(await axe(page), [], `${colorScheme}: the read view`);
+    // The page's own dialogs: the "new version" banner and the screen shown when the editor stops.
+    await page.evaluate(() => { document.getElementById('update').hidden = false; });
+    assert.deepEqual(await axe(page), [], `${colorScheme}: the update banner`);
+    await page.evaluate(() => { try { window.hindsight.testAbort(); } catch (e) { /* the abort is thrown back to its caller */ } });
+    await page.waitForSelector('#fatal:not([hidden])');
+    assert.deepEqual(await axe(page), [], `${colorScheme}: the stopped screen`);
+    await context.close();
+  }
+});

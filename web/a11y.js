@@ -1,0 +1,96 @@
+// Hindsight accessibility (docs/accessibility.md), loaded by app.js after the editor's first frame: the mirror of the
+// controls the canvas draws, and the live regions that speak what changes. window.hindsightA11y(module, canvas)
+// returns {apply(changes_json), announce(text, assertive)}, which the wasm calls (src/ui/a11y.cpp, app.cpp).
+'use strict';
+window.hindsightA11y = function (mod, canvas) {
+  // The canvas is one role=application widget; the controls it draws are mirrored by elements inside it (canvas
+  // fallback content: in the accessibility tree, never painted). The canvas keeps the keyboard focus and names the
+  // focused control with aria-activedescendant, so every key still reaches ImGui. src/ui/a11y.cpp sends only what
+  // changed: nothing while the editor is idle.
+  var AX = { CHECKED: 1, EXPANDED: 2, EXPANDABLE: 4, DISABLED: 8, SELECTED: 16, CHECKABLE: 32 };
+  // Roles that must sit in a container of theirs (a tab in a tablist): consecutive ones are grouped.
+  var AX_GROUP = { tab: 'tablist', menuitem: 'menu', menuitemcheckbox: 'menu' };
+  var axNodes = {}, axSeq = 0;
+  canvas.setAttribute('role', 'application');
+  function axFlag(el, attr, on, applies) {
+    if (applies) el.setAttribute(attr, on ? 'true' : 'false'); else el.removeAttribute(attr);
+  }
+  function axPress(type) { canvas.dispatchEvent(new KeyboardEvent(type, { key: ' ', code: 'Space', keyCode: 32, bubbles: true })); }
+  function afterFrames(n, fn) { if (n <= 0) fn(); else requestAnimationFrame(function () { afterFrames(n - 1, fn); }); }
+  // A screen reader's cursor or Tab reached a mirror element: ImGui's focus moves to its control, the DOM focus
+  // goes back to the canvas (which now names that element as active).
+  function axFocus(el) {
+    if (el.hsId) mod._hs_a11y_focus(el.hsId);
+    canvas.focus({ preventScroll: true });
+  }
+  // Activation from a screen reader (a click on the element): focus the control, then press Space as ImGui's
+  // keyboard navigation does.
+  function axActivate(el) {
+    if (!el.hsId) return;
+    axFocus(el);
+    afterFrames(2, function () { axPress('keydown'); afterFrames(2, function () { axPress('keyup'); }); });
+  }
+  function axNode(n) {
+    var el = axNodes[n[0]];
+    if (!el) {
+      el = axNodes[n[0]] = document.createElement('div');
+      el.id = 'hs-ax-' + (++axSeq);
+      el.tabIndex = -1;
+      el.addEventListener('focus', function () { axFocus(el); });
+      el.addEventListener('click', function (e) { e.preventDefault(); axActivate(el); });
+    }
+    var s = n[4];
+    el.setAttribute('role', n[1]);
+    el.setAttribute('aria-label', n[2]);
+    el.textContent = n[3];
+    axFlag(el, 'aria-checked', s & AX.CHECKED, s & AX.CHECKABLE);
+    axFlag(el, 'aria-expanded', s & AX.EXPANDED, s & AX.EXPANDABLE);
+    axFlag(el, 'aria-disabled', true, s & AX.DISABLED);
+    axFlag(el, 'aria-selected', s & AX.SELECTED, n[1] === 'tab');
+    el.hsId = n[5];
+    if (n[6]) el.setAttribute('data-locate', n[6]); else el.removeAttribute('data-locate');
+  }
+  // The reading order: the elements in drawing order, runs of tabs or menu items in their container.
+  function axOrder(keys) {
+    var kept = {}, frag = document.createDocumentFragment(), group = null;
+    keys.forEach(function (k) {
+      var el = axNodes[k], g = AX_GROUP[el.getAttribute('role')];
+      kept[k] = 1;
+      if (!g) group = null;
+      else if (!group || group.getAttribute('role') !== g) {
+        group = document.createElement('div');
+        group.setAttribute('role', g);
+        frag.appendChild(group);
+      }
+      (group || frag).appendChild(el);
+    });
+    for (var k in axNodes) if (!kept[k]) delete axNodes[k];
+    while (canvas.firstChild) canvas.removeChild(canvas.firstChild);
+    canvas.appendChild(frag);
+  }
+  function axApply(json) {
+    window.hindsightA11y.updates++;  // for tests: how many changes the wasm sent
+    var d = JSON.parse(json);
+    d.n.forEach(axNode);
+    if (d.o) axOrder(d.o);
+    var f = d.f && axNodes[d.f];
+    if (f) canvas.setAttribute('aria-activedescendant', f.id); else canvas.removeAttribute('aria-activedescendant');
+  }
+  // Live regions: news a sighted user sees (saved, a link copied, a merge, findings), assertive for problems.
+  var live = {};
+  [['status', 'polite'], ['alert', 'assertive']].forEach(function (r) {
+    var el = live[r[1]] = document.createElement('div');
+    el.className = 'hs-sr';
+    el.setAttribute('role', r[0]);
+    el.setAttribute('aria-live', r[1]);
+    document.body.appendChild(el);
+  });
+  // Emptied first, so the same news twice ("Saved", "Saved") is spoken twice.
+  function announce(text, assertive) {
+    var el = live[assertive ? 'assertive' : 'polite'];
+    el.textContent = '';
+    setTimeout(function () { el.textContent = text; }, 30);
+  }
+  return { apply: axApply, announce: announce };
+};
+window.hindsightA11y.updates = 0;
