@@ -534,7 +534,7 @@
 
   // ---- files: picked or dropped anywhere on the page; each is opened or imported by the core (open_any) ----------
   // The worker's answers (web/worker.js), passed on as Platform::LinkStatus: 1 done, 0 refused, 2 needs a passphrase.
-  var WORKER_STATUS = { REFUSED: 0, DONE: 1, NEEDS_PASSPHRASE: 2, CHOOSE: 3, TRACKER: 4 };
+  var WORKER_STATUS = { REFUSED: 0, DONE: 1, NEEDS_PASSPHRASE: 2, CHOOSE: 3, TRACKER: 4, LIBRARY: 5 };
   // A Slack export's .zip waiting for the app's dialog (channels, time window): its bytes go to the worker again
   // with the choices (slackImport), so the worker keeps nothing between the two calls.
   var slackZip = null;
@@ -553,6 +553,10 @@
       if (r.status === WORKER_STATUS.TRACKER) {  // the editor matches its rows with the open postmortem's items
         heapString(mod, r.text, function (p) { mod.ccall('hs_tracker_csv', 'number', ['number', 'string'], [p, name]); });
         return done(null);
+      }
+      if (r.status === WORKER_STATUS.LIBRARY) {  // a .zip of postmortems: each a new draft, then the report
+        heapString(mod, r.text, function (p) { mod.ccall('hs_library_import', 'number', ['number', 'string'], [p, name]); });
+        return done(name);
       }
       if (r.status !== WORKER_STATUS.DONE) return refused(r.text);
       heapString(mod, r.text, function (p) {

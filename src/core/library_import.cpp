@@ -95,6 +95,30 @@ BulkImport import_bulk_zip(const std::string& bytes) {
     return out;
 }
 
+bool looks_like_postmortem_zip(const std::string& bytes) {
+    if (!looks_like_zip(bytes)) return false;
+    ZipLimits limits;
+    limits.keep_suffixes = {".json", ".md", ".markdown"};
+    const ZipResult z = read_zip(bytes, limits);
+    if (!z.ok) return false;
+    bool postmortems = false;
+    for (const auto& [path, text] : z.files) {
+        const std::string base = lower(path.substr(path.find_last_of('/') == std::string::npos
+                                                       ? 0 : path.find_last_of('/') + 1));
+        if (base == "users.json" || base == "channels.json") return false;  // a Slack export
+        postmortems = postmortems || !ends_with_ci(path, ".json") ||
+                      text.find("\"hindsight.") != std::string::npos;
+    }
+    return postmortems;
+}
+
+std::string bulk_import_json(const BulkImport& b) {
+    std::string out = "{\"documents\":[";
+    for (size_t i = 0; i < b.documents.size(); ++i) out += (i ? "," : "") + save_document(b.documents[i]);
+    out += "],\"report\":" + Json(bulk_report_text(b)).dump(-1, ' ', false, Json::error_handler_t::replace) + "}";
+    return out;
+}
+
 std::string bulk_report_text(const BulkImport& b) {
     if (!b.ok) return "The archive could not be imported: " + b.error;
     size_t with_docs = 0;

@@ -31,6 +31,11 @@ inline constexpr size_t kMaxBulkDocuments = 5000;
 BulkImport import_bulk_files(const std::map<std::string, std::string>& files);
 // A .zip archive of such files (read_zip's caps apply; its ignored entries are listed as skipped).
 BulkImport import_bulk_zip(const std::string& bytes);
+// Whether a .zip holds postmortems (Markdown files, or JSON in a Hindsight format) rather than a Slack export (its
+// users.json or channels.json): the page's worker asks before choosing the import.
+bool looks_like_postmortem_zip(const std::string& bytes);
+// The documents and the report for the editor: {"documents":[<document>...],"report":"<bulk_report_text>"}.
+std::string bulk_import_json(const BulkImport& b);
 // What a person reads: "Imported 48 postmortems from 50 files." then a line per file that gave none, and why.
 std::string bulk_report_text(const BulkImport& b);
 
