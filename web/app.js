@@ -554,9 +554,17 @@
         heapString(mod, r.text, function (p) { mod.ccall('hs_tracker_csv', 'number', ['number', 'string'], [p, name]); });
         return done(null);
       }
-      if (r.status === WORKER_STATUS.LIBRARY) {  // a .zip of postmortems: each a new draft, then the report
-        heapString(mod, r.text, function (p) { mod.ccall('hs_library_import', 'number', ['number', 'string'], [p, name]); });
-        return done(name);
+      if (r.status === WORKER_STATUS.LIBRARY) {
+        // A .zip of postmortems: each opens in turn, and so becomes its own draft, as several files dropped at once
+        // do (the editor's wasm needs nothing more); then the worker's report of what was imported and what not.
+        var lib = JSON.parse(r.text);
+        lib.documents.forEach(function (d) {
+          heapString(mod, d, function (p) {
+            mod.ccall('hs_open_converted', 'number', ['number', 'string', 'string'], [p, name, 'hindsight']);
+          });
+        });
+        message(lib.report + '\n\nEach is its own draft: the last is shown, the others are in the drafts list.');
+        return done(null);
       }
       if (r.status !== WORKER_STATUS.DONE) return refused(r.text);
       heapString(mod, r.text, function (p) {

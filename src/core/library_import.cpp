@@ -12,6 +12,8 @@
 namespace hs {
 namespace {
 
+constexpr auto kReplaceInvalid = Json::error_handler_t::replace;  // file names need not be UTF-8
+
 bool ends_with_ci(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && lower(s.substr(s.size() - tail.size())) == tail;
 }
@@ -114,8 +116,10 @@ bool looks_like_postmortem_zip(const std::string& bytes) {
 
 std::string bulk_import_json(const BulkImport& b) {
     std::string out = "{\"documents\":[";
-    for (size_t i = 0; i < b.documents.size(); ++i) out += (i ? "," : "") + save_document(b.documents[i]);
-    out += "],\"report\":" + Json(bulk_report_text(b)).dump(-1, ' ', false, Json::error_handler_t::replace) + "}";
+    // Each document as a string of its canonical JSON: the page hands it to the editor as it is.
+    for (size_t i = 0; i < b.documents.size(); ++i)
+        out += (i ? "," : "") + Json(save_document(b.documents[i])).dump(-1, ' ', false, kReplaceInvalid);
+    out += "],\"report\":" + Json(bulk_report_text(b)).dump(-1, ' ', false, kReplaceInvalid) + "}";
     return out;
 }
 

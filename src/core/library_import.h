@@ -34,7 +34,7 @@ BulkImport import_bulk_zip(const std::string& bytes);
 // Whether a .zip holds postmortems (Markdown files, or JSON in a Hindsight format) rather than a Slack export (its
 // users.json or channels.json): the page's worker asks before choosing the import.
 bool looks_like_postmortem_zip(const std::string& bytes);
-// The documents and the report for the editor: {"documents":[<document>...],"report":"<bulk_report_text>"}.
+// The documents and the report for the page: {"documents":["<canonical JSON>",...],"report":"<bulk_report_text>"}.
 std::string bulk_import_json(const BulkImport& b);
 // What a person reads: "Imported 48 postmortems from 50 files." then a line per file that gave none, and why.
 std::string bulk_report_text(const BulkImport& b);

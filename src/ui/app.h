@@ -131,9 +131,6 @@ public:
     // with the open postmortem, its changes wait in a dialog for confirmation (tracker_update.cpp). False, with a
     // message, when no postmortem is open or no row names one of its items.
     bool tracker_csv(const std::string& name, const std::string& text);
-    // A team's history from a .zip, read by the worker (core/library_import.h bulk_import_json): each document
-    // becomes a new draft, and the report is shown. Returns the number of drafts made (library_import.cpp).
-    int library_import(const std::string& name, const std::string& json);
     // The answer of Platform::read_clipboard: the text, or why it could not be read (Paste events).
     void clipboard_read(bool ok, const std::string& text_or_error);
     void asset_loaded(const std::string& path, bool ok, const std::string& text_or_error);

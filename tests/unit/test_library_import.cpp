@@ -167,3 +167,23 @@ TEST_CASE("library import: a damaged archive is refused as a whole, with the rea
     CHECK_FALSE(b.error.empty());
     CHECK(bulk_report_text(b).rfind("The archive could not be imported: ", 0) == 0);
 }
+
+TEST_CASE("library import: a postmortem archive is told from a Slack export, and its answer for the page", "[library]") {
+    const std::vector<Document> docs = samples();
+    const std::string history = stored_zip({{"pm/a.json", save_document(docs[0])},
+                                            {"pm/b.md", export_markdown(docs[1])},
+                                            {"pm/notes.txt", "Заметки 📝"}});
+    CHECK(looks_like_postmortem_zip(history));
+    CHECK_FALSE(looks_like_postmortem_zip(stored_zip({{"export/users.json", "[]"},
+                                                      {"export/channels.json", "[]"},
+                                                      {"export/inc-db/2026-03-01.json", "[]"}})));
+    CHECK_FALSE(looks_like_postmortem_zip(stored_zip({{"data/metrics.json", "{\"cpu\": [0.4, 0.9]}"}})));
+    CHECK_FALSE(looks_like_postmortem_zip(save_document(docs[0])));  // not a zip at all
+    const BulkImport b = import_bulk_zip(history);
+    REQUIRE(b.documents.size() == 2);
+    const Json answer = Json::parse(bulk_import_json(b));
+    REQUIRE(answer["documents"].size() == 2);
+    for (size_t i = 0; i < 2; ++i) CHECK(answer["documents"][i].get<std::string>() == save_document(b.documents[i]));
+    CHECK(answer["report"].get<std::string>() == bulk_report_text(b));
+    CHECK(answer["report"].get<std::string>().find("pm/notes.txt: not a postmortem") != std::string::npos);
+}

@@ -108,13 +108,6 @@ EMSCRIPTEN_KEEPALIVE int hs_tracker_csv(const char* text, const char* name) {
     poke();
     return ok;
 }
-// A .zip of postmortems read by the worker: {"documents":[...],"report"}; each document becomes a draft
-// (App::library_import).
-EMSCRIPTEN_KEEPALIVE int hs_library_import(const char* json, const char* name) {
-    const int n = S.app->library_import(name ? name : "file", json ? json : "");
-    poke();
-    return n;
-}
 EMSCRIPTEN_KEEPALIVE void hs_link_answer(int id, int status, const char* text) {
     S.platform.link_answer(id, status, text ? text : "");
     poke();

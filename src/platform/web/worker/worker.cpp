@@ -6,7 +6,7 @@
 // Each call returns 1 (done), 0 (refused), 2 (a link that needs a passphrase), 3 (a Slack export's .zip, or its
 // files dropped at once: choose its channels and time window, then hsw_slack_import) or 4 (a tracker's CSV export of
 // action items: its text, which the editor matches against the open postmortem, App::tracker_csv) or 5 (a .zip of
-// postmortems: {"documents":[...],"report"}, each document a new draft, App::library_import) and leaves its text
+// postmortems: {"documents":[...],"report"}, which the page opens one by one, each becoming a draft) and leaves its text
 // in hsw_text(): the document as canonical JSON, which the editor loads (App::open_converted, App::link_decoded), the
 // link it asked for, or what a person reads about the refusal. The link codec, its dictionaries and the cryptography
 // live only here.
