@@ -536,7 +536,7 @@
 
   // ---- files: picked or dropped anywhere on the page; each is opened or imported by the core (open_any) ----------
   // The worker's answers (web/worker.js), passed on as Platform::LinkStatus: 1 done, 0 refused, 2 needs a passphrase.
-  var WORKER_STATUS = { REFUSED: 0, DONE: 1, NEEDS_PASSPHRASE: 2, CHOOSE: 3, TRACKER: 4 };
+  var WORKER_STATUS = { REFUSED: 0, DONE: 1, NEEDS_PASSPHRASE: 2, CHOOSE: 3, TRACKER: 4, LIBRARY: 5 };
   // A Slack export's .zip waiting for the app's dialog (channels, time window): its bytes go to the worker again
   // with the choices (slackImport), so the worker keeps nothing between the two calls.
   var slackZip = null;
@@ -554,6 +554,18 @@
       }
       if (r.status === WORKER_STATUS.TRACKER) {  // the editor matches its rows with the open postmortem's items
         heapString(mod, r.text, function (p) { mod.ccall('hs_tracker_csv', 'number', ['number', 'string'], [p, name]); });
+        return done(null);
+      }
+      if (r.status === WORKER_STATUS.LIBRARY) {
+        // A .zip of postmortems: each opens in turn, and so becomes its own draft, as several files dropped at once
+        // do (the editor's wasm needs nothing more); then the worker's report of what was imported and what not.
+        var lib = JSON.parse(r.text);
+        lib.documents.forEach(function (d) {
+          heapString(mod, d, function (p) {
+            mod.ccall('hs_open_converted', 'number', ['number', 'string', 'string'], [p, name, 'hindsight']);
+          });
+        });
+        message(lib.report + '\n\nEach is its own draft: the last is shown, the others are in the drafts list.');
         return done(null);
       }
       if (r.status !== WORKER_STATUS.DONE) return refused(r.text);

@@ -2,7 +2,8 @@
 // thread (src/platform/web/worker/worker.cpp). web/app.js starts it on first use and talks to it in messages:
 //   {id, op: 'open', name, bytes}             -> {id, status, text, kind}  (text: the document as JSON, or the refusal;
 //                                                 status 3: a Slack export's .zip, text its channels and times;
-//                                                 status 4: a tracker's CSV export, text the file's own text)
+//                                                 status 4: a tracker's CSV export, text the file's own text;
+//                                                 status 5: a .zip of postmortems, text {"documents","report"})
 //   {id, op: 'slack', name, bytes, options}   -> {id, status, text, kind}  (that .zip imported with the options chosen)
 //   {id, op: 'encode', doc, base, passphrase} -> {id, status, text}        (text: the link)
 //   {id, op: 'decode', fragment, passphrase}  -> {id, status, text}        (text: the document as JSON)

@@ -79,12 +79,22 @@ ImportResult tracker_refusal() {
             "tracker CSV), or run hindsight actions update POSTMORTEM.json THIS.csv.");
 }
 
+// A Markdown postmortem without the .md name: it opens with a heading, or has second-level ones.
+bool looks_like_markdown(const std::string& text) {
+    size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (i < text.size() && is_space(text[i])) ++i;
+    return text.compare(i, 2, "# ") == 0 || text.find("\n## ") != std::string::npos;
+}
+
 }  // namespace
 
 ImportResult open_any(const std::string& name, const std::string& text, std::string* kind_out) {
     std::string kind;
     ImportResult r;
-    if (ends_with_ci(name, ".csv")) {
+    if (ends_with_ci(name, ".md") || ends_with_ci(name, ".markdown")) {
+        kind = "markdown";
+        r = import_markdown(text);
+    } else if (ends_with_ci(name, ".csv")) {
         kind = "csv";
         r = import_csv(text);
         if (!r.ok && looks_like_tracker_csv(text)) {  // a timeline that happens to name a label still imports
@@ -117,11 +127,15 @@ ImportResult open_any(const std::string& name, const std::string& text, std::str
             } else if (looks_like_tracker_csv(text)) {
                 kind = "tracker";
                 r = tracker_refusal();
+            } else if (looks_like_markdown(text)) {
+                kind = "markdown";
+                r = import_markdown(text);
             } else {
                 kind = "unknown";
-                r = import_detail::import_error("", "this is neither JSON nor CSV. Hindsight opens .hindsight.json "
-                                                    "files and imports PagerDuty, Opsgenie, Slack, Alertmanager, "
-                                                    "Grafana, Statuspage and CSV exports.");
+                r = import_detail::import_error("", "this is neither JSON nor CSV nor Markdown with headings. Hindsight "
+                                                    "opens .hindsight.json files and imports PagerDuty, Opsgenie, "
+                                                    "Slack, Alertmanager, Grafana, Statuspage and CSV exports and "
+                                                    "Markdown postmortems.");
             }
         } else if (j.is_object() && j.contains("format")) {
             kind = "hindsight";

@@ -71,11 +71,16 @@ ImportResult import_grafana(const std::string& text);       // Grafana alerting 
 // Atlassian Statuspage incident object, a webhook body ({"incident": {...}}) or the list ({"incidents": [...]}): from
 // a list, the incident whose id (or shortlink) is `incident_id`, else the first, with a warning.
 ImportResult import_statuspage(const std::string& text, const std::string& incident_id = "");
+// Markdown postmortems (the SRE book's example, Atlassian's template, Hindsight's own export; docs/importers.md):
+// headings map to sections, tables and time-led lines to the timeline and action items, and what fits no field stays
+// as prose at the end of the summary. `report`, when given, gets a line per part saying what it became.
+ImportResult import_markdown(const std::string& text, std::vector<std::string>* report = nullptr);
 
 // Any file a person opens or drops: a Hindsight document ("format"), PagerDuty log entries, an Opsgenie timeline,
-// a Slack day file (JSON), Alertmanager or Grafana webhook payloads, a Statuspage incident, or CSV (by the .csv
-// extension or a Time header). `kind` gets "hindsight", "pagerduty", "opsgenie", "slack", "alertmanager", "grafana",
-// "statuspage", "csv", "tracker" or "unknown". Never throws; a refusal says what the file is not and what is accepted.
+// a Slack day file (JSON), Alertmanager or Grafana webhook payloads, a Statuspage incident, CSV (by the .csv
+// extension or a Time header), or Markdown (.md, or a text that opens with "# " or has "## " headings). `kind` gets
+// "hindsight", "pagerduty", "opsgenie", "slack", "alertmanager", "grafana", "statuspage", "csv", "markdown",
+// "tracker" or "unknown". Never throws; a refusal says what the file is not and what is accepted.
 // "tracker" (always refused as an import): a tracker's CSV export naming action items by their hindsight- labels,
 // which updates an open postmortem instead (core/tracker.h).
 ImportResult open_any(const std::string& name, const std::string& text, std::string* kind = nullptr);

@@ -97,11 +97,11 @@ int cmd_fmt(const std::vector<std::string>& argv) {
 
 int cmd_import(const std::vector<std::string>& argv) {
     Args a = parse_args(argv, {"--minify"}, {"--channel", "--from", "--to", "--incident"});
-    const std::string sources = "pagerduty, opsgenie, slack, csv, alertmanager, grafana or statuspage";
+    const std::string sources = "pagerduty, opsgenie, slack, csv, markdown, alertmanager, grafana or statuspage";
     if (a.positional.empty()) throw UsageError{"missing the source: " + sources + "."};
     const std::string kind = a.positional[0];
     const std::vector<std::string> kinds = {"pagerduty", "opsgenie", "slack",     "csv",
-                                            "alertmanager", "grafana", "statuspage"};
+                                            "alertmanager", "grafana", "statuspage", "markdown"};
     if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
         throw UsageError{"unknown import source \"" + kind + "\"; use " + sources + "."};
     if (a.options.count("--incident") && kind != "statuspage")
@@ -109,6 +109,7 @@ int cmd_import(const std::vector<std::string>& argv) {
     need_count(a, 2, 2, "FILE (use - for standard input)");
     const std::string path = a.positional[1];
     hs::ImportResult r;
+    std::vector<std::string> report;  // markdown: what each part of the file became
     const bool slack_export = kind == "slack" && hs::cli::is_slack_export(path);
     if (!slack_export && (a.options.count("--channel") || a.options.count("--from") || a.options.count("--to")))
         throw UsageError{"--channel, --from and --to apply to a Slack export (its folder or .zip) only."};
@@ -130,6 +131,7 @@ int cmd_import(const std::vector<std::string>& argv) {
         else if (kind == "alertmanager") r = hs::import_alertmanager(text);
         else if (kind == "grafana") r = hs::import_grafana(text);
         else if (kind == "statuspage") r = hs::import_statuspage(text, a.options["--incident"]);
+        else if (kind == "markdown") r = hs::import_markdown(text, &report);
         else r = hs::import_csv(text);
     }
     if (!r.ok) {
@@ -138,6 +140,7 @@ int cmd_import(const std::vector<std::string>& argv) {
         return kBadInput;
     }
     for (const auto& p : r.problems) print_problem(path, p, "warning: ");
+    for (const auto& line : report) err(display_name(path) + ": " + line + "\n");
     out(hs::save_document(r.doc, !a.options.count("--minify")) + "\n");
     return kOk;
 }
@@ -353,10 +356,10 @@ const std::vector<Command>& commands() {
         {"validate", "FILE...", "0 if all valid; else 1 with \"FILE: /pointer: message\" lines", cmd_validate},
         {"fmt", "[--minify] FILE", "print the canonical JSON (pretty by default)", cmd_fmt},
         {"import",
-         "pagerduty|opsgenie|slack|csv|alertmanager|grafana|statuspage FILE [--channel NAME]... [--from ISO] "
-         "[--to ISO] [--incident ID]",
+         "pagerduty|opsgenie|slack|csv|alertmanager|grafana|statuspage|markdown FILE [--channel NAME]... "
+         "[--from ISO] [--to ISO] [--incident ID]",
          "print the pre-filled document (slack: day file, export folder or .zip, the options filter an export; "
-         "statuspage: --incident picks one of a list)",
+         "statuspage: --incident picks one of a list; markdown: what each part became goes to stderr)",
          cmd_import},
         {"export", "md|html|csv|jira-csv|gitlab-csv|ics [--fragment] [--with-comments] FILE",
          "print the export (csv, jira-csv, gitlab-csv, ics: action items)", cmd_export},

@@ -5,7 +5,8 @@
 //
 // Each call returns 1 (done), 0 (refused), 2 (a link that needs a passphrase), 3 (a Slack export's .zip, or its
 // files dropped at once: choose its channels and time window, then hsw_slack_import) or 4 (a tracker's CSV export of
-// action items: its text, which the editor matches against the open postmortem, App::tracker_csv) and leaves its text
+// action items: its text, which the editor matches against the open postmortem, App::tracker_csv) or 5 (a .zip of
+// postmortems: {"documents":[...],"report"}, which the page opens one by one, each becoming a draft) and leaves its text
 // in hsw_text(): the document as canonical JSON, which the editor loads (App::open_converted, App::link_decoded), the
 // link it asked for, or what a person reads about the refusal. The link codec, its dictionaries and the cryptography
 // live only here.
@@ -16,6 +17,7 @@
 #include "core/exporters/jobs.h"
 #include "core/format.h"
 #include "core/importers/importers.h"
+#include "core/library_import.h"
 #include "core/link.h"
 #include "core/qr.h"
 #include "core/tracker.h"
@@ -42,6 +44,18 @@ EMSCRIPTEN_KEEPALIVE int hsw_open(const char* name, const char* data, size_t len
     {
         const std::string text(data ? data : "", data ? len : 0);
         const bool files = hs::looks_like_slack_files(text);
+        // A .zip of postmortems (a team's history): every one becomes a draft, with a report (status 5).
+        if (!files && hs::looks_like_postmortem_zip(text)) {
+            g_kind = "library";
+            const hs::BulkImport b = hs::import_bulk_zip(text);
+            if (!b.ok || b.documents.empty()) {
+                g_text = file_name + " could not be imported. Nothing you had open was changed.\n" +
+                         hs::bulk_report_text(b);
+                return 0;
+            }
+            g_text = hs::bulk_import_json(b);
+            return 5;
+        }
         if (files || hs::looks_like_zip(text)) {
             // The page keeps the archive (or the files of an unzipped export, packed as one bundle) and sends it
             // again with the choices (the worker keeps no state).
