@@ -715,6 +715,7 @@
     };
     (read ? linkHelper : fileHelper).call(read ? { op: 'decode', fragment: a, passphrase: pass }
                                                : op === 'qr' ? { op: 'qr', text: a }
+                                               : op === 'review' ? { op: 'review', job: b, args: a }
                                                : { op: 'encode', doc: a, base: b, passphrase: pass }).then(function (r) {
       answer(r.status, r.text);
     }, function (e) {

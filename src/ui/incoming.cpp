@@ -18,6 +18,7 @@
 namespace hs::ui {
 
 void App::open_link(const std::string& fragment) {
+    if (open_reply_link(fragment)) return;  // a reviewer's reply: applied over the draft (review_links.cpp)
     incoming_.fragment = fragment;
     incoming_.doc.reset();
     incoming_.error.clear();
