@@ -3,7 +3,9 @@
 // (src/platform/native/headless.cpp). Header-only, so that both builds share it without a library of its own.
 //   "note_shared"  [doc]                                        -> the document with its version noted as shared
 //   "reply"        [received, edited, reviewer, passphrase, url] -> a reply link of what `edited` adds
-//   "apply_reply"  [doc, fragment, passphrase]                  -> {"doc", "message", "added"} as JSON
+//   "apply_reply"  [doc, fragment, passphrase]                  -> lines: the reviewer, what was done, one line per
+//                                                                  element added, then the document's JSON (whose
+//                                                                  canonical form holds no line break), last
 // Each gives a Platform::LinkStatus (0 refused, 1 done, 2 needs a passphrase) and its text: the answer, or a sentence
 // saying what is wrong and what to do.
 #pragma once
@@ -56,12 +58,16 @@ inline int apply_reply_job(const std::vector<std::string>& a, std::string& out) 
     if (!r.ok) return out = r.error.message, r.error.kind == LinkError::NeedsPassphrase ? kNeedsPassphrase : kRefused;
     const ApplyReplyResult res = apply_reply(d.doc, r.reply);
     if (!res.ok) return out = res.message, kRefused;
-    Json j = Json::object();
-    j["doc"] = save_document(d.doc);
-    j["message"] = res.message;
-    j["added"] = res.added;
-    j["reviewer"] = r.reply.reviewer;
-    out = j.dump();
+    // Lines, not JSON, so that the editor reads the answer without a JSON reader of its own for it.
+    auto line = [&out](const std::string& s) {
+        for (char c : s) out += c == '\n' || c == '\r' ? ' ' : c;
+        out += '\n';
+    };
+    out.clear();
+    line(r.reply.reviewer);
+    line(res.message);
+    for (const std::string& a : res.added) line(a);
+    out += save_document(d.doc);
     return kDone;
 }
 

@@ -3,7 +3,6 @@
 // writes a comment or a suggestion. The operations are the core's (core/review.h); each change is one undo step.
 // Reply links, and the reviewer's name, are in review_links.cpp.
 #include <algorithm>
-#include <set>
 
 #include "app.h"
 #include "core/review.h"
@@ -341,7 +340,7 @@ void App::draw_review_suggestions() {
         return;
     }
     mark("review.reject_all");
-    std::set<std::string> grouped;
+    std::vector<std::string> grouped;
     const std::vector<std::vector<std::string>> groups = suggestion_conflicts(d);
     for (size_t g = 0; g < groups.size(); ++g) {
         muted_text("These suggestions change the same words; accept one:");
@@ -350,14 +349,14 @@ void App::draw_review_suggestions() {
             continue;
         mark("review.conflict." + std::to_string(g));
         for (const std::string& id : groups[g]) {
-            grouped.insert(id);
+            grouped.push_back(id);
             ImGui::TableNextColumn();
             if (const Suggestion* s = find_suggestion(d, id)) draw_suggestion_row(*s, ImGui::GetContentRegionAvail().x);
         }
         ImGui::EndTable();
     }
     for (const Suggestion* s : open)
-        if (!grouped.count(s->id)) draw_suggestion_row(*s, ImGui::GetContentRegionAvail().x);
+        if (std::find(grouped.begin(), grouped.end(), s->id) == grouped.end()) draw_suggestion_row(*s, ImGui::GetContentRegionAvail().x);
     ImGui::Spacing();
 }
 

@@ -199,8 +199,11 @@ void App::reply_applied(int status, const std::string& text) {
                               : text;
         return;
     }
-    const Json j = Json::parse(text, nullptr, false);
-    LoadResult l = j.is_object() ? load_document(j.value("doc", "")) : LoadResult{};
+    // The answer's lines (review_job.h): the reviewer, the message, one per element added, the document last.
+    std::vector<std::string> lines;
+    size_t at = 0;
+    for (size_t nl; (nl = text.find('\n', at)) != std::string::npos; at = nl + 1) lines.push_back(text.substr(at, nl - at));
+    LoadResult l = lines.size() >= 2 ? load_document(text.substr(at)) : LoadResult{};
     if (!l.ok) {
         r.apply_message = "The reply was read but its result could not be: nothing was changed.";
         return;
@@ -209,9 +212,10 @@ void App::reply_applied(int status, const std::string& text) {
     doc_->suggestions = std::move(l.doc.suggestions);
     doc_->approvals = std::move(l.doc.approvals);
     r.apply_ok = true;
-    r.apply_message = j.value("message", "");
-    r.apply_added = j.value("added", std::vector<std::string>{});
-    review_edited("Apply reply from " + j.value("reviewer", std::string("a reviewer")));
+    r.apply_message = lines[1];
+    r.apply_added.assign(lines.begin() + 2, lines.end());
+    if (r.apply_added.empty()) return;  // applied before: nothing new, no undo step
+    review_edited("Apply reply from " + (lines[0].empty() ? std::string("a reviewer") : lines[0]));
 }
 
 void App::draw_apply_reply() {

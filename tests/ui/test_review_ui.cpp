@@ -147,3 +147,55 @@ TEST_CASE("the workflow: ask for review, then a decision recorded with the revie
     CHECK(hs::review_state(f.doc()) == "approved");
     REQUIRE(f.doc().approvals.size() == 2);  // the history of decisions stays
 }
+
+TEST_CASE("a reply link opened over the draft adds the reviewer's comment and decision once, as one undo step") {
+    Fixture f;
+    const hs::Instant at{1767229200000, 0, true};
+    std::string shared, link;
+    f.platform.review_job("note_shared", {hs::save_document(f.doc())}, [&](int status, const std::string& text) {
+        REQUIRE(status == hs::ui::Platform::kLinkOk);
+        shared = text;
+    });
+    hs::LoadResult received = hs::load_document(shared);
+    REQUIRE(received.ok);
+    REQUIRE(received.doc.review.shared.size() == 1);
+    // The reviewer's copy: a comment on a passage and an approval.
+    hs::Document copy = received.doc;
+    const std::string passage = "証明書の期限切れ";
+    const size_t pos = copy.summary.find(passage);
+    hs::add_comment(copy, hs::make_anchor(copy, "summary", pos, pos + passage.size()), "Лейла",
+                    "Это точно 40 минут? \xf0\x9f\xa4\x94", at);
+    hs::record_decision(copy, "Лейла", "approved", at);
+    f.platform.review_job("reply", {shared, hs::save_document(copy), "Лейла", "", "https://hindsight.invalid/"},
+                          [&](int status, const std::string& text) {
+                              REQUIRE(status == hs::ui::Platform::kLinkOk);
+                              link = text;
+                          });
+    REQUIRE(link.rfind("https://hindsight.invalid/#r1.", 0) == 0);
+    const std::string fragment = link.substr(link.find('#') + 1);
+    f.app.open_link(fragment);
+    f.frames(3);
+    CHECK(uitest::shown(f.r, "reply.applied"));
+    REQUIRE(f.doc().comments.size() == 1);
+    CHECK(f.doc().comments[0].author == "Лейла");
+    CHECK(f.doc().comments[0].anchor.exact == passage);
+    REQUIRE(f.doc().approvals.size() == 1);
+    CHECK(hs::review_state(f.doc()) == "draft");  // a decision alone does not ask for review
+    f.app.open_link(fragment);  // the same reply again: nothing more
+    f.frames(3);
+    CHECK(f.doc().comments.size() == 1);
+    CHECK(f.doc().approvals.size() == 1);
+    f.app.undo();  // one step takes the whole reply back
+    f.frames(2);
+    CHECK(f.doc().comments.empty());
+    CHECK(f.doc().approvals.empty());
+    // A reply on a version this draft never had says what it needs, and changes nothing.
+    hs::Document other = copy;
+    other.summary = "Совсем другой текст / 全く別の文章";
+    f.platform.review_job("reply", {hs::save_document(other), hs::save_document(copy), "Лейла", "", ""},
+                          [&](int, const std::string& text) { link = text; });
+    f.app.open_link(link);
+    f.frames(3);
+    CHECK(uitest::shown(f.r, "reply.error"));
+    CHECK(f.doc().comments.empty());
+}
