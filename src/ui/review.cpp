@@ -210,7 +210,7 @@ void App::draw_review_workflow() {
     ImGui::AlignTextToFramePadding();
     ImGui::Text("Status: %s", state_label(state));
     mark("review.state." + state);
-    if (d.status == "draft") {
+    if (d.status != "in_review") {  // a draft, or a final postmortem opened again for review
         ImGui::SameLine();
         if (ImGui::Button(ICON_BELL "  Ask for review")) {
             d.status = "in_review";
