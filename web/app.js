@@ -726,6 +726,7 @@
     var read = op === 'read';
     workerAnswer(id, read ? linkHelper : fileHelper, read ? { op: 'decode', fragment: a, passphrase: pass }
                                                         : op === 'qr' ? { op: 'qr', text: a }
+                                                        : op === 'review' ? { op: 'review', job: b, args: a }
                                                         : { op: 'encode', doc: a, base: b, passphrase: pass });
   }
   // Exports (core/exporters/jobs.h) are made in the worker as well: the editor's wasm does not carry the exporters.

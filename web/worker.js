@@ -9,6 +9,8 @@
 //   {id, op: 'decode', fragment, passphrase}  -> {id, status, text}        (text: the document as JSON)
 //   {id, op: 'qr', text}                      -> {id, status, text}        (text: the QR code, core/qr.h qr_to_text)
 //   {id, op: 'export', job, doc, arg}         -> {id, status, text}        (text: the export, core/exporters/jobs.h)
+//   {id, op: 'review', job, args}             -> {id, status, text}        (a review job, src/platform/review_job.h:
+//                                                 args a JSON array of strings)
 // status: 1 done, 0 refused (text says why), 2 the link needs a passphrase.
 //   a runtime abort (out of memory)          -> {id, crashed: what}, and this worker closes; the page makes another.
 'use strict';
@@ -42,6 +44,10 @@ function run(msg) {
       var te = new TextEncoder(), doc = te.encode(msg.doc), arg = te.encode(msg.arg || '');
       ptrs.push(bytesIn(m, doc), bytesIn(m, arg));
       ok = m._hsw_export(msg.job, ptrs[0], doc.length, ptrs[1], arg.length);
+    } else if (msg.op === 'review') {
+      var job = new TextEncoder().encode(msg.job), args = new TextEncoder().encode(msg.args);
+      ptrs.push(bytesIn(m, job), bytesIn(m, args));
+      ok = m._hsw_review(ptrs[0], job.length, ptrs[1], args.length, Date.now());
     } else if (msg.op === 'qr') {
       var t = new TextEncoder().encode(msg.text);
       ptrs.push(bytesIn(m, t));

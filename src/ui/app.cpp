@@ -171,6 +171,7 @@ void App::redo() {
 
 void App::step_history(std::optional<Document> d) {
     if (!d) return;
+    d->review.shared = doc_->review.shared;  // versions sent for review stay known: replies to them still apply
     *doc_ = std::move(*d);
     derived_dirty_ = true;
     ++doc_rev_;
@@ -181,6 +182,8 @@ void App::step_history(std::optional<Document> d) {
 
 void App::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
+    // Ctrl+Alt+M: a comment on the field being edited (or edited last), as in other editors.
+    if (io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed('M') && !review_.last_field.empty()) open_composer(review_.last_field);
     if (io.WantTextInput) return;  // an ImGui text field handles its own keys
     const bool ctrl = io.KeyCtrl;
     if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))) {
@@ -358,6 +361,8 @@ void App::frame() {
     draw_history();
     draw_overview();
     draw_settings();
+    if (doc_) draw_composer();
+    draw_apply_reply();
     draw_shortcuts();
     draw_messages();
     ImGui::End();

@@ -24,6 +24,7 @@
 #include "slack_import_state.h"
 #include "merge_state.h"
 #include "platform.h"
+#include "review_state.h"
 #include "settings_state.h"
 #include "share_state.h"
 #include "text_input.h"
@@ -398,6 +399,34 @@ private:
     bool overview_open_ = false;
     SettingsState settings_;
 
+    // Review by link (review.cpp: comments, suggestions, workflow; review_links.cpp: reply links, the name).
+    void draw_review_section(float w);
+    void draw_review_workflow();
+    void draw_review_comments();
+    void draw_review_comment(Comment& c);
+    void draw_review_suggestions();
+    void draw_suggestion_row(const Suggestion& s, float width);
+    void draw_comment_marker(const std::string& path);
+    void draw_comment_button(const std::string& path);
+    void open_composer(const std::string& path);
+    void draw_composer();
+    HS_NOINLINE void draw_composer_open();
+    bool add_composed();
+    int open_comment_count() const;
+    Instant review_now() const;
+    void review_edited(const std::string& label);
+    bool reviewer_known();
+    void save_reviewer_name();
+    void draw_reviewer_name(const char* key);
+    void draw_share_reply();
+    void send_reply();
+    void note_shared_version(const std::string& json);
+    bool open_reply_link(const std::string& fragment);
+    void run_apply_reply();
+    void reply_applied(int status, const std::string& text);
+    void draw_apply_reply();
+    HS_NOINLINE void draw_apply_reply_open();
+    ReviewState review_;
     ShareState share_;
     IncomingState incoming_;
     MergeState merge_;

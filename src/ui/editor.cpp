@@ -48,6 +48,7 @@ void App::activate_field(const std::string& path) {
     std::string* v = field(path);
     if (!v) return;
     active_path_ = path;
+    review_.last_field = path;
     active_drawn_ = true;  // activated while drawing: it is shown from the next frame on
     overlay_text_ = *v;
     overlay_send_text_ = true;
@@ -123,6 +124,8 @@ bool App::text_field(const std::string& path, std::string& value, const char* hi
             changed = ImGui::InputTextWithHint(id.c_str(), hint, &value);
         }
         mark("field." + path);
+        draw_comment_marker(path);
+        if (ImGui::IsItemActive()) review_.last_field = path;
         if (flash) ImGui::PopStyleColor();
         if (changed) edited_text(path);
         return changed;
@@ -144,6 +147,7 @@ bool App::text_field(const std::string& path, std::string& value, const char* hi
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(id.c_str(), ImVec2(width, h));
     mark("field." + path);
+    draw_comment_marker(path);
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
     if (ImGui::IsItemClicked()) activate_field(path);
@@ -286,6 +290,7 @@ void App::draw_editor() {
     ImGui::Spacing();
     const std::vector<std::string>& order = d.sections.empty() ? vocab::kSections : d.sections;
     for (const std::string& key : order) draw_section(key, w);
+    draw_review_section(w);
     if (read_only_) ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(w, 60));
     ImGui::EndGroup();
@@ -355,9 +360,10 @@ void App::draw_section(const std::string& key, float w) {
         ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     }
     ImGui::PushFont(fonts().bold);
-    bool open = ImGui::CollapsingHeader(section_title(key).c_str());
+    bool open = ImGui::CollapsingHeader(section_title(key).c_str(), ImGuiTreeNodeFlags_AllowItemOverlap);
     ImGui::PopFont();
     mark("section." + key);
+    if (prose_of(d, key)) draw_comment_button(key);
     if (open) {
         ImGui::Indent(4);
         const float iw = w - 4;

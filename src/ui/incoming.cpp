@@ -18,6 +18,7 @@
 namespace hs::ui {
 
 void App::open_link(const std::string& fragment) {
+    if (open_reply_link(fragment)) return;  // a reviewer's reply: applied over the draft (review_links.cpp)
     incoming_.fragment = fragment;
     incoming_.doc.reset();
     incoming_.error.clear();
@@ -185,7 +186,10 @@ bool App::draw_incoming_mine(const Draft& mine) {
     const std::string mine_id = mine.id;
     // The open draft may hold edits not saved yet: compare with what the editor shows.
     const Document& mine_doc = mine.id == draft_id_ && doc_ ? *doc_ : mine.doc;
-    const bool same = save_document(mine_doc) == save_document(*incoming_.doc);
+    // The versions noted as shared (review.shared) are bookkeeping added after the link was made: not a difference.
+    Document mine_cmp = mine_doc;
+    mine_cmp.review.shared = incoming_.doc->review.shared;
+    const bool same = save_document(mine_cmp) == save_document(*incoming_.doc);
     const std::string title = mine_doc.title.empty() ? "Untitled postmortem"
                                                      : truncate_to_bytes(mine_doc.title, kDialogTextMax);
     ImGui::PushTextWrapPos(0);

@@ -114,6 +114,15 @@ public:
     }
     virtual bool storage_push_running() const { return false; }
 
+    // Review by link: the jobs that need the link codec, the cryptography or content hashes (src/platform/
+    // review_job.h: "note_shared", "reply", "apply_reply"), run where those live (web: the page's worker). The
+    // answer as make_link's: kLinkOk with the result, kLinkFailed with why, kLinkNeedsPassphrase.
+    virtual void review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) {
+        (void)job;
+        (void)args;
+        answer(kLinkFailed, "review links cannot be made or read here");
+    }
+
     virtual bool has_text_overlay() const { return false; }
     // A named moment in a performance trace (the page: console.timeStamp; bench/storage prints the ones inside the
     // longest task). For the steps of a save spread over frames.

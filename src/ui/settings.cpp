@@ -64,6 +64,9 @@ void App::draw_settings_open() {
     if (ImGui::RadioButton("Dark", dark_)) set_dark(true);
     mark("settings.theme");
 
+    heading("Reviews");
+    draw_reviewer_name("ui:settings.reviewer");
+
     heading("Drafts in this browser");
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(p.text_muted, "Persistent storage:");

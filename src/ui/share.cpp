@@ -65,6 +65,7 @@ void App::make_share_link() {
 // A link was made of the document as `json` (the version shared): it becomes the merge base for what comes back.
 void App::link_made(const std::string& link, const std::string& json) {
     share_.link = link;
+    note_shared_version(json);  // replies to this version will apply
     if (!doc_ || !store_ || draft_id_.empty()) return;
     save_now();
     if (const Draft* cur = store_->find(draft_id_)) {
@@ -98,6 +99,7 @@ void App::draw_share_open() {
         draw_share_link();
         draw_share_fits();
     }
+    draw_share_reply();
     ImGui::Spacing();
     if (ImGui::Button("Close", ImVec2(100, 0)) || escape_to_close()) ImGui::CloseCurrentPopup();
     mark("share.close");

@@ -115,6 +115,13 @@ void App::draw_top_bar_actions(float win_w, bool tiny) {
             ImGui::EndDisabled();
             ImGui::SameLine(0, 8);
         }
+        if (const int open = open_comment_count(); open > 0) {  // open comments: a click goes to them
+            const std::string label = std::string(ICON_COMMENT " ") + std::to_string(open) + "##comments";
+            if (ImGui::Button(label.c_str())) scroll_to_section_ = "review";
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d open comment%s", open, open == 1 ? "" : "s");
+            mark("topbar.comments");
+            ImGui::SameLine(0, 8);
+        }
         if (primary_button(tiny ? ICON_SHARE "##share" : ICON_SHARE "  Share")) share_.open = true;
         mark("topbar.share");
         ImGui::SameLine(0, 8);

@@ -188,5 +188,26 @@ async function screenshotDocs(shots, control) {
   }
 }
 
-module.exports = { CHROMIUM_ARGS, screenshotDocs, distinctColours, watch, ROOT, startServer, launch, openApp, locate, click, settle,
+// Replaces the text of a field, as a person does: click, select all, type, Escape.
+async function retype(page, field, text) {
+  await click(page, field);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+  await settle(page, 300);
+}
+
+// Share > Create link > Copy link, as a person does; returns the link from the clipboard.
+async function shareLink(page) {
+  await click(page, 'topbar.share');
+  await click(page, 'share.create');
+  await locate(page, 'share.copy', 10000);
+  await click(page, 'share.copy');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await page.keyboard.press('Escape');
+  await settle(page);
+  return link;
+}
+
+module.exports = { shareLink, retype, CHROMIUM_ARGS, screenshotDocs, distinctColours, watch, ROOT, startServer, launch, openApp, locate, click, settle,
   doc, drop, shotPath, scrollIntoView };

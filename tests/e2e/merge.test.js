@@ -18,25 +18,9 @@ let server, browser;
 before(async () => { server = await h.startServer(); browser = await h.launch(); });
 after(async () => { if (browser) await browser.close(); if (server) server.stop(); });
 
-// Share > Create link > Copy link, as a person does; returns the link from the clipboard.
-async function shareLink(page) {
-  await h.click(page, 'topbar.share');
-  await h.click(page, 'share.create');
-  await h.locate(page, 'share.copy', 10000);
-  await h.click(page, 'share.copy');
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-  await page.keyboard.press('Escape');
-  await h.settle(page);
-  return link;
-}
+const shareLink = h.shareLink;
 
-async function retype(page, field, text) {
-  await h.click(page, field);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  await h.settle(page, 300);
-}
+const retype = h.retype;
 
 async function openLink(page, link) {
   await page.goto(server.url + '#' + link.split('#')[1]);

@@ -13,6 +13,7 @@
 #include "glyphs_native.h"
 #include "imgui.h"
 #include "locate.h"
+#include "platform/review_job.h"
 #include "theme.h"
 
 namespace hs::native {
@@ -43,6 +44,12 @@ void HeadlessPlatform::read_link(const std::string& fragment, const std::string&
     DecodeResult r = decode_link(fragment, passphrase);
     if (r.ok) return answer(kLinkOk, save_document(r.doc));
     answer(r.error.kind == LinkError::NeedsPassphrase ? kLinkNeedsPassphrase : kLinkFailed, r.error.message);
+}
+
+void HeadlessPlatform::review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) {
+    std::string text;
+    const int status = hs::review_job::run(job, args, now_ms(), text);
+    answer(status, text);
 }
 
 void HeadlessPlatform::journal_write(const std::vector<JournalRecord>& records) {

@@ -30,6 +30,8 @@ public:
     void export_document(ExportJob job, const std::string& doc_json, const std::string& arg,
                          LinkAnswer answer) override;
     void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) override;
+    // Review jobs at once, here (src/platform/review_job.h).
+    void review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) override;
     // The edit journal, kept in memory (by key, as the page's store keeps it); reads answer at once.
     void journal_write(const std::vector<JournalRecord>& records) override;
     void journal_read(const std::string& draft_id, JournalAnswer answer) override;

@@ -50,6 +50,13 @@ void WebPlatform::read_link(const std::string& fragment, const std::string& pass
     hs_js_link(kHsLinkRead, id, fragment.data(), fragment.size(), nullptr, 0, passphrase.data(), passphrase.size());
 }
 
+void WebPlatform::review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) {
+    const int id = ++link_seq_;
+    link_answers_[id] = std::move(answer);
+    const std::string a = hs::Json(args).dump();
+    hs_js_link(kHsLinkReview, id, a.data(), a.size(), job.data(), job.size(), nullptr, 0);
+}
+
 void WebPlatform::cancel_read_link() {
     for (int id : reads_) link_answers_.erase(id);
     reads_.clear();

@@ -22,6 +22,7 @@
 #include "core/qr.h"
 #include "core/tracker.h"
 #include "core/zip.h"
+#include "platform/review_job.h"
 
 namespace {
 std::string g_text;  // the last call's answer
@@ -179,6 +180,18 @@ EMSCRIPTEN_KEEPALIVE int hsw_qr(const char* text, size_t len) {
     const hs::QrCode qr = hs::qr_encode(std::string(text ? text : "", text ? len : 0));
     g_text = hs::qr_to_text(qr);
     return qr.ok ? 1 : 0;
+}
+
+// A review job (src/platform/review_job.h): `args` a JSON array of strings, `now_ms` the page's clock.
+EMSCRIPTEN_KEEPALIVE int hsw_review(const char* job, size_t job_len, const char* args, size_t args_len, double now_ms) {
+    g_text.clear();
+    const hs::Json a = hs::Json::parse(std::string(args ? args : "", args ? args_len : 0), nullptr, false);
+    std::vector<std::string> list;
+    if (a.is_array())
+        for (const hs::Json& x : a)
+            if (x.is_string()) list.push_back(x.get<std::string>());
+    return hs::review_job::run(std::string(job ? job : "", job ? job_len : 0), list, static_cast<int64_t>(now_ms),
+                               g_text);
 }
 
 }  // extern "C"
