@@ -34,7 +34,9 @@ void put(std::string& out, uint32_t v, int bytes) {
 // central directory and its end record (APPNOTE 4.3).
 std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& entries) {
     std::string body, central;
-    for (const auto& [name, data] : entries) {
+    for (const auto& entry : entries) {
+        const std::string& name = entry.first;  // not a structured binding: a lambda below uses it (C++17)
+        const std::string& data = entry.second;
         const uint32_t crc = crc32_of(data);
         const uint32_t offset = static_cast<uint32_t>(body.size());
         auto common = [&](std::string& s) {
