@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "edit_journal_items.h"
+#include "json_members.h"
 #include "schema.h"
 #include "store.h"
 
@@ -10,20 +11,6 @@ namespace hs {
 namespace {
 
 constexpr int kEntryVersion = 1;
-
-bool string_member(const Json& j, const char* key, std::string& out) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return false;
-    out = it->get<std::string>();
-    return true;
-}
-
-bool integer_member(const Json& j, const char* key, int64_t& out) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_number_integer()) return false;
-    out = it->get<int64_t>();
-    return true;
-}
 
 }  // namespace
 

@@ -1,25 +1,9 @@
 // The tracker matching as a job for another thread (core/tracker.h): its argument and its answer as JSON.
 #include "core/format.h"
+#include "core/json_members.h"
 #include "core/tracker.h"
 
 namespace hs {
-namespace {
-
-bool get_string(const Json& j, const char* key, std::string& out) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return false;
-    out = it->get<std::string>();
-    return true;
-}
-
-bool get_size(const Json& j, const char* key, size_t& out) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_number_unsigned()) return false;
-    out = it->get<size_t>();
-    return true;
-}
-
-}  // namespace
 
 std::string tracker_job_arg(const std::string& csv_text, const std::string& jira_base_url) {
     Json j = Json::object();
@@ -32,7 +16,7 @@ bool tracker_match_job(const Document& d, const std::string& arg, std::string& a
     const Json a = Json::parse(arg, nullptr, false);
     std::string csv;
     TrackerOptions opts;
-    if (a.is_discarded() || !a.is_object() || !get_string(a, "csv", csv) || !get_string(a, "jira_site", opts.jira_base_url)) {
+    if (a.is_discarded() || !a.is_object() || !string_member(a, "csv", csv) || !string_member(a, "jira_site", opts.jira_base_url)) {
         answer = "the tracker file reached the matching damaged";
         return false;
     }
@@ -63,23 +47,23 @@ bool tracker_update_from_json(const std::string& answer, TrackerUpdate& u, std::
     auto ok = j.find("ok");
     auto changes = j.find("changes"), rows = j.find("unmatched_rows"), items = j.find("unmatched_items"),
          notes = j.find("notes");
-    if (ok == j.end() || !ok->is_boolean() || !get_string(j, "error", u.error) || !get_string(j, "tracker", u.tracker) ||
-        !get_size(j, "rows", u.rows) || !get_string(j, "no_match", no_match_message) || changes == j.end() ||
+    if (ok == j.end() || !ok->is_boolean() || !string_member(j, "error", u.error) || !string_member(j, "tracker", u.tracker) ||
+        !size_member(j, "rows", u.rows) || !string_member(j, "no_match", no_match_message) || changes == j.end() ||
         !changes->is_array() || rows == j.end() || !rows->is_array() || items == j.end() || !items->is_array() ||
         notes == j.end() || !notes->is_array())
         return false;
     u.ok = ok->get<bool>();
     for (const Json& c : *changes) {
         TrackerChange t;
-        if (!c.is_object() || !get_string(c, "item", t.item_id) || !get_string(c, "field", t.field) ||
-            !get_string(c, "old", t.old_value) || !get_string(c, "new", t.new_value))
+        if (!c.is_object() || !string_member(c, "item", t.item_id) || !string_member(c, "field", t.field) ||
+            !string_member(c, "old", t.old_value) || !string_member(c, "new", t.new_value))
             return false;
         u.changes.push_back(std::move(t));
     }
     for (const Json& r : *rows) {
         TrackerUnmatchedRow t;
-        if (!r.is_object() || !get_size(r, "line", t.line) || !get_string(r, "key", t.key) ||
-            !get_string(r, "title", t.title))
+        if (!r.is_object() || !size_member(r, "line", t.line) || !string_member(r, "key", t.key) ||
+            !string_member(r, "title", t.title))
             return false;
         u.unmatched_rows.push_back(std::move(t));
     }
