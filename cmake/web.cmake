@@ -4,8 +4,8 @@ if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "Dear ImGui sources are missing in ${IMGUI_DIR}: run python3 scripts/deps.py web")
 endif()
 
-# Dear ImGui with the app's patches and the WebGL 2 backend (cmake/imgui.cmake).
-hs_imgui_library(imgui APP OPENGL3)
+# Dear ImGui with the app's patches (cmake/imgui.cmake); it draws with src/platform/web/renderer.cpp.
+hs_imgui_library(imgui APP)
 
 # Fonts: subset from Debian's packages at build time, embedded as byte arrays.
 set(HS_FONTS_CPP "${CMAKE_BINARY_DIR}/generated/fonts.cpp")

@@ -171,8 +171,8 @@ Result run(const std::string* doc_json, int frames) {
     for (int f = 0; f < 40; ++f) r.wheel(20.0f), r.frame(body);
     const hs::Document& d = *app.document();
     const hs::Event* first = &d.timeline.front();
-    for (const hs::Event& e : d.timeline)
-        if (e.time.unix_ms < first->time.unix_ms) first = &e;
+    for (const hs::Event& e : d.timeline)  // the list's first row: the earliest event that has a time (those
+        if (e.time.set && (!first->time.set || e.time.unix_ms < first->time.unix_ms)) first = &e;  // without: last)
     const std::string first_id = first->id, first_text = first->description;  // the document changes while typing
     const std::string path = "timeline/" + first_id + "/description";
     if (!scroll_to(r, body, "field." + path, kH * 0.1f)) {  // seen at 10,000 events: the typing line is left out

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "ui/fonts.h"
 #include "ui/glyphs.h"
 #include "ui/theme.h"
@@ -40,20 +39,17 @@ void glyph_frame() { poke(2); }
 void upload_glyphs() {
     hs::ui::AtlasUpload u = hs::ui::glyphs_take_upload();
     if (!u.rgba || (!u.recreate && u.y1 <= u.y0)) return;
-    GLint last = 0;
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
-    glBindTexture(GL_TEXTURE_2D, S.font_texture);
+    glBindTexture(GL_TEXTURE_2D, S.font_texture);  // nothing to restore: the renderer binds what it draws with
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     if (u.recreate)
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, u.w, u.h, 0, GL_RGBA, GL_UNSIGNED_BYTE, u.rgba);
     else
         glTexSubImage2D(GL_TEXTURE_2D, 0, 0, u.y0, u.w, u.y1 - u.y0, GL_RGBA, GL_UNSIGNED_BYTE,
                         u.rgba + static_cast<size_t>(u.y0) * static_cast<size_t>(u.w));
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
 }
 
-// The font atlas goes to the GPU as luminance-alpha (L = 255, A = coverage), which the backend's shader samples
-// exactly as the RGBA32 texture it would make itself (white, alpha = coverage). Half the bytes, and no RGBA
+// The font atlas goes to the GPU as luminance-alpha (L = 255, A = coverage), which the shader (renderer.cpp) samples
+// exactly as an RGBA32 texture (white, alpha = coverage). Half the bytes, and no RGBA
 // conversion: with software WebGL (SwiftShader) an RGBA upload of the 512x1024 atlas stalls the next GPU sync by
 // 25-85 ms, a luminance-alpha one by 1-15 ms (measured in headless Chromium).
 void upload_font_texture() {
@@ -67,8 +63,6 @@ void upload_font_texture() {
     std::unique_ptr<uint16_t[]> la(new uint16_t[n]);
     uint16_t* d = la.get();
     for (const unsigned char *s = alpha, *end = alpha + n; s != end; ++s) *d++ = static_cast<uint16_t>(0x00FF | *s << 8);
-    GLint last = 0;
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
     if (S.font_texture) glDeleteTextures(1, &S.font_texture);
     glGenTextures(1, &S.font_texture);
     glBindTexture(GL_TEXTURE_2D, S.font_texture);
@@ -79,12 +73,11 @@ void upload_font_texture() {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, w, h, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, la.get());
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(S.font_texture)));
 }
 
 // The GPU can go away (a driver reset, a phone that reclaims a background tab's context). Everything on it is gone:
-// the backend's shaders and buffers, the font atlas and the glyphs added on demand. Losing it is accepted
+// the renderer's shader and buffers, the font atlas and the glyphs added on demand. Losing it is accepted
 // (preventDefault, by returning true, so the browser offers it back); on restore all of it is made again from what
 // the CPU still has, at the next frame. No document state lives on the GPU, so nothing typed is lost.
 EM_BOOL on_context_lost(int, const void*, void*) {
@@ -94,11 +87,7 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 EM_BOOL on_context_restored(int, const void*, void*) {
     S.context_lost = false;
     ++S.context_restores;
-    // The backend starts over (its buffer sizes are state too, not only the GL names, which point at nothing now).
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();  // the fonts go up as ours (upload_font_texture), not as its RGBA copy
+    renderer_create();  // the shader and buffers again (the old GL names point at nothing now)
     S.font_texture = 0;
     S.font_dpr = 0;  // fonts again, and the glyphs added on demand as they are drawn
     poke();
@@ -125,18 +114,18 @@ bool create_gl_context(const char* canvas) {
 
 void setup_gl(const char* canvas) {
     ImGuiIO& io = ImGui::GetIO();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    renderer_create();
     {
-        // The backend's shaders and buffers now, so that its NewFrame does not make them on the first frame along
-        // with an RGBA copy of the whole atlas. A one-glyph font stands in until draw_frame rasterises the real fonts
-        // (load_fonts clears this one) and uploads them itself (upload_font_texture).
+        // A one-glyph font stands in (ImGui needs a built atlas) until draw_frame rasterises the real fonts for the
+        // pixel ratio (load_fonts clears this one) and uploads them (upload_font_texture); a context lost before
+        // then leaves this one in use, and nothing is drawn.
         static const ImWchar kSpace[] = {0x20, 0x20, 0};
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = false;
         const hs::ui::FontData f = hs::ui::ui_font_data();
         io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(f.data), static_cast<int>(f.size), 8.0f, &cfg,
                                        kSpace);
-        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        io.Fonts->Build();
     }
     const hs::ui::FontData ui_font = hs::ui::ui_font_data();
     hs_js_ui_font(ui_font.data, ui_font.size);
@@ -168,7 +157,7 @@ void render_gl(int fb_w, int fb_h) {
     const ImVec4 bg = hs::ui::palette().bg;
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    renderer_draw(ImGui::GetDrawData(), fb_w, fb_h);
 }
 
 }  // namespace hs::web

@@ -1,5 +1,7 @@
 // The web platform: WebGL2 + an HTML5 event backend for Dear ImGui 1.86, rendering on demand.
 //
+// It draws with its own small WebGL 2 renderer (renderer.cpp says why not imgui_impl_opengl3).
+//
 // Why not imgui_impl_glfw: Emscripten 3.1.6's GLFW knows nothing of devicePixelRatio, swallows keys page-wide and has
 // no clipboard. Here events come from the canvas only (it is focusable, so the page keeps its keys when the canvas is
 // not focused), the backing store is CSS size x devicePixelRatio, and frames are drawn only when something happened.
@@ -11,7 +13,6 @@
 
 #include "core/model.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "ui/glyphs.h"
 #include "ui/theme.h"
 #include "web.h"
@@ -53,7 +54,6 @@ void draw_frame() {
 
     apply_input();
     hs::ui::glyphs_new_frame();
-    if (!S.context_lost) ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     if (S.frame_count == 0) hs_js_mark("hs-newframe");
     S.app->frame();

@@ -76,6 +76,8 @@ void hs_js_a11y(const char* json, size_t len);
 void hs_js_announce(const char* text, size_t len, int assertive);
 }
 
+struct ImDrawData;
+
 namespace hs::web {
 
 // Pre-1.87 ImGui reads input as state once per frame, so a press and release inside one frame would be lost (a fast
@@ -174,7 +176,7 @@ struct State {
     double last_time = 0;
     double build_ms = 0;  // CPU time of the last frame, from its input to ImGui::Render (the GPU's part excluded)
     float font_dpr = 0;
-    unsigned font_texture = 0;  // ours (upload_font_texture), not the backend's
+    unsigned font_texture = 0;  // the font atlas on the GPU (gl.cpp upload_font_texture)
     bool context_lost = false;  // the GPU went away (a reset, a backgrounded phone tab): frames skip the GL work
     unsigned context_restores = 0;
     int fb_w = 0, fb_h = 0;
@@ -195,8 +197,11 @@ void apply_input();
 const char* css_cursor(int imgui_cursor);
 // gl.cpp
 bool create_gl_context(const char* canvas);
-void setup_gl(const char* canvas);  // the backend, a stand-in font, the glyph rasteriser, context loss handlers
+void setup_gl(const char* canvas);  // the renderer, a stand-in font, the glyph rasteriser, context loss handlers
 void load_fonts_for(float dpr);     // rasterises the fonts for this pixel ratio and uploads them
 void render_gl(int fb_w, int fb_h);
+// renderer.cpp: ImGui's draw lists with WebGL 2, without reading any state back
+void renderer_create();  // the shader, vertex array and buffers (again after a context restore)
+void renderer_draw(ImDrawData* dd, int fb_w, int fb_h);
 
 }  // namespace hs::web
