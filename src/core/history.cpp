@@ -79,13 +79,7 @@ bool History::commit(const Document& doc, const std::string& label, const std::s
 
     if (checkpoint_depth_ > 0) {
         if (checkpoint_step_ && pos_ > 0) {
-            State& cur = states_[pos_];
-            bytes_ -= cost(cur);
-            cur.json = std::move(json);
-            cur.last_ms = now_ms;
-            cur.is_text = false;
-            cur.text = TextChange{};
-            bytes_ += cost(cur);
+            replace_current(std::move(json), now_ms);
         } else {
             State s{std::move(json), checkpoint_label_.empty() ? label : checkpoint_label_, "", now_ms, false, {}};
             bytes_ += cost(s);
@@ -109,13 +103,7 @@ bool History::commit(const Document& doc, const std::string& label, const std::s
             open_group_ = false;
             return true;
         }
-        State& cur = states_[pos_];
-        bytes_ -= cost(cur);
-        cur.json = std::move(json);
-        cur.last_ms = now_ms;
-        cur.is_text = false;
-        cur.text = TextChange{};
-        bytes_ += cost(cur);
+        replace_current(std::move(json), now_ms);
     } else {
         State s{std::move(json), label, group_key, now_ms, false, {}};
         bytes_ += cost(s);
@@ -125,6 +113,17 @@ bool History::commit(const Document& doc, const std::string& label, const std::s
     }
     enforce_limits();
     return true;
+}
+
+// The step at pos_ becomes the whole document `json` (a coalesced keystroke, or a checkpoint's later change).
+void History::replace_current(std::string json, int64_t now_ms) {
+    State& cur = states_[pos_];
+    bytes_ -= cost(cur);
+    cur.json = std::move(json);
+    cur.last_ms = now_ms;
+    cur.is_text = false;
+    cur.text = TextChange{};
+    bytes_ += cost(cur);
 }
 
 bool History::commit_text(const Document& doc, const TextChange& change, const std::string& label, int64_t now_ms) {

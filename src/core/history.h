@@ -87,6 +87,7 @@ private:
     std::optional<Document> state_doc(size_t i) const;
     std::string json_at(size_t i) const;
     void discard_redo();
+    void replace_current(std::string json, int64_t now_ms);
     static size_t cost(const State& s) {
         return s.json.size() + s.label.size() + s.group_key.size() + s.text.before.size() + s.text.after.size() +
                s.text.path.size() + 64;
