@@ -288,7 +288,9 @@ private:
     void draw_merge_conflict(int i, bool stacked);
     bool draw_merge_buttons();  // true: the dialog closes
     void start_merge(const Document& theirs);
-    void apply_merge(const Document& merged, const Document& theirs);
+    void run_merge_job(bool apply);  // the job over the current draft; `apply`: the choices made, apply the result
+    void merge_answered(bool apply, const std::string& answer);
+    void apply_merge(const std::string& merged_json);
     // Read view (panels.cpp)
     void show_read_view_of(const Document& d, bool print = false);
     // An export made by the platform (core/exporters/jobs.h); `done` gets the text, or a message says why there is

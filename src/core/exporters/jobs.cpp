@@ -5,6 +5,7 @@
 
 #include "core/exporters/exporters.h"
 #include "core/format.h"
+#include "core/merge_job.h"
 #include "core/tracker.h"
 
 namespace hs {
@@ -52,6 +53,7 @@ ExportJobResult run_export_job(ExportJob job, const Document& d, const std::stri
             r.text = export_actions_ics(d, n);
             break;
         case ExportJob::TrackerMatch: return {tracker_match_job(d, arg, r.text), r.text};
+        case ExportJob::Merge: return {merge_job(d, arg, r.text), r.text};
         default: r.text = "this version of Hindsight does not know that export"; return r;
     }
     r.ok = true;
