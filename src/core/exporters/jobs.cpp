@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/exporters/exporters.h"
+#include "core/diff_json.h"
 #include "core/format.h"
 #include "core/merge_job.h"
 #include "core/tracker.h"
@@ -54,6 +55,7 @@ ExportJobResult run_export_job(ExportJob job, const Document& d, const std::stri
             break;
         case ExportJob::TrackerMatch: return {tracker_match_job(d, arg, r.text), r.text};
         case ExportJob::Merge: return {merge_job(d, arg, r.text), r.text};
+        case ExportJob::Diff: return {diff_job(d, arg, r.text), r.text};
         default: r.text = "this version of Hindsight does not know that export"; return r;
     }
     r.ok = true;

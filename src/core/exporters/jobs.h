@@ -24,8 +24,11 @@ enum class ExportJob : int {
     // Not an export either: the three-way merge of a version from a link into the draft (core/merge_job.h), the
     // argument from merge_job_arg, the answer the merged document and the conflicts.
     Merge = 9,
+    // Nor this: the history view's changes from the job's document (a snapshot) to the document in the argument (the
+    // draft), as core/diff_json.h's JSON.
+    Diff = 10,
 };
-inline constexpr int kExportJobCount = 10;
+inline constexpr int kExportJobCount = 11;
 
 // The read view lays out this many timeline events at a time: a link's document may hold 100,000, and the browser
 // would take half a minute over them. The rest come a batch per click on the last row.
