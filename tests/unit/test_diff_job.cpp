@@ -2,25 +2,17 @@
 // change diff_documents finds, word spans included, back unchanged; a damaged answer gives less, never a crash.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/diff_json.h"
 #include "core/exporters/jobs.h"
 #include "core/format.h"
+
+#include "samples.h"
 
 using namespace hs;
 
 namespace {
 
-Document sample(const std::string& name) {
-    std::ifstream f(std::string(HS_SOURCE_DIR) + "/assets/samples/" + name, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    LoadResult l = load_document(ss.str());
-    REQUIRE(l.ok);
-    return l.doc;
-}
+using test::load_sample;
 
 bool same(const Change& a, const Change& b) {
     if (a.path != b.path || a.label != b.label || a.kind != b.kind || a.before != b.before || a.after != b.after ||
@@ -34,7 +26,7 @@ bool same(const Change& a, const Change& b) {
 }  // namespace
 
 TEST_CASE("diff job: the changes from a snapshot to the draft come back as diff_documents finds them", "[diff][jobs]") {
-    const Document before = sample("ja-payment-gateway-timeout.json");
+    const Document before = load_sample("ja-payment-gateway-timeout.json");
     Document after = before;
     after.summary += "\n\n追記: 21:40 に PSP 側の上限が引き上げられた。";
     after.title = "GW セール中の決済エラー（確定版）";

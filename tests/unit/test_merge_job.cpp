@@ -3,26 +3,18 @@
 // is refused with a sentence.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/exporters/jobs.h"
 #include "core/format.h"
 #include "core/merge.h"
 #include "core/merge_job.h"
 
+#include "samples.h"
+
 using namespace hs;
 
 namespace {
 
-Document sample(const std::string& name) {
-    std::ifstream f(std::string(HS_SOURCE_DIR) + "/assets/samples/" + name, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    LoadResult l = load_document(ss.str());
-    REQUIRE(l.ok);
-    return l.doc;
-}
+using test::load_sample;
 
 Json answer(const Document& ours, const std::string& arg) {
     const ExportJobResult r = run_export_job(static_cast<int>(ExportJob::Merge), save_document(ours), arg);
@@ -34,7 +26,7 @@ Json answer(const Document& ours, const std::string& arg) {
 }  // namespace
 
 TEST_CASE("merge job: conflicts come back labelled, choices by path pick the version kept", "[merge][jobs]") {
-    const Document base = sample("multi-day-cdn-degradation.json");
+    const Document base = load_sample("multi-day-cdn-degradation.json");
     Document ours = base, theirs = base;
     ours.title = "決済遅延: CDN の劣化 — 我々の版";
     ours.summary += "\n\nОбновление: откат завершён в 14:20.";
@@ -77,7 +69,7 @@ TEST_CASE("merge job: conflicts come back labelled, choices by path pick the ver
 
 TEST_CASE("merge job: without a base every difference counts as theirs; a wrong argument is refused",
           "[merge][jobs]") {
-    const Document ours = sample("minimal-cert-expiry.json");
+    const Document ours = load_sample("minimal-cert-expiry.json");
     Document theirs = ours;
     theirs.summary = "Сертификат истёк в 03:12 UTC; продлён вручную.";
     const Json a = answer(ours, merge_job_arg("", save_document(theirs), {}));
