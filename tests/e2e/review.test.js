@@ -176,6 +176,21 @@ test('two reviewers reply by link; the author applies the replies in any order, 
   await reach(page, 'review.comments', 1);
   await page.screenshot({ path: h.shotPath('review-comments-1280.png') });
 
+  // The read view shows both open comments beside the summary, the quoted passage with the first.
+  await h.click(page, 'topbar.export');
+  await h.click(page, 'export.read');
+  await page.waitForSelector('#readview:not([hidden])');
+  const margin = await page.$$eval('#sec-summary aside.pm-comment[role="note"]', (els) => els.map((e) => e.textContent));
+  assert.equal(margin.length, 2, 'two comments in the summary\'s margin');
+  assert.ok(margin.some((t) => t.includes('証明書の期限切れ') && t.includes('Какой сертификат истёк?')), margin.join(' | '));
+  assert.ok(margin.some((t) => t.includes('Γιώργος Παπαδόπουλος')), margin.join(' | '));
+  assert.equal(await page.$$eval('section.review-comments li', (els) => els.length), 2, 'and in the list at the end');
+  await page.screenshot({ path: h.shotPath('review-readview-1280.png') });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.screenshot({ path: h.shotPath('review-readview-1400.png') });
+  await page.click('#rv-edit');
+  await page.waitForSelector('#readview', { state: 'hidden' });
+
   for (const a of [author, r1, r2, author2]) assert.deepEqual(a.errors, []);
   for (const a of [author, r1, r2, author2]) await a.context.close();
 });

@@ -7,6 +7,7 @@
 #include "core/diff_json.h"
 #include "core/format.h"
 #include "core/merge_job.h"
+#include "core/review_export.h"
 #include "core/tracker.h"
 
 namespace hs {
@@ -33,7 +34,7 @@ ExportJobResult run_export_job(ExportJob job, const Document& d, const std::stri
             HtmlOptions o;
             o.standalone = false;
             o.timeline_rows = kReadViewRows;
-            r.text = export_html(d, o);
+            r.text = with_margin_comments_html(export_html(d, o), d);  // the read view shows the review's comments
             break;
         }
         case ExportJob::ReadViewRows:
