@@ -154,13 +154,29 @@
       else if (ctrl && !e.altKey && (e.key === 'f' || e.key === 'F')) {  // find in the document, not in the page
         e.preventDefault(); done(OVERLAY_DONE.BLUR); canvas.focus({ preventScroll: true }); mod._hs_find();
       }
+      else if (ctrl && e.altKey && e.code === 'KeyM') {  // a comment on this field, about the words selected
+        e.preventDefault(); reportSelection(el); done(OVERLAY_DONE.BLUR); canvas.focus({ preventScroll: true });
+        mod._hs_comment_shortcut();
+      }
     });
-    el.addEventListener('blur', function () { if (!ov.quiet && ov.path) done(OVERLAY_DONE.BLUR); });
+    el.addEventListener('blur', function () {
+      if (ov.quiet || !ov.path) return;
+      reportSelection(el);  // a click on the field's comment button ends the editing: it takes these words
+      done(OVERLAY_DONE.BLUR);
+    });
     el.addEventListener('wheel', function (e) {  // the page scrolls under the field, as with any other control
       canvas.dispatchEvent(new WheelEvent('wheel', e));
       e.preventDefault();
     }, { passive: false });
     return el;
+  }
+  // The words selected in the text box (never a passphrase's), for the comment dialog (App::overlay_selection).
+  function reportSelection(el) {
+    var a = el.selectionStart, b = el.selectionEnd;
+    if (!mod || !ov.path || ov.password || a == null || b <= a) return;
+    heapString(mod, el.value.slice(a, b), function (p) {
+      mod.ccall('hs_overlay_selection', null, ['string', 'number'], [ov.path, p]);
+    });
   }
   var ovArea = makeField('textarea'), ovInput = makeField('input');
   // How editing in the overlay ended, for hs_overlay_done (App::overlay_done).

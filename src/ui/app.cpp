@@ -183,7 +183,7 @@ void App::step_history(std::optional<Document> d) {
 void App::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
     // Ctrl+Alt+M: a comment on the field being edited (or edited last), as in other editors.
-    if (io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed('M') && !review_.last_field.empty()) open_composer(review_.last_field);
+    if (io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed('M')) comment_shortcut();
     if (io.WantTextInput) return;  // an ImGui text field handles its own keys
     const bool ctrl = io.KeyCtrl;
     if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))) {

@@ -76,6 +76,9 @@ public:
     // 2 Tab, 3 Shift+Tab, 4 Enter in a single-line field); the DOM reports the content height it needs.
     void overlay_input(const std::string& path, const std::string& text);
     void overlay_done(const std::string& path, int how);
+    // The words selected in the text box of `path` as its editing ends (the comment dialog takes them as its passage).
+    void overlay_selection(const std::string& path, const std::string& text);
+    void comment_shortcut();  // Ctrl+Alt+M: comment on the field edited last
     void overlay_height(const std::string& path, float css_px);
     void overlay_enter(const std::string& path, bool shift);  // Enter in a field that reports it (kInputEnter)
     // Single-line inputs outside the document's sections (text_input.h).

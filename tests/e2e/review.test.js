@@ -1,5 +1,5 @@
 // Review by link, as people do it: an author shares a postmortem; two reviewers, each in a fresh browser, open the
-// link, type their names, comment (one on a passage), suggest a wording and decide; each sends a reply link. The
+// link, type their names, comment (one on words selected in the summary, with Ctrl+Alt+M), suggest a wording and decide; each sends a reply link. The
 // author applies A then B then B again, a second author browser B then A: every comment, suggestion and decision is
 // there once, and both authors hold the same review data. Accepting a suggestion changes the text; Ctrl+Z undoes it.
 'use strict';
@@ -61,6 +61,23 @@ async function comment(page, passage, text) {
   await h.click(page, 'review.add');
 }
 
+// As a person does it: select the words in the summary with the keyboard, then Ctrl+Alt+M; the dialog starts with
+// them as the passage.
+async function commentOnSelection(page, passage, text) {
+  await up(page, 'field.summary');
+  await h.settle(page, 200);
+  const at = SUMMARY.indexOf(passage);
+  assert.ok(at >= 0);
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < at; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < passage.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Control+Alt+KeyM');
+  await h.locate(page, 'review.add', 5000);
+  await h.click(page, 'review.mode.comment');
+  await type(page, 'review.text', text);
+  await h.click(page, 'review.add');
+}
+
 async function suggest(page, passage, replacement) {
   await up(page, 'review.comment_on.summary');
   await h.locate(page, 'review.add');
@@ -113,7 +130,7 @@ test('two reviewers reply by link; the author applies the replies in any order, 
   const r1 = await reviewerOpens(link), r2 = await reviewerOpens(link);
   await down(r1.page, 'review.name.review.name');
   await type(r1.page, 'review.name.review.name', 'Мария Иванова');
-  await comment(r1.page, '証明書の期限切れ', 'Какой сертификат истёк? Which issuer?');
+  await commentOnSelection(r1.page, '証明書の期限切れ', 'Какой сертификат истёк? Which issuer?');
   await suggest(r1.page, '42分間', '43分間 (43 minutes)');
   await down(r1.page, 'review.decide.approved');
   await down(r2.page, 'review.name.review.name');

@@ -145,6 +145,10 @@ EMSCRIPTEN_KEEPALIVE void hs_clipboard_read(int ok, const char* text) { S.app->c
 EMSCRIPTEN_KEEPALIVE void hs_overlay_enter(const char* path, int shift) { S.app->overlay_enter(path ? path : "", shift != 0); }
 EMSCRIPTEN_KEEPALIVE void hs_overlay_height(const char* path, float px) { S.app->overlay_height(path ? path : "", px); }
 EMSCRIPTEN_KEEPALIVE void hs_find() { S.app->open_find(); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_overlay_selection(const char* path, const char* text) {
+    S.app->overlay_selection(path ? path : "", text ? text : "");
+}
+EMSCRIPTEN_KEEPALIVE void hs_comment_shortcut() { S.app->comment_shortcut(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_undo() { S.app->undo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_redo() { S.app->redo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_read_view_more(double from) { S.app->read_view_more(static_cast<size_t>(from)); }
