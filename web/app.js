@@ -526,7 +526,7 @@
     }
     return { call: call, stop: function () { reset({ stopped: true }); } };
   }
-  var fileHelper = helper(), linkHelper = helper();
+  var fileHelper = helper(), linkHelper = helper(), libraryHelper = helper();
   function busy(text) {  // a quiet note while a file is read; the editor stays usable under it
     var el = document.getElementById('busy');
     if (!el) { el = document.createElement('div'); el.id = 'busy'; el.setAttribute('role', 'status'); document.body.appendChild(el); }
@@ -723,6 +723,10 @@
   // Share links: made ('make') and read ('read', library_hindsight.js HsLinkRequest) in a worker; reads in their
   // own, which Stop ends at once. A link's QR code ('qr') is made there too.
   function link(op, id, a, b, pass) {
+    // The library's index (src/platform/library_job.h) lives in a worker of its own, kept between calls, so that a
+    // file import that runs the file worker out of memory does not take the index with it. The editor (not this
+    // page) sends it the drafts, since it holds them: they are in its own heap (MEMFS over IDBFS).
+    if (op === 'library') return workerAnswer(id, libraryHelper, { op: 'library', job: b, arg: a });
     var read = op === 'read';
     workerAnswer(id, read ? linkHelper : fileHelper, read ? { op: 'decode', fragment: a, passphrase: pass }
                                                         : op === 'qr' ? { op: 'qr', text: a }

@@ -57,6 +57,12 @@ void WebPlatform::review_job(const std::string& job, const std::vector<std::stri
     hs_js_link(kHsLinkReview, id, a.data(), a.size(), job.data(), job.size(), nullptr, 0);
 }
 
+void WebPlatform::library_job(const std::string& job, const std::string& arg, LinkAnswer answer) {
+    const int id = ++link_seq_;
+    link_answers_[id] = std::move(answer);
+    hs_js_link(kHsLinkLibrary, id, arg.data(), arg.size(), job.data(), job.size(), nullptr, 0);
+}
+
 void WebPlatform::cancel_read_link() {
     for (int id : reads_) link_answers_.erase(id);
     reads_.clear();
