@@ -152,7 +152,9 @@
       else if (ctrl && !e.altKey && (e.key === 'z' || e.key === 'Z')) { e.preventDefault(); if (e.shiftKey) mod._hs_redo(); else mod._hs_undo(); }
       else if (ctrl && !e.altKey && (e.key === 'y' || e.key === 'Y')) { e.preventDefault(); mod._hs_redo(); }
       else if (ctrl && !e.altKey && (e.key === 'f' || e.key === 'F')) {  // find in the document, not in the page
-        e.preventDefault(); done(OVERLAY_DONE.BLUR); canvas.focus({ preventScroll: true }); mod._hs_find();
+        // Ctrl+Shift+F: the library (search all postmortems); Ctrl+F: find in this one.
+        e.preventDefault(); done(OVERLAY_DONE.BLUR); canvas.focus({ preventScroll: true });
+        if (e.shiftKey) mod._hs_library(); else mod._hs_find();
       }
     });
     el.addEventListener('blur', function () { if (!ov.quiet && ov.path) done(OVERLAY_DONE.BLUR); });

@@ -5,11 +5,12 @@
 #include <algorithm>
 
 #include "app.h"
-#include "core/exporters/exporters.h"
+#include "core/exporters/exporters.h"  // status_label
 #include "core/format.h"
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
+#include "library_json.h"
 #include "locate.h"
 #include "theme.h"
 #include "timeline.h"
@@ -22,32 +23,8 @@ namespace {
 // opening the library over a thousand drafts never holds up a frame.
 constexpr int64_t kSyncBudgetMs = 6;
 constexpr size_t kResultsShown = 30;
+constexpr float kFilterLabelW = 70;  // the label after a filter's combo ("Severity")
 const char* const kDialog = "Library: search all postmortems";
-
-// "lessons.went_wrong/ls-1/text" -> "Lessons went wrong"; "action_items/ai-2/title" -> "Action items title".
-std::string field_label(const std::string& path) {
-    std::string head = path.substr(0, path.find('/'));
-    const size_t last = path.rfind('/');
-    const std::string tail = last == std::string::npos ? "" : path.substr(last + 1);
-    if (!tail.empty() && tail != "text" && tail != "description") head += " " + tail;
-    for (char& c : head)
-        if (c == '_' || c == '.') c = ' ';
-    if (!head.empty() && head[0] >= 'a' && head[0] <= 'z') head[0] = static_cast<char>(head[0] - 'a' + 'A');
-    return head;
-}
-
-// j[key] when j is an object that has it, else null (operator[] on a const Json must not miss).
-const Json& member(const Json& j, const char* key) {
-    static const Json none;
-    if (!j.is_object()) return none;
-    auto it = j.find(key);
-    return it != j.end() ? *it : none;
-}
-
-std::string as_text(const Json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 // A snippet drawn wrapped at `w`, its highlighted words (byte pairs in `hl`) on a tinted ground; the whole block is
 // one selectable. True when clicked.
@@ -71,17 +48,25 @@ bool snippet_button(const std::string& text, const Json& hl, float w) {
     return clicked;
 }
 
-// A filter over one kind of value: a combo listing the drafts' values, several may be ticked (library_ask sees the
-// change).
-template <class T, class Label>
-void filter_combo(const char* name, std::vector<T>& chosen, const std::vector<T>& offered, Label label, float w) {
+std::string same(const std::string& s) { return s; }
+std::string severity_label(const std::string& s) { return "SEV" + s; }
+
+// A filter over one kind of value: a combo listing the drafts' values (the facet `key` of the last answer), several
+// may be ticked (library_ask sees the change).
+void filter_combo(const char* name, std::vector<std::string>& chosen, const Json& answer, const char* key,
+                  std::string (*label)(const std::string&), float w) {
     const std::string preview =
-        chosen.empty() ? std::string("any") : chosen.size() == 1 ? label(chosen[0]) : std::to_string(chosen.size()) + " chosen";
+        chosen.empty()       ? std::string("any")
+        : chosen.size() == 1 ? label(chosen[0])
+                             : std::to_string(chosen.size()) + " chosen";
     ImGui::SetNextItemWidth(w);
     const std::string id = std::string(name) + "##filter." + name;
     if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {
-        if (offered.empty()) muted_text("No draft names any yet.");
-        for (const T& v : offered) {
+        const Json& offered = json_member(json_member(answer, "facets"), key);
+        if (!offered.is_array() || offered.empty()) muted_text("No draft names any yet.");
+        for (size_t i = 0; offered.is_array() && i < offered.size(); ++i) {
+            if (!offered[i].is_string()) continue;
+            const std::string v = offered[i].get<std::string>();
             const auto it = std::find(chosen.begin(), chosen.end(), v);
             const bool on = it != chosen.end();
             if (ImGui::Selectable(label(v).c_str(), on, ImGuiSelectableFlags_DontClosePopups)) {
@@ -94,20 +79,19 @@ void filter_combo(const char* name, std::vector<T>& chosen, const std::vector<T>
     mark(std::string("library.filter.") + name);
 }
 
-template <class T>
-std::vector<T> facet(const Json& answer, const char* key) {
-    std::vector<T> r;
-    auto f = answer.find("facets");
-    if (f == answer.end() || !f->is_object()) return r;
-    auto it = f->find(key);
-    if (it != f->end() && it->is_array())
-        for (const Json& x : *it)
-            if ((std::is_same<T, int>::value && x.is_number_integer()) || (!std::is_same<T, int>::value && x.is_string()))
-                r.push_back(x.get<T>());
-    return r;
+}  // namespace
+
+const Json& json_member(const Json& j, const char* key) {
+    static const Json none;
+    if (!j.is_object()) return none;
+    auto it = j.find(key);
+    return it != j.end() ? *it : none;
 }
 
-}  // namespace
+std::string json_text(const Json& j, const char* key) {
+    const Json& v = json_member(j, key);
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
 
 void App::open_library() {
     library_.open = true;
@@ -131,7 +115,8 @@ bool App::library_sync() {
         platform_.request_frame();
     };
     if (!gone.empty()) platform_.library_job("drop", Json(gone).dump(), failed);
-    Json batch = Json::array();
+    // [[draft id, document], ...]: the documents' JSON as it is (draft ids need no escaping, is_valid_draft_id).
+    std::string batch;
     const int64_t start = platform_.now_ms();
     bool more = false;
     for (const std::string& id : store_->ids()) {
@@ -143,10 +128,10 @@ bool App::library_sync() {
             more = true;
             break;
         }
-        batch.push_back(Json::array({id, save_document(d->doc)}));
+        batch += (batch.empty() ? "[[\"" : ",[\"") + id + "\"," + save_document(d->doc) + "]";
         library_.sent[id] = d->updated_ms;
     }
-    if (!batch.empty()) platform_.library_job("put", batch.dump(-1, ' ', false, Json::error_handler_t::replace), failed);
+    if (!batch.empty()) platform_.library_job("put", batch + "]", failed);
     if (more) platform_.request_frame();
     const bool sent = !gone.empty() || !batch.empty();
     if (sent) {
@@ -226,16 +211,16 @@ void App::draw_library_filters(float w) {
     LibraryFilters& f = L.filters;
     const float cw = std::max(120.0f, std::min(180.0f, (w - 40) / 3));
     const float right = ImGui::GetCursorScreenPos().x + w;
-    filter_combo("Severity", f.severities, facet<int>(L.answer, "severities"),
-                                [](int s) { return "SEV" + std::to_string(s); }, cw);
-    same_line_if_fits(cw, right);
-    filter_combo("Status", f.statuses, facet<std::string>(L.answer, "statuses"), status_label, cw);
-    same_line_if_fits(cw, right);
-    auto same = [](const std::string& s) { return s; };
-    filter_combo("Service", f.services, facet<std::string>(L.answer, "services"), same, cw);
-    filter_combo("Tag", f.tags, facet<std::string>(L.answer, "tags"), same, cw);
-    same_line_if_fits(cw, right);
-    filter_combo("Owner", f.owners, facet<std::string>(L.answer, "owners"), same, cw);
+    filter_combo("Severity", f.severities, L.answer, "severities", severity_label, cw);
+    same_line_if_fits(cw + kFilterLabelW, right);
+    filter_combo("Status", f.statuses, L.answer, "statuses", status_label, cw);
+    same_line_if_fits(cw + kFilterLabelW, right);
+    filter_combo("Service", f.services, L.answer, "services", same, cw);
+    same_line_if_fits(cw + kFilterLabelW, right);
+    filter_combo("Tag", f.tags, L.answer, "tags", same, cw);
+    same_line_if_fits(cw + kFilterLabelW, right);
+    filter_combo("Owner", f.owners, L.answer, "owners", same, cw);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextColored(palette().text_muted, "Written from");
     ImGui::SameLine();
     date_picker("library.since", f.since, platform_.now_ms());
@@ -304,31 +289,19 @@ void App::draw_library_results() {
         muted_text("Indexing your postmortems\xe2\x80\xa6");
         return;
     }
-    const std::string problem = as_text(a, "problem");
-    const Json& results = member(a, "results");
-    const size_t total = a.value("total", size_t{0});
-    if (!problem.empty()) {
-        ImGui::TextWrapped("%s", problem.c_str());
-    } else if (!results.is_array() || results.empty()) {
-        const std::string q = L.query.size() > 80 ? L.query.substr(0, 80) + "\xe2\x80\xa6" : L.query;
-        const std::string none = (q.empty() ? std::string("No postmortem") : "No match for \u201c" + q + "\u201d") +
-                                 (L.filters.any() ? " with these filters: clear a filter or try other words."
-                                                  : ": try fewer or other words.");
-        ImGui::TextWrapped("%s", none.c_str());
-        mark("library.none");
-        return;
-    } else {
-        const std::string count = std::to_string(total) + (total == 1 ? " postmortem" : " postmortems") +
-                                  (L.query.empty() ? ", newest first" : " match") +
-                                  (total > results.size() ? " (the best " + std::to_string(results.size()) + " shown)" : "");
-        muted_text(count.c_str());
-        mark("library.count");
-    }
+    // The worker words the line above the results: how many match, none (and what to do), or a query's problem.
+    const Json& results = json_member(a, "results");
+    const bool none = !results.is_array() || results.empty();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(none ? p.text : p.text_muted, "%s", json_text(a, "line").c_str());
+    ImGui::PopTextWrapPos();
+    mark(none ? "library.none" : "library.count");
+    if (none) return;
     std::string open_id, open_path;
     const float w = ImGui::GetContentRegionAvail().x;
     for (size_t i = 0; results.is_array() && i < results.size(); ++i) {
         const Json& r = results[i];
-        const std::string id = as_text(r, "id"), title = as_text(r, "title");
+        const std::string id = json_text(r, "id"), title = json_text(r, "title");
         ImGui::PushID(static_cast<int>(i));
         ImGui::Separator();
         ImGui::PushFont(fonts().bold);
@@ -336,18 +309,15 @@ void App::draw_library_results() {
         if (ImGui::Selectable(shown.c_str())) open_id = id;
         ImGui::PopFont();
         mark("library.result." + std::to_string(i));
-        const int sev = r.value("severity", 0);
-        if (sev > 0) badge("SEV" + std::to_string(sev), severity_colour(sev)), ImGui::SameLine();
-        const std::string status = as_text(r, "status"), created = as_text(r, "created");
-        if (!status.empty()) badge(status_label(status), status_colour(status.c_str())), ImGui::SameLine();
-        muted_text(created.empty() ? "no date" : created.c_str());
-        const Json& fields = member(r, "fields");
+        muted_text(json_text(r, "meta").c_str());
+        const Json& fields = json_member(r, "fields");
         for (size_t j = 0; fields.is_array() && j < fields.size(); ++j) {
-            const std::string path = as_text(fields[j], "path");
+            const std::string path = json_text(fields[j], "path");
             ImGui::PushID(static_cast<int>(j));
             ImGui::Indent(12);
-            ImGui::TextColored(p.accent, "%s", field_label(path).c_str());
-            if (snippet_button(as_text(fields[j], "snippet"), member(fields[j], "hl"), w - 12)) open_id = id, open_path = path;
+            ImGui::TextColored(p.accent, "%s", json_text(fields[j], "label").c_str());
+            if (snippet_button(json_text(fields[j], "snippet"), json_member(fields[j], "hl"), w - 12))
+                open_id = id, open_path = path;
             mark("library.field." + std::to_string(i) + "." + std::to_string(j));
             ImGui::Unindent(12);
             ImGui::PopID();

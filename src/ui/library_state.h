@@ -3,7 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "core/model.h"
@@ -11,8 +11,7 @@
 namespace hs::ui {
 
 struct LibraryFilters {
-    std::vector<int> severities;
-    std::vector<std::string> statuses, services, tags, owners;
+    std::vector<std::string> severities, statuses, services, tags, owners;
     std::string since, until;  // "YYYY-MM-DD" or ""
     bool any() const {
         return !severities.empty() || !statuses.empty() || !services.empty() || !tags.empty() || !owners.empty() ||
@@ -26,7 +25,7 @@ struct LibraryState {
     LibraryFilters filters;
 
     // What the index holds: each draft sent, with the save time of the copy sent (a later save sends it again).
-    std::unordered_map<std::string, int64_t> sent;
+    std::map<std::string, int64_t> sent;
     std::string problem;  // the index could not be reached or kept: said in the panel, syncing stops until reopened
     bool dirty = true;    // the drafts changed since the last search was asked
     std::string asked;    // the last search asked (query and filters as JSON): another one is asked when it differs

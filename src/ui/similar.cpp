@@ -9,6 +9,7 @@
 #include "fonts.h"
 #include "icons.h"
 #include "imgui.h"
+#include "library_json.h"
 #include "locate.h"
 #include "theme.h"
 #include "widgets.h"
@@ -18,17 +19,12 @@ namespace {
 
 // The open draft is compared again this long after its last change (or the library's), not at every keystroke.
 constexpr int64_t kSimilarPauseMs = 1200;
-constexpr size_t kLessonsShown = 3, kActionsShown = 3;
-
-std::string text_of(const Json& j, const char* key) {
-    auto it = j.is_object() ? j.find(key) : j.end();
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+constexpr size_t kLinksShown = 6;  // lessons first, then open action items
 
 const Json& list_of(const Json& j, const char* key) {
     static const Json none = Json::array();
-    auto it = j.is_object() ? j.find(key) : j.end();
-    return it != j.end() && it->is_array() ? *it : none;
+    const Json& v = json_member(j, key);
+    return v.is_array() ? v : none;
 }
 
 // A line of wrapped text that opens something when clicked. True when clicked.
@@ -63,8 +59,8 @@ void App::similar_ask() {
     L.similar_stale = false;
     const int seq = ++L.similar_seq;
     const size_t expected = L.sent.size();
-    const Json q = {{"id", draft_id_}, {"doc", save_document(*doc_)}};
-    platform_.library_job("similar", q.dump(-1, ' ', false, Json::error_handler_t::replace),
+    // The document's JSON as it is, not escaped into a string (a draft id needs no escaping: is_valid_draft_id).
+    platform_.library_job("similar", "{\"id\":\"" + draft_id_ + "\",\"doc\":" + save_document(*doc_) + "}",
                           [this, seq, expected](int status, const std::string& text) {
                               LibraryState& S = library_;
                               if (seq != S.similar_seq) return;  // asked again since
@@ -120,44 +116,29 @@ void App::draw_similar_section() {
     std::string open_id, open_path;
     for (size_t i = 0; i < items.size(); ++i) {
         const Json& s = items[i];
-        const std::string id = text_of(s, "id");
+        const std::string id = json_text(s, "id"), n = std::to_string(i);
         ImGui::PushID(static_cast<int>(i));
         if (i > 0) ImGui::Separator();
-        const std::string note = text_of(s, "note");
+        const std::string note = json_text(s, "note");
         if (!note.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
-            ImGui::TextWrapped(ICON_WARNING " %s", note.c_str());
-            ImGui::PopStyleColor();
-            mark("similar.repeat." + std::to_string(i));
+            if (link_line(ICON_WARNING " " + note, p.warning)) open_id = id;
+            mark("similar.repeat." + n);
         }
         ImGui::PushFont(fonts().bold);
-        const std::string title = text_of(s, "title");
+        const std::string title = json_text(s, "title");
         if (link_line(title.empty() ? std::string("Untitled postmortem") : title, p.accent)) open_id = id;
         ImGui::PopFont();
-        mark("similar.item." + std::to_string(i));
-        const int days = s.value("days_before", -1);
-        const std::string when = days >= 0 ? std::to_string(days) + (days == 1 ? " day" : " days") + " earlier"
-                                           : text_of(s, "created");
-        if (!when.empty()) muted_text(when.c_str());
+        mark("similar.item." + n);
+        muted_text(json_text(s, "when").c_str());
         ImGui::PushTextWrapPos(0);
-        ImGui::TextColored(p.text_muted, "Why: %s", text_of(s, "reasons").c_str());
+        ImGui::TextColored(p.text_muted, "%s", json_text(s, "why").c_str());
         ImGui::PopTextWrapPos();
-        const Json& lessons = list_of(s, "lessons");
-        for (size_t j = 0; j < lessons.size() && j < kLessonsShown; ++j) {
+        // Its lessons and open action items: each opens that postmortem at its field.
+        const Json& links = list_of(s, "links");
+        for (size_t j = 0; j < links.size() && j < kLinksShown; ++j) {
             ImGui::PushID(static_cast<int>(j));
-            if (link_line(ICON_BOOK " " + text_of(lessons[j], "text"), p.text))
-                open_id = id, open_path = text_of(lessons[j], "path");
-            mark("similar.lesson." + std::to_string(i) + "." + std::to_string(j));
-            ImGui::PopID();
-        }
-        const Json& actions = list_of(s, "open_actions");
-        for (size_t j = 0; j < actions.size() && j < kActionsShown; ++j) {
-            ImGui::PushID(static_cast<int>(100 + j));
-            const std::string owner = text_of(actions[j], "owner"), due = text_of(actions[j], "due");
-            const std::string line = ICON_TASKS " " + text_of(actions[j], "title") +
-                                     (owner.empty() ? "" : " \xe2\x80\x94 " + owner) + (due.empty() ? "" : ", due " + due);
-            if (link_line(line, p.text)) open_id = id, open_path = "action_items/" + text_of(actions[j], "id") + "/title";
-            mark("similar.action." + std::to_string(i) + "." + std::to_string(j));
+            if (link_line(json_text(links[j], "text"), p.text)) open_id = id, open_path = json_text(links[j], "path");
+            mark("similar.link." + n + "." + std::to_string(j));
             ImGui::PopID();
         }
         ImGui::PopID();

@@ -182,8 +182,8 @@ TEST_CASE("similar incidents: a new draft written like an earlier one names it, 
     CHECK(f.platform.library_calls["similar"] >= 1);
     REQUIRE(uitest::shown(f.r, "similar.item.0"));
     CHECK(uitest::shown(f.r, "similar.repeat.0"));  // 40 days earlier, same service and category: a repeat
-    REQUIRE(uitest::shown(f.r, "similar.lesson.0.0"));
-    f.click("similar.lesson.0.0");
+    REQUIRE(uitest::shown(f.r, "similar.link.0.0"));
+    f.click("similar.link.0.0");
     f.frames(3);
     REQUIRE(f.app->document() != nullptr);
     CHECK(f.app->document()->title == "Пул соединений исчерпан: payments-api timeouts");

@@ -151,6 +151,7 @@ EMSCRIPTEN_KEEPALIVE void hs_clipboard_read(int ok, const char* text) { S.app->c
 EMSCRIPTEN_KEEPALIVE void hs_overlay_enter(const char* path, int shift) { S.app->overlay_enter(path ? path : "", shift != 0); }
 EMSCRIPTEN_KEEPALIVE void hs_overlay_height(const char* path, float px) { S.app->overlay_height(path ? path : "", px); }
 EMSCRIPTEN_KEEPALIVE void hs_find() { S.app->open_find(); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_library() { S.app->open_library(); poke(); }  // Ctrl+Shift+F in a text field
 EMSCRIPTEN_KEEPALIVE void hs_undo() { S.app->undo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_redo() { S.app->redo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_read_view_more(double from) { S.app->read_view_more(static_cast<size_t>(from)); }
