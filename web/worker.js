@@ -11,6 +11,8 @@
 //   {id, op: 'export', job, doc, arg}         -> {id, status, text}        (text: the export, core/exporters/jobs.h)
 //   {id, op: 'review', job, args}             -> {id, status, text}        (a review job, src/platform/review_job.h:
 //                                                 args a JSON array of strings)
+//   {id, op: 'library', job, arg}             -> {id, status, text}        (a library job, src/platform/library_job.h:
+//                                                 the search index is kept in this worker between calls)
 // status: 1 done, 0 refused (text says why), 2 the link needs a passphrase.
 //   a runtime abort (out of memory)          -> {id, crashed: what}, and this worker closes; the page makes another.
 'use strict';
@@ -48,6 +50,10 @@ function run(msg) {
       var job = new TextEncoder().encode(msg.job), args = new TextEncoder().encode(msg.args);
       ptrs.push(bytesIn(m, job), bytesIn(m, args));
       ok = m._hsw_review(ptrs[0], job.length, ptrs[1], args.length, Date.now());
+    } else if (msg.op === 'library') {
+      var lj = new TextEncoder().encode(msg.job), la = new TextEncoder().encode(msg.arg);
+      ptrs.push(bytesIn(m, lj), bytesIn(m, la));
+      ok = m._hsw_library(ptrs[0], lj.length, ptrs[1], la.length);
     } else if (msg.op === 'qr') {
       var t = new TextEncoder().encode(msg.text);
       ptrs.push(bytesIn(m, t));

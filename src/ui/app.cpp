@@ -190,7 +190,8 @@ void App::handle_shortcuts() {
         if (io.KeyShift) redo(); else undo();
     }
     if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) redo();
-    if (ctrl && ImGui::IsKeyPressed('F')) open_find();
+    if (ctrl && io.KeyShift && ImGui::IsKeyPressed('F')) open_library();  // the library: search all postmortems
+    else if (ctrl && ImGui::IsKeyPressed('F')) open_find();
     if (ctrl && ImGui::IsKeyPressed('O')) platform_.pick_files();  // the page handles it itself (user activation)
     for (ImWchar c : io.InputQueueCharacters)
         if (c == '?') show_shortcuts_ = true;
@@ -360,6 +361,7 @@ void App::frame() {
     if (doc_) draw_merge();
     draw_history();
     draw_overview();
+    draw_library();
     draw_settings();
     if (doc_) draw_composer();
     draw_apply_reply();

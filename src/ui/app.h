@@ -21,6 +21,7 @@
 #include "find_state.h"
 #include "history_state.h"
 #include "incoming_state.h"
+#include "library_state.h"
 #include "slack_import_state.h"
 #include "merge_state.h"
 #include "platform.h"
@@ -431,6 +432,23 @@ private:
     void reply_applied(int status, const std::string& text);
     void draw_apply_reply();
     HS_NOINLINE void draw_apply_reply_open();
+    // The library (library.cpp: search across every draft; similar.cpp: similar incidents of the open draft), over
+    // the platform's library jobs (src/platform/library_job.h).
+public:
+    void open_library();  // the top bar's Library button and Ctrl+Shift+F
+    bool library_open() const { return library_.open; }
+private:
+    bool library_sync();
+    void library_ask();
+    void open_at_field(const std::string& draft_id, const std::string& path);
+    void draw_library();
+    HS_NOINLINE void draw_library_open();
+    void draw_library_filters(float w);
+    void draw_library_results();
+    void similar_ask();
+    HS_NOINLINE void draw_similar_section();
+    LibraryState library_;
+
     ReviewState review_;
     ShareState share_;
     IncomingState incoming_;

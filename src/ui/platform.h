@@ -123,6 +123,15 @@ public:
         answer(kLinkFailed, "review links cannot be made or read here");
     }
 
+    // The library (src/platform/library_job.h: "put", "drop", "search", "similar"): its search index and similar
+    // incidents live where the editor's own wasm need not carry them (web: a worker of their own, which keeps the
+    // index between calls). The answer as make_link's: kLinkOk with the JSON answer, kLinkFailed with why.
+    virtual void library_job(const std::string& job, const std::string& arg, LinkAnswer answer) {
+        (void)job;
+        (void)arg;
+        answer(kLinkFailed, "the library cannot be searched here");
+    }
+
     virtual bool has_text_overlay() const { return false; }
     // A named moment in a performance trace (the page: console.timeStamp; bench/storage prints the ones inside the
     // longest task). For the steps of a save spread over frames.

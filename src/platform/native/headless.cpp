@@ -13,6 +13,7 @@
 #include "glyphs_native.h"
 #include "imgui.h"
 #include "locate.h"
+#include "platform/library_job.h"
 #include "platform/review_job.h"
 #include "theme.h"
 
@@ -49,6 +50,14 @@ void HeadlessPlatform::read_link(const std::string& fragment, const std::string&
 void HeadlessPlatform::review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) {
     std::string text;
     const int status = hs::review_job::run(job, args, now_ms(), text);
+    answer(status, text);
+}
+
+void HeadlessPlatform::library_job(const std::string& job, const std::string& arg, LinkAnswer answer) {
+    if (!library) library = std::make_shared<library_job::Library>();
+    ++library_calls[job];
+    std::string text;
+    const int status = library->run(job, arg, text);
     answer(status, text);
 }
 

@@ -5,10 +5,15 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "platform.h"
+
+namespace hs::library_job {
+class Library;
+}
 
 namespace hs::native {
 
@@ -32,6 +37,11 @@ public:
     void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) override;
     // Review jobs at once, here (src/platform/review_job.h).
     void review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) override;
+    // The library's search index and similar incidents at once, here (src/platform/library_job.h); `library_calls`
+    // counts the calls by job.
+    void library_job(const std::string& job, const std::string& arg, LinkAnswer answer) override;
+    std::shared_ptr<library_job::Library> library;
+    std::map<std::string, int> library_calls;
     // The edit journal, kept in memory (by key, as the page's store keeps it); reads answer at once.
     void journal_write(const std::vector<JournalRecord>& records) override;
     void journal_read(const std::string& draft_id, JournalAnswer answer) override;
