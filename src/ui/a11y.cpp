@@ -18,11 +18,13 @@ namespace {
 
 struct Node {
     std::string key, role, name, value, locate;
+    std::string tag;  // the key of a node that is neither an ImGui item nor a locate mark (a table's row, a cell)
     unsigned state = 0;
     ImGuiID id = 0;
+    int depth = 0, pos = 0;
     bool same(const Node& o) const {
         return role == o.role && name == o.name && value == o.value && state == o.state && locate == o.locate &&
-               id == o.id;
+               id == o.id && depth == o.depth && pos == o.pos;
     }
 };
 
@@ -34,6 +36,9 @@ constexpr size_t kMarkLookBack = 4;
 
 bool g_on = false;
 std::vector<Node> g_cur, g_sent;
+// How deep the nodes added now sit (inside a table, its row, its cell), and the depth of the open table (-1: none).
+int g_depth = 0, g_table_depth = -1;
+std::string g_announcement;
 std::string g_sent_focus;
 bool g_sent_any = false;
 ImGuiID g_focus_request = 0;
@@ -143,6 +148,30 @@ void maybe_focus(ImGuiID id) {
     g.NavDisableMouseHover = true;
 }
 
+void add_node(Node n) {
+    n.depth = g_depth;
+    g_cur.push_back(std::move(n));
+}
+
+// A node of a table's structure (the table, a row, a cell): no ImGui item, keyed by `tag`.
+void add_structure(std::string tag, const char* role, std::string name, int pos, unsigned state = 0) {
+    Node n;
+    n.tag = std::move(tag);
+    n.role = role;
+    n.name = std::move(name);
+    n.pos = pos;
+    n.state = state;
+    add_node(std::move(n));
+}
+
+// The last node if it is the last ImGui item's (looking back a little: a widget may add a mark after its item).
+Node* last_item_node() {
+    const ImGuiID id = GImGui->LastItemData.ID;
+    for (size_t i = g_cur.size(), k = 0; id && i > 0 && k < kMarkLookBack; --i, ++k)
+        if (g_cur[i - 1].id == id) return &g_cur[i - 1];
+    return nullptr;
+}
+
 std::string unique_key(std::string key, std::map<std::string, int>& seen) {
     const int n = seen[key]++;
     return n == 0 ? key : key + "~" + std::to_string(n);
@@ -155,6 +184,8 @@ bool a11y_enabled() { return g_on; }
 
 void a11y_begin_frame() {
     g_cur.clear();
+    g_depth = 0;
+    g_table_depth = -1;
     if (ImGuiContext* g = ImGui::GetCurrentContext()) g->TestEngineHookItems = g_on;
 }
 
@@ -183,7 +214,7 @@ void a11y_mark(const std::string& locate_name, bool from_item) {
     // A field drawn as an InvisibleButton starts editing on a click only: keyboard activation is passed on here.
     if (field && id && g.NavActivateId == id) g_field_activated = locate_name.substr(kFieldPrefix.size());
     if (id && (g.LastItemData.InFlags & ImGuiItemFlags_Disabled)) n.state |= kA11yDisabled;
-    g_cur.push_back(std::move(n));
+    add_node(std::move(n));
 }
 
 void a11y_label(const char* name) {
@@ -198,7 +229,11 @@ std::string a11y_changes() {
         Node& n = g_cur[i];
         char hex[16];
         std::snprintf(hex, sizeof hex, "i%08x", n.id);
-        n.key = unique_key(n.id ? std::string(hex) : !n.locate.empty() ? n.locate : "t" + std::to_string(i), seen);
+        n.key = unique_key(n.id                ? std::string(hex)
+                           : !n.locate.empty() ? n.locate
+                           : !n.tag.empty()    ? n.tag
+                                               : "t" + std::to_string(i),
+                           seen);
     }
     const ImGuiContext& g = *GImGui;
     std::string focus;
@@ -214,7 +249,7 @@ std::string a11y_changes() {
         if (order_same && g_sent[i].key != n.key) order_same = false;
         auto it = before.find(n.key);
         if (it != before.end() && it->second->same(n)) continue;
-        changed.push_back({n.key, n.role, n.name, n.value, n.state, n.id, n.locate});
+        changed.push_back({n.key, n.role, n.name, n.value, n.state, n.id, n.locate, n.depth, n.pos});
     }
     if (order_same && changed.empty() && focus == g_sent_focus) return {};
     Json out = Json::object();
@@ -230,6 +265,94 @@ std::string a11y_changes() {
     g_sent_any = true;
     return out.dump();
 }
+
+void a11y_table_begin(const std::string& key, const char* name, int row_count) {
+    if (!g_on) return;
+    a11y_table_end();  // tables do not nest
+    // The header row counts as a row for aria-rowcount and aria-rowindex.
+    add_structure(key, "table", name, row_count + 1);
+    g_table_depth = g_depth++;
+}
+
+void a11y_table_header(const char* const* columns, int count, int sort_column, bool ascending) {
+    if (!g_on || g_table_depth < 0) return;
+    const std::string table = g_cur.empty() ? std::string() : g_cur.back().tag;
+    g_depth = g_table_depth + 1;
+    add_structure(table + "/head", "row", {}, 1);
+    g_depth = g_table_depth + 2;
+    for (int c = 0; c < count; ++c)
+        add_structure(table + "/head/" + std::to_string(c), "columnheader", columns[c], 0,
+                      c != sort_column ? 0u : ascending ? kA11ySortAscending : kA11ySortDescending);
+}
+
+void a11y_table_row(const std::string& key, int index) {
+    if (!g_on || g_table_depth < 0) return;
+    g_depth = g_table_depth + 1;
+    add_structure(key, "row", {}, index + 2);
+    g_depth = g_table_depth + 2;
+}
+
+void a11y_table_cell() {
+    if (!g_on || g_table_depth < 0) return;
+    g_depth = g_table_depth + 2;
+    // Keyed by its row and column: the row's node is the last one at the row's depth.
+    int column = 0;
+    std::string row;
+    for (size_t i = g_cur.size(); i > 0; --i) {
+        const Node& n = g_cur[i - 1];
+        if (n.depth == g_depth && n.role == "cell") ++column;
+        if (n.depth == g_table_depth + 1) {
+            row = n.tag;
+            break;
+        }
+    }
+    add_structure(row + "/" + std::to_string(column), "cell", {}, 0);
+    g_depth = g_table_depth + 3;
+}
+
+void a11y_table_end() {
+    if (g_table_depth < 0) return;
+    g_depth = g_table_depth;
+    g_table_depth = -1;
+}
+
+void a11y_value(const std::string& value) {
+    if (!g_on) return;
+    if (Node* n = last_item_node()) n->value = value;
+}
+
+bool a11y_begin_combo(const char* label, const char* name, const char* preview) {
+    if (!g_on) return ImGui::BeginCombo(label, preview);
+    const ImGuiID id = ImGui::GetID(label);
+    const bool open = ImGui::BeginCombo(label, preview);
+    // Open, the popup is the last item now; closed, the combo is, unless it was clipped.
+    if (open || (GImGui->LastItemData.ID == id && ImGui::IsItemVisible())) {
+        Node n;
+        n.id = id;
+        n.role = "combobox";
+        n.name = name;
+        n.value = visible_text(preview, preview + std::char_traits<char>::length(preview));
+        n.state = kA11yExpandable | (open ? kA11yExpanded : 0u);
+        add_node(std::move(n));
+        maybe_focus(id);
+    }
+    return open;
+}
+
+bool a11y_radio(const char* label, bool active) {
+    const bool pressed = ImGui::RadioButton(label, active);
+    if (Node* n = g_on ? last_item_node() : nullptr) {
+        n->role = "radio";
+        n->state |= kA11yCheckable | (active ? kA11yChecked : 0u);
+    }
+    return pressed;
+}
+
+void a11y_announce(std::string text) {
+    if (g_on) g_announcement = std::move(text);
+}
+
+std::string a11y_take_announcement() { return std::exchange(g_announcement, std::string()); }
 
 void a11y_focus(unsigned id) { g_focus_request = id; }
 
@@ -255,7 +378,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     if (ctx->LastItemData.InFlags & ImGuiItemFlags_Disabled) n.state |= kA11yDisabled;
     n.name = label ? name_from_label(label) : std::string();
     if (n.name.empty()) n.name = kUnnamed + n.role;  // a locate mark just after may name it better
-    g_cur.push_back(std::move(n));
+    add_node(std::move(n));
     maybe_focus(id);
 }
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

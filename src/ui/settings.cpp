@@ -2,7 +2,9 @@
 // drafts. Also the JSON answers of window.hindsight's library queries.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
+#include "a11y.h"
 #include "app.h"
 #include "core/format.h"
 #include "core/store.h"
@@ -23,6 +25,11 @@ std::string bytes_text(double b) {
     else std::snprintf(buf, sizeof buf, "%.1f GB", b / 1e9);
     return buf;
 }
+
+// Text size: the choices offered, in percent of the default, and where the choice is kept.
+constexpr int kTextSizes[] = {85, 100, 115, 130, 150, 175, 200};
+constexpr const char* kTextSizeFile = "/settings/text-size";
+constexpr const char* kSettingsDirectory = "/settings";
 
 void heading(const char* text) {
     ImGui::Spacing();
@@ -52,17 +59,57 @@ void App::download_all() {
 }
 
 void App::draw_settings() {
+    // The stored text size applies as soon as the storage is there (the fonts are loaded again before the next frame).
+    if (!settings_.text_size_loaded && platform_.storage()) {
+        settings_.text_size_loaded = true;
+        std::string stored;
+        if (platform_.storage()->read(kTextSizeFile, stored).ok() && !stored.empty()) {
+            set_text_size(std::atoi(stored.c_str()));
+            if (text_size_pending()) platform_.request_frame();
+        }
+    }
     if (settings_.open || ImGui::IsPopupOpen("Settings")) draw_settings_open();
+}
+
+// Settings > Text size: applied at once, kept in the app's storage for the next visit.
+void App::draw_text_size() {
+    char shown[16];
+    std::snprintf(shown, sizeof shown, "%d %%", text_size());
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Text size");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    int chosen = 0;
+    if (a11y_begin_combo("##text_size", "Text size", shown)) {
+        for (const int pct : kTextSizes) {
+            char label[16];
+            std::snprintf(label, sizeof label, "%d %%", pct);
+            if (ImGui::Selectable(label, pct == text_size())) chosen = pct;
+            mark("settings.text_size." + std::to_string(pct));
+        }
+        ImGui::EndCombo();
+    }
+    mark("settings.text_size");
+    if (!chosen || chosen == text_size()) return;
+    set_text_size(chosen);
+    platform_.request_frame();
+    if (Filesystem* fs = platform_.storage()) {
+        Status st = fs->mkdirs(kSettingsDirectory);
+        if (st.ok()) st = fs->write(kTextSizeFile, std::to_string(chosen));
+        if (!st.ok()) show_message("The text size could not be kept for next time: " + st.message);
+        else platform_.storage_persist();
+    }
 }
 
 void App::draw_settings_open() {
     if (!begin_dialog("Settings", settings_.open, 600, 450)) return;
     const Palette& p = palette();
     heading("Appearance");
-    if (ImGui::RadioButton("Light", !dark_)) set_dark(false);
+    if (a11y_radio("Light", !dark_)) set_dark(false);
     ImGui::SameLine(0, 16);
-    if (ImGui::RadioButton("Dark", dark_)) set_dark(true);
+    if (a11y_radio("Dark", dark_)) set_dark(true);
     mark("settings.theme");
+    draw_text_size();
 
     heading("Reviews");
     draw_reviewer_name("ui:settings.reviewer");
