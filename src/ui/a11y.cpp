@@ -18,7 +18,6 @@ namespace {
 
 struct Node {
     std::string key, role, name, value, locate;
-    std::string tag;  // the key of a node that is neither an ImGui item nor a locate mark (a table's row, a cell)
     unsigned state = 0;
     ImGuiID id = 0;
     int depth = 0, pos = 0;
@@ -38,6 +37,8 @@ bool g_on = false;
 std::vector<Node> g_cur, g_sent;
 // How deep the nodes added now sit (inside a table, its row, its cell), and the depth of the open table (-1: none).
 int g_depth = 0, g_table_depth = -1;
+std::string g_table_row;  // the key of the table's row being drawn, and its next cell's column
+int g_table_cell = 0;
 std::string g_announcement;
 std::string g_sent_focus;
 bool g_sent_any = false;
@@ -153,12 +154,13 @@ void add_node(Node n) {
     g_cur.push_back(std::move(n));
 }
 
-// A node of a table's structure (the table, a row, a cell): no ImGui item, keyed by `tag`.
-void add_structure(std::string tag, const char* role, std::string name, int pos, unsigned state = 0) {
+// A node of a table's structure (the table, a row, a cell): no ImGui item, keyed by `key` (given as its locate name,
+// which also lets tests find it).
+void add_structure(std::string key, const char* role, const char* name, int pos, unsigned state = 0) {
     Node n;
-    n.tag = std::move(tag);
+    n.locate = std::move(key);
     n.role = role;
-    n.name = std::move(name);
+    n.name = name;
     n.pos = pos;
     n.state = state;
     add_node(std::move(n));
@@ -229,11 +231,7 @@ std::string a11y_changes() {
         Node& n = g_cur[i];
         char hex[16];
         std::snprintf(hex, sizeof hex, "i%08x", n.id);
-        n.key = unique_key(n.id                ? std::string(hex)
-                           : !n.locate.empty() ? n.locate
-                           : !n.tag.empty()    ? n.tag
-                                               : "t" + std::to_string(i),
-                           seen);
+        n.key = unique_key(n.id ? std::string(hex) : !n.locate.empty() ? n.locate : "t" + std::to_string(i), seen);
     }
     const ImGuiContext& g = *GImGui;
     std::string focus;
@@ -276,37 +274,28 @@ void a11y_table_begin(const std::string& key, const char* name, int row_count) {
 
 void a11y_table_header(const char* const* columns, int count, int sort_column, bool ascending) {
     if (!g_on || g_table_depth < 0) return;
-    const std::string table = g_cur.empty() ? std::string() : g_cur.back().tag;
+    g_table_row = g_cur.back().locate + "/head";
     g_depth = g_table_depth + 1;
-    add_structure(table + "/head", "row", {}, 1);
+    add_structure(g_table_row, "row", "", 1);
     g_depth = g_table_depth + 2;
     for (int c = 0; c < count; ++c)
-        add_structure(table + "/head/" + std::to_string(c), "columnheader", columns[c], 0,
+        add_structure(g_table_row + "/" + columns[c], "columnheader", columns[c], 0,
                       c != sort_column ? 0u : ascending ? kA11ySortAscending : kA11ySortDescending);
 }
 
 void a11y_table_row(const std::string& key, int index) {
     if (!g_on || g_table_depth < 0) return;
     g_depth = g_table_depth + 1;
-    add_structure(key, "row", {}, index + 2);
+    g_table_row = key;
+    g_table_cell = 0;
+    add_structure(key, "row", "", index + 2);
     g_depth = g_table_depth + 2;
 }
 
 void a11y_table_cell() {
     if (!g_on || g_table_depth < 0) return;
     g_depth = g_table_depth + 2;
-    // Keyed by its row and column: the row's node is the last one at the row's depth.
-    int column = 0;
-    std::string row;
-    for (size_t i = g_cur.size(); i > 0; --i) {
-        const Node& n = g_cur[i - 1];
-        if (n.depth == g_depth && n.role == "cell") ++column;
-        if (n.depth == g_table_depth + 1) {
-            row = n.tag;
-            break;
-        }
-    }
-    add_structure(row + "/" + std::to_string(column), "cell", {}, 0);
+    add_structure(g_table_row + "/" + std::to_string(g_table_cell++), "cell", "", 0);
     g_depth = g_table_depth + 3;
 }
 

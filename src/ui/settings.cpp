@@ -2,7 +2,6 @@
 // drafts. Also the JSON answers of window.hindsight's library queries.
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 
 #include "a11y.h"
 #include "app.h"
@@ -26,8 +25,19 @@ std::string bytes_text(double b) {
     return buf;
 }
 
-// Text size: the choices offered, in percent of the default, and where the choice is kept.
-constexpr int kTextSizes[] = {85, 100, 115, 130, 150, 175, 200};
+// Text size: the choices offered, in percent of the default (the label is also what the storage keeps), and where
+// the choice is kept.
+struct TextSize {
+    int percent;
+    const char* label;
+    const char* locate;
+};
+constexpr TextSize kTextSizes[] = {
+    {85, "85 %", "settings.text_size.85"},    {100, "100 %", "settings.text_size.100"},
+    {115, "115 %", "settings.text_size.115"}, {130, "130 %", "settings.text_size.130"},
+    {150, "150 %", "settings.text_size.150"}, {175, "175 %", "settings.text_size.175"},
+    {200, "200 %", "settings.text_size.200"},
+};
 constexpr const char* kTextSizeFile = "/settings/text-size";
 constexpr const char* kSettingsDirectory = "/settings";
 
@@ -63,39 +73,37 @@ void App::draw_settings() {
     if (!settings_.text_size_loaded && platform_.storage()) {
         settings_.text_size_loaded = true;
         std::string stored;
-        if (platform_.storage()->read(kTextSizeFile, stored).ok() && !stored.empty()) {
-            set_text_size(std::atoi(stored.c_str()));
-            if (text_size_pending()) platform_.request_frame();
-        }
+        if (platform_.storage()->read(kTextSizeFile, stored).ok())
+            for (const TextSize& t : kTextSizes)
+                if (stored == t.label) set_text_size(t.percent), platform_.request_frame();
     }
     if (settings_.open || ImGui::IsPopupOpen("Settings")) draw_settings_open();
 }
 
 // Settings > Text size: applied at once, kept in the app's storage for the next visit.
 void App::draw_text_size() {
-    char shown[16];
-    std::snprintf(shown, sizeof shown, "%d %%", text_size());
+    const TextSize* now = &kTextSizes[1];
+    for (const TextSize& t : kTextSizes)
+        if (t.percent == text_size()) now = &t;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Text size");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    int chosen = 0;
-    if (a11y_begin_combo("##text_size", "Text size", shown)) {
-        for (const int pct : kTextSizes) {
-            char label[16];
-            std::snprintf(label, sizeof label, "%d %%", pct);
-            if (ImGui::Selectable(label, pct == text_size())) chosen = pct;
-            mark("settings.text_size." + std::to_string(pct));
+    const TextSize* chosen = now;
+    if (a11y_begin_combo("##text_size", "Text size", now->label)) {
+        for (const TextSize& t : kTextSizes) {
+            if (ImGui::Selectable(t.label, &t == now)) chosen = &t;
+            mark(t.locate);
         }
         ImGui::EndCombo();
     }
     mark("settings.text_size");
-    if (!chosen || chosen == text_size()) return;
-    set_text_size(chosen);
+    if (chosen == now) return;
+    set_text_size(chosen->percent);
     platform_.request_frame();
     if (Filesystem* fs = platform_.storage()) {
         Status st = fs->mkdirs(kSettingsDirectory);
-        if (st.ok()) st = fs->write(kTextSizeFile, std::to_string(chosen));
+        if (st.ok()) st = fs->write(kTextSizeFile, chosen->label);
         if (!st.ok()) show_message("The text size could not be kept for next time: " + st.message);
         else platform_.storage_persist();
     }

@@ -527,9 +527,16 @@ void Timeline::announce_entry(const Document& d, int ei) {
     if (!a11y_enabled()) return;
     const TimelineEntry& e = index_.entries[static_cast<size_t>(ei)];
     const Event& ev = d.timeline[static_cast<size_t>(e.event_index)];
-    a11y_announce(format_time(e.time_ms, display_zone(), TimePrecision::Full) + ", " + event_type_label(ev.type) +
-                  ", " + (ev.description.empty() ? std::string("no description") : ev.description) + ". Event " +
-                  std::to_string(ei + 1) + " of " + std::to_string(index_.entries.size()));
+    std::string said = format_time(e.time_ms, display_zone(), TimePrecision::Full);
+    said += ", ";
+    said += event_type_label(ev.type);
+    said += ", ";
+    said += ev.description.empty() ? "no description" : ev.description.c_str();
+    said += ". Event ";
+    said += std::to_string(ei + 1);
+    said += " of ";
+    said += std::to_string(index_.entries.size());
+    a11y_announce(std::move(said));
 }
 
 void Timeline::draw_minimap(float w) {

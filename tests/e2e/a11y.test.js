@@ -211,6 +211,7 @@ test('the timeline list is a table: column headers, the row count of all rows, r
   await h.click(page, JA_SAMPLE);
   const d = await h.doc(page);
   const first = [...d.timeline].sort((a, b) => Date.parse(a.time) - Date.parse(b.time))[0];
+  await h.scrollIntoView(page, 'add.timeline');  // the button under the list: the list is in view above it
   await h.scrollIntoView(page, `timeline.row.description.${first.id}`);
   await mirrored(page, cdp, `timeline.row.description.${first.id}`);
   const tables = await axOfRole(cdp, 'table');
@@ -275,29 +276,31 @@ test('the timeline axis says the event that the arrow keys, Home and End move to
   await context.close();
 });
 
-// The height of a button drawn with the UI font: it grows with the text size.
-async function buttonHeight(page, name) { return (await h.locate(page, name)).rect.h; }
+// The width of a button drawn with the UI font: its label's part grows with the text size (the padding does not).
+async function buttonWidth(page, name) { return (await h.locate(page, name)).rect.w; }
 
 test('Settings > Text size resizes the text at once, is kept over a reload, and the phone layout holds at 150 %', async () => {
   const { page, context, errors } = await h.openApp(browser, server);
-  const before = await buttonHeight(page, 'welcome.new');
   await h.click(page, 'welcome.sample.samples/ja-payment-gateway-timeout.json');
+  const share100 = (await h.locate(page, 'topbar.share')).rect;
   await h.click(page, 'topbar.settings');
-  const closeBefore = await buttonHeight(page, 'settings.download_all');
+  const widthBefore = await buttonWidth(page, 'settings.download_all');
   await h.click(page, 'settings.text_size');
   await h.click(page, 'settings.text_size.150');
   await h.settle(page, 300);
-  const closeAfter = await buttonHeight(page, 'settings.download_all');
-  assert.ok(closeAfter > closeBefore * 1.3, `the button grew: ${closeBefore} -> ${closeAfter}`);
-  // Kept in the app's storage: a new visit starts at 150 %.
+  const widthAfter = await buttonWidth(page, 'settings.download_all');
+  assert.ok(widthAfter > widthBefore * 1.3, `the button grew: ${widthBefore} -> ${widthAfter}`);
+  const share150 = (await h.locate(page, 'topbar.share')).rect;
+  assert.ok(share150.h > share100.h + 5 && share150.w > share100.w, `${JSON.stringify(share100)} -> ${JSON.stringify(share150)}`);
+  // Kept in the app's storage: the next visit (the draft reopens) draws at 150 % again.
   await page.keyboard.press('Escape');
   await h.settle(page, 400);
   await page.goto(server.url);
   await page.evaluate(() => window.hindsight.ready);
-  await page.waitForFunction((b) => {
-    const r = window.hindsight.locate('welcome.new');
-    return r && r.h > b * 1.3;
-  }, before, { timeout: 10000 });
+  await page.waitForFunction((want) => {
+    const r = window.hindsight.locate('topbar.share');
+    return r && r.h === want.h && r.w === want.w;
+  }, share150, { timeout: 10000 });
   assert.deepEqual(errors, []);
   await context.close();
 
