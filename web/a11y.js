@@ -31,6 +31,21 @@ window.hindsightA11y = function (mod, canvas) {
     axFocus(el);
     afterFrames(2, function () { axPress('keydown'); afterFrames(2, function () { axPress('keyup'); }); });
   }
+  // A table's header row (row 1), kept on the table's element and put back first whenever its rows are placed.
+  function axHead(table, names, sorted, direction) {
+    var head = table.hsHead || (table.hsHead = document.createElement('div'));
+    head.setAttribute('role', 'row');
+    head.setAttribute('aria-rowindex', '1');
+    head.textContent = '';
+    names.forEach(function (name, i) {
+      var c = document.createElement('div');
+      c.setAttribute('role', 'columnheader');
+      c.textContent = name;
+      if (i === sorted) c.setAttribute('aria-sort', direction);
+      head.appendChild(c);
+    });
+    if (!head.parentNode) table.insertBefore(head, table.firstChild);
+  }
   function axNode(n) {
     var el = axNodes[n[0]];
     if (!el) {
@@ -43,13 +58,13 @@ window.hindsightA11y = function (mod, canvas) {
     el.setAttribute('role', role);
     // Rows and cells are named by what they hold; a table or a control by its name.
     if (n[2]) el.setAttribute('aria-label', n[2]); else el.removeAttribute('aria-label');
-    // A container (a table, a row, a cell) holds its children's elements, not text.
-    if (!el.firstElementChild) el.textContent = n[3];
+    // A table or a row holds its children's elements, not text; a table's value is its column names.
+    if (role === 'table') axHead(el, n[3].split('\t'), (s >> 8) - 1, s & AX.SORT_UP ? 'ascending' : 'descending');
+    else if (role !== 'row') el.textContent = n[3];
     if (n[5]) el.tabIndex = -1; else el.removeAttribute('tabindex');
     el.hsDepth = n[7] || 0;
     axAttr(el, 'aria-rowcount', role === 'table' && n[8]);
     axAttr(el, 'aria-rowindex', role === 'row' && n[8]);
-    axAttr(el, 'aria-sort', s & AX.SORT_UP ? 'ascending' : s & AX.SORT_DOWN ? 'descending' : '');
     axFlag(el, 'aria-checked', s & AX.CHECKED, s & AX.CHECKABLE);
     axFlag(el, 'aria-expanded', s & AX.EXPANDED, s & AX.EXPANDABLE);
     axFlag(el, 'aria-disabled', true, s & AX.DISABLED);
@@ -58,7 +73,8 @@ window.hindsightA11y = function (mod, canvas) {
     if (n[6]) el.setAttribute('data-locate', n[6]); else el.removeAttribute('data-locate');
   }
   // The reading order: the elements in drawing order, runs of tabs or menu items in their container, and the nodes
-  // of a table (its rows, their cells, the controls in a cell) inside their parent: a node's depth says how deep.
+  // of a table (its rows, the controls in a row, each in a cell of its own) inside their parent: a node's depth says
+  // how deep.
   function axOrder(keys) {
     var kept = {}, frag = document.createDocumentFragment(), group = null, parents = [frag];
     keys.forEach(function (k) { var el = axNodes[k]; kept[k] = 1; while (el.firstElementChild) el.removeChild(el.firstElementChild); });
@@ -67,6 +83,14 @@ window.hindsightA11y = function (mod, canvas) {
       var parent = parents[d];
       parents.length = d + 1;
       parents.push(el);
+      // Each control drawn in a table's row is one cell's content, in column order.
+      if (parent.nodeType === 1 && parent.getAttribute('role') === 'row') {
+        var cell = document.createElement('div');
+        cell.setAttribute('role', 'cell');
+        parent.appendChild(cell);
+        parent = cell;
+      }
+      if (el.hsHead) el.appendChild(el.hsHead);
       if (!g) group = null;
       else if (!group || group.getAttribute('role') !== g || group.parentNode !== parent) {
         group = document.createElement('div');

@@ -126,7 +126,7 @@ void Timeline::draw_canvas(Document& d, float w) {
     const bool wheel_zooms = canvas_focused_ || io.KeyCtrl;
     if (wheel_zooms) ImGui::SetItemUsingMouseWheel();
     mark("timeline.canvas");
-    a11y_label("Timeline axis: arrow keys, Home and End move between events");
+    a11y_label("Timeline axis");  // arrows, Home and End move between events (docs/accessibility.md)
     f.hovered = ImGui::IsItemHovered();
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     f.mouse = io.MousePos;
@@ -502,10 +502,8 @@ void Timeline::handle_keys(Document& d) {
         const int n = static_cast<int>(index_.entries.size());
         std::string next = sel + 1 < n ? index_.entries[static_cast<size_t>(sel + 1)].id
                                        : sel > 0 ? index_.entries[static_cast<size_t>(sel - 1)].id : std::string();
-        d.timeline.erase(std::remove_if(d.timeline.begin(), d.timeline.end(), [&](const Event& e) { return e.id == id; }),
-                         d.timeline.end());
         select(next, true);
-        commit(d, "timeline#remove", "Delete event");
+        remove_event(d, id);
         return;
     }
     const bool left = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow));

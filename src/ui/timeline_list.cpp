@@ -18,15 +18,12 @@
 #include "widgets.h"
 
 namespace hs::ui {
-namespace {
-
-// The table's next column, which is also the mirror's next cell.
-void next_cell() {
-    ImGui::TableNextColumn();
-    a11y_table_cell();
+// One place that deletes an event (the list's Delete, the axis's Delete key): one copy of the erase code.
+void Timeline::remove_event(Document& d, const std::string& id) {
+    d.timeline.erase(std::remove_if(d.timeline.begin(), d.timeline.end(), [&](const Event& e) { return e.id == id; }),
+                     d.timeline.end());
+    commit(d, "timeline#remove", "Delete event");
 }
-
-}  // namespace
 
 void Timeline::rebuild_rows(const Document& d) {
     rows_.clear();
@@ -87,9 +84,8 @@ void Timeline::draw_list(Document& d, float w) {
         ImGui::TableSetupColumn("##ops", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, ImGui::GetFrameHeight());
         ImGui::TableHeadersRow();
         // The mirror's table: its headers, then each drawn row at its place among all rows.
-        static constexpr const char* kColumnNames[] = {"Time", "Type", "Description", "Author", "Actions"};
-        a11y_table_begin("timeline.events", "Events", static_cast<int>(rows_.size()));
-        a11y_table_header(kColumnNames, 5, sort_column_, sort_ascending_);
+        a11y_table_begin("timeline.events", "Events", static_cast<int>(rows_.size()),
+                         "Time\tType\tDescription\tAuthor\tActions", sort_column_, sort_ascending_);
         if (ImGuiTableSortSpecs* ss = ImGui::TableGetSortSpecs()) {
             if (ss->SpecsDirty && ss->SpecsCount > 0) {
                 sort_column_ = ss->Specs[0].ColumnIndex;
@@ -122,10 +118,8 @@ void Timeline::draw_list(Document& d, float w) {
                    "v42 started\", or use Add event.");
     }
     if (!remove.empty()) {
-        d.timeline.erase(std::remove_if(d.timeline.begin(), d.timeline.end(), [&](const Event& e) { return e.id == remove; }),
-                         d.timeline.end());
         if (selected_ == remove) selected_.clear();
-        commit(d, "timeline#remove", "Delete event");
+        remove_event(d, remove);
     }
     if (ImGui::Button(ICON_PLUS "  Add event")) {
         Event ev;
@@ -180,22 +174,22 @@ void Timeline::draw_list_row(Document& d, Event& e, float row_h, const TimeZone&
     ImGui::PushID(e.id.c_str());
     ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
     if (sel) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, col(p.accent, p.dark ? 0.28f : 0.16f));
-    next_cell();
+    ImGui::TableNextColumn();
     draw_row_time(d, e, zone, multi_day, rev);
-    next_cell();
+    ImGui::TableNextColumn();
     draw_row_type(d, e, rev);
     // Description and author: typing coalesces into one undo step per field.
-    next_cell();
+    ImGui::TableNextColumn();
     // Document fields: the app records the edit (natively text_input reports nothing to commit).
     if (text_input("timeline/" + e.id + "/description", e.description, "What happened", -1).activated)
         select(e.id, false);
     a11y_value(e.description);
     if (ImGui::IsItemVisible()) mark("timeline.row.description." + e.id);
-    next_cell();
+    ImGui::TableNextColumn();
     if (text_input("timeline/" + e.id + "/author", e.author, "Who / source", -1).activated)
         select(e.id, false);
     a11y_value(e.author);
-    next_cell();
+    ImGui::TableNextColumn();
     if (rev) {
         if (icon_button(ICON_CHECK, "ok", "Confirm the inferred type and time")) {
             review_.erase(e.id);
