@@ -271,6 +271,8 @@ void App::a11y_frame() {
     }
     const std::string changes = a11y_changes();
     if (!changes.empty()) platform_.a11y_update(changes);
+    const std::string said = a11y_take_announcement();  // e.g. the timeline axis's event under focus
+    if (!said.empty()) platform_.announce(said, false);
     // A problem is said at once (assertive); the save state when a save ends or fails, not at each "Saving".
     const std::string problem = messages_.empty() ? std::string() : messages_.front();
     if (problem != spoken_.problem && !problem.empty()) platform_.announce("Problem: " + problem, true);

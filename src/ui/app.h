@@ -250,6 +250,7 @@ private:
     HS_NOINLINE void draw_overview_open();
     void draw_settings();
     HS_NOINLINE void draw_settings_open();
+    void draw_text_size();  // Settings > Text size (settings.cpp)
     void download_all();  // every draft, the open one saved first
     // Share (share.cpp)
     void draw_share();
