@@ -105,6 +105,8 @@ void App::document_switched() {
     history_view_.comparing = false;
     history_view_.text.clear();
     actions_.row_h.clear();
+    ++merge_.gen;  // a merge under way was for the draft left: its answer is dropped
+    merge_.open = false;
 }
 
 void App::after_edit() {
