@@ -203,6 +203,7 @@ void App::begin_frame() {
     if (theme_pending_) {  // before anything is pushed: every window of this frame is drawn in the new theme
         theme_pending_ = false;
         apply_theme(dark_);
+        platform_.page_theme(dark_);
     }
     locate_begin_frame();
     last_field_order_.swap(field_order_);

@@ -419,6 +419,8 @@ mergeInto(LibraryManager.library, {
   $HsFatal: { NO_WEBGL2: 1 },
   hs_js_fatal__deps: ['$HsFatal'],
   hs_js_fatal: function (why) { if (Module['onFatal']) Module['onFatal'](why === HsFatal.NO_WEBGL2 ? 'webgl2' : 'unknown'); },
+  // The app's theme for the page's own parts (web/style.css: :root[data-theme]), which otherwise follow the system.
+  hs_js_page_theme: function (dark) { document.documentElement.setAttribute('data-theme', dark ? 'dark' : 'light'); },
   hs_js_set_cursor: function (ptr) {
     var c = document.getElementById('canvas');
     if (c) c.style.cursor = UTF8ToString(ptr);

@@ -37,6 +37,7 @@ int hs_js_prefers_dark();
 double hs_js_now_ms();
 void hs_js_first_frame();
 void hs_js_set_cursor(const char* css);
+void hs_js_page_theme(int dark);
 void hs_js_overlay_show(const char* path, float x, float y, float w, float h, float clip_top, float clip_bottom,
                         int multiline, int set_text, const char* text, size_t text_len, const char* hint,
                         size_t hint_len, float font_px, int dark, unsigned flags);
@@ -100,6 +101,7 @@ public:
     }
     void set_window_title(const std::string& t) override { hs_js_set_title(t.data(), t.size()); }
     bool prefers_dark() override { return hs_js_prefers_dark() != 0; }
+    void page_theme(bool dark) override { hs_js_page_theme(dark ? 1 : 0); }
     void open_url(const std::string& url) override { hs_js_open_url(url.c_str()); }
     void copy_text(const std::string& text) override { hs_js_copy_text(text.data(), text.size()); }
     bool read_clipboard() override {
