@@ -6,6 +6,7 @@
 #include "json_members.h"
 #include "schema.h"
 #include "store.h"
+#include "sort.h"
 
 namespace hs {
 namespace {
@@ -126,7 +127,7 @@ ReplayReport replay_journal(Document& doc, const std::string& draft_id, int64_t 
         entries.push_back(std::move(e));
     }
     // The order the edits were made in: by time, then by each tab's own sequence.
-    std::stable_sort(entries.begin(), entries.end(), [](const JournalEntry& a, const JournalEntry& b) {
+    sort_stable(entries.begin(), entries.end(), [](const JournalEntry& a, const JournalEntry& b) {
         if (a.time_ms != b.time_ms) return a.time_ms < b.time_ms;
         if (a.tab_id != b.tab_id) return a.tab_id < b.tab_id;
         return a.seq < b.seq;
@@ -177,7 +178,7 @@ std::vector<JournalEntry> EditJournal::take(int64_t now_ms) {
     out.reserve(pending_.size());
     for (auto& kv : pending_) out.push_back(std::move(kv.second));
     pending_.clear();
-    std::sort(out.begin(), out.end(), [](const JournalEntry& a, const JournalEntry& b) { return a.seq < b.seq; });
+    sort_stable(out.begin(), out.end(), [](const JournalEntry& a, const JournalEntry& b) { return a.seq < b.seq; });
     return out;
 }
 

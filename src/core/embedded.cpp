@@ -1,4 +1,5 @@
 #include "embedded.h"
+#include "sort.h"
 
 #include <algorithm>
 
@@ -16,7 +17,7 @@ std::vector<std::string> list_embedded(const std::string& folder) {
         std::string p = f->path;
         if (p.compare(0, folder.size(), folder) == 0) out.push_back(p);
     }
-    std::sort(out.begin(), out.end());
+    sort_stable(out.begin(), out.end());
     return out;
 }
 

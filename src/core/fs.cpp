@@ -1,5 +1,6 @@
 // Filesystem implementations: MemoryFs (tests, with faults) and PosixFs (disk natively, IDBFS in the browser).
 #include "fs.h"
+#include "sort.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -152,7 +153,7 @@ Status MemoryFs::list(const std::string& dir, std::vector<std::string>& names) {
         child(it->first);
     for (auto it = dirs_.lower_bound(prefix); it != dirs_.end() && it->compare(0, prefix.size(), prefix) == 0; ++it)
         child(*it);
-    std::sort(names.begin(), names.end());
+    sort_stable(names.begin(), names.end());
     return Status::success();
 }
 
@@ -259,7 +260,7 @@ Status PosixFs::list(const std::string& dir, std::vector<std::string>& names) {
         if (n != "." && n != "..") names.push_back(n);
     }
     ::closedir(d);
-    std::sort(names.begin(), names.end());
+    sort_stable(names.begin(), names.end());
     return Status::success();
 }
 

@@ -27,6 +27,7 @@
 #include "templates.h"
 #include "strings.h"
 #include "text.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -76,7 +77,7 @@ void blame_person(Ctx& c, const std::string& text, const std::vector<Sentence>& 
                   const std::string& section, const std::string& item_id, const std::string& field) {
     std::vector<PersonHit> hits;
     for (const Sentence& s : sentences) person_rules(s, hits);
-    std::sort(hits.begin(), hits.end(), [](const PersonHit& a, const PersonHit& b) {
+    sort_stable(hits.begin(), hits.end(), [](const PersonHit& a, const PersonHit& b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
     std::vector<PersonHit> kept;  // overlapping hits are one finding
@@ -120,7 +121,7 @@ void blame_phrases(Ctx& c, const std::string& text, const std::vector<Sentence>&
         }
     }
     // Overlapping phrases ("blame" inside "to blame", "should have" inside "should have known"): keep the longest.
-    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    sort_stable(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
     std::vector<Hit> kept;
@@ -135,7 +136,7 @@ void blame_phrases(Ctx& c, const std::string& text, const std::vector<Sentence>&
         }
         if (!overlaps) kept.push_back(h);
     }
-    std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
+    sort_stable(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) { return a.start < b.start; });
     for (const Hit& h : kept) {
         Finding f = make("blame-language", "warning", section, item_id, field,
                          quote_excerpt(text, h.start, h.end) + " puts the focus on a person rather than the system.",
@@ -196,8 +197,8 @@ void scan_text(Ctx& c, const std::string& text, const std::string& section, cons
     const std::vector<Sentence> sentences = tokenise(text, c.people);
     blame_phrases(c, text, sentences, section, item_id, field);
     blame_person(c, text, sentences, before, section, item_id, field);
-    std::stable_sort(c.out.begin() + long(before), c.out.end(),
-                     [](const Finding& a, const Finding& b) { return a.start < b.start; });
+    sort_stable(c.out.begin() + long(before), c.out.end(),
+                [](const Finding& a, const Finding& b) { return a.start < b.start; });
     if (c.cache)
         c.next.push_back({section, item_id, field, text, std::vector<Finding>(c.out.begin() + long(before), c.out.end())});
 }
@@ -307,7 +308,7 @@ void gather_people(Ctx& c) {
     }
     for (const ActionItem& a : d.action_items)
         if (seen.insert(a.owner).second) add_person(c.people, a.owner);
-    std::sort(c.people.begin(), c.people.end(), [](const std::string& a, const std::string& b) {
+    sort_stable(c.people.begin(), c.people.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() > b.size() : a < b;
     });
     c.people.erase(std::unique(c.people.begin(), c.people.end()), c.people.end());

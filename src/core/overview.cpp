@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "metrics.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -25,7 +26,7 @@ int action_age_days(const Document& d, const std::string& today) {
 
 std::optional<int64_t> median_of(std::vector<int64_t> v) {
     if (v.empty()) return std::nullopt;
-    std::sort(v.begin(), v.end());
+    sort_stable(v.begin(), v.end());
     const size_t m = v.size() / 2;
     if (v.size() % 2) return v[m];
     return v[m - 1] + (v[m] - v[m - 1]) / 2;
@@ -56,7 +57,7 @@ Overview compute_overview(const std::vector<OverviewEntry>& entries, const std::
             by_basis.push_back(*m.time_to_resolve_s);
         }
     }
-    std::stable_sort(o.open_items.begin(), o.open_items.end(), [](const OverdueItem& a, const OverdueItem& b) {
+    sort_stable(o.open_items.begin(), o.open_items.end(), [](const OverdueItem& a, const OverdueItem& b) {
         if (a.overdue != b.overdue) return a.overdue;
         const bool da = is_calendar_date(a.item.due), db = is_calendar_date(b.item.due);
         if (da != db) return da;

@@ -9,6 +9,7 @@
 #include "format.h"
 #include "format_detail.h"
 #include "link.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -264,13 +265,13 @@ bool knows_version(const Document& d, const std::string& hash) {
 
 void normalize_review_data(Document& d) {
     for (Comment& c : d.comments)
-        std::sort(c.replies.begin(), c.replies.end(), by_time_then_id<CommentReply>);
-    std::sort(d.comments.begin(), d.comments.end(), by_time_then_id<Comment>);
-    std::sort(d.suggestions.begin(), d.suggestions.end(), by_time_then_id<Suggestion>);
+        sort_stable(c.replies.begin(), c.replies.end(), by_time_then_id<CommentReply>);
+    sort_stable(d.comments.begin(), d.comments.end(), by_time_then_id<Comment>);
+    sort_stable(d.suggestions.begin(), d.suggestions.end(), by_time_then_id<Suggestion>);
     // Decisions: a set (history is kept; latest_decisions picks each reviewer's latest), in time order.
     std::vector<std::pair<std::string, Approval>> keyed;
     for (const Approval& a : d.approvals) keyed.emplace_back(dump(schema::struct_json(a)), a);
-    std::sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) {
+    sort_stable(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) {
         if (x.second.at.set != y.second.at.set) return !x.second.at.set;
         if (x.second.at.unix_ms != y.second.at.unix_ms) return x.second.at.unix_ms < y.second.at.unix_ms;
         return x.first < y.first;
@@ -287,7 +288,7 @@ void normalize_review_data(Document& d) {
     }
     std::vector<SharedVersion> shared;
     for (auto& kv : by_hash) shared.push_back(std::move(kv.second));
-    std::sort(shared.begin(), shared.end(), [](const SharedVersion& a, const SharedVersion& b) {
+    sort_stable(shared.begin(), shared.end(), [](const SharedVersion& a, const SharedVersion& b) {
         return a.at.unix_ms != b.at.unix_ms ? a.at.unix_ms < b.at.unix_ms : a.hash < b.hash;
     });
     if (shared.size() > kMaxSharedVersions) shared.erase(shared.begin(), shared.end() - kMaxSharedVersions);

@@ -6,6 +6,7 @@
 #include "review.h"
 #include "schema.h"
 #include "text.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -29,7 +30,7 @@ std::vector<size_t> occurrences(const std::string& hay, const std::string& needl
     }
     if (all.size() > kMaxCandidates) {
         auto dist = [near](size_t p) { return p > near ? p - near : near - p; };
-        std::stable_sort(all.begin(), all.end(), [&](size_t a, size_t b) { return dist(a) < dist(b); });
+        sort_stable(all.begin(), all.end(), [&](size_t a, size_t b) { return dist(a) < dist(b); });
         all.resize(kMaxCandidates);
     }
     return all;

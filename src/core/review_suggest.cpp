@@ -4,6 +4,7 @@
 
 #include "review.h"
 #include "schema.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -114,7 +115,7 @@ std::vector<std::vector<std::string>> suggestion_conflicts(const Document& d) {
         if (r.status == AnchorStatus::Orphaned || r.status == AnchorStatus::Whole) continue;
         placed.push_back({s.anchor.path, r.begin, r.end, placed.size(), s.id});
     }
-    std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+    sort_stable(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
         return a.path != b.path ? a.path < b.path : a.begin != b.begin ? a.begin < b.begin : a.order < b.order;
     });
     // Sweep each field's ranges in order: a range that starts before the group's end joins the group.
@@ -130,7 +131,7 @@ std::vector<std::vector<std::string>> suggestion_conflicts(const Document& d) {
     std::vector<std::vector<std::string>> out;
     for (auto& g : groups) {
         if (g.size() < 2) continue;
-        std::sort(g.begin(), g.end(), [](const Placed* a, const Placed* b) { return a->order < b->order; });
+        sort_stable(g.begin(), g.end(), [](const Placed* a, const Placed* b) { return a->order < b->order; });
         std::vector<std::string> ids;
         for (const Placed* p : g) ids.push_back(p->id);
         out.push_back(std::move(ids));

@@ -6,6 +6,7 @@
 #include <type_traits>
 
 #include "format_detail.h"
+#include "sort.h"
 
 namespace hs {
 namespace schema {
@@ -154,7 +155,7 @@ Field<T> id(std::string T::*m) {
 }
 
 void sort_keys(std::vector<const char*>& keys) {
-    std::sort(keys.begin(), keys.end(), [](const char* a, const char* b) { return std::strcmp(a, b) < 0; });
+    sort_stable(keys.begin(), keys.end(), [](const char* a, const char* b) { return std::strcmp(a, b) < 0; });
 }
 
 template <class T>

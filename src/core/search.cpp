@@ -11,6 +11,7 @@
 #include "search_detail.h"
 #include "strings.h"
 #include "text.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -132,9 +133,9 @@ void SearchIndex::Impl::add(const Document& d) {
         s.postings += counts.size();
     }
     s.terms.assign(weights.begin(), weights.end());
-    std::sort(s.terms.begin(), s.terms.end());
+    sort_stable(s.terms.begin(), s.terms.end());
     s.causes.assign(causes.begin(), causes.end());
-    std::sort(s.causes.begin(), s.causes.end());
+    sort_stable(s.causes.begin(), s.causes.end());
     for (const auto& t : s.terms) ++df[t.first];
     total_length += s.length;
     live_postings += s.postings;
@@ -228,7 +229,7 @@ bool SearchIndex::Impl::parse(const std::string& query, size_t max_prefix_terms,
                 for (auto it = dict.lower_bound(g.prefix);
                      it != dict.end() && it->first.compare(0, g.prefix.size(), g.prefix) == 0; ++it)
                     if (df[it->second]) found.push_back({df[it->second], it->second});
-                std::sort(found.rbegin(), found.rend());
+                sort_stable(found.rbegin(), found.rend());
                 for (size_t k = 0; k < found.size() && k < max_prefix_terms; ++k)
                     g.terms.push_back(found[k].second);
             } else {
@@ -295,7 +296,7 @@ std::vector<FieldMatch> SearchIndex::Impl::fields_of(const Slot& s, const std::v
     for (const Hit& h : hits) by_field[h.field] += groups[h.group].idf * h.count * s.fields[h.field].weight;
     std::vector<std::pair<double, uint32_t>> order;
     for (const auto& f : by_field) order.push_back({-f.second, f.first});
-    std::sort(order.begin(), order.end());  // best first; ties in the document's order
+    sort_stable(order.begin(), order.end());  // best first; ties in the document's order
     std::unordered_set<uint32_t> wanted;
     for (const Group& g : groups) wanted.insert(g.terms.begin(), g.terms.end());
     std::vector<FieldMatch> out;
@@ -333,7 +334,7 @@ SearchResponse SearchIndex::search(const std::string& query, const SearchFilter&
         std::vector<const Slot*> all;
         for (const Slot& s : x.slots)
             if (x.passes(s, filter, want)) all.push_back(&s);
-        std::sort(all.begin(), all.end(), [](const Slot* a, const Slot* b) {
+        sort_stable(all.begin(), all.end(), [](const Slot* a, const Slot* b) {
             return a->created != b->created ? a->created > b->created : a->id < b->id;
         });
         r.total = all.size();
@@ -360,7 +361,7 @@ SearchResponse SearchIndex::search(const std::string& query, const SearchFilter&
         const double df = static_cast<double>(docs.size());
         groups[gi].idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
     }
-    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    sort_stable(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
         return a.slot != b.slot ? a.slot < b.slot : a.field != b.field ? a.field < b.field : a.group < b.group;
     });
 
@@ -389,7 +390,7 @@ SearchResponse SearchIndex::search(const std::string& query, const SearchFilter&
         }
         i = j;
     }
-    std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
+    sort_stable(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
         if (a.score != b.score) return a.score > b.score;
         const Slot &sa = x.slots[a.slot], &sb = x.slots[b.slot];
         return sa.created != sb.created ? sa.created > sb.created : sa.id < sb.id;

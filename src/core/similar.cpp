@@ -6,6 +6,7 @@
 
 #include "overview.h"
 #include "text.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -132,7 +133,7 @@ std::vector<SimilarIncident> find_similar(const Document& d, const SearchIndex& 
                   kServiceWeight * overlap(s.services.size(), d.services.size(), e->services.size()) +
                   kCategoryWeight * overlap(s.categories.size(), my_categories.size(), theirs.size());
         if (s.score < o.min_score) continue;
-        std::sort(shared.rbegin(), shared.rend());
+        sort_stable(shared.rbegin(), shared.rend());
         for (const auto& w : shared) {
             const std::string& t = index.term_text(w.second);
             const bool digits = std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -149,7 +150,7 @@ std::vector<SimilarIncident> find_similar(const Document& d, const SearchIndex& 
                    !s.categories.empty() && s.wording >= o.repeat_min_wording;
         out.push_back(std::move(s));
     }
-    std::sort(out.begin(), out.end(), [](const SimilarIncident& a, const SimilarIncident& b) {
+    sort_stable(out.begin(), out.end(), [](const SimilarIncident& a, const SimilarIncident& b) {
         if (a.score != b.score) return a.score > b.score;
         return a.created != b.created ? a.created > b.created : a.id < b.id;
     });

@@ -11,6 +11,7 @@
 #include "text.h"
 
 #include "time.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -470,7 +471,7 @@ std::vector<TrashEntry> DraftStore::list_trash() {
         }
         out.push_back({id, d.doc.title, deleted.value_or(d.updated_ms), d.updated_ms});
     }
-    std::sort(out.begin(), out.end(), [](const TrashEntry& a, const TrashEntry& b) {
+    sort_stable(out.begin(), out.end(), [](const TrashEntry& a, const TrashEntry& b) {
         return a.deleted_ms != b.deleted_ms ? a.deleted_ms > b.deleted_ms : a.id < b.id;
     });
     return out;

@@ -7,6 +7,7 @@
 #include "format.h"
 #include "store_detail.h"
 #include "text.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -18,7 +19,7 @@ std::vector<std::string> snapshots_to_prune(const std::vector<SnapshotInfo>& sna
                                             const PrunePolicy& policy) {
     std::vector<const SnapshotInfo*> s;
     for (const auto& x : snaps) s.push_back(&x);
-    std::sort(s.begin(), s.end(), [](const SnapshotInfo* a, const SnapshotInfo* b) {
+    sort_stable(s.begin(), s.end(), [](const SnapshotInfo* a, const SnapshotInfo* b) {
         return a->unix_ms != b->unix_ms ? a->unix_ms > b->unix_ms : a->name > b->name;
     });
     // The newest of each day and of each week is its representative. Keeping representatives (not just "whatever
@@ -110,7 +111,7 @@ std::vector<SnapshotInfo> DraftStore::list_history(const std::string& id) {
         si.reason = n.substr(dash + 1, n.size() - dash - 1 - 5);
         out.push_back(std::move(si));
     }
-    std::sort(out.begin(), out.end(), [](const SnapshotInfo& a, const SnapshotInfo& b) {
+    sort_stable(out.begin(), out.end(), [](const SnapshotInfo& a, const SnapshotInfo& b) {
         return a.unix_ms != b.unix_ms ? a.unix_ms > b.unix_ms : a.name > b.name;
     });
     return out;

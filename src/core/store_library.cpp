@@ -7,6 +7,7 @@
 #include "format.h"
 #include "store_detail.h"
 #include "text.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -41,15 +42,15 @@ std::vector<DraftSummary> DraftStore::summaries(const std::string& today, SortBy
         return a.updated_ms != b.updated_ms ? a.updated_ms > b.updated_ms : a.id < b.id;
     };
     switch (sort) {
-        case SortBy::Updated: std::sort(out.begin(), out.end(), by_updated); break;
+        case SortBy::Updated: sort_stable(out.begin(), out.end(), by_updated); break;
         case SortBy::Title:
-            std::sort(out.begin(), out.end(), [&](const DraftSummary& a, const DraftSummary& b) {
+            sort_stable(out.begin(), out.end(), [&](const DraftSummary& a, const DraftSummary& b) {
                 const int c = compare_text(a.title, b.title);
                 return c != 0 ? c < 0 : by_updated(a, b);
             });
             break;
         case SortBy::Severity:
-            std::sort(out.begin(), out.end(), [&](const DraftSummary& a, const DraftSummary& b) {
+            sort_stable(out.begin(), out.end(), [&](const DraftSummary& a, const DraftSummary& b) {
                 const int sa = a.severity > 0 ? a.severity : 99, sb = b.severity > 0 ? b.severity : 99;
                 return sa != sb ? sa < sb : by_updated(a, b);
             });

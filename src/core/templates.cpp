@@ -6,6 +6,7 @@
 
 #include "embedded.h"
 #include "format.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -121,7 +122,7 @@ std::vector<TemplateInfo> list_templates() {
             }
             out.push_back(std::move(info));
         }
-        std::stable_sort(out.begin(), out.end(), [](const TemplateInfo& a, const TemplateInfo& b) {
+        sort_stable(out.begin(), out.end(), [](const TemplateInfo& a, const TemplateInfo& b) {
             const int ra = rank(a.name), rb = rank(b.name);
             return ra != rb ? ra < rb : a.name < b.name;
         });

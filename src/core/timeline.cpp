@@ -10,6 +10,7 @@
 #include "metrics.h"
 
 #include "time.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -166,7 +167,7 @@ int document_offset_min(const Document& d) {
         if (!earliest || e.time.unix_ms < earliest->time.unix_ms) earliest = &e;
     }
     if (!earliest) return 0;
-    std::sort(counts.begin(), counts.end());  // ties go to the smallest offset
+    sort_stable(counts.begin(), counts.end());  // ties go to the smallest offset
     int best = earliest->time.offset_min, best_n = count(best);
     for (const auto& [off, n] : counts) {
         if (n > best_n) best = off, best_n = n;
@@ -381,7 +382,7 @@ bool event_before(const Event& a, const Event& b) {
 
 bool sort_events_by_time(std::vector<Event>& events) {
     if (std::is_sorted(events.begin(), events.end(), event_before)) return false;
-    std::stable_sort(events.begin(), events.end(), event_before);
+    sort_stable(events.begin(), events.end(), event_before);
     return true;
 }
 
@@ -389,7 +390,7 @@ std::vector<const Event*> events_in_time_order(const Document& d) {
     std::vector<const Event*> out;
     out.reserve(d.timeline.size());
     for (const Event& e : d.timeline) out.push_back(&e);
-    std::stable_sort(out.begin(), out.end(), [](const Event* a, const Event* b) { return event_before(*a, *b); });
+    sort_stable(out.begin(), out.end(), [](const Event* a, const Event* b) { return event_before(*a, *b); });
     return out;
 }
 

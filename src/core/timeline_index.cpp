@@ -6,6 +6,7 @@
 
 #include "metrics.h"
 #include "timeline.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -60,7 +61,7 @@ TimelineIndex build_timeline_index(const std::vector<Event>& events, const std::
     TimelineIndex idx;
     idx.entries.reserve(events.size());
     fill_entries(idx, events, label_px);
-    std::sort(idx.entries.begin(), idx.entries.end(), entry_before);
+    sort_stable(idx.entries.begin(), idx.entries.end(), entry_before);
     set_range(idx);
     return idx;
 }
@@ -71,14 +72,14 @@ void update_timeline_index(TimelineIndex& idx, const std::vector<Event>& events,
     const bool time_ordered =
         std::is_sorted(e.begin(), e.end(), [](const TimelineEntry& a, const TimelineEntry& b) { return a.time_ms < b.time_ms; });
     if (!time_ordered) {
-        std::sort(e.begin(), e.end(), entry_before);
+        sort_stable(e.begin(), e.end(), entry_before);
     } else {
         // Only events at the same instant can be out of order: sort each such run by (id, event index).
         for (size_t i = 0; i < e.size();) {
             size_t j = i + 1;
             while (j < e.size() && e[j].time_ms == e[i].time_ms) ++j;
             if (j - i > 1 && !std::is_sorted(e.begin() + static_cast<std::ptrdiff_t>(i), e.begin() + static_cast<std::ptrdiff_t>(j), entry_before))
-                std::sort(e.begin() + static_cast<std::ptrdiff_t>(i), e.begin() + static_cast<std::ptrdiff_t>(j), entry_before);
+                sort_stable(e.begin() + static_cast<std::ptrdiff_t>(i), e.begin() + static_cast<std::ptrdiff_t>(j), entry_before);
             i = j;
         }
     }
@@ -128,7 +129,7 @@ LaneLayout lanes_sorted(size_t n, const LaneParams& p, Get&& get) {
 LaneLayout layout_lanes(const std::vector<LaneItem>& items, const LaneParams& params) {
     std::vector<int> order(items.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
+    sort_stable(order.begin(), order.end(), [&](int a, int b) {
         const LaneItem &x = items[static_cast<size_t>(a)], &y = items[static_cast<size_t>(b)];
         if (x.time_ms != y.time_ms) return x.time_ms < y.time_ms;
         if (x.id != y.id) return x.id < y.id;
@@ -248,7 +249,7 @@ PhaseSet compute_phases(const Document& d) {
         m.t = ev->time.unix_ms;
         ms.push_back(m);
     }
-    std::stable_sort(ms.begin(), ms.end(), [](const Milestone& a, const Milestone& b) { return a.t < b.t; });
+    sort_stable(ms.begin(), ms.end(), [](const Milestone& a, const Milestone& b) { return a.t < b.t; });
     // The labels show the metrics' own figures: time to acknowledge runs from detection, not from impact start.
     const std::vector<MetricRow> figures = metric_rows(compute_metrics(d));
     int64_t prev = start->time.unix_ms;

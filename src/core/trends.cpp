@@ -4,6 +4,7 @@
 
 #include "metrics.h"
 #include "overview.h"
+#include "sort.h"
 
 namespace hs {
 
@@ -32,7 +33,7 @@ int64_t day_number(const std::string& date) {
 std::vector<TrendCount> ranked(const std::map<std::string, int>& counts) {
     std::vector<TrendCount> out;
     for (const auto& c : counts) out.push_back({c.first, c.second});
-    std::stable_sort(out.begin(), out.end(), [](const TrendCount& a, const TrendCount& b) { return a.count > b.count; });
+    sort_stable(out.begin(), out.end(), [](const TrendCount& a, const TrendCount& b) { return a.count > b.count; });
     return out;
 }
 

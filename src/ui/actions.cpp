@@ -14,6 +14,7 @@
 #include "locate.h"
 #include "theme.h"
 #include "widgets.h"
+#include "core/sort.h"
 
 namespace hs::ui {
 namespace {
@@ -119,7 +120,7 @@ void App::sort_action_order(std::vector<size_t>& order) {
             default: return std::string();
         }
     };
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    sort_stable(order.begin(), order.end(), [&](size_t x, size_t y) {
         const int c = compare_text(key(items[x]), key(items[y]));  // any script's case
         return actions_.sort_ascending ? c < 0 : c > 0;
     });

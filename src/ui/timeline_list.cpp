@@ -16,6 +16,7 @@
 #include "theme.h"
 #include "timeline.h"
 #include "widgets.h"
+#include "core/sort.h"
 
 namespace hs::ui {
 // One place that deletes an event (the list's Delete, the axis's Delete key): one copy of the erase code.
@@ -53,7 +54,7 @@ void Timeline::rebuild_rows(const Document& d) {
         return sort_ascending_ ? c < 0 : c > 0;
     };
     // The timeline is kept in time order, so the default sort usually finds the rows sorted already.
-    if (!std::is_sorted(rows_.begin(), rows_.end(), row_before)) std::stable_sort(rows_.begin(), rows_.end(), row_before);
+    if (!std::is_sorted(rows_.begin(), rows_.end(), row_before)) sort_stable(rows_.begin(), rows_.end(), row_before);
     rows_dirty_ = false;
 }
 

@@ -12,6 +12,7 @@
 
 #include "../strings.h"
 #include "importers.h"
+#include "../sort.h"
 
 namespace hs {
 
@@ -239,8 +240,8 @@ Event alert_event(const Instant& t, const std::string& type, std::string text, c
 // Episodes as events: an alert's first firing is detected and its last resolution resolved; the firings and
 // resolutions in between (a flapping alert) are notes, so the earliest detected and resolved events stay meaningful.
 void add_events(std::vector<Episode>& episodes, const Source& src, ImportResult& res) {
-    std::stable_sort(episodes.begin(), episodes.end(),
-                     [](const Episode& a, const Episode& b) { return a.starts.unix_ms < b.starts.unix_ms; });
+    sort_stable(episodes.begin(), episodes.end(),
+                [](const Episode& a, const Episode& b) { return a.starts.unix_ms < b.starts.unix_ms; });
     std::map<std::string, std::vector<const Episode*>> by_key;
     for (const Episode& ep : episodes) by_key[ep.key].push_back(&ep);
     for (const auto& kv : by_key) {

@@ -3,6 +3,7 @@
 
 #include "../strings.h"
 #include "importers.h"
+#include "../sort.h"
 
 namespace hs {
 namespace import_detail {
@@ -17,8 +18,8 @@ Document new_import_document() {
 
 void sort_timeline(Document& d) {
     // Stable: two events at the same second keep the order the source listed them in.
-    std::stable_sort(d.timeline.begin(), d.timeline.end(),
-                     [](const Event& a, const Event& b) { return a.time.unix_ms < b.time.unix_ms; });
+    sort_stable(d.timeline.begin(), d.timeline.end(),
+                [](const Event& a, const Event& b) { return a.time.unix_ms < b.time.unix_ms; });
 }
 
 std::optional<ImportResult> entry_time(const Json& entry, const char* key, const std::string& pointer, Instant& out) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "../model.h"
+#include "../sort.h"
 
 namespace hs {
 
@@ -108,8 +109,8 @@ void sort_timeline(Document& d);
 // listed them in.
 template <class Entry>
 void sort_by_time(std::vector<Entry>& entries) {
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const Entry& a, const Entry& b) { return a.time.unix_ms < b.time.unix_ms; });
+    sort_stable(entries.begin(), entries.end(),
+                [](const Entry& a, const Entry& b) { return a.time.unix_ms < b.time.unix_ms; });
 }
 // A new event (fresh id) at `time`.
 Event new_event(const Instant& time, std::string type, std::string description, std::string author);

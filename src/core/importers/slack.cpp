@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "slack_detail.h"
+#include "../sort.h"
 
 namespace hs {
 
@@ -284,8 +285,8 @@ bool read_day(const std::string& text, const std::string& file, const std::strin
 ImportResult finish(Context& ctx, std::vector<Event>& events) {
     ImportResult res;
     res.doc = new_import_document();
-    std::stable_sort(events.begin(), events.end(),
-                     [](const Event& a, const Event& b) { return a.time.unix_ms < b.time.unix_ms; });
+    sort_stable(events.begin(), events.end(),
+                [](const Event& a, const Event& b) { return a.time.unix_ms < b.time.unix_ms; });
     for (Event& ev : events) {
         ev.id = new_id("ev");
         res.doc.timeline.push_back(std::move(ev));

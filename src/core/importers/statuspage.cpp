@@ -9,6 +9,7 @@
 
 #include "../strings.h"
 #include "importers.h"
+#include "../sort.h"
 
 namespace hs {
 
@@ -155,8 +156,8 @@ std::optional<ImportResult> read_updates(const Json& inc, const std::string& ip,
         }
         out.push_back(std::move(up));
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const Update& a, const Update& b) { return a.time.unix_ms < b.time.unix_ms; });
+    sort_stable(out.begin(), out.end(),
+                [](const Update& a, const Update& b) { return a.time.unix_ms < b.time.unix_ms; });
     return std::nullopt;
 }
 
