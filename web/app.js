@@ -727,6 +727,7 @@
     workerAnswer(id, read ? linkHelper : fileHelper, read ? { op: 'decode', fragment: a, passphrase: pass }
                                                         : op === 'qr' ? { op: 'qr', text: a }
                                                         : op === 'review' ? { op: 'review', job: b, args: a }
+                                                        : op === 'trends' ? { op: 'trends', job: b, docs: a, today: pass }
                                                         : { op: 'encode', doc: a, base: b, passphrase: pass });
   }
   // Exports (core/exporters/jobs.h) are made in the worker as well: the editor's wasm does not carry the exporters.

@@ -360,6 +360,7 @@ void App::frame() {
     if (doc_) draw_merge();
     draw_history();
     draw_overview();
+    draw_trends();  // trends.cpp
     draw_settings();
     if (doc_) draw_composer();
     draw_apply_reply();

@@ -123,6 +123,17 @@ public:
         answer(kLinkFailed, "review links cannot be made or read here");
     }
 
+    // Trends over every draft (src/platform/trends_job.h: "figures", "markdown", "html"), computed where core/trends
+    // lives (web: the page's worker). `docs_json`: a JSON array of the drafts' documents; `today`: "YYYY-MM-DD". The
+    // answer as make_link's: kLinkOk with the result, kLinkFailed with why.
+    virtual void trends_job(const std::string& job, const std::string& docs_json, const std::string& today,
+                            LinkAnswer answer) {
+        (void)job;
+        (void)docs_json;
+        (void)today;
+        answer(kLinkFailed, "trends cannot be computed here");
+    }
+
     virtual bool has_text_overlay() const { return false; }
     // A named moment in a performance trace (the page: console.timeStamp; bench/storage prints the ones inside the
     // longest task). For the steps of a save spread over frames.

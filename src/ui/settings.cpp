@@ -107,6 +107,9 @@ void App::draw_settings_open() {
     if (ImGui::Button(ICON_DOWNLOAD "  Download all drafts")) download_all();
     mark("settings.download_all");
 
+    heading("Taxonomy");
+    draw_taxonomy_settings();  // classify.cpp
+
     heading("About");
     ImGui::TextColored(p.text_muted, "Hindsight %s. Everything stays in this browser: no account, no server.",
                        HS_VERSION);

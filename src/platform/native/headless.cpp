@@ -14,6 +14,7 @@
 #include "imgui.h"
 #include "locate.h"
 #include "platform/review_job.h"
+#include "platform/trends_job.h"
 #include "theme.h"
 
 namespace hs::native {
@@ -49,6 +50,13 @@ void HeadlessPlatform::read_link(const std::string& fragment, const std::string&
 void HeadlessPlatform::review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) {
     std::string text;
     const int status = hs::review_job::run(job, args, now_ms(), text);
+    answer(status, text);
+}
+
+void HeadlessPlatform::trends_job(const std::string& job, const std::string& docs_json, const std::string& today,
+                                  LinkAnswer answer) {
+    std::string text;
+    const int status = hs::trends_job::run(job, docs_json, today, text);
     answer(status, text);
 }
 
