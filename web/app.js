@@ -433,6 +433,7 @@
   api.history = function () { return query('history'); };
   api.quarantine = function () { return query('quarantine'); };
   api.storage = function () { return query('storage'); };
+  api.trends = function () { return query('trends'); };  // the trends view and the tables it shows
 
   // ---- offline: the service worker (web/sw.js) ---------------------------------------------------------------------
   // An update is installed in the background; the page offers it, and on Reload saves the drafts first, then lets the

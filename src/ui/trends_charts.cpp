@@ -210,52 +210,56 @@ void count_bars(const std::vector<TrendsFigures::Count>& rows, const ImVec4& col
 
 // The figures of chart `which` as a table.
 void figures_table(int which, const TrendsFigures& f) {
-    const bool monthly = which == 0 || which == 1 || which == 4;
-    const std::vector<TrendsFigures::Count>& counts = which == 2 ? f.categories : which == 3 ? f.services : f.ageing;
-    const int cols = which == 0 ? 8 : which == 1 ? 4 : which == 4 ? 3 : 2;
+    const std::vector<std::vector<std::string>> rows = trends_table_rows(which, f);
+    const int cols = static_cast<int>(rows[0].size());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchSame;
-    const size_t rows = monthly ? f.months.size() : counts.size();
-    const float h = std::min(kChartHeight, ImGui::GetFrameHeight() * static_cast<float>(rows + 1) + 4);
+    const float h = std::min(kChartHeight, ImGui::GetFrameHeight() * static_cast<float>(rows.size()) + 4);
     if (!ImGui::BeginTable("figures", cols, flags, ImVec2(0, h))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    const char* heads[][8] = {{"Month", "Incidents", "SEV1", "SEV2", "SEV3", "SEV4", "SEV5", "Not set"},
-                              {"Month", "Detect", "Acknowledge", "Resolve"},
-                              {"Category", "Postmortems"},
-                              {"Service", "Postmortems"},
-                              {"Month", "Opened", "Closed now"},
-                              {"Past due", "Items"}};
-    for (int c = 0; c < cols; ++c) ImGui::TableSetupColumn(heads[which][c]);
+    for (const std::string& head : rows[0]) ImGui::TableSetupColumn(head.c_str());
     ImGui::TableHeadersRow();
-    for (size_t r = 0; r < rows; ++r) {
+    for (size_t r = 1; r < rows.size(); ++r) {
         ImGui::TableNextRow();
-        if (!monthly) {
+        for (const std::string& cell : rows[r]) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(counts[r].name.c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", counts[r].count);
-            continue;
-        }
-        const TrendsFigures::Month& m = f.months[r];
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(m.month.c_str());
-        if (which == 0) {
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", m.incidents);
-            for (int s : kSeverityOrder) ImGui::TableNextColumn(), ImGui::Text("%d", m.by_severity[s]);
-        } else if (which == 1) {
-            for (double v : m.median_s) ImGui::TableNextColumn(), ImGui::TextUnformatted(duration_text(v).c_str());
-        } else {
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", m.opened);
-            ImGui::TableNextColumn();
-            ImGui::Text("%d", m.closed);
+            ImGui::TextUnformatted(cell.c_str());
         }
     }
     ImGui::EndTable();
 }
 
 }  // namespace
+
+std::vector<std::vector<std::string>> trends_table_rows(int which, const TrendsFigures& f) {
+    static const std::vector<std::string> heads[] = {
+        {"Month", "Incidents", "SEV1", "SEV2", "SEV3", "SEV4", "SEV5", "Not set"},
+        {"Month", "Detect", "Acknowledge", "Resolve"},
+        {"Category", "Postmortems"},
+        {"Service", "Postmortems"},
+        {"Month", "Opened", "Closed now"},
+        {"Past due", "Items"}};
+    std::vector<std::vector<std::string>> rows{heads[std::clamp(which, 0, TrendsState::kCharts - 1)]};
+    if (which == 2 || which == 3 || which == 5) {
+        for (const TrendsFigures::Count& c : which == 2 ? f.categories : which == 3 ? f.services : f.ageing)
+            rows.push_back({c.name, std::to_string(c.count)});
+        return rows;
+    }
+    for (const TrendsFigures::Month& m : f.months) {
+        std::vector<std::string> r{m.month};
+        if (which == 0) {
+            r.push_back(std::to_string(m.incidents));
+            for (int s : kSeverityOrder) r.push_back(std::to_string(m.by_severity[s]));
+        } else if (which == 1) {
+            for (double v : m.median_s) r.push_back(duration_text(v));
+        } else {
+            r.push_back(std::to_string(m.opened));
+            r.push_back(std::to_string(m.closed));
+        }
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
 
 void App::draw_trends_charts() {
     const TrendsFigures& f = trends_.figures;

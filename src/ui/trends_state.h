@@ -49,6 +49,8 @@ struct TrendsState {
     bool table[kCharts] = {};  // each chart shown as its table
 };
 
+// Chart `which`'s table as drawn: the column heads, then one row of cell texts per month or per name.
+std::vector<std::vector<std::string>> trends_table_rows(int which, const TrendsFigures& f);
 // Reads trends_json's text; false (and `error`) when it is not that.
 bool parse_trends_figures(const std::string& json, TrendsFigures& out, std::string& error);
 

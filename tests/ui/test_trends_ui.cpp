@@ -138,6 +138,12 @@ TEST_CASE("the trends view opens from the overview and draws its charts; a table
     t.frame();
     CHECK(shown(t.r, "trends.figures.0"));
     CHECK(t.app.trends_state().table[0]);
+    // The table's cells, as drawn and as window.hindsight.trends() gives them to the page.
+    const hs::Json q = hs::Json::parse(t.app.query_json("trends"));
+    REQUIRE(q["tables"].contains("0"));
+    CHECK(q["tables"]["0"][1] == hs::Json({"2026-01", "2", "0", "1", "1", "0", "0", "0"}));
+    CHECK(q["tables"]["0"][2] == hs::Json({"2026-02", "0", "0", "0", "0", "0", "0", "0"}));
+    CHECK_FALSE(q["tables"].contains("1"));
     t.click("trends.table.0");
     t.frame();
     CHECK_FALSE(t.app.trends_state().table[0]);
