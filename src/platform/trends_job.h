@@ -1,13 +1,15 @@
 // The trends jobs (core/trends.h) over every draft, which the editor's own wasm does not carry: the web app runs them
 // in its worker (src/platform/web/worker/worker.cpp), native runs in the same thread (src/platform/native/
 // headless.cpp). Header-only, as review_job.h, so that both builds share it without a library of its own.
-//   "figures"   -> trends_json, compact
+//   "figures"   -> trends_json, compact, with "tables": each chart's table as text (table_texts)
 //   "markdown"  -> the trends report as Markdown
 //   "html"      -> the same report as a standalone HTML page
 // `docs_json` is a JSON array of documents (canonical JSON objects); `today` is "YYYY-MM-DD" (what is overdue).
 // Each gives a Platform::LinkStatus (0 refused, 1 done) and its text: the answer, or a sentence saying what is wrong.
 #pragma once
 
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -82,6 +84,38 @@ inline std::string report_html(const std::string& md) {
     return h + "</body></html>\n";
 }
 
+// The six charts' tables as the trends view shows them (src/ui/trends_charts.cpp), each as text: one line per row,
+// cells separated by tabs, the column heads first. Made here so that the editor carries no formatting of its own.
+inline std::vector<std::string> table_texts(const Trends& t) {
+    auto line = [](std::initializer_list<std::string> cells) {
+        std::string l;
+        for (const std::string& c : cells) l += (l.empty() ? "" : "\t") + c;
+        return l + "\n";
+    };
+    auto dur = [](const std::optional<int64_t>& s) { return s ? format_duration(*s) : std::string("\xe2\x80\x94"); };
+    auto num = [](int n) { return std::to_string(n); };
+    std::vector<std::string> out(6);
+    out[0] = line({"Month", "Incidents", "SEV1", "SEV2", "SEV3", "SEV4", "SEV5", "Not set"});
+    out[1] = line({"Month", "Detect", "Acknowledge", "Resolve"});
+    out[2] = line({"Category", "Postmortems"});
+    out[3] = line({"Service", "Postmortems"});
+    out[4] = line({"Month", "Opened", "Closed now"});
+    out[5] = line({"Past due", "Items"});
+    for (const TrendMonth& m : t.months) {
+        auto sev = [&](int k) {
+            auto it = m.by_severity.find(k);
+            return num(it == m.by_severity.end() ? 0 : it->second);
+        };
+        out[0] += line({m.month, num(m.incidents), sev(1), sev(2), sev(3), sev(4), sev(5), sev(0)});
+        out[1] += line({m.month, dur(m.median_detect_s), dur(m.median_acknowledge_s), dur(m.median_resolve_s)});
+        out[4] += line({m.month, num(m.actions_opened), num(m.actions_closed)});
+    }
+    for (const TrendCount& c : t.factor_categories) out[2] += line({c.name, num(c.count)});
+    for (const TrendCount& c : t.services) out[3] += line({c.name, num(c.count)});
+    for (const AgeBucket& b : t.overdue_ageing) out[5] += line({b.label, num(b.count)});
+    return out;
+}
+
 inline int run(const std::string& job, const std::string& docs_json, const std::string& today, std::string& out) {
     const Json list = Json::parse(docs_json, nullptr, false);
     if (!list.is_array()) return out = "the drafts could not be read for the trends", kRefused;
@@ -94,7 +128,11 @@ inline int run(const std::string& job, const std::string& docs_json, const std::
     std::vector<const Document*> ptrs;
     for (const Document& d : docs) ptrs.push_back(&d);
     const Trends t = compute_trends(ptrs, today);
-    if (job == "figures") out = trends_json(t).dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (job == "figures") {
+        Json j = trends_json(t);
+        j["tables"] = table_texts(t);
+        out = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
     else if (job == "markdown") out = trends_markdown(t);
     else if (job == "html") out = report_html(trends_markdown(t));
     else return out = "this version of Hindsight does not know the trends job \"" + job + "\"", kRefused;

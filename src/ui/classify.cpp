@@ -56,6 +56,29 @@ bool choice_combo(const char* id, const std::string& name, std::string& value, c
     return changed;
 }
 
+// The lists of a taxonomy file, read without core's load_taxonomy (whose checks and messages the editor's first load
+// would carry): the file was written by this app or checked by the page's worker. Values are trimmed, empty ones
+// and repeats dropped, as load_taxonomy does; a list that is missing keeps its value in `t`.
+bool read_taxonomy(const std::string& text, Taxonomy& t) {
+    const Json j = Json::parse(text, nullptr, false);
+    auto format = j.is_object() ? j.find("format") : j.end();
+    if (!j.is_object() || format == j.end() || *format != kTaxonomyFormat) return false;
+    auto list = [&](const char* key, std::vector<std::string>& out) {
+        auto it = j.find(key);
+        if (it == j.end() || !it->is_array()) return;
+        out.clear();
+        for (const Json& v : *it) {
+            const std::string s = v.is_string() ? trimmed(v.get<std::string>()) : std::string();
+            if (!s.empty() && !contains(out, s)) out.push_back(s);
+        }
+    };
+    list("services", t.services);
+    list("factor_categories", t.factor_categories);
+    list("detection_methods", t.detection_methods);
+    list("tags", t.tags);
+    return true;
+}
+
 std::string lines_of(const std::vector<std::string>& v) {
     std::string s;
     for (const std::string& x : v) s += x + "\n";
@@ -82,12 +105,10 @@ const Taxonomy& App::taxonomy() {
     if (!classify_.loaded && fs) {
         std::string text;
         classify_.taxonomy = default_taxonomy();
-        if (fs->read(kTaxonomyFile, text).ok()) {
-            TaxonomyResult r = load_taxonomy(text);
-            if (r.ok) classify_.taxonomy = std::move(r.taxonomy);
-            else show_message("The team's taxonomy kept in this browser could not be read (" +
-                              (r.problems.empty() ? std::string("unknown problem") : r.problems[0].message) +
-                              "); the default vocabulary is used. Open Settings to set it again.");
+        if (fs->read(kTaxonomyFile, text).ok() && !read_taxonomy(text, classify_.taxonomy)) {
+            classify_.taxonomy = default_taxonomy();
+            show_message("The team's taxonomy kept in this browser could not be read; the default vocabulary is "
+                         "used. Open Settings to set it again.");
         }
         classify_.loaded = true;
     } else if (!classify_.loaded && !classify_.defaulted) {
@@ -113,14 +134,15 @@ bool App::set_taxonomy(const Taxonomy& t) {
 }
 
 bool App::load_taxonomy_text(const std::string& name, const std::string& text) {
-    const TaxonomyResult r = load_taxonomy(text);
-    if (!r.ok) {
-        std::string why;
-        for (const Problem& p : r.problems) why += "\n" + (p.pointer.empty() ? std::string() : p.pointer + ": ") + p.message;
-        show_message(name + " is not a taxonomy Hindsight can read; the taxonomy was not changed." + why);
+    Taxonomy t = default_taxonomy();
+    t.services.clear();
+    t.tags.clear();
+    if (!read_taxonomy(text, t)) {
+        show_message(name + " is not a taxonomy file (\"format\": \"" + kTaxonomyFormat +
+                     "\"); the taxonomy was not changed. Download one from Settings to see the format.");
         return false;
     }
-    if (!set_taxonomy(r.taxonomy)) return false;
+    if (!set_taxonomy(t)) return false;
     classify_.editing = false;
     classify_.note = "Loaded from " + name + ".";
     return true;
@@ -271,6 +293,16 @@ void App::draw_taxonomy_settings() {
     if (!classify_.note.empty()) {
         ImGui::SameLine();
         muted_text(classify_.note.c_str());
+    }
+    // A teammate's file: its text pasted here (the browser gives a page no file without a picker of its own).
+    if (ImGui::TreeNode("Load a team.hindsight.taxonomy file")) {
+        ImGui::InputTextMultiline("##file", &classify_.pasted, ImVec2(-1, 90));
+        mark("settings.taxonomy.file");
+        ImGui::BeginDisabled(classify_.pasted.empty());
+        if (ImGui::Button("Load") && load_taxonomy_text("the pasted file", classify_.pasted)) classify_.pasted.clear();
+        mark("settings.taxonomy.load");
+        ImGui::EndDisabled();
+        ImGui::TreePop();
     }
 }
 

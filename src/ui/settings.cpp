@@ -143,7 +143,7 @@ std::string App::query_json(const std::string& what) {
     } else if (what == "trends") {  // the trends view, and the tables it shows (trends_charts.cpp)
         Json tables = Json::object();
         for (int c = 0; c < TrendsState::kCharts; ++c)
-            if (trends_.have && trends_.table[c]) tables[std::to_string(c)] = trends_table_rows(c, trends_.figures);
+            if (trends_.have && trends_.table[c]) tables[std::to_string(c)] = trends_.figures.tables[c];
         out = {{"open", trends_.open}, {"loading", trends_.loading}, {"error", trends_.error}, {"tables", tables}};
     } else if (what == "storage") {
         out = {{"loaded", store_ != nullptr}, {"failed", storage_failed_}, {"dirty", autosave_.dirty()},

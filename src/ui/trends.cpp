@@ -84,6 +84,9 @@ bool parse_trends_figures(const std::string& json, TrendsFigures& out, std::stri
     out.categories = counts_of(j, "factor_categories", "name");
     out.services = counts_of(j, "services", "name");
     out.ageing = counts_of(j, "overdue_ageing", "label");
+    auto tables = j.find("tables");
+    for (size_t i = 0; tables != j.end() && tables->is_array() && i < tables->size() && i < 6; ++i)
+        if ((*tables)[i].is_string()) out.tables[i] = (*tables)[i].get<std::string>();
     return true;
 }
 

@@ -34,12 +34,16 @@ float snap(float v) {
 }
 ImVec2 snap(ImVec2 v) { return ImVec2(snap(v.x), snap(v.y)); }
 
-// A round step (1, 2 or 5 times a power of ten) so that kTicks steps cover `max`.
+// A round step (1, 2 or 5 times a power of ten, counted without libm's pow and log10, which the editor's wasm does
+// not otherwise carry) so that kTicks steps cover `max`.
 double nice_step(double max) {
-    if (max <= 0) return 1;
-    const double raw = max / kTicks, mag = std::pow(10.0, std::floor(std::log10(raw)));
-    const double f = raw / mag;
-    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+    const double raw = max / kTicks;
+    double mag = 1;
+    while (mag * 10 <= raw) mag *= 10;
+    while (mag > raw && mag > 1e-3) mag /= 10;
+    for (double f : {1.0, 2.0, 5.0, 10.0})
+        if (f * mag >= raw) return f * mag;
+    return 10 * mag;
 }
 
 std::string count_text(double v) { return std::to_string(static_cast<long long>(std::llround(v))); }
@@ -208,9 +212,23 @@ void count_bars(const std::vector<TrendsFigures::Count>& rows, const ImVec4& col
     if (rows.size() > n) muted_text(("and " + std::to_string(rows.size() - n) + " more (see the table)").c_str());
 }
 
-// The figures of chart `which` as a table.
-void figures_table(int which, const TrendsFigures& f) {
-    const std::vector<std::vector<std::string>> rows = trends_table_rows(which, f);
+// The figures of chart `which` as a table: the worker's text, a row per line, cells separated by tabs.
+void figures_table(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    size_t at = 0;
+    while (at < text.size()) {
+        size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        rows.emplace_back();
+        for (size_t c = at; c <= end;) {
+            size_t tab = text.find('\t', c);
+            if (tab == std::string::npos || tab > end) tab = end;
+            rows.back().push_back(text.substr(c, tab - c));
+            c = tab + 1;
+        }
+        at = end + 1;
+    }
+    if (rows.empty() || rows[0].empty()) return;
     const int cols = static_cast<int>(rows[0].size());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchSame;
@@ -230,36 +248,6 @@ void figures_table(int which, const TrendsFigures& f) {
 }
 
 }  // namespace
-
-std::vector<std::vector<std::string>> trends_table_rows(int which, const TrendsFigures& f) {
-    static const std::vector<std::string> heads[] = {
-        {"Month", "Incidents", "SEV1", "SEV2", "SEV3", "SEV4", "SEV5", "Not set"},
-        {"Month", "Detect", "Acknowledge", "Resolve"},
-        {"Category", "Postmortems"},
-        {"Service", "Postmortems"},
-        {"Month", "Opened", "Closed now"},
-        {"Past due", "Items"}};
-    std::vector<std::vector<std::string>> rows{heads[std::clamp(which, 0, TrendsState::kCharts - 1)]};
-    if (which == 2 || which == 3 || which == 5) {
-        for (const TrendsFigures::Count& c : which == 2 ? f.categories : which == 3 ? f.services : f.ageing)
-            rows.push_back({c.name, std::to_string(c.count)});
-        return rows;
-    }
-    for (const TrendsFigures::Month& m : f.months) {
-        std::vector<std::string> r{m.month};
-        if (which == 0) {
-            r.push_back(std::to_string(m.incidents));
-            for (int s : kSeverityOrder) r.push_back(std::to_string(m.by_severity[s]));
-        } else if (which == 1) {
-            for (double v : m.median_s) r.push_back(duration_text(v));
-        } else {
-            r.push_back(std::to_string(m.opened));
-            r.push_back(std::to_string(m.closed));
-        }
-        rows.push_back(std::move(r));
-    }
-    return rows;
-}
 
 void App::draw_trends_charts() {
     const TrendsFigures& f = trends_.figures;
@@ -290,7 +278,7 @@ void App::draw_trends_charts() {
         ImGui::Checkbox("Table", &trends_.table[c]);
         mark("trends.table." + std::to_string(c));
         if (trends_.table[c]) {
-            figures_table(c, f);
+            figures_table(f.tables[c]);
             mark("trends.figures." + std::to_string(c));
         } else if (c == 0) {
             severity_bars(f);

@@ -17,6 +17,7 @@ struct ClassifyState {
     bool editing = false;
     std::string services, factor_categories, detection_methods, tags;
     std::string note;           // what the last Save or file import did
+    std::string pasted;         // a taxonomy file's text, pasted in Settings
 };
 
 // One chart's figures, as the worker computed them (core/trends.h trends_json).
@@ -36,6 +37,7 @@ struct TrendsFigures {
     std::string today;
     std::vector<Month> months;
     std::vector<Count> categories, services, ageing;
+    std::string tables[6];  // each chart's table as the worker wrote it: rows of tab-separated cells, heads first
 };
 
 struct TrendsState {
@@ -49,8 +51,6 @@ struct TrendsState {
     bool table[kCharts] = {};  // each chart shown as its table
 };
 
-// Chart `which`'s table as drawn: the column heads, then one row of cell texts per month or per name.
-std::vector<std::vector<std::string>> trends_table_rows(int which, const TrendsFigures& f);
 // Reads trends_json's text; false (and `error`) when it is not that.
 bool parse_trends_figures(const std::string& json, TrendsFigures& out, std::string& error);
 

@@ -141,8 +141,10 @@ TEST_CASE("the trends view opens from the overview and draws its charts; a table
     // The table's cells, as drawn and as window.hindsight.trends() gives them to the page.
     const hs::Json q = hs::Json::parse(t.app.query_json("trends"));
     REQUIRE(q["tables"].contains("0"));
-    CHECK(q["tables"]["0"][1] == hs::Json({"2026-01", "2", "0", "1", "1", "0", "0", "0"}));
-    CHECK(q["tables"]["0"][2] == hs::Json({"2026-02", "0", "0", "0", "0", "0", "0", "0"}));
+    CHECK(q["tables"]["0"] == "Month\tIncidents\tSEV1\tSEV2\tSEV3\tSEV4\tSEV5\tNot set\n"
+                               "2026-01\t2\t0\t1\t1\t0\t0\t0\n"
+                               "2026-02\t0\t0\t0\t0\t0\t0\t0\n"
+                               "2026-03\t2\t1\t1\t0\t0\t0\t0\n");
     CHECK_FALSE(q["tables"].contains("1"));
     t.click("trends.table.0");
     t.frame();
