@@ -95,8 +95,9 @@ void month_labels(const Plot& pl, const std::vector<TrendsFigures::Month>& month
 void legend(const char* const* names, const ImVec4* colours, size_t n) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float box = ImGui::GetFontSize() * 0.7f;
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (size_t i = 0; i < n; ++i) {
-        if (i) ImGui::SameLine(0, 14);
+        if (i) same_line_if_fits(box + 18 + ImGui::CalcTextSize(names[i]).x, right);  // a phone: wraps
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float y = at.y + (ImGui::GetTextLineHeight() - box) / 2;
         dl->AddRectFilled(snap(ImVec2(at.x, y)), snap(ImVec2(at.x + box, y + box)), col(colours[i]), 2.0f);
@@ -272,8 +273,10 @@ void App::draw_trends_charts() {
         ImGui::TextUnformatted(titles[c]);
         ImGui::PopFont();
         mark("trends.chart." + std::to_string(c));
-        ImGui::SameLine();
         const float tw = ImGui::GetFrameHeight() + ImGui::CalcTextSize("Table").x + 8;
+        const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + tw > right) ImGui::NewLine();  // a long title on a phone: below it
         ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetContentRegionMax().x - tw));
         ImGui::Checkbox("Table", &trends_.table[c]);
         mark("trends.table." + std::to_string(c));
