@@ -7,7 +7,7 @@ window.hindsightA11y = function (mod, canvas) {
   // fallback content: in the accessibility tree, never painted). The canvas keeps the keyboard focus and names the
   // focused control with aria-activedescendant, so every key still reaches ImGui. src/ui/a11y.cpp sends only what
   // changed: nothing while the editor is idle.
-  var AX = { CHECKED: 1, EXPANDED: 2, EXPANDABLE: 4, DISABLED: 8, SELECTED: 16, CHECKABLE: 32 };
+  var AX = { CHECKED: 1, EXPANDED: 2, EXPANDABLE: 4, DISABLED: 8, SELECTED: 16, CHECKABLE: 32, SORT_UP: 64, SORT_DOWN: 128 };
   // Roles that must sit in a container of theirs (a tab in a tablist): consecutive ones are grouped.
   var AX_GROUP = { tab: 'tablist', menuitem: 'menu', menuitemcheckbox: 'menu' };
   var axNodes = {}, axSeq = 0;
@@ -15,6 +15,7 @@ window.hindsightA11y = function (mod, canvas) {
   function axFlag(el, attr, on, applies) {
     if (applies) el.setAttribute(attr, on ? 'true' : 'false'); else el.removeAttribute(attr);
   }
+  function axAttr(el, attr, value) { if (value) el.setAttribute(attr, value); else el.removeAttribute(attr); }
   function axPress(type) { canvas.dispatchEvent(new KeyboardEvent(type, { key: ' ', code: 'Space', keyCode: 32, bubbles: true })); }
   function afterFrames(n, fn) { if (n <= 0) fn(); else requestAnimationFrame(function () { afterFrames(n - 1, fn); }); }
   // A screen reader's cursor or Tab reached a mirror element: ImGui's focus moves to its control, the DOM focus
@@ -30,39 +31,73 @@ window.hindsightA11y = function (mod, canvas) {
     axFocus(el);
     afterFrames(2, function () { axPress('keydown'); afterFrames(2, function () { axPress('keyup'); }); });
   }
+  // A table's header row (row 1), kept on the table's element and put back first whenever its rows are placed.
+  function axHead(table, names, sorted, direction) {
+    var head = table.hsHead || (table.hsHead = document.createElement('div'));
+    head.setAttribute('role', 'row');
+    head.setAttribute('aria-rowindex', '1');
+    head.textContent = '';
+    names.forEach(function (name, i) {
+      var c = document.createElement('div');
+      c.setAttribute('role', 'columnheader');
+      c.textContent = name;
+      if (i === sorted) c.setAttribute('aria-sort', direction);
+      head.appendChild(c);
+    });
+    if (!head.parentNode) table.insertBefore(head, table.firstChild);
+  }
   function axNode(n) {
     var el = axNodes[n[0]];
     if (!el) {
       el = axNodes[n[0]] = document.createElement('div');
       el.id = 'hs-ax-' + (++axSeq);
-      el.tabIndex = -1;
       el.addEventListener('focus', function () { axFocus(el); });
-      el.addEventListener('click', function (e) { e.preventDefault(); axActivate(el); });
+      el.addEventListener('click', function (e) { if (el.hsId) { e.preventDefault(); e.stopPropagation(); axActivate(el); } });
     }
-    var s = n[4];
-    el.setAttribute('role', n[1]);
-    el.setAttribute('aria-label', n[2]);
-    el.textContent = n[3];
+    var s = n[4], role = n[1];
+    el.setAttribute('role', role);
+    // Rows and cells are named by what they hold; a table or a control by its name.
+    if (n[2]) el.setAttribute('aria-label', n[2]); else el.removeAttribute('aria-label');
+    // A table or a row holds its children's elements, not text; a table's value is its column names.
+    if (role === 'table') axHead(el, n[3].split('\t'), (s >> 8) - 1, s & AX.SORT_UP ? 'ascending' : 'descending');
+    else if (role !== 'row') el.textContent = n[3];
+    if (n[5]) el.tabIndex = -1; else el.removeAttribute('tabindex');
+    el.hsDepth = n[7] || 0;
+    axAttr(el, 'aria-rowcount', role === 'table' && n[8]);
+    axAttr(el, 'aria-rowindex', role === 'row' && n[8]);
     axFlag(el, 'aria-checked', s & AX.CHECKED, s & AX.CHECKABLE);
     axFlag(el, 'aria-expanded', s & AX.EXPANDED, s & AX.EXPANDABLE);
     axFlag(el, 'aria-disabled', true, s & AX.DISABLED);
-    axFlag(el, 'aria-selected', s & AX.SELECTED, n[1] === 'tab');
+    axFlag(el, 'aria-selected', s & AX.SELECTED, role === 'tab');
     el.hsId = n[5];
     if (n[6]) el.setAttribute('data-locate', n[6]); else el.removeAttribute('data-locate');
   }
-  // The reading order: the elements in drawing order, runs of tabs or menu items in their container.
+  // The reading order: the elements in drawing order, runs of tabs or menu items in their container, and the nodes
+  // of a table (its rows, the controls in a row, each in a cell of its own) inside their parent: a node's depth says
+  // how deep.
   function axOrder(keys) {
-    var kept = {}, frag = document.createDocumentFragment(), group = null;
+    var kept = {}, frag = document.createDocumentFragment(), group = null, parents = [frag];
+    keys.forEach(function (k) { var el = axNodes[k]; kept[k] = 1; while (el.firstElementChild) el.removeChild(el.firstElementChild); });
     keys.forEach(function (k) {
-      var el = axNodes[k], g = AX_GROUP[el.getAttribute('role')];
-      kept[k] = 1;
+      var el = axNodes[k], g = AX_GROUP[el.getAttribute('role')], d = Math.min(el.hsDepth, parents.length - 1);
+      var parent = parents[d];
+      parents.length = d + 1;
+      parents.push(el);
+      // Each control drawn in a table's row is one cell's content, in column order.
+      if (parent.nodeType === 1 && parent.getAttribute('role') === 'row') {
+        var cell = document.createElement('div');
+        cell.setAttribute('role', 'cell');
+        parent.appendChild(cell);
+        parent = cell;
+      }
+      if (el.hsHead) el.appendChild(el.hsHead);
       if (!g) group = null;
-      else if (!group || group.getAttribute('role') !== g) {
+      else if (!group || group.getAttribute('role') !== g || group.parentNode !== parent) {
         group = document.createElement('div');
         group.setAttribute('role', g);
-        frag.appendChild(group);
+        parent.appendChild(group);
       }
-      (group || frag).appendChild(el);
+      (group || parent).appendChild(el);
     });
     for (var k in axNodes) if (!kept[k]) delete axNodes[k];
     while (canvas.firstChild) canvas.removeChild(canvas.firstChild);

@@ -152,15 +152,33 @@
       else if (ctrl && !e.altKey && (e.key === 'z' || e.key === 'Z')) { e.preventDefault(); if (e.shiftKey) mod._hs_redo(); else mod._hs_undo(); }
       else if (ctrl && !e.altKey && (e.key === 'y' || e.key === 'Y')) { e.preventDefault(); mod._hs_redo(); }
       else if (ctrl && !e.altKey && (e.key === 'f' || e.key === 'F')) {  // find in the document, not in the page
-        e.preventDefault(); done(OVERLAY_DONE.BLUR); canvas.focus({ preventScroll: true }); mod._hs_find();
+        // Ctrl+Shift+F: the library (search all postmortems); Ctrl+F: find in this one.
+        e.preventDefault(); done(OVERLAY_DONE.BLUR); canvas.focus({ preventScroll: true });
+        if (e.shiftKey) mod._hs_library(); else mod._hs_find();
+      }
+      else if (ctrl && e.altKey && e.code === 'KeyM') {  // a comment on this field, about the words selected
+        e.preventDefault(); reportSelection(el); done(OVERLAY_DONE.BLUR); canvas.focus({ preventScroll: true });
+        mod._hs_comment_shortcut();
       }
     });
-    el.addEventListener('blur', function () { if (!ov.quiet && ov.path) done(OVERLAY_DONE.BLUR); });
+    el.addEventListener('blur', function () {
+      if (ov.quiet || !ov.path) return;
+      reportSelection(el);  // a click on the field's comment button ends the editing: it takes these words
+      done(OVERLAY_DONE.BLUR);
+    });
     el.addEventListener('wheel', function (e) {  // the page scrolls under the field, as with any other control
       canvas.dispatchEvent(new WheelEvent('wheel', e));
       e.preventDefault();
     }, { passive: false });
     return el;
+  }
+  // The words selected in the text box (never a passphrase's), for the comment dialog (App::overlay_selection).
+  function reportSelection(el) {
+    var a = el.selectionStart, b = el.selectionEnd;
+    if (!mod || !ov.path || ov.password || a == null || b <= a) return;
+    heapString(mod, el.value.slice(a, b), function (p) {
+      mod.ccall('hs_overlay_selection', null, ['string', 'number'], [ov.path, p]);
+    });
   }
   var ovArea = makeField('textarea'), ovInput = makeField('input');
   // How editing in the overlay ended, for hs_overlay_done (App::overlay_done).
@@ -527,7 +545,7 @@
     }
     return { call: call, stop: function () { reset({ stopped: true }); } };
   }
-  var fileHelper = helper(), linkHelper = helper();
+  var fileHelper = helper(), linkHelper = helper(), libraryHelper = helper();
   function busy(text) {  // a quiet note while a file is read; the editor stays usable under it
     var el = document.getElementById('busy');
     if (!el) { el = document.createElement('div'); el.id = 'busy'; el.setAttribute('role', 'status'); document.body.appendChild(el); }
@@ -724,6 +742,10 @@
   // Share links: made ('make') and read ('read', library_hindsight.js HsLinkRequest) in a worker; reads in their
   // own, which Stop ends at once. A link's QR code ('qr') is made there too.
   function link(op, id, a, b, pass) {
+    // The library's index (src/platform/library_job.h) lives in a worker of its own, kept between calls, so that a
+    // file import that runs the file worker out of memory does not take the index with it. The editor (not this
+    // page) sends it the drafts, since it holds them: they are in its own heap (MEMFS over IDBFS).
+    if (op === 'library') return workerAnswer(id, libraryHelper, { op: 'library', job: b, arg: a });
     var read = op === 'read';
     workerAnswer(id, read ? linkHelper : fileHelper, read ? { op: 'decode', fragment: a, passphrase: pass }
                                                         : op === 'qr' ? { op: 'qr', text: a }

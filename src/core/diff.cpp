@@ -177,7 +177,7 @@ std::string summary(const Json& j) {
                 for (const auto& x : j) s += (s.empty() ? "" : ", ") + scalar_text(x);
                 return s;
             }
-            return std::to_string(j.size()) + " items";
+            return std::to_string(j.size()) + (j.size() == 1 ? " item" : " items");
         }
         return scalar_text(j);
     }

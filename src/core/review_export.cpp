@@ -97,4 +97,34 @@ std::string with_review_comments_html(const std::string& html, const Document& d
     return html.substr(0, at) + section + html.substr(at);
 }
 
+std::string with_margin_comments_html(const std::string& html, const Document& d) {
+    std::string out = html;
+    // Later comments first, each put right after its heading: the margin then reads in the order they were made.
+    for (auto it = d.comments.rbegin(); it != d.comments.rend(); ++it) {
+        const Comment& c = *it;
+        if (comment_resolved(c) || comment_is_placeholder(c)) continue;
+        const std::string section = c.anchor.path.substr(0, c.anchor.path.find('/'));
+        const std::string heading = "<h2 id=\"sec-" + section + "-h\">";
+        const size_t h = out.find(heading);
+        if (section.empty() || h == std::string::npos) continue;  // an empty section: in the list at the end only
+        const size_t at = out.find("</h2>\n", h);
+        if (at == std::string::npos) continue;
+        const bool orphaned = resolve_anchor(d, c.anchor).status == AnchorStatus::Orphaned;
+        const std::string who = sanitize_text(c.author.empty() ? "?" : c.author);
+        std::string a = "<aside class=\"pm-comment\" role=\"note\" aria-label=\"Comment by " + html_escape(who) +
+                        "\"><strong>" + html_escape(who) + "</strong> <time>" + html_escape(display_utc(c.created)) +
+                        "</time>";
+        if (!c.anchor.exact.empty())
+            a += "<q" + std::string(orphaned ? " class=\"gone\"" : "") + ">" + html_escape(sanitize_text(c.anchor.exact)) +
+                 "</q>";
+        if (orphaned) a += "<em>on deleted text</em>";
+        a += "<p>" + html_escape(sanitize_text(c.text)) + "</p>";
+        if (!c.replies.empty())
+            a += "<small>" + std::to_string(c.replies.size()) + (c.replies.size() == 1 ? " reply" : " replies") +
+                 "</small>";
+        out.insert(at + 6, a + "</aside>\n");
+    }
+    return with_review_comments_html(out, d);
+}
+
 }  // namespace hs

@@ -14,5 +14,9 @@ std::string review_comments_markdown(const Document& d);
 std::string review_comments_html(const Document& d);
 // `html` (an export_html page or fragment) with the section put at the end of its <article>.
 std::string with_review_comments_html(const std::string& html, const Document& d);
+// The app's read view (export_html's fragment): each open comment in the margin of the section it points at (an
+// <aside class="pm-comment" role="note"> after the section's heading: who, when, the quoted passage, the text, and
+// how many replies), then the whole "Review comments" list at the end of the <article>, resolved ones included.
+std::string with_margin_comments_html(const std::string& html, const Document& d);
 
 }  // namespace hs

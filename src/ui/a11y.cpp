@@ -20,9 +20,10 @@ struct Node {
     std::string key, role, name, value, locate;
     unsigned state = 0;
     ImGuiID id = 0;
+    int depth = 0, pos = 0;
     bool same(const Node& o) const {
         return role == o.role && name == o.name && value == o.value && state == o.state && locate == o.locate &&
-               id == o.id;
+               id == o.id && depth == o.depth && pos == o.pos;
     }
 };
 
@@ -34,6 +35,9 @@ constexpr size_t kMarkLookBack = 4;
 
 bool g_on = false;
 std::vector<Node> g_cur, g_sent;
+// How deep the nodes added now sit (inside a table, its row, its cell), and the depth of the open table (-1: none).
+int g_depth = 0, g_table_depth = -1;
+std::string g_announcement;
 std::string g_sent_focus;
 bool g_sent_any = false;
 ImGuiID g_focus_request = 0;
@@ -143,6 +147,23 @@ void maybe_focus(ImGuiID id) {
     g.NavDisableMouseHover = true;
 }
 
+// A new node at the current depth, filled in place.
+Node& new_node(ImGuiID id, const char* role) {
+    Node& n = g_cur.emplace_back();
+    n.id = id;
+    n.role = role;
+    n.depth = g_depth;
+    return n;
+}
+
+// The last node if it is the last ImGui item's (looking back a little: a widget may add a mark after its item).
+Node* last_item_node() {
+    const ImGuiID id = GImGui->LastItemData.ID;
+    for (size_t i = g_cur.size(), k = 0; id && i > 0 && k < kMarkLookBack; --i, ++k)
+        if (g_cur[i - 1].id == id) return &g_cur[i - 1];
+    return nullptr;
+}
+
 std::string unique_key(std::string key, std::map<std::string, int>& seen) {
     const int n = seen[key]++;
     return n == 0 ? key : key + "~" + std::to_string(n);
@@ -155,6 +176,8 @@ bool a11y_enabled() { return g_on; }
 
 void a11y_begin_frame() {
     g_cur.clear();
+    g_depth = 0;
+    g_table_depth = -1;
     if (ImGuiContext* g = ImGui::GetCurrentContext()) g->TestEngineHookItems = g_on;
 }
 
@@ -172,18 +195,15 @@ void a11y_mark(const std::string& locate_name, bool from_item) {
         }
         maybe_focus(id);
     }
-    Node n;
-    n.id = id;
-    n.locate = locate_name;
-    n.name = name_from_locate(locate_name);
     // Drawn without an ImGui widget of its own: a field on the web (its editing is the DOM text overlay), a
     // clickable drawing (InvisibleButton), or text shown for information.
     const bool field = locate_name.rfind(kFieldPrefix, 0) == 0;
-    n.role = field ? "textbox" : id ? "button" : "note";
+    Node& n = new_node(id, field ? "textbox" : id ? "button" : "note");
+    n.locate = locate_name;
+    n.name = name_from_locate(locate_name);
     // A field drawn as an InvisibleButton starts editing on a click only: keyboard activation is passed on here.
     if (field && id && g.NavActivateId == id) g_field_activated = locate_name.substr(kFieldPrefix.size());
     if (id && (g.LastItemData.InFlags & ImGuiItemFlags_Disabled)) n.state |= kA11yDisabled;
-    g_cur.push_back(std::move(n));
 }
 
 void a11y_label(const char* name) {
@@ -205,16 +225,17 @@ std::string a11y_changes() {
     if (g.NavId && !g.NavDisableHighlight)
         for (const Node& n : g_cur)
             if (n.id == g.NavId) focus = n.key;
-    std::map<std::string, const Node*> before;
-    for (const Node& n : g_sent) before.emplace(n.key, &n);
+    // Where each key was in what was sent (a map type the app uses elsewhere too: no new instantiation).
+    std::map<std::string, size_t> before;
+    for (size_t i = 0; i < g_sent.size(); ++i) before.emplace(g_sent[i].key, i);
     Json changed = Json::array();
     bool order_same = g_sent_any && g_sent.size() == g_cur.size();
     for (size_t i = 0; i < g_cur.size(); ++i) {
         const Node& n = g_cur[i];
         if (order_same && g_sent[i].key != n.key) order_same = false;
         auto it = before.find(n.key);
-        if (it != before.end() && it->second->same(n)) continue;
-        changed.push_back({n.key, n.role, n.name, n.value, n.state, n.id, n.locate});
+        if (it != before.end() && g_sent[it->second].same(n)) continue;
+        changed.push_back({n.key, n.role, n.name, n.value, n.state, n.id, n.locate, n.depth, n.pos});
     }
     if (order_same && changed.empty() && focus == g_sent_focus) return {};
     Json out = Json::object();
@@ -230,6 +251,70 @@ std::string a11y_changes() {
     g_sent_any = true;
     return out.dump();
 }
+
+void a11y_table_begin(const std::string& key, const char* name, int row_count, const char* columns, int sort_column,
+                      bool ascending) {
+    if (!g_on) return;
+    a11y_table_end();  // tables do not nest
+    // The header row counts as a row for aria-rowcount and aria-rowindex; the page draws it from `columns`.
+    Node& n = new_node(0, "table");
+    n.locate = key;
+    n.name = name;
+    n.value = columns;
+    n.pos = row_count + 1;
+    n.state = (ascending ? kA11ySortAscending : kA11ySortDescending) | (static_cast<unsigned>(sort_column + 1) << 8);
+    g_table_depth = g_depth++;
+}
+
+void a11y_table_row(const std::string& key, int index) {
+    if (!g_on || g_table_depth < 0) return;
+    g_depth = g_table_depth + 1;
+    Node& n = new_node(0, "row");
+    n.locate = key;
+    n.pos = index + 2;
+    g_depth = g_table_depth + 2;
+}
+
+void a11y_table_end() {
+    if (g_table_depth < 0) return;
+    g_depth = g_table_depth;
+    g_table_depth = -1;
+}
+
+void a11y_value(const std::string& value) {
+    if (!g_on) return;
+    if (Node* n = last_item_node()) n->value = value;
+}
+
+bool a11y_begin_combo(const char* label, const char* name, const char* preview) {
+    if (!g_on) return ImGui::BeginCombo(label, preview);
+    const ImGuiID id = ImGui::GetID(label);
+    const bool open = ImGui::BeginCombo(label, preview);
+    // Open, the popup is the last item now; closed, the combo is, unless it was clipped.
+    if (open || (GImGui->LastItemData.ID == id && ImGui::IsItemVisible())) {
+        Node& n = new_node(id, "combobox");
+        n.name = name;
+        n.value = visible_text(preview, preview + std::char_traits<char>::length(preview));
+        n.state = kA11yExpandable | (open ? kA11yExpanded : 0u);
+        maybe_focus(id);
+    }
+    return open;
+}
+
+bool a11y_radio(const char* label, bool active) {
+    const bool pressed = ImGui::RadioButton(label, active);
+    if (Node* n = g_on ? last_item_node() : nullptr) {
+        n->role = "radio";
+        n->state |= kA11yCheckable | (active ? kA11yChecked : 0u);
+    }
+    return pressed;
+}
+
+void a11y_announce(std::string text) {
+    if (g_on) g_announcement = std::move(text);
+}
+
+std::string a11y_take_announcement() { return std::exchange(g_announcement, std::string()); }
 
 void a11y_focus(unsigned id) { g_focus_request = id; }
 
@@ -249,13 +334,11 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     using namespace hs::ui;
     if (!g_on || id == 0) return;
-    Node n;
-    n.id = id;
+    Node& n = new_node(id, "");
     n.role = role_of(*ctx, id, flags, n.state);
     if (ctx->LastItemData.InFlags & ImGuiItemFlags_Disabled) n.state |= kA11yDisabled;
-    n.name = label ? name_from_label(label) : std::string();
+    if (label) n.name = name_from_label(label);
     if (n.name.empty()) n.name = kUnnamed + n.role;  // a locate mark just after may name it better
-    g_cur.push_back(std::move(n));
     maybe_focus(id);
 }
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

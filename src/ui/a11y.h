@@ -16,7 +16,9 @@ void a11y_begin_frame();
 void a11y_mark(const std::string& locate_name, bool from_item);
 // Gives the last item its accessible name where its label is only an icon (e.g. the tooltip of an icon button).
 void a11y_label(const char* name);
-// JSON of what changed since the last call ("" when nothing did): {"n":[[key,role,name,value,state,id,locate],...]
+// JSON of what changed since the last call ("" when nothing did): {"n":[[key,role,name,value,state,id,locate,depth,
+// pos],...] (depth: how deep in tables the node sits; pos: a table's row count or a row's index, from 1; a table's
+// state has its sorted column, from 1, in bits 8 and up)
 // the nodes new or changed, "o":[keys] the reading order when it changed, "f":key the focused node}.
 std::string a11y_changes();
 // The page focused the mirror of item `id` (a screen reader's cursor, Tab): ImGui's keyboard focus moves there
@@ -25,6 +27,26 @@ void a11y_focus(unsigned id);
 // The text field (its key: the locate name less "field.") that keyboard navigation activated in the last frame
 // (Space or Enter on it), once; "" when none. The app starts editing it, as after a click.
 std::string a11y_take_field();
+// Tables (lists drawn with a clipper, such as the timeline's events): a table and the rows drawn this frame, each
+// with its position among all `row_count` rows (aria-rowcount, aria-rowindex), so a screen reader says "row 3 of
+// 240" although only the visible rows are mirrored. `columns`: the column headers' names separated by tabs (the page
+// draws the header row, with aria-sort on `sort_column`). Each control drawn in a row is the content of one cell,
+// in column order, until the next row or the table's end.
+void a11y_table_begin(const std::string& key, const char* name, int row_count, const char* columns, int sort_column,
+                      bool ascending);
+void a11y_table_row(const std::string& key, int index);  // index: 0-based among all rows
+void a11y_table_end();
+// The value shown by the last item (a field's text), for the mirror: a screen reader reads it as the control's value.
+void a11y_value(const std::string& value);
+// ImGui::BeginCombo, mirrored as a combo box named `name` with its value and whether its list is open (ImGui 1.86
+// reports nothing for combos).
+bool a11y_begin_combo(const char* label, const char* name, const char* preview);
+// ImGui::RadioButton, mirrored as a radio button that is checked or not.
+bool a11y_radio(const char* label, bool active);
+// News for the polite live region from the UI's code (the timeline axis says the event under focus); the app takes
+// it at the end of the frame and hands it to Platform::announce.
+void a11y_announce(std::string text);
+std::string a11y_take_announcement();
 // Forgets what was sent (the page lost its mirror): the next a11y_changes() sends everything.
 void a11y_reset();
 
@@ -36,6 +58,8 @@ enum : unsigned {
     kA11yDisabled = 8,
     kA11ySelected = 16,
     kA11yCheckable = 32,
+    kA11ySortAscending = 64,
+    kA11ySortDescending = 128,
 };
 
 }  // namespace hs::ui

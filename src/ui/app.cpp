@@ -183,14 +183,15 @@ void App::step_history(std::optional<Document> d) {
 void App::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
     // Ctrl+Alt+M: a comment on the field being edited (or edited last), as in other editors.
-    if (io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed('M') && !review_.last_field.empty()) open_composer(review_.last_field);
+    if (io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed('M')) comment_shortcut();
     if (io.WantTextInput) return;  // an ImGui text field handles its own keys
     const bool ctrl = io.KeyCtrl;
     if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))) {
         if (io.KeyShift) redo(); else undo();
     }
     if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y))) redo();
-    if (ctrl && ImGui::IsKeyPressed('F')) open_find();
+    if (ctrl && io.KeyShift && ImGui::IsKeyPressed('F')) open_library();  // the library: search all postmortems
+    else if (ctrl && ImGui::IsKeyPressed('F')) open_find();
     if (ctrl && ImGui::IsKeyPressed('O')) platform_.pick_files();  // the page handles it itself (user activation)
     for (ImWchar c : io.InputQueueCharacters)
         if (c == '?') show_shortcuts_ = true;
@@ -202,6 +203,7 @@ void App::begin_frame() {
     if (theme_pending_) {  // before anything is pushed: every window of this frame is drawn in the new theme
         theme_pending_ = false;
         apply_theme(dark_);
+        platform_.page_theme(dark_);
     }
     locate_begin_frame();
     last_field_order_.swap(field_order_);
@@ -270,6 +272,8 @@ void App::a11y_frame() {
     }
     const std::string changes = a11y_changes();
     if (!changes.empty()) platform_.a11y_update(changes);
+    const std::string said = a11y_take_announcement();  // e.g. the timeline axis's event under focus
+    if (!said.empty()) platform_.announce(said, false);
     // A problem is said at once (assertive); the save state when a save ends or fails, not at each "Saving".
     const std::string problem = messages_.empty() ? std::string() : messages_.front();
     if (problem != spoken_.problem && !problem.empty()) platform_.announce("Problem: " + problem, true);
@@ -360,6 +364,7 @@ void App::frame() {
     if (doc_) draw_merge();
     draw_history();
     draw_overview();
+    draw_library();
     draw_trends();  // trends.cpp
     draw_settings();
     if (doc_) draw_composer();

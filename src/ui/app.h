@@ -21,6 +21,7 @@
 #include "find_state.h"
 #include "history_state.h"
 #include "incoming_state.h"
+#include "library_state.h"
 #include "slack_import_state.h"
 #include "merge_state.h"
 #include "platform.h"
@@ -77,6 +78,9 @@ public:
     // 2 Tab, 3 Shift+Tab, 4 Enter in a single-line field); the DOM reports the content height it needs.
     void overlay_input(const std::string& path, const std::string& text);
     void overlay_done(const std::string& path, int how);
+    // The words selected in the text box of `path` as its editing ends (the comment dialog takes them as its passage).
+    void overlay_selection(const std::string& path, const std::string& text);
+    void comment_shortcut();  // Ctrl+Alt+M: comment on the field edited last
     void overlay_height(const std::string& path, float css_px);
     void overlay_enter(const std::string& path, bool shift);  // Enter in a field that reports it (kInputEnter)
     // Single-line inputs outside the document's sections (text_input.h).
@@ -247,6 +251,7 @@ private:
     HS_NOINLINE void draw_overview_open();
     void draw_settings();
     HS_NOINLINE void draw_settings_open();
+    void draw_text_size();  // Settings > Text size (settings.cpp)
     void download_all();  // every draft, the open one saved first
     // Share (share.cpp)
     void draw_share();
@@ -289,7 +294,9 @@ private:
     void draw_merge_conflict(int i, bool stacked);
     bool draw_merge_buttons();  // true: the dialog closes
     void start_merge(const Document& theirs);
-    void apply_merge(const Document& merged, const Document& theirs);
+    void run_merge_job(bool apply);  // the job over the current draft; `apply`: the choices made, apply the result
+    void merge_answered(bool apply, const std::string& answer);
+    void apply_merge(const std::string& merged_json);
     // Read view (panels.cpp)
     void show_read_view_of(const Document& d, bool print = false);
     // An export made by the platform (core/exporters/jobs.h); `done` gets the text, or a message says why there is
@@ -448,6 +455,22 @@ private:
     void export_trends(const char* job);
     ClassifyState classify_;
     TrendsState trends_;
+    // The library (library.cpp: search across every draft; similar.cpp: similar incidents of the open draft), over
+    // the platform's library jobs (src/platform/library_job.h).
+public:
+    void open_library();  // the top bar's Library button and Ctrl+Shift+F
+    bool library_open() const { return library_.open; }
+private:
+    bool library_sync();
+    void library_ask();
+    void open_at_field(const std::string& draft_id, const std::string& path);
+    void draw_library();
+    HS_NOINLINE void draw_library_open();
+    void draw_library_filters(float w);
+    void draw_library_results();
+    void similar_ask();
+    HS_NOINLINE void draw_similar_section();
+    LibraryState library_;
 
     ReviewState review_;
     ShareState share_;

@@ -244,8 +244,16 @@ void App::draw_drafts_list() {
     const Palette& p = palette();
     ImGui::TextColored(p.text_muted, "DRAFTS");
     if (store_) {
-        ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
-                        ImGui::CalcTextSize(ICON_TASKS "  Overview").x - ImGui::GetStyle().FramePadding.x * 2);
+        // The library beside the overview: on a phone the top bar has no room for it.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float right = ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX();
+        const float ow = ImGui::CalcTextSize(ICON_TASKS "  Overview").x + st.FramePadding.x * 2;
+        const float lw = ImGui::CalcTextSize(ICON_BOOK).x + st.FramePadding.x * 2;
+        ImGui::SameLine(right - ow - lw - st.ItemSpacing.x);
+        if (ImGui::SmallButton(ICON_BOOK "##library")) open_library();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Library: search all postmortems (Ctrl+Shift+F)");
+        mark("drafts.library");
+        ImGui::SameLine();
         if (ImGui::SmallButton(ICON_TASKS "  Overview")) overview_open_ = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Counts, open and overdue action items across all postmortems");
         mark("drafts.overview");

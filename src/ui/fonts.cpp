@@ -1,5 +1,6 @@
 #include "fonts.h"
 
+#include <algorithm>
 #include <cstddef>
 
 #include "glyphs.h"
@@ -14,6 +15,7 @@ extern const size_t font_ui_size, font_ui_bold_size, font_mono_size, font_icons_
 namespace hs::ui {
 namespace {
 Fonts g_fonts;
+int g_text_size = 100, g_loaded_text_size = 100;
 
 // Must match the ranges scripts/fonts.py keeps.
 const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
@@ -49,12 +51,15 @@ ImFont* add(ImFontAtlas* atlas, const unsigned char* data, size_t size, float px
 Fonts& load_fonts(float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    const float base = 15.0f;
+    const float scale = static_cast<float>(g_text_size) / 100.0f;
+    g_loaded_text_size = g_text_size;
+    const float base = 15.0f * scale;
     g_fonts.ui = add(io.Fonts, hs::fonts::font_ui, hs::fonts::font_ui_size, base, kTextRanges, dpr, true);
     g_fonts.bold = add(io.Fonts, hs::fonts::font_ui_bold, hs::fonts::font_ui_bold_size, base, kTextRanges, dpr, true);
-    g_fonts.title = add(io.Fonts, hs::fonts::font_ui_bold, hs::fonts::font_ui_bold_size, 22.0f, kTextRanges, dpr,
-                        false);
-    g_fonts.mono = add(io.Fonts, hs::fonts::font_mono, hs::fonts::font_mono_size, 13.5f, kMonoRanges, dpr, false);
+    g_fonts.title = add(io.Fonts, hs::fonts::font_ui_bold, hs::fonts::font_ui_bold_size, 22.0f * scale, kTextRanges,
+                        dpr, false);
+    g_fonts.mono = add(io.Fonts, hs::fonts::font_mono, hs::fonts::font_mono_size, 13.5f * scale, kMonoRanges, dpr,
+                       false);
     io.FontDefault = g_fonts.ui;
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
@@ -68,6 +73,10 @@ Fonts& load_fonts(float dpr) {
 }
 
 Fonts& fonts() { return g_fonts; }
+
+void set_text_size(int percent) { g_text_size = std::clamp(percent, kTextSizeMinPct, kTextSizeMaxPct); }
+int text_size() { return g_text_size; }
+bool text_size_pending() { return g_text_size != g_loaded_text_size; }
 
 FontData ui_font_data() { return {hs::fonts::font_ui, hs::fonts::font_ui_size}; }
 

@@ -5,7 +5,9 @@
 #include <cstdlib>
 
 #include "app.h"
+#include "core/diff_json.h"
 #include "core/exporters/exporters.h"
+#include "core/format.h"
 #include "core/history.h"
 #include "fonts.h"
 #include "icons.h"
@@ -100,8 +102,11 @@ void App::document_switched() {
     history_view_.sel.clear();
     history_view_.doc.reset();
     history_view_.changes.clear();
+    history_view_.comparing = false;
     history_view_.text.clear();
     actions_.row_h.clear();
+    ++merge_.gen;  // a merge under way was for the draft left: its answer is dropped
+    merge_.open = false;
 }
 
 void App::after_edit() {
@@ -124,8 +129,20 @@ void App::select_snapshot(const std::string& name) {
         history_view_.error = "This snapshot could not be read: " + st.message + ". The draft itself is not affected.";
         return;
     }
-    history_view_.changes = diff_documents(d, *doc_);
-    // The snapshot as Markdown, made by the platform (web: in the worker); a snapshot chosen since drops it.
+    // The changes and the snapshot as Markdown are made by the platform (web: in the worker); a snapshot chosen since
+    // drops their answers.
+    history_view_.comparing = true;
+    platform_.export_document(ExportJob::Diff, save_document(d), save_document(*doc_),
+                              [this, name](int status, const std::string& text) {
+                                  if (history_view_.sel != name) return;
+                                  history_view_.comparing = false;
+                                  if (status == Platform::kLinkOk)
+                                      history_view_.changes = changes_from_json(Json::parse(text, nullptr, false));
+                                  else
+                                      history_view_.error = "This snapshot could not be compared with the draft: " +
+                                                            text + ". The draft itself is not affected.";
+                                  platform_.request_frame();
+                              });
     export_then(ExportJob::Markdown, d, "", [this, name](const std::string& text) {
         if (history_view_.sel == name) history_view_.text = text;
     });
@@ -201,7 +218,8 @@ void App::draw_history_open() {
             ImGui::BeginChild("body");
             const float w = ImGui::GetContentRegionAvail().x;
             if (history_view_.show_diff) {
-                if (history_view_.changes.empty()) muted_text("No differences: the draft is as it was in this snapshot.");
+                if (history_view_.comparing) muted_text("Comparing with the draft\xe2\x80\xa6");
+                else if (history_view_.changes.empty()) muted_text("No differences: the draft is as it was in this snapshot.");
                 for (const Change& c : history_view_.changes) draw_change(c, w);
             } else {
                 ImGui::PushTextWrapPos(0);

@@ -15,7 +15,8 @@ struct HistoryState {
     std::optional<Document> doc;
     std::string error;
     bool show_diff = true;
-    std::vector<Change> changes;  // snapshot -> current document
+    std::vector<Change> changes;  // snapshot -> current document, made as a job (core/diff_json.h)
+    bool comparing = false;       // that job is under way
     std::string text;             // the snapshot as Markdown, read-only
 };
 

@@ -156,7 +156,8 @@ void App::draw_incoming_prompt() {
     bool enter = text_input("ui:incoming.passphrase", incoming_.passphrase, "Passphrase", -1,
                             kInputPassword | kInputEnter).enter;
     mark("incoming.passphrase");
-    if (!incoming_.decrypting && (primary_button("Open") || enter)) decode_incoming();
+    if (incoming_.decrypting) return;  // the Open button is not drawn, so it is not marked either
+    if (primary_button("Open") || enter) decode_incoming();
     mark("incoming.open");
 }
 

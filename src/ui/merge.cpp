@@ -5,7 +5,8 @@
 #include "app.h"
 #include "core/format.h"
 #include "core/history.h"
-#include "core/merge.h"
+#include "core/exporters/jobs.h"
+#include "core/merge_job.h"
 #include "core/store.h"
 #include "core/text.h"
 #include "fonts.h"
@@ -52,15 +53,20 @@ void draw_version(const char* who, const Json& v, bool present) {
 }  // namespace
 
 // One undoable change; what was received becomes the merge base for what is sent back, and history keeps a snapshot.
-void App::apply_merge(const Document& merged, const Document& theirs) {
-    *doc_ = merged;
+void App::apply_merge(const std::string& merged_json) {
+    LoadResult l = load_document(merged_json);
+    if (!l.ok) {
+        show_message("The merge could not be applied; your draft is unchanged.");
+        return;
+    }
+    *doc_ = std::move(l.doc);
     edited("merge", "Merge");
     history_->seal();
     if (store_ && !draft_id_.empty()) {
         save_now();
         if (const Draft* cur = store_->find(draft_id_)) {
             Draft d = *cur;
-            d.base = save_document(theirs);
+            d.base = merge_.theirs_json;
             store_->save(d, platform_.now_ms());
             store_->snapshot(draft_id_, *doc_, snapshot_reason::kMerge, platform_.now_ms());
             platform_.storage_persist();
@@ -70,24 +76,50 @@ void App::apply_merge(const Document& merged, const Document& theirs) {
 
 void App::start_merge(const Document& theirs) {
     if (!doc_) return;
-    Document base = *doc_;  // without a recorded base, every difference counts as theirs
+    merge_.base_json.clear();  // without a recorded base, every difference counts as theirs (core/merge_job.h)
     if (store_ && !draft_id_.empty())
-        if (const Draft* d = store_->find(draft_id_); d && d->base) {
-            LoadResult r = load_document(*d->base);
-            if (r.ok) base = r.doc;
-        }
-    MergeResult m = merge_documents(base, *doc_, theirs);
-    merge_.base = base;
-    merge_.theirs = theirs;
-    merge_.conflicts = m.conflicts;
-    merge_.labels = conflict_labels(*doc_, m.conflicts);
+        if (const Draft* d = store_->find(draft_id_); d && d->base) merge_.base_json = *d->base;
+    merge_.theirs_json = save_document(theirs);
+    merge_.conflicts = Json::array();
     merge_.choices.clear();
-    if (m.conflicts.empty()) {
-        // Nothing collides: apply at once, as one undoable change.
-        apply_merge(m.merged, theirs);
-        messages_.push_back("Merged: the changes from the link are in your draft, with no collisions. "
-                            "Undo (Ctrl+Z) takes the whole merge back.");
-        merge_.theirs.reset();
+    run_merge_job(false);
+}
+
+// The merge runs in the page's worker; its answer comes back to merge_answered.
+void App::run_merge_job(bool apply) {
+    const int gen = ++merge_.gen;
+    merge_.doc_rev = doc_rev_;
+    const std::string arg = merge_job_arg(merge_.base_json, merge_.theirs_json, apply ? merge_.choices
+                                                                                      : std::map<std::string, int>{});
+    platform_.export_document(ExportJob::Merge, save_document(*doc_), arg,
+                              [this, gen, apply](int status, const std::string& text) {
+                                  if (gen != merge_.gen || !doc_) return;  // cancelled, or asked again since
+                                  if (status != Platform::kLinkOk) {
+                                      show_message("The merge could not be made: " + text +
+                                                   ". Your draft is unchanged.");
+                                      merge_.open = false;
+                                      return;
+                                  }
+                                  merge_answered(apply, text);
+                              });
+}
+
+void App::merge_answered(bool apply, const std::string& answer) {
+    // Typed into the draft while the merge ran: the merge of the draft as it is now, so that nothing typed is lost.
+    if (merge_.doc_rev != doc_rev_) return run_merge_job(apply);
+    const Json a = Json::parse(answer, nullptr, false);
+    if (a.is_discarded() || !a.contains("merged") || !a["merged"].is_string()) {
+        show_message("The merge could not be made. Your draft is unchanged.");
+        merge_.open = false;
+        return;
+    }
+    merge_.conflicts = a.contains("conflicts") && a["conflicts"].is_array() ? a["conflicts"] : Json::array();
+    if (apply || merge_.conflicts.empty()) {
+        apply_merge(a["merged"].get<std::string>());
+        if (!apply)  // nothing collides: applied at once, as one undoable change
+            messages_.push_back("Merged: the changes from the link are in your draft, with no collisions. "
+                                "Undo (Ctrl+Z) takes the whole merge back.");
+        merge_.open = false;
     } else {
         merge_.open = true;
     }
@@ -117,11 +149,11 @@ void App::draw_merge_open() {
     ImGui::PopTextWrapPos();
     mark("merge.intro");
     if (ImGui::Button("Take all mine"))
-        for (const Conflict& cf : merge_.conflicts) merge_.choices[cf.path] = 0;
+        for (const Json& cf : merge_.conflicts) merge_.choices[cf.value("path", "")] = 0;
     mark("merge.all_mine");
     ImGui::SameLine();
     if (ImGui::Button("Take all theirs"))
-        for (const Conflict& cf : merge_.conflicts) merge_.choices[cf.path] = 1;
+        for (const Json& cf : merge_.conflicts) merge_.choices[cf.value("path", "")] = 1;
     mark("merge.all_theirs");
     const bool stacked = screen.x < 600;  // a phone: the two versions one above the other
     ImGui::BeginChild("conflicts", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() - 8), true);
@@ -129,7 +161,6 @@ void App::draw_merge_open() {
     ImGui::EndChild();
     if (draw_merge_buttons()) {
         merge_.open = false;
-        merge_.theirs.reset();
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -138,32 +169,33 @@ void App::draw_merge_open() {
 // Conflict i: where, what happened, both versions, and the choice.
 void App::draw_merge_conflict(int i, bool stacked) {
     const Palette& p = palette();
-    const Conflict& cf = merge_.conflicts[static_cast<size_t>(i)];
+    const Json& cf = merge_.conflicts[static_cast<size_t>(i)];
     const std::string is = std::to_string(i);
+    const bool ours = cf.contains("ours"), theirs = cf.contains("theirs");
     ImGui::PushID(i);
     ImGui::PushFont(fonts().bold);
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(p.accent, "%s", i < static_cast<int>(merge_.labels.size()) ? merge_.labels[static_cast<size_t>(i)].c_str() : "");
+    ImGui::TextColored(p.accent, "%s", cf.value("label", "").c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     mark("merge.label." + is);
-    ImGui::TextColored(p.text_muted, "%s", conflict_sentence(cf));
+    ImGui::TextColored(p.text_muted, "%s", cf.value("what", "").c_str());
     mark("merge.what." + is);
     if (stacked) {
-        draw_version("Mine", cf.ours, cf.ours_present);
+        draw_version("Mine", ours ? cf["ours"] : Json(), ours);
         ImGui::Spacing();
-        draw_version("Theirs", cf.theirs, cf.theirs_present);
+        draw_version("Theirs", theirs ? cf["theirs"] : Json(), theirs);
     } else if (ImGui::BeginTable("cmp", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        draw_version("Mine", cf.ours, cf.ours_present);
+        draw_version("Mine", ours ? cf["ours"] : Json(), ours);
         ImGui::TableNextColumn();
-        draw_version("Theirs", cf.theirs, cf.theirs_present);
+        draw_version("Theirs", theirs ? cf["theirs"] : Json(), theirs);
         ImGui::EndTable();
     }
     // The choice: three buttons, the chosen one filled.
-    int& choice = merge_.choices[cf.path];
-    const bool both = can_keep_both(cf);
+    int& choice = merge_.choices[cf.value("path", "")];
+    const bool both = cf.value("keep_both", false);
     if (!both && choice == 2) choice = 0;
     auto pick = [&](const char* label, int value, const char* name) {
         if (choice == value ? primary_button(label) : ImGui::Button(label)) choice = value;
@@ -189,20 +221,15 @@ void App::draw_merge_conflict(int i, bool stacked) {
 bool App::draw_merge_buttons() {
     bool close = false;
     if (primary_button(ICON_CHECK "  Apply merge")) {
-        std::map<std::string, MergeChoice> choices;
-        for (const auto& [path, v] : merge_.choices)
-            choices[path] = v == 1 ? MergeChoice::Theirs : v == 2 ? MergeChoice::Both : MergeChoice::Ours;
-        MergeResult m = resolve_merge(*merge_.base, *doc_, *merge_.theirs, choices);
-        if (m.ok) {
-            apply_merge(m.merged, *merge_.theirs);
-        } else {
-            messages_.push_back("The merge could not be applied; your draft is unchanged.");
-        }
+        run_merge_job(true);  // applied when the worker answers (merge_answered)
         close = true;
     }
     mark("merge.apply");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || escape_to_close()) close = true;
+    if (ImGui::Button("Cancel") || escape_to_close()) {
+        ++merge_.gen;  // an answer still under way is dropped
+        close = true;
+    }
     mark("merge.cancel");
     return close;
 }

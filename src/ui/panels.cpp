@@ -142,6 +142,7 @@ void App::draw_side_panel() {
     // The other notes: an event earlier than the impact start it is measured from.
     for (const std::string& n : m.notes)
         if (n.find("check the order") != std::string::npos) muted_text(n.c_str());
+    draw_similar_section();  // similar.cpp
 }
 
 // Added where it is likely to be: an impact start at the earliest event, the others at the latest one (a timeline

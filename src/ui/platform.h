@@ -22,6 +22,8 @@ public:
     virtual void download(const std::string& filename, const std::string& mime, const std::string& data) = 0;
     virtual void set_window_title(const std::string& title) = 0;
     virtual bool prefers_dark() = 0;              // the system colour scheme
+    // The theme chosen in the app, for what the page draws itself (the read view, dialogs in the DOM).
+    virtual void page_theme(bool dark) { (void)dark; }
     virtual void open_url(const std::string& url) = 0;   // a new tab, noopener; callers pass only http(s)
     virtual void copy_text(const std::string& text) = 0; // to the system clipboard
     // Reads the system clipboard (web: the async Clipboard API, which may ask the user); the text comes back through
@@ -132,6 +134,15 @@ public:
         (void)docs_json;
         (void)today;
         answer(kLinkFailed, "trends cannot be computed here");
+    }
+
+    // The library (src/platform/library_job.h: "put", "drop", "search", "similar"): its search index and similar
+    // incidents live where the editor's own wasm need not carry them (web: a worker of their own, which keeps the
+    // index between calls). The answer as make_link's: kLinkOk with the JSON answer, kLinkFailed with why.
+    virtual void library_job(const std::string& job, const std::string& arg, LinkAnswer answer) {
+        (void)job;
+        (void)arg;
+        answer(kLinkFailed, "the library cannot be searched here");
     }
 
     virtual bool has_text_overlay() const { return false; }

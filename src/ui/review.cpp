@@ -99,7 +99,20 @@ void App::open_composer(const std::string& path) {
     review_.compose_text.clear();
     review_.compose_replacement.clear();
     review_.compose_error.clear();
+    // Words selected in this field, with nothing changed since: they are what the comment is about.
+    if (review_.selection_path == path && review_.selection_rev == doc_rev_) review_.compose_passage = review_.selection;
+    review_.selection_path.clear();
     platform_.request_frame();
+}
+
+void App::overlay_selection(const std::string& path, const std::string& text) {
+    review_.selection = text;
+    review_.selection_path = path;
+    review_.selection_rev = doc_rev_;
+}
+
+void App::comment_shortcut() {
+    if (!review_.last_field.empty()) open_composer(review_.last_field);
 }
 
 // ---- the comment / suggestion dialog -----------------------------------------------------------------------------

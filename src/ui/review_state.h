@@ -2,6 +2,7 @@
 // replies being typed, and the reply links on their way out or in.
 #pragma once
 #include <map>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct ReviewState {
     std::map<std::string, std::string> answers;  // comment id -> reply being typed
     std::string new_reviewer;      // the author's "add a reviewer" field
     std::string last_field;        // the field edited last: Ctrl+Alt+M comments on it
+    // The words selected in a field when its editing ended (the page's text box reports them): the comment dialog,
+    // opened on that field before anything else changed, starts with them as its passage.
+    std::string selection, selection_path;
+    uint64_t selection_rev = 0;
     // Send reply (the Share dialog).
     std::string reply_passphrase, reply_link, reply_error;
     bool reply_making = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "a11y.h"
 #include "app.h"
 #include "core/format.h"
 #include "core/store.h"
@@ -23,6 +24,22 @@ std::string bytes_text(double b) {
     else std::snprintf(buf, sizeof buf, "%.1f GB", b / 1e9);
     return buf;
 }
+
+// Text size: the choices offered, in percent of the default (the label is also what the storage keeps), and where
+// the choice is kept.
+struct TextSize {
+    int percent;
+    const char* label;
+    const char* locate;
+};
+constexpr TextSize kTextSizes[] = {
+    {85, "85 %", "settings.text_size.85"},    {100, "100 %", "settings.text_size.100"},
+    {115, "115 %", "settings.text_size.115"}, {130, "130 %", "settings.text_size.130"},
+    {150, "150 %", "settings.text_size.150"}, {175, "175 %", "settings.text_size.175"},
+    {200, "200 %", "settings.text_size.200"},
+};
+constexpr const char* kTextSizeFile = "/settings/text-size";
+constexpr const char* kSettingsDirectory = "/settings";
 
 void heading(const char* text) {
     ImGui::Spacing();
@@ -52,17 +69,55 @@ void App::download_all() {
 }
 
 void App::draw_settings() {
+    // The stored text size applies as soon as the storage is there (the fonts are loaded again before the next frame).
+    if (!settings_.text_size_loaded && platform_.storage()) {
+        settings_.text_size_loaded = true;
+        std::string stored;
+        if (platform_.storage()->read(kTextSizeFile, stored).ok())
+            for (const TextSize& t : kTextSizes)
+                if (stored == t.label) set_text_size(t.percent), platform_.request_frame();
+    }
     if (settings_.open || ImGui::IsPopupOpen("Settings")) draw_settings_open();
+}
+
+// Settings > Text size: applied at once, kept in the app's storage for the next visit.
+void App::draw_text_size() {
+    const TextSize* now = &kTextSizes[1];
+    for (const TextSize& t : kTextSizes)
+        if (t.percent == text_size()) now = &t;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Text size");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    const TextSize* chosen = now;
+    if (a11y_begin_combo("##text_size", "Text size", now->label)) {
+        for (const TextSize& t : kTextSizes) {
+            if (ImGui::Selectable(t.label, &t == now)) chosen = &t;
+            mark(t.locate);
+        }
+        ImGui::EndCombo();
+    }
+    mark("settings.text_size");
+    if (chosen == now) return;
+    set_text_size(chosen->percent);
+    platform_.request_frame();
+    if (Filesystem* fs = platform_.storage()) {
+        Status st = fs->mkdirs(kSettingsDirectory);
+        if (st.ok()) st = fs->write(kTextSizeFile, chosen->label);
+        if (!st.ok()) show_message("The text size could not be kept for next time: " + st.message);
+        else platform_.storage_persist();
+    }
 }
 
 void App::draw_settings_open() {
     if (!begin_dialog("Settings", settings_.open, 600, 450)) return;
     const Palette& p = palette();
     heading("Appearance");
-    if (ImGui::RadioButton("Light", !dark_)) set_dark(false);
+    if (a11y_radio("Light", !dark_)) set_dark(false);
     ImGui::SameLine(0, 16);
-    if (ImGui::RadioButton("Dark", dark_)) set_dark(true);
+    if (a11y_radio("Dark", dark_)) set_dark(true);
     mark("settings.theme");
+    draw_text_size();
 
     heading("Reviews");
     draw_reviewer_name("ui:settings.reviewer");

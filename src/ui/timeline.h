@@ -104,6 +104,8 @@ private:
     void canvas_mouse(Document& d, const CanvasFrame& f, bool clicked, int hovered_entry, int hovered_cluster);
     void draw_minimap(float w);
     void handle_keys(Document& d);
+    void announce_entry(const Document& d, int ei);
+    void remove_event(Document& d, const std::string& id);  // deletes it and records the edit  // for screen readers: the event the keys moved to
     void ensure_visible(int64_t t_ms);
     // timeline_list.cpp
     void draw_list(Document& d, float w);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "a11y.h"
 #include "core/exporters/exporters.h"
 #include "fonts.h"
 #include "icons.h"
@@ -125,6 +126,7 @@ void Timeline::draw_canvas(Document& d, float w) {
     const bool wheel_zooms = canvas_focused_ || io.KeyCtrl;
     if (wheel_zooms) ImGui::SetItemUsingMouseWheel();
     mark("timeline.canvas");
+    a11y_label("Timeline axis");  // arrows, Home and End move between events (docs/accessibility.md)
     f.hovered = ImGui::IsItemHovered();
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     f.mouse = io.MousePos;
@@ -500,21 +502,39 @@ void Timeline::handle_keys(Document& d) {
         const int n = static_cast<int>(index_.entries.size());
         std::string next = sel + 1 < n ? index_.entries[static_cast<size_t>(sel + 1)].id
                                        : sel > 0 ? index_.entries[static_cast<size_t>(sel - 1)].id : std::string();
-        d.timeline.erase(std::remove_if(d.timeline.begin(), d.timeline.end(), [&](const Event& e) { return e.id == id; }),
-                         d.timeline.end());
         select(next, true);
-        commit(d, "timeline#remove", "Delete event");
+        remove_event(d, id);
         return;
     }
     const bool left = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow));
     const bool right = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow));
-    if ((left || right) && !index_.entries.empty()) {
+    const bool home = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home));
+    const bool end = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End));
+    if ((left || right || home || end) && !index_.entries.empty()) {
         const int n = static_cast<int>(index_.entries.size());
-        int next = sel < 0 ? (right ? 0 : n - 1) : std::clamp(sel + (right ? 1 : -1), 0, n - 1);
+        int next = home ? 0 : end ? n - 1 : sel < 0 ? (right ? 0 : n - 1) : std::clamp(sel + (right ? 1 : -1), 0, n - 1);
         select(index_.entries[static_cast<size_t>(next)].id, true);
         ensure_visible(index_.entries[static_cast<size_t>(next)].time_ms);
+        announce_entry(d, next);
     }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) select("", false);
+}
+
+// What a screen reader says when the keys move to entry `ei`: its time, type and description, and its place.
+void Timeline::announce_entry(const Document& d, int ei) {
+    if (!a11y_enabled()) return;
+    const TimelineEntry& e = index_.entries[static_cast<size_t>(ei)];
+    const Event& ev = d.timeline[static_cast<size_t>(e.event_index)];
+    std::string said = format_time(e.time_ms, display_zone(), TimePrecision::Full);
+    said += ", ";
+    said += event_type_label(ev.type);
+    said += ", ";
+    said += ev.description.empty() ? "no description" : ev.description.c_str();
+    said += ". Event ";
+    said += std::to_string(ei + 1);
+    said += " of ";
+    said += std::to_string(index_.entries.size());
+    a11y_announce(std::move(said));
 }
 
 void Timeline::draw_minimap(float w) {

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/exporters/exporters.h"
+#include "a11y.h"
 #include "core/text.h"
 #include "fonts.h"
 #include "icons.h"
@@ -17,6 +18,12 @@
 #include "widgets.h"
 
 namespace hs::ui {
+// One place that deletes an event (the list's Delete, the axis's Delete key): one copy of the erase code.
+void Timeline::remove_event(Document& d, const std::string& id) {
+    d.timeline.erase(std::remove_if(d.timeline.begin(), d.timeline.end(), [&](const Event& e) { return e.id == id; }),
+                     d.timeline.end());
+    commit(d, "timeline#remove", "Delete event");
+}
 
 void Timeline::rebuild_rows(const Document& d) {
     rows_.clear();
@@ -76,6 +83,9 @@ void Timeline::draw_list(Document& d, float w) {
         ImGui::TableSetupColumn("Author", ImGuiTableColumnFlags_WidthStretch, 1);
         ImGui::TableSetupColumn("##ops", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, ImGui::GetFrameHeight());
         ImGui::TableHeadersRow();
+        // The mirror's table: its headers, then each drawn row at its place among all rows.
+        a11y_table_begin("timeline.events", "Events", static_cast<int>(rows_.size()),
+                         "Time\tType\tDescription\tAuthor\tActions", sort_column_, sort_ascending_);
         if (ImGuiTableSortSpecs* ss = ImGui::TableGetSortSpecs()) {
             if (ss->SpecsDirty && ss->SpecsCount > 0) {
                 sort_column_ = ss->Specs[0].ColumnIndex;
@@ -96,19 +106,20 @@ void Timeline::draw_list(Document& d, float w) {
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(rows_.size()), row_h);
         while (clipper.Step())
-            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r)
-                draw_list_row(d, d.timeline[static_cast<size_t>(rows_[static_cast<size_t>(r)])], row_h, zone, multi_day,
-                              remove);
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                Event& e = d.timeline[static_cast<size_t>(rows_[static_cast<size_t>(r)])];
+                if (a11y_enabled()) a11y_table_row("timeline.events/" + e.id, r);
+                draw_list_row(d, e, row_h, zone, multi_day, remove);
+            }
+        a11y_table_end();
         ImGui::EndTable();
     } else if (d.timeline.empty()) {
         muted_text("No events yet. Double-click the axis to add one, paste lines such as \"14:02 Deploy of config "
                    "v42 started\", or use Add event.");
     }
     if (!remove.empty()) {
-        d.timeline.erase(std::remove_if(d.timeline.begin(), d.timeline.end(), [&](const Event& e) { return e.id == remove; }),
-                         d.timeline.end());
         if (selected_ == remove) selected_.clear();
-        commit(d, "timeline#remove", "Delete event");
+        remove_event(d, remove);
     }
     if (ImGui::Button(ICON_PLUS "  Add event")) {
         Event ev;
@@ -134,7 +145,9 @@ void Timeline::draw_list_filters(const Document& d, float w) {
     mark("timeline.filter.text");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(150);
-    if (ImGui::BeginCombo("##ftype", filter_type_ < 0 ? "All types" : event_type_label(vocab::kEventTypes[static_cast<size_t>(filter_type_)]).c_str())) {
+    const std::string shown_type =
+        filter_type_ < 0 ? "All types" : event_type_label(vocab::kEventTypes[static_cast<size_t>(filter_type_)]);
+    if (a11y_begin_combo("##ftype", "Filter by type", shown_type.c_str())) {
         if (ImGui::Selectable("All types", filter_type_ < 0)) filter_type_ = -1, changed = true;
         for (size_t t = 0; t < vocab::kEventTypes.size(); ++t)
             if (ImGui::Selectable(event_type_label(vocab::kEventTypes[t]).c_str(), filter_type_ == static_cast<int>(t)))
@@ -170,10 +183,12 @@ void Timeline::draw_list_row(Document& d, Event& e, float row_h, const TimeZone&
     // Document fields: the app records the edit (natively text_input reports nothing to commit).
     if (text_input("timeline/" + e.id + "/description", e.description, "What happened", -1).activated)
         select(e.id, false);
+    a11y_value(e.description);
     if (ImGui::IsItemVisible()) mark("timeline.row.description." + e.id);
     ImGui::TableNextColumn();
     if (text_input("timeline/" + e.id + "/author", e.author, "Who / source", -1).activated)
         select(e.id, false);
+    a11y_value(e.author);
     ImGui::TableNextColumn();
     if (rev) {
         if (icon_button(ICON_CHECK, "ok", "Confirm the inferred type and time")) {
@@ -202,6 +217,7 @@ void Timeline::draw_row_time(Document& d, Event& e, const TimeZone& zone, bool m
     }
     if (rev) ImGui::PushStyleColor(ImGuiCol_FrameBg, col(p.warning, 0.25f));
     const InputResult tin = text_input(time_key, buf, "HH:MM", -1, kInputEnterEnds | kInputMono | kInputAutoSelect);
+    a11y_value(buf);
     if (tin.activated) select(e.id, false);
     if (tin.enter) {
         const int off = zone.kind == TimeZone::Kind::Relative ? doc_offset_min_ : zone.offset_min_at(e.time.unix_ms);
@@ -227,7 +243,7 @@ void Timeline::draw_row_type(Document& d, Event& e, bool rev) {
     if (rev) ImGui::PushStyleColor(ImGuiCol_FrameBg, col(p.warning, 0.25f));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(event_type_colour(ti)));
     const std::string shown = std::string(event_type_icon(e.type)) + " " + event_type_label(e.type);
-    if (ImGui::BeginCombo("##type", shown.c_str())) {
+    if (a11y_begin_combo("##type", "Type", shown.c_str())) {
         ImGui::PopStyleColor();
         for (const std::string& t : vocab::kEventTypes)
             if (ImGui::Selectable((std::string(event_type_icon(t)) + " " + event_type_label(t)).c_str(), t == e.type)) {

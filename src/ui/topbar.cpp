@@ -133,6 +133,11 @@ void App::draw_top_bar_actions(float win_w, bool tiny) {
         mark("topbar.panel");
         ImGui::SameLine(0, 4);
     }
+    if (!tiny || !doc_) {  // on a phone with a document open: from the drafts sidebar (drafts.library)
+        if (icon_button(ICON_BOOK, "library", "Library: search all postmortems (Ctrl+Shift+F)")) open_library();
+        mark("topbar.library");
+        ImGui::SameLine(0, 4);
+    }
     if (icon_button(ICON_COG, "settings", "Settings and storage")) settings_.open = true;
     mark("topbar.settings");
     ImGui::SameLine(0, 4);

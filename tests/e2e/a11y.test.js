@@ -195,3 +195,137 @@ test('axe-core finds no serious or critical violation on the page, the read view
     await context.close();
   }
 });
+
+// The mirror's elements of a role, with their accessible names as Chromium computes them.
+async function axOfRole(cdp, role) {
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  return nodes.filter((n) => !n.ignored && n.role && n.role.value === role).map((n) => ({ name: n.name ? n.name.value : '', node: n }));
+}
+
+const JA_SAMPLE = 'welcome.sample.samples/ja-payment-gateway-timeout.json';
+
+test('the timeline list is a table: column headers, the row count of all rows, rows in place, cells with values', async () => {
+  const { page, context, errors } = await h.openApp(browser, server);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  await h.click(page, JA_SAMPLE);
+  const d = await h.doc(page);
+  const byTime = [...d.timeline].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  await h.scrollIntoView(page, 'timeline.filter.text');  // the list is drawn just below its filters
+  await h.scrollIntoView(page, 'add.timeline');
+  await page.waitForFunction(() => document.querySelectorAll('#canvas [role=table] [role=row][data-locate]').length >= 3);
+  const tables = await axOfRole(cdp, 'table');
+  assert.deepEqual(tables.map((t) => t.name), ['Events']);
+  assert.deepEqual((await axOfRole(cdp, 'columnheader')).map((c) => c.name), ['Time', 'Type', 'Description', 'Author', 'Actions']);
+  // Only the rows drawn are mirrored; each one's position counts from the header row (1), among every event in time
+  // order (the list's default sort).
+  const dom = await page.evaluate(() => {
+    const t = document.querySelector('#canvas [role=table]');
+    return {
+      count: t.getAttribute('aria-rowcount'),
+      sort: t.querySelector('[role=columnheader][aria-sort]').textContent,
+      rows: [...t.querySelectorAll('[role=row][data-locate]')].map((r) => ({
+        id: r.getAttribute('data-locate').split('/')[1], index: +r.getAttribute('aria-rowindex'), cells: r.querySelectorAll(':scope > [role=cell]').length })),
+    };
+  });
+  assert.equal(+dom.count, d.timeline.length + 1);
+  assert.equal(dom.sort, 'Time');
+  assert.ok(dom.rows.length >= 3 && dom.rows.length < d.timeline.length, `${dom.rows.length} rows mirrored`);
+  for (const r of dom.rows) {
+    assert.equal(r.index, byTime.findIndex((e) => e.id === r.id) + 2, `row of ${r.id}`);
+    assert.equal(r.cells, 5, `row of ${r.id}: a cell per column`);
+  }
+  // A cell's name is its value, as a screen reader reads it: the description and the author of a drawn row.
+  const shown = d.timeline.find((e) => e.id === dom.rows[1].id);
+  const cells = (await axOfRole(cdp, 'cell')).map((c) => c.name);
+  assert.ok(cells.includes(shown.description), `a cell reads "${shown.description}" (cells: ${cells.slice(0, 6).join(' | ')})`);
+  assert.ok(!shown.author || cells.includes(shown.author), 'a cell reads the author');
+  // The type is a combo box with its value, collapsed.
+  const types = await axOfRole(cdp, 'combobox');
+  const t = types.find((x) => x.name === 'Type');
+  assert.ok(t, 'the row type is a combo box');
+  const expanded = (t.node.properties || []).find((p) => p.name === 'expanded');
+  assert.equal(expanded && expanded.value.value, false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the timeline axis says the event that the arrow keys, Home and End move to, in the polite live region', async () => {
+  const { page, context, errors } = await h.openApp(browser, server);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  await h.click(page, JA_SAMPLE);
+  await h.scrollIntoView(page, 'timeline.canvas');
+  const axis = await mirrored(page, cdp, 'timeline.canvas');
+  assert.equal(axis.name, 'Timeline axis');
+  const d = await h.doc(page);
+  const byTime = [...d.timeline].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  // The virtual cursor on the axis's element: the keys go to the axis from then on.
+  await cdp.send('DOM.focus', { backendNodeId: axis.backendNodeId });
+  await h.settle(page);
+  const polite = () => page.evaluate(() => document.querySelector('.hs-sr[aria-live=polite]').textContent);
+  const said = async (key) => {
+    await page.keyboard.press(key);
+    await h.settle(page);
+    await page.waitForTimeout(80);  // the region is emptied, then filled 30 ms later
+    return polite();
+  };
+  let text = await said('Home');
+  assert.ok(text.includes(byTime[0].description), `Home: "${text}"`);
+  assert.match(text, new RegExp(`Event 1 of ${byTime.length}`));
+  text = await said('ArrowRight');
+  assert.ok(text.includes(byTime[1].description), `ArrowRight: "${text}"`);
+  text = await said('End');
+  assert.ok(text.includes(byTime[byTime.length - 1].description), `End: "${text}"`);
+  assert.match(text, new RegExp(`Event ${byTime.length} of ${byTime.length}`));
+  text = await said('ArrowLeft');
+  assert.ok(text.includes(byTime[byTime.length - 2].description), `ArrowLeft: "${text}"`);
+  // The selection followed: the list's row of that event is the selected one on the axis too.
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The width of a button drawn with the UI font: its label's part grows with the text size (the padding does not).
+async function buttonWidth(page, name) { return (await h.locate(page, name)).rect.w; }
+
+test('Settings > Text size resizes the text at once, is kept over a reload, and the phone layout holds at 150 %', async () => {
+  const { page, context, errors } = await h.openApp(browser, server);
+  await h.click(page, 'welcome.sample.samples/ja-payment-gateway-timeout.json');
+  const share100 = (await h.locate(page, 'topbar.share')).rect;
+  await h.click(page, 'topbar.settings');
+  const widthBefore = await buttonWidth(page, 'settings.download_all');
+  await h.click(page, 'settings.text_size');
+  await h.click(page, 'settings.text_size.150');
+  await h.settle(page, 300);
+  const widthAfter = await buttonWidth(page, 'settings.download_all');
+  assert.ok(widthAfter > widthBefore * 1.3, `the button grew: ${widthBefore} -> ${widthAfter}`);
+  const share150 = (await h.locate(page, 'topbar.share')).rect;
+  assert.ok(share150.h > share100.h + 5 && share150.w > share100.w, `${JSON.stringify(share100)} -> ${JSON.stringify(share150)}`);
+  // Kept in the app's storage: the next visit (the draft reopens) draws at 150 % again.
+  await page.keyboard.press('Escape');
+  await h.settle(page, 400);
+  await page.goto(server.url);
+  await page.evaluate(() => window.hindsight.ready);
+  await page.waitForFunction((want) => {
+    const r = window.hindsight.locate('topbar.share');
+    return r && r.h === want.h && r.w === want.w;
+  }, share150, { timeout: 10000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A 390 px phone at 150 %: the document's controls stay inside the screen.
+  const phone = await h.openApp(browser, server, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3 });
+  await h.click(phone.page, 'welcome.sample.samples/ja-payment-gateway-timeout.json');
+  await h.click(phone.page, 'topbar.settings');
+  await h.click(phone.page, 'settings.text_size');
+  await h.click(phone.page, 'settings.text_size.150');
+  await phone.page.keyboard.press('Escape');
+  await h.settle(phone.page, 400);
+  await phone.page.screenshot({ path: h.shotPath('a11y-text-150-phone.png') });
+  for (const name of ['topbar.share', 'section.summary']) {
+    const r = (await h.locate(phone.page, name)).rect;
+    assert.ok(r.x >= 0 && r.x + r.w <= 390, `${name} inside the screen: ${JSON.stringify(r)}`);
+  }
+  assert.deepEqual(phone.errors, []);
+  await phone.context.close();
+});

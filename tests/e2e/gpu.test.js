@@ -40,7 +40,10 @@ for (const [dpr, viewport] of [[1, { width: 1280, height: 800 }], [3, { width: 3
     const { page, context, errors } = await h.openApp(browser, server, { viewport, deviceScaleFactor: dpr });
     assert.ok(await page.evaluate((t) => window.hindsight.openJSON(t, 'ja.json'), sample('ja-payment-gateway-timeout.json')));
     await h.settle(page, 400);
-    const clip = { x: 0, y: 0, width: viewport.width, height: Math.min(viewport.height, 600) };
+    // Below the top bar, which shows the title too (a second place that changes with it).
+    const bar = (await h.locate(page, 'topbar.sidebar')).rect;
+    const top = Math.ceil(bar.y + bar.h + 12);
+    const clip = { x: 0, y: top, width: viewport.width, height: Math.min(viewport.height, 600) - top };
     const before = await page.screenshot({ clip });
 
     await page.evaluate(gl('lose'), 'lose');

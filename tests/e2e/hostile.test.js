@@ -245,6 +245,7 @@ test('an encrypted link at the key-derivation cap is derived in a worker: the ed
   await page.screenshot({ path: h.shotPath('hostile-kdf-progress.png') });
   await h.click(page, 'incoming.stop');
   await h.locate(page, 'incoming.open');
+  // The Open button is back only once the wait has ended.
   assert.equal(await page.evaluate(() => window.hindsight.locate('incoming.progress')), null, 'Stop ends the wait');
   await page.keyboard.press('Escape');
   await h.settle(page);

@@ -108,6 +108,15 @@ test('switching the theme while running restyles the sidebar, the side panel and
   assert.ok(lightPanel > 180 && darkPanel < 80, `the side panel turns dark (${lightPanel.toFixed(0)} -> ${darkPanel.toFixed(0)})`);
   assert.ok(side.w > 0);
   await page.screenshot({ path: h.shotPath('newuser-theme-switched.png') });
+  // The page's own parts follow the app's theme, not the system's: the read view opens dark.
+  await page.keyboard.press('Escape');
+  await h.click(page, 'topbar.export');
+  await h.click(page, 'export.read');
+  await page.waitForSelector('#readview:not([hidden])');
+  const rvBg = await page.$eval('#readview', (e) => getComputedStyle(e).backgroundColor);
+  const rgb = rvBg.match(/\d+/g).map(Number);
+  assert.ok(rgb[0] + rgb[1] + rgb[2] < 120, `the read view is dark after the switch (${rvBg})`);
+  await page.click('#rv-edit');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,5 +1,5 @@
 // Review by link, as people do it: an author shares a postmortem; two reviewers, each in a fresh browser, open the
-// link, type their names, comment (one on a passage), suggest a wording and decide; each sends a reply link. The
+// link, type their names, comment (one on words selected in the summary, with Ctrl+Alt+M), suggest a wording and decide; each sends a reply link. The
 // author applies A then B then B again, a second author browser B then A: every comment, suggestion and decision is
 // there once, and both authors hold the same review data. Accepting a suggestion changes the text; Ctrl+Z undoes it.
 'use strict';
@@ -61,6 +61,23 @@ async function comment(page, passage, text) {
   await h.click(page, 'review.add');
 }
 
+// As a person does it: select the words in the summary with the keyboard, then Ctrl+Alt+M; the dialog starts with
+// them as the passage.
+async function commentOnSelection(page, passage, text) {
+  await up(page, 'field.summary');
+  await h.settle(page, 200);
+  const at = SUMMARY.indexOf(passage);
+  assert.ok(at >= 0);
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < at; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < passage.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Control+Alt+KeyM');
+  await h.locate(page, 'review.add', 5000);
+  await h.click(page, 'review.mode.comment');
+  await type(page, 'review.text', text);
+  await h.click(page, 'review.add');
+}
+
 async function suggest(page, passage, replacement) {
   await up(page, 'review.comment_on.summary');
   await h.locate(page, 'review.add');
@@ -113,7 +130,7 @@ test('two reviewers reply by link; the author applies the replies in any order, 
   const r1 = await reviewerOpens(link), r2 = await reviewerOpens(link);
   await down(r1.page, 'review.name.review.name');
   await type(r1.page, 'review.name.review.name', 'Мария Иванова');
-  await comment(r1.page, '証明書の期限切れ', 'Какой сертификат истёк? Which issuer?');
+  await commentOnSelection(r1.page, '証明書の期限切れ', 'Какой сертификат истёк? Which issuer?');
   await suggest(r1.page, '42分間', '43分間 (43 minutes)');
   await down(r1.page, 'review.decide.approved');
   await down(r2.page, 'review.name.review.name');
@@ -175,6 +192,21 @@ test('two reviewers reply by link; the author applies the replies in any order, 
   assert.equal(undone.suggestions[0].state || 'open', 'open');  // open is the default, left out of the file
   await reach(page, 'review.comments', 1);
   await page.screenshot({ path: h.shotPath('review-comments-1280.png') });
+
+  // The read view shows both open comments beside the summary, the quoted passage with the first.
+  await h.click(page, 'topbar.export');
+  await h.click(page, 'export.read');
+  await page.waitForSelector('#readview:not([hidden])');
+  const margin = await page.$$eval('#sec-summary aside.pm-comment[role="note"]', (els) => els.map((e) => e.textContent));
+  assert.equal(margin.length, 2, 'two comments in the summary\'s margin');
+  assert.ok(margin.some((t) => t.includes('証明書の期限切れ') && t.includes('Какой сертификат истёк?')), margin.join(' | '));
+  assert.ok(margin.some((t) => t.includes('Γιώργος Παπαδόπουλος')), margin.join(' | '));
+  assert.equal(await page.$$eval('section.review-comments li', (els) => els.length), 2, 'and in the list at the end');
+  await page.screenshot({ path: h.shotPath('review-readview-1280.png') });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.screenshot({ path: h.shotPath('review-readview-1400.png') });
+  await page.click('#rv-edit');
+  await page.waitForSelector('#readview', { state: 'hidden' });
 
   for (const a of [author, r1, r2, author2]) assert.deepEqual(a.errors, []);
   for (const a of [author, r1, r2, author2]) await a.context.close();

@@ -4,10 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "a11y.h"
 #include "app.h"
 #include "core/model.h"
+#include "fonts.h"
 #include "headless.h"
 #include "imgui_internal.h"
 
@@ -36,16 +38,26 @@ const char* kDoc = R"({"format":"hindsight.postmortem","version":1,"id":"pm-a11y
 
 // The app on a 1280 x 800 display with the mirror on (off again at the end: the hooks are process-wide).
 struct Run {
-    hs::native::HeadlessRunner r{1280, 800};
+    hs::native::HeadlessRunner r;
     hs::native::HeadlessPlatform platform;
     hs::ui::App app{platform};
-    Run() {
+    explicit Run(float height = 800) : r(1280, height) {
         hs::ui::a11y_enable(true);
         hs::ui::a11y_reset();
     }
     ~Run() { hs::ui::a11y_enable(false); }
     void frames(int n) {
         for (int i = 0; i < n; ++i) r.frame([&] { app.frame(); });
+    }
+    void click(const std::string& name) {
+        float x = 0, y = 0, w = 0, h = 0;
+        REQUIRE(r.locate(name, x, y, w, h));
+        r.mouse_move(x + w / 2, y + h / 2);
+        frames(1);
+        r.mouse_button(0, true);
+        frames(1);
+        r.mouse_button(0, false);
+        frames(1);
     }
     Mirror mirror() const {
         Mirror m;
@@ -104,4 +116,132 @@ TEST_CASE("a problem shown to the user is announced at once, and only once") {
     run.frames(4);
     REQUIRE(run.platform.announced.size() == 1);
     CHECK(run.platform.announced[0] == "!Problem: 「障害.json」 could not be read: it is not JSON.");
+}
+
+namespace {
+
+// A timeline of `n` events a minute apart, with descriptions in several scripts.
+std::string timeline_doc(int n) {
+    const char* texts[] = {"Deploy of config v42 started", "Ошибки оплаты выросли до 12 %", "決済APIがタイムアウト",
+                           "Rollback ξεκίνησε 🚑", "Checkout recovered"};
+    const char* types[] = {"action", "detected", "impact_start", "mitigated", "resolved"};
+    hs::Json d = hs::Json::parse(kDoc);
+    d["timeline"] = hs::Json::array();
+    for (int i = 0; i < n; ++i)
+        d["timeline"].push_back({{"id", "ev-" + std::to_string(i)},
+                                 {"time", "2026-03-04T14:" + std::string(i < 10 ? "0" : "") + std::to_string(i) + ":00Z"},
+                                 {"type", types[i % 5]},
+                                 {"description", std::string(texts[i % 5]) + " #" + std::to_string(i)},
+                                 {"author", "oncall-" + std::to_string(i % 3)}});
+    return d.dump();
+}
+
+const hs::Json* by_role(const Mirror& m, const std::string& role, const std::string& name = {}) {
+    for (const std::string& k : m.order)
+        if (m.nodes.at(k)[1] == role && (name.empty() || m.nodes.at(k)[2] == name)) return &m.nodes.at(k);
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the timeline's list is a table: headers, rows placed among all rows, cells holding the values") {
+    Run run(2400);
+    REQUIRE(run.app.open_json(timeline_doc(40), "a11y.hindsight.json"));
+    run.frames(4);
+    const Mirror m = run.mirror();
+    const hs::Json* table = by_role(m, "table", "Events");
+    REQUIRE(table);
+    CHECK((*table)[8] == 41);  // 40 rows and the header row
+    const int depth = (*table)[7].get<int>();
+    // The column headers (the page draws the header row from them), sorted by time, ascending.
+    CHECK((*table)[3] == "Time\tType\tDescription\tAuthor\tActions");
+    CHECK(((*table)[4].get<unsigned>() >> 8) == 1);
+    CHECK(((*table)[4].get<unsigned>() & hs::ui::kA11ySortAscending) != 0);
+    std::vector<int> rows;
+    std::vector<std::string> row2;  // the values of the controls in the row at index 3 (the second event), in order
+    for (const std::string& k : m.order) {
+        const hs::Json& n = m.nodes.at(k);
+        if (n[1] == "row") {
+            CHECK(n[7] == depth + 1);
+            rows.push_back(n[8].get<int>());
+        } else if (!rows.empty() && rows.back() == 3 && n[7] == depth + 2) {
+            row2.push_back(n[3].get<std::string>());
+        }
+    }
+    REQUIRE(rows.size() > 3);
+    CHECK(rows.size() < 40);  // only the rows drawn (the list shows 14 at most)
+    for (size_t i = 0; i < rows.size(); ++i) CHECK(rows[i] == static_cast<int>(i) + 2);  // the header row is row 1
+    // One control per column: time, type, description, author, delete.
+    REQUIRE(row2.size() == 5);
+    CHECK(row2[0].find("14:01") != std::string::npos);
+    CHECK(row2[1] == "Detected");  // the type's combo box shows its value
+    CHECK(row2[2] == "Ошибки оплаты выросли до 12 % #1");
+    CHECK(row2[3] == "oncall-1");
+    const hs::Json* type = by_role(m, "combobox", "Type");
+    REQUIRE(type);
+    CHECK(((*type)[4].get<unsigned>() & hs::ui::kA11yExpandable) != 0);
+    CHECK(((*type)[4].get<unsigned>() & hs::ui::kA11yExpanded) == 0);
+}
+
+TEST_CASE("the timeline axis, focused from the mirror, says the event the arrow keys, Home and End move to") {
+    Run run(2400);
+    REQUIRE(run.app.open_json(timeline_doc(12), "a11y.hindsight.json"));
+    run.frames(3);
+    const Mirror m = run.mirror();
+    const hs::Json* axis = m.by_locate("timeline.canvas");
+    REQUIRE(axis);
+    CHECK((*axis)[2].get<std::string>().rfind("Timeline axis", 0) == 0);
+    hs::ui::a11y_focus((*axis)[5].get<unsigned>());
+    run.frames(3);
+    const auto press = [&](int key) {
+        run.r.key(key, true);
+        run.frames(1);
+        run.r.key(key, false);
+        run.frames(1);
+    };
+    run.platform.announced.clear();
+    press(ImGuiKey_Home);
+    press(ImGuiKey_RightArrow);
+    press(ImGuiKey_End);
+    REQUIRE(run.platform.announced.size() == 3);
+    CHECK(run.platform.announced[0].find("Deploy of config v42 started #0") != std::string::npos);
+    CHECK(run.platform.announced[0].find("Event 1 of 12") != std::string::npos);
+    CHECK(run.platform.announced[1].find("Ошибки оплаты выросли до 12 % #1") != std::string::npos);
+    CHECK(run.platform.announced[1].find("Detected") != std::string::npos);
+    CHECK(run.platform.announced[1].find("14:01") != std::string::npos);
+    CHECK(run.platform.announced[2].find("Event 12 of 12") != std::string::npos);
+    CHECK(run.platform.announced[2][0] != '!');  // polite
+}
+
+TEST_CASE("the theme choice is a pair of radio buttons, and the text size a combo box that resizes the text") {
+    Run run;
+    REQUIRE(run.app.open_json(kDoc, "a11y.hindsight.json"));
+    run.frames(2);
+    const float before = ImGui::GetFontSize();
+    run.click("topbar.settings");
+    run.frames(3);
+    Mirror m = run.mirror();
+    const hs::Json* light = by_role(m, "radio", "Light");
+    const hs::Json* dark = by_role(m, "radio", "Dark");
+    REQUIRE(light);
+    REQUIRE(dark);
+    CHECK(((*light)[4].get<unsigned>() & hs::ui::kA11yChecked) != 0);
+    CHECK(((*dark)[4].get<unsigned>() & hs::ui::kA11yChecked) == 0);
+    const hs::Json* size = by_role(m, "combobox", "Text size");
+    REQUIRE(size);
+    CHECK((*size)[3] == "100 %");
+    // Open the combo from the keyboard (focus, Space), then pick 150 % with the mouse.
+    hs::ui::a11y_focus((*size)[5].get<unsigned>());
+    run.frames(2);
+    run.r.key(ImGuiKey_Space, true);
+    run.frames(1);
+    run.r.key(ImGuiKey_Space, false);
+    run.frames(2);
+    CHECK(((*by_role(run.mirror(), "combobox", "Text size"))[4].get<unsigned>() & hs::ui::kA11yExpanded) != 0);
+    run.click("settings.text_size.150");
+    run.frames(3);
+    CHECK(hs::ui::text_size() == 150);
+    CHECK(ImGui::GetFontSize() == Approx(before * 1.5f));
+    hs::ui::set_text_size(100);
+    run.frames(1);
 }

@@ -199,3 +199,45 @@ TEST_CASE("a reply link opened over the draft adds the reviewer's comment and de
     CHECK(uitest::shown(f.r, "reply.error"));
     CHECK(f.doc().comments.empty());
 }
+
+TEST_CASE("words selected in a field become the comment's passage, from the button or Ctrl+Alt+M; not after an edit") {
+    Fixture f;
+    f.type_into("review.name.review.name", "Γιώργος");  // the name, set once in the Review section
+    // Selected in the summary's text box as its editing ends (the page's text box reports it), then the button.
+    f.app.overlay_selection("summary", "証明書の期限切れ");
+    f.click("review.comment_on.summary");
+    f.frames(2);
+    REQUIRE(uitest::shown(f.r, "review.add"));
+    f.type_into("review.text", "Когда именно? 🔥");
+    f.click("review.add");
+    f.frames(2);
+    REQUIRE(f.doc().comments.size() == 1);
+    CHECK(f.doc().comments[0].anchor.exact == "証明書の期限切れ");
+    CHECK(hs::resolve_anchor(f.doc(), f.doc().comments[0].anchor).status == hs::AnchorStatus::Exact);
+
+    // The shortcut: a comment on the field edited last, about the words selected there.
+    f.click("field.summary");
+    f.app.overlay_selection("summary", "Ω-cluster");
+    f.app.comment_shortcut();
+    f.frames(2);
+    REQUIRE(uitest::shown(f.r, "review.add"));
+    f.type_into("review.text", "Which region?");
+    f.click("review.add");
+    f.frames(2);
+    REQUIRE(f.doc().comments.size() == 2);
+    CHECK(f.doc().comments[1].anchor.exact == "Ω-cluster");
+
+    // A selection followed by an edit is stale: the dialog starts empty (the whole field).
+    f.app.overlay_selection("summary", "checkout failed");
+    const std::string before = f.doc().summary;
+    f.type_into("field.summary", " Rolled back.");
+    REQUIRE(f.doc().summary != before);
+    f.click("review.comment_on.summary");
+    f.frames(2);
+    REQUIRE(uitest::shown(f.r, "review.add"));
+    f.type_into("review.text", "Ok");
+    f.click("review.add");
+    f.frames(2);
+    REQUIRE(f.doc().comments.size() == 3);
+    CHECK(f.doc().comments[2].anchor.exact.empty());
+}

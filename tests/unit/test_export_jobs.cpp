@@ -8,6 +8,7 @@
 #include "core/exporters/exporters.h"
 #include "core/exporters/jobs.h"
 #include "core/format.h"
+#include "core/review.h"
 #include "core/tracker.h"
 
 using namespace hs;
@@ -161,4 +162,52 @@ TEST_CASE("export jobs: the tracker matching answers what tracker_update finds, 
         INFO(bad);
         CHECK_FALSE(tracker_update_from_json(bad, u, no_match));
     }
+}
+
+TEST_CASE("export jobs: the read view shows open comments in the margin of their section, all of them at the end",
+          "[export][jobs][review]") {
+    LoadResult l = load_document(sample_json("ja-payment-gateway-timeout.json"));
+    REQUIRE(l.ok);
+    Document d = l.doc;
+    Instant at;
+    at.set = true;
+    at.unix_ms = 1775570280000;
+    const size_t cut = d.summary.find("cert-manager");
+    REQUIRE(cut != std::string::npos);
+    const std::string on_summary = add_comment(d, make_anchor(d, "summary", cut, cut + 12), "Ольга (SRE)",
+                                               "Which version of cert-manager? <script>x</script>", at);
+    REQUIRE(!d.timeline.empty());
+    add_comment(d, anchor_to("timeline/" + d.timeline.front().id + "/description"), "田中",
+                "この時刻は JST ですか？", at);
+    const std::string done = add_comment(d, anchor_to("impact"), "Eleni", "Αριθμός πελατών; επιβεβαιώθηκε.", at);
+    REQUIRE(resolve_comment(d, done, "Eleni", at));
+    REQUIRE(!add_comment_reply(d, on_summary, "Author", "v1.14.2", at).empty());
+
+    const ExportJobResult r = run_export_job(ExportJob::ReadView, d, "");
+    REQUIRE(r.ok);
+    const std::string& html = r.text;
+    // The section's own text: from its opening tag to its end.
+    const auto section = [&](const std::string& key) {
+        const size_t a = html.find("<section id=\"sec-" + key + "\"");
+        REQUIRE(a != std::string::npos);
+        return html.substr(a, html.find("</section>", a) - a);
+    };
+    const std::string summary = section("summary"), timeline = section("timeline"), impact = section("impact");
+    CHECK(summary.find("<aside class=\"pm-comment\" role=\"note\"") != std::string::npos);
+    CHECK(summary.find("Ольга (SRE)") != std::string::npos);
+    CHECK(summary.find("<q>cert-manager</q>") != std::string::npos);
+    CHECK(summary.find("1 reply") != std::string::npos);
+    CHECK(summary.find("&lt;script&gt;") != std::string::npos);
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(timeline.find("この時刻は JST ですか？") != std::string::npos);
+    CHECK(impact.find("pm-comment") == std::string::npos);  // resolved: not in the margin
+    // Every comment, the resolved one too, in the list at the end.
+    const size_t list = html.find("<section class=\"review-comments\">");
+    REQUIRE(list != std::string::npos);
+    CHECK(html.find("Αριθμός πελατών", list) != std::string::npos);
+    CHECK(html.find("(resolved)", list) != std::string::npos);
+
+    // The exports themselves leave the review out.
+    CHECK(run_export_job(ExportJob::Html, d, "").text.find("Ольга") == std::string::npos);
+    CHECK(run_export_job(ExportJob::Markdown, d, "").text.find("Ольга") == std::string::npos);
 }

@@ -4,7 +4,10 @@
 #include <cstdlib>
 
 #include "core/exporters/exporters.h"
+#include "core/diff_json.h"
 #include "core/format.h"
+#include "core/merge_job.h"
+#include "core/review_export.h"
 #include "core/tracker.h"
 
 namespace hs {
@@ -31,7 +34,7 @@ ExportJobResult run_export_job(ExportJob job, const Document& d, const std::stri
             HtmlOptions o;
             o.standalone = false;
             o.timeline_rows = kReadViewRows;
-            r.text = export_html(d, o);
+            r.text = with_margin_comments_html(export_html(d, o), d);  // the read view shows the review's comments
             break;
         }
         case ExportJob::ReadViewRows:
@@ -52,6 +55,8 @@ ExportJobResult run_export_job(ExportJob job, const Document& d, const std::stri
             r.text = export_actions_ics(d, n);
             break;
         case ExportJob::TrackerMatch: return {tracker_match_job(d, arg, r.text), r.text};
+        case ExportJob::Merge: return {merge_job(d, arg, r.text), r.text};
+        case ExportJob::Diff: return {diff_job(d, arg, r.text), r.text};
         default: r.text = "this version of Hindsight does not know that export"; return r;
     }
     r.ok = true;

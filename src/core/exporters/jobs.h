@@ -21,8 +21,14 @@ enum class ExportJob : int {
     // Not an export: a tracker's CSV export matched with the document's action items (core/tracker.h), the argument
     // from tracker_job_arg, the answer for tracker_update_from_json.
     TrackerMatch = 8,
+    // Not an export either: the three-way merge of a version from a link into the draft (core/merge_job.h), the
+    // argument from merge_job_arg, the answer the merged document and the conflicts.
+    Merge = 9,
+    // Nor this: the history view's changes from the job's document (a snapshot) to the document in the argument (the
+    // draft), as core/diff_json.h's JSON.
+    Diff = 10,
 };
-inline constexpr int kExportJobCount = 9;
+inline constexpr int kExportJobCount = 11;
 
 // The read view lays out this many timeline events at a time: a link's document may hold 100,000, and the browser
 // would take half a minute over them. The rest come a batch per click on the last row.

@@ -13,6 +13,7 @@
 #include "glyphs_native.h"
 #include "imgui.h"
 #include "locate.h"
+#include "platform/library_job.h"
 #include "platform/review_job.h"
 #include "platform/trends_job.h"
 #include "theme.h"
@@ -60,6 +61,14 @@ void HeadlessPlatform::trends_job(const std::string& job, const std::string& doc
     answer(status, text);
 }
 
+void HeadlessPlatform::library_job(const std::string& job, const std::string& arg, LinkAnswer answer) {
+    if (!library) library = std::make_shared<library_job::Library>();
+    ++library_calls[job];
+    std::string text;
+    const int status = library->run(job, arg, text);
+    answer(status, text);
+}
+
 void HeadlessPlatform::journal_write(const std::vector<JournalRecord>& records) {
     ++journal_writes;
     for (const JournalRecord& r : records) journal[r.key] = r;
@@ -83,6 +92,15 @@ int64_t HeadlessPlatform::now_ms() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+// The app's fonts in an atlas that is built but never uploaded.
+static void load_headless_fonts() {
+    ui::load_fonts(1.0f);
+    unsigned char* pixels = nullptr;
+    int tw = 0, th = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th);
+    ImGui::GetIO().Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+}
+
 HeadlessRunner::HeadlessRunner(float width, float height, bool dark) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -93,11 +111,7 @@ HeadlessRunner::HeadlessRunner(float width, float height, bool dark) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // key indices are the ImGuiKey_ values
     install_native_glyphs();
-    ui::load_fonts(1.0f);
-    unsigned char* pixels = nullptr;
-    int tw = 0, th = 0;
-    io.Fonts->GetTexDataAsAlpha8(&pixels, &tw, &th);  // built, never uploaded
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+    load_headless_fonts();
     ui::apply_theme(dark);
 }
 
@@ -117,6 +131,7 @@ void HeadlessRunner::modifiers(bool ctrl, bool shift) {
 
 double HeadlessRunner::frame(const std::function<void()>& body) {
     const auto t0 = std::chrono::steady_clock::now();
+    if (ui::text_size_pending()) load_headless_fonts();  // the user's text size changed (Settings)
     ui::locate_begin_frame();
     ui::glyphs_new_frame();
     ImGui::NewFrame();

@@ -5,10 +5,15 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "platform.h"
+
+namespace hs::library_job {
+class Library;
+}
 
 namespace hs::native {
 
@@ -40,6 +45,11 @@ public:
                     LinkAnswer answer) override;
     std::vector<std::string> downloads;  // file names of the downloads asked for, in order
     std::string last_download;           // the last download's content
+    // The library's search index and similar incidents at once, here (src/platform/library_job.h); `library_calls`
+    // counts the calls by job.
+    void library_job(const std::string& job, const std::string& arg, LinkAnswer answer) override;
+    std::shared_ptr<library_job::Library> library;
+    std::map<std::string, int> library_calls;
     // The edit journal, kept in memory (by key, as the page's store keeps it); reads answer at once.
     void journal_write(const std::vector<JournalRecord>& records) override;
     void journal_read(const std::string& draft_id, JournalAnswer answer) override;

@@ -65,6 +65,12 @@ void WebPlatform::trends_job(const std::string& job, const std::string& docs_jso
                today.size());
 }
 
+void WebPlatform::library_job(const std::string& job, const std::string& arg, LinkAnswer answer) {
+    const int id = ++link_seq_;
+    link_answers_[id] = std::move(answer);
+    hs_js_link(kHsLinkLibrary, id, arg.data(), arg.size(), job.data(), job.size(), nullptr, 0);
+}
+
 void WebPlatform::cancel_read_link() {
     for (int id : reads_) link_answers_.erase(id);
     reads_.clear();
@@ -153,6 +159,11 @@ EMSCRIPTEN_KEEPALIVE void hs_clipboard_read(int ok, const char* text) { S.app->c
 EMSCRIPTEN_KEEPALIVE void hs_overlay_enter(const char* path, int shift) { S.app->overlay_enter(path ? path : "", shift != 0); }
 EMSCRIPTEN_KEEPALIVE void hs_overlay_height(const char* path, float px) { S.app->overlay_height(path ? path : "", px); }
 EMSCRIPTEN_KEEPALIVE void hs_find() { S.app->open_find(); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_overlay_selection(const char* path, const char* text) {
+    S.app->overlay_selection(path ? path : "", text ? text : "");
+}
+EMSCRIPTEN_KEEPALIVE void hs_comment_shortcut() { S.app->comment_shortcut(); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_library() { S.app->open_library(); poke(); }  // Ctrl+Shift+F in a text field
 EMSCRIPTEN_KEEPALIVE void hs_undo() { S.app->undo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_redo() { S.app->redo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_read_view_more(double from) { S.app->read_view_more(static_cast<size_t>(from)); }

@@ -13,6 +13,7 @@
 
 #include "core/model.h"
 #include "imgui.h"
+#include "ui/fonts.h"
 #include "ui/glyphs.h"
 #include "ui/theme.h"
 #include "web.h"
@@ -45,7 +46,8 @@ void draw_frame() {
         S.fb_w = fw;
         S.fb_h = fh;
     }
-    if (dpr != S.font_dpr && !S.context_lost) load_fonts_for(dpr);  // rasterise the fonts for this pixel ratio
+    // Rasterise the fonts for this pixel ratio, and again when the user's text size changed.
+    if ((dpr != S.font_dpr || hs::ui::text_size_pending()) && !S.context_lost) load_fonts_for(dpr);
     io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
     double now = emscripten_get_now();

@@ -23,7 +23,9 @@
 
 // Values with a meaning that cross to the page: the same names are in library_hindsight.js and web/app.js.
 // What hs_js_link asks of the page's worker.
-enum HsLinkRequest : int { kHsLinkMake = 0, kHsLinkRead = 1, kHsLinkQr = 2, kHsLinkReview = 3, kHsLinkTrends = 4 };
+enum HsLinkRequest : int {
+    kHsLinkMake = 0, kHsLinkRead = 1, kHsLinkQr = 2, kHsLinkReview = 3, kHsLinkLibrary = 4, kHsLinkTrends = 5
+};
 // Why main() could not start the editor (Module.onFatal).
 enum HsFatal : int { kHsFatalNoWebgl2 = 1 };
 
@@ -37,6 +39,7 @@ int hs_js_prefers_dark();
 double hs_js_now_ms();
 void hs_js_first_frame();
 void hs_js_set_cursor(const char* css);
+void hs_js_page_theme(int dark);
 void hs_js_overlay_show(const char* path, float x, float y, float w, float h, float clip_top, float clip_bottom,
                         int multiline, int set_text, const char* text, size_t text_len, const char* hint,
                         size_t hint_len, float font_px, int dark, unsigned flags);
@@ -100,6 +103,7 @@ public:
     }
     void set_window_title(const std::string& t) override { hs_js_set_title(t.data(), t.size()); }
     bool prefers_dark() override { return hs_js_prefers_dark() != 0; }
+    void page_theme(bool dark) override { hs_js_page_theme(dark ? 1 : 0); }
     void open_url(const std::string& url) override { hs_js_open_url(url.c_str()); }
     void copy_text(const std::string& text) override { hs_js_copy_text(text.data(), text.size()); }
     bool read_clipboard() override {
@@ -155,6 +159,10 @@ public:
     // job's name in `b` and today's date in `pass`; the answer as a link's.
     void trends_job(const std::string& job, const std::string& docs_json, const std::string& today,
                     LinkAnswer answer) override;
+
+    // The library's jobs (src/platform/library_job.h) in the page's library worker: kHsLinkLibrary with the argument
+    // in `a` and the job's name in `b`; the answer as a link's.
+    void library_job(const std::string& job, const std::string& arg, LinkAnswer answer) override;
 
     // The drafts live in MEMFS under /idb, mirrored to IndexedDB by IDBFS; the journal keeps the page's storage
     // cycle from losing another tab's files (core/journal_fs.h).

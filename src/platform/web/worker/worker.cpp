@@ -22,6 +22,7 @@
 #include "core/qr.h"
 #include "core/tracker.h"
 #include "core/zip.h"
+#include "platform/library_job.h"
 #include "platform/review_job.h"
 #include "platform/trends_job.h"
 
@@ -202,6 +203,15 @@ EMSCRIPTEN_KEEPALIVE int hsw_trends(const char* job, size_t job_len, const char*
     return hs::trends_job::run(std::string(job ? job : "", job ? job_len : 0),
                                std::string(docs ? docs : "", docs ? docs_len : 0),
                                std::string(today ? today : "", today ? today_len : 0), g_text);
+}
+
+// A library job (src/platform/library_job.h). The page sends these to a worker of their own, which keeps the index
+// of every draft between calls: the only state a worker holds.
+EMSCRIPTEN_KEEPALIVE int hsw_library(const char* job, size_t job_len, const char* arg, size_t arg_len) {
+    static hs::library_job::Library library;
+    g_text.clear();
+    return library.run(std::string(job ? job : "", job ? job_len : 0), std::string(arg ? arg : "", arg ? arg_len : 0),
+                       g_text);
 }
 
 }  // extern "C"
