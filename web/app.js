@@ -451,6 +451,7 @@
   api.history = function () { return query('history'); };
   api.quarantine = function () { return query('quarantine'); };
   api.storage = function () { return query('storage'); };
+  api.trends = function () { return query('trends'); };  // the trends view and the tables it shows
 
   // ---- offline: the service worker (web/sw.js) ---------------------------------------------------------------------
   // An update is installed in the background; the page offers it, and on Reload saves the drafts first, then lets the
@@ -749,6 +750,7 @@
     workerAnswer(id, read ? linkHelper : fileHelper, read ? { op: 'decode', fragment: a, passphrase: pass }
                                                         : op === 'qr' ? { op: 'qr', text: a }
                                                         : op === 'review' ? { op: 'review', job: b, args: a }
+                                                        : op === 'trends' ? { op: 'trends', job: b, docs: a, today: pass }
                                                         : { op: 'encode', doc: a, base: b, passphrase: pass });
   }
   // Exports (core/exporters/jobs.h) are made in the worker as well: the editor's wasm does not carry the exporters.

@@ -9,6 +9,8 @@
 //   {id, op: 'decode', fragment, passphrase}  -> {id, status, text}        (text: the document as JSON)
 //   {id, op: 'qr', text}                      -> {id, status, text}        (text: the QR code, core/qr.h qr_to_text)
 //   {id, op: 'export', job, doc, arg}         -> {id, status, text}        (text: the export, core/exporters/jobs.h)
+//   {id, op: 'trends', job, docs, today}      -> {id, status, text}        (trends over the drafts' documents, a JSON
+//                                                 array: src/platform/trends_job.h)
 //   {id, op: 'review', job, args}             -> {id, status, text}        (a review job, src/platform/review_job.h:
 //                                                 args a JSON array of strings)
 //   {id, op: 'library', job, arg}             -> {id, status, text}        (a library job, src/platform/library_job.h:
@@ -50,6 +52,10 @@ function run(msg) {
       var job = new TextEncoder().encode(msg.job), args = new TextEncoder().encode(msg.args);
       ptrs.push(bytesIn(m, job), bytesIn(m, args));
       ok = m._hsw_review(ptrs[0], job.length, ptrs[1], args.length, Date.now());
+    } else if (msg.op === 'trends') {
+      var te2 = new TextEncoder(), tj = te2.encode(msg.job), td = te2.encode(msg.docs), tt = te2.encode(msg.today);
+      ptrs.push(bytesIn(m, tj), bytesIn(m, td), bytesIn(m, tt));
+      ok = m._hsw_trends(ptrs[0], tj.length, ptrs[1], td.length, ptrs[2], tt.length);
     } else if (msg.op === 'library') {
       var lj = new TextEncoder().encode(msg.job), la = new TextEncoder().encode(msg.arg);
       ptrs.push(bytesIn(m, lj), bytesIn(m, la));

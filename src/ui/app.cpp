@@ -365,6 +365,7 @@ void App::frame() {
     draw_history();
     draw_overview();
     draw_library();
+    draw_trends();  // trends.cpp
     draw_settings();
     if (doc_) draw_composer();
     draw_apply_reply();

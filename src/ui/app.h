@@ -30,6 +30,7 @@
 #include "share_state.h"
 #include "text_input.h"
 #include "tracker_update_state.h"
+#include "trends_state.h"
 
 namespace hs {
 class History;
@@ -433,6 +434,27 @@ private:
     void reply_applied(int status, const std::string& text);
     void draw_apply_reply();
     HS_NOINLINE void draw_apply_reply_open();
+    // ---- classification (classify.cpp) and trends (trends.cpp, trends_charts.cpp) ----
+public:
+    const Taxonomy& taxonomy();  // the team's vocabulary: from settings storage, else the default one
+    bool set_taxonomy(const Taxonomy& t);  // kept in settings storage
+    bool load_taxonomy_text(const std::string& name, const std::string& text);  // a "hindsight.taxonomy" file
+    void open_trends();
+    const TrendsState& trends_state() const { return trends_; }
+private:
+    void draw_classification(float w);
+    void draw_chip_list(const char* key, const char* label, const char* hint, std::vector<std::string>& values,
+                        std::string& typed, const std::vector<std::string>& known, float w);
+    void draw_factor_category(Item& it, float width);
+    float factor_category_width() const;
+    void draw_taxonomy_settings();
+    void draw_trends();
+    HS_NOINLINE void draw_trends_open();
+    void draw_trends_charts();
+    void request_trends();
+    void export_trends(const char* job);
+    ClassifyState classify_;
+    TrendsState trends_;
     // The library (library.cpp: search across every draft; similar.cpp: similar incidents of the open draft), over
     // the platform's library jobs (src/platform/library_job.h).
 public:

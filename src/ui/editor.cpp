@@ -287,6 +287,7 @@ void App::draw_editor() {
     ImGui::PopFont();
     ImGui::Spacing();
     draw_header_fields(w);
+    draw_classification(w);  // services, tags, detection method (classify.cpp)
     ImGui::Spacing();
     const std::vector<std::string>& order = d.sections.empty() ? vocab::kSections : d.sections;
     for (const std::string& key : order) draw_section(key, w);
@@ -419,7 +420,13 @@ void App::draw_item_list(const std::string& list_path, std::vector<Item>& items,
         }
         float fw = w - ImGui::GetCursorPosX() + ImGui::GetItemRectMin().x - ImGui::GetWindowPos().x - controls;
         fw = std::max(120.0f, w - (numbered ? 64.0f : 22.0f) - controls);
+        const bool factor = list_path == "contributing_factors";  // with its category (classify.cpp)
+        if (factor) fw = std::max(120.0f, fw - factor_category_width() - ImGui::GetStyle().ItemSpacing.x);
         text_field(list_path + "/" + it.id + "/text", it.text, "", true, fw);
+        if (factor) {
+            ImGui::SameLine();
+            draw_factor_category(it, factor_category_width());
+        }
         ImGui::SameLine();
         ImGui::BeginGroup();
         if (icon_button(ICON_ARROW_UP, "up", "Move up")) up = static_cast<int>(i);

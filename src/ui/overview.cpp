@@ -94,6 +94,11 @@ void App::draw_overview() {
 void App::draw_overview_open() {
     if (!begin_dialog("Overview of all postmortems", overview_open_, 1000, 720)) return;
     const Palette& p = palette();
+    if (store_ && ImGui::Button(ICON_HEARTBEAT "  Trends")) {  // the charts over time (trends.cpp)
+        overview_open_ = false;
+        open_trends();
+    }
+    mark("overview.trends");
     if (!store_) {
         muted_text("Your drafts are not loaded, so there is nothing to count.");
     } else {

@@ -125,6 +125,17 @@ public:
         answer(kLinkFailed, "review links cannot be made or read here");
     }
 
+    // Trends over every draft (src/platform/trends_job.h: "figures", "markdown", "html"), computed where core/trends
+    // lives (web: the page's worker). `docs_json`: a JSON array of the drafts' documents; `today`: "YYYY-MM-DD". The
+    // answer as make_link's: kLinkOk with the result, kLinkFailed with why.
+    virtual void trends_job(const std::string& job, const std::string& docs_json, const std::string& today,
+                            LinkAnswer answer) {
+        (void)job;
+        (void)docs_json;
+        (void)today;
+        answer(kLinkFailed, "trends cannot be computed here");
+    }
+
     // The library (src/platform/library_job.h: "put", "drop", "search", "similar"): its search index and similar
     // incidents live where the editor's own wasm need not carry them (web: a worker of their own, which keeps the
     // index between calls). The answer as make_link's: kLinkOk with the JSON answer, kLinkFailed with why.

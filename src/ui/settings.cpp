@@ -162,6 +162,9 @@ void App::draw_settings_open() {
     if (ImGui::Button(ICON_DOWNLOAD "  Download all drafts")) download_all();
     mark("settings.download_all");
 
+    heading("Taxonomy");
+    draw_taxonomy_settings();  // classify.cpp
+
     heading("About");
     ImGui::TextColored(p.text_muted, "Hindsight %s. Everything stays in this browser: no account, no server.",
                        HS_VERSION);
@@ -192,6 +195,11 @@ std::string App::query_json(const std::string& what) {
         out = Json::array();
         for (const QuarantineEntry& q : store_->list_quarantine())
             out.push_back({{"name", q.name}, {"original", q.original_path}, {"reason", q.reason}});
+    } else if (what == "trends") {  // the trends view, and the tables it shows (trends_charts.cpp)
+        Json tables = Json::object();
+        for (int c = 0; c < TrendsState::kCharts; ++c)
+            if (trends_.have && trends_.table[c]) tables[std::to_string(c)] = trends_.figures.tables[c];
+        out = {{"open", trends_.open}, {"loading", trends_.loading}, {"error", trends_.error}, {"tables", tables}};
     } else if (what == "storage") {
         out = {{"loaded", store_ != nullptr}, {"failed", storage_failed_}, {"dirty", autosave_.dirty()},
                {"persisting", autosave_.pushing()}, {"error", save_error_}, {"persisted", settings_.storage_persisted},

@@ -15,6 +15,7 @@
 #include "locate.h"
 #include "platform/library_job.h"
 #include "platform/review_job.h"
+#include "platform/trends_job.h"
 #include "theme.h"
 
 namespace hs::native {
@@ -50,6 +51,13 @@ void HeadlessPlatform::read_link(const std::string& fragment, const std::string&
 void HeadlessPlatform::review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) {
     std::string text;
     const int status = hs::review_job::run(job, args, now_ms(), text);
+    answer(status, text);
+}
+
+void HeadlessPlatform::trends_job(const std::string& job, const std::string& docs_json, const std::string& today,
+                                  LinkAnswer answer) {
+    std::string text;
+    const int status = hs::trends_job::run(job, docs_json, today, text);
     answer(status, text);
 }
 

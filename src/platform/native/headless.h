@@ -21,7 +21,10 @@ class HeadlessPlatform : public ui::Platform {
 public:
     int64_t now_ms() override;
     void request_frame() override { ++frames_requested; }
-    void download(const std::string&, const std::string&, const std::string&) override {}
+    void download(const std::string& name, const std::string&, const std::string& data) override {
+        downloads.push_back(name);
+        last_download = data;
+    }
     void set_window_title(const std::string& title) override { this->title = title; }
     bool prefers_dark() override { return dark; }
     void open_url(const std::string&) override {}
@@ -37,6 +40,11 @@ public:
     void read_link(const std::string& fragment, const std::string& passphrase, LinkAnswer answer) override;
     // Review jobs at once, here (src/platform/review_job.h).
     void review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) override;
+    // Trends jobs at once, here (src/platform/trends_job.h).
+    void trends_job(const std::string& job, const std::string& docs_json, const std::string& today,
+                    LinkAnswer answer) override;
+    std::vector<std::string> downloads;  // file names of the downloads asked for, in order
+    std::string last_download;           // the last download's content
     // The library's search index and similar incidents at once, here (src/platform/library_job.h); `library_calls`
     // counts the calls by job.
     void library_job(const std::string& job, const std::string& arg, LinkAnswer answer) override;

@@ -57,6 +57,14 @@ void WebPlatform::review_job(const std::string& job, const std::vector<std::stri
     hs_js_link(kHsLinkReview, id, a.data(), a.size(), job.data(), job.size(), nullptr, 0);
 }
 
+void WebPlatform::trends_job(const std::string& job, const std::string& docs_json, const std::string& today,
+                             LinkAnswer answer) {
+    const int id = ++link_seq_;
+    link_answers_[id] = std::move(answer);
+    hs_js_link(kHsLinkTrends, id, docs_json.data(), docs_json.size(), job.data(), job.size(), today.data(),
+               today.size());
+}
+
 void WebPlatform::library_job(const std::string& job, const std::string& arg, LinkAnswer answer) {
     const int id = ++link_seq_;
     link_answers_[id] = std::move(answer);

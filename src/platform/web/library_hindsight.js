@@ -376,11 +376,12 @@ mergeInto(LibraryManager.library, {
   hs_js_slack_import: function (ptr) { if (Module['slackImport']) Module['slackImport'](UTF8ToString(ptr)); },
   // Share links are made and read in the page's worker (web/app.js); answers come back through hs_link_answer.
   // `what`: an HsLinkRequest (web.h), handed to the page by name.
-  $HsLinkRequest: { MAKE: 0, READ: 1, QR: 2, REVIEW: 3, LIBRARY: 4 },
+  $HsLinkRequest: { MAKE: 0, READ: 1, QR: 2, REVIEW: 3, LIBRARY: 4, TRENDS: 5 },
   hs_js_link__deps: ['$hsText', '$HsLinkRequest'],
   hs_js_link: function (what, id, a, aLen, b, bLen, pass, passLen) {
     var op = what === HsLinkRequest.READ ? 'read' : what === HsLinkRequest.QR ? 'qr' :
-             what === HsLinkRequest.REVIEW ? 'review' : what === HsLinkRequest.LIBRARY ? 'library' : 'make';
+             what === HsLinkRequest.REVIEW ? 'review' : what === HsLinkRequest.LIBRARY ? 'library' :
+             what === HsLinkRequest.TRENDS ? 'trends' : 'make';
     if (Module['link']) Module['link'](op, id, hsText(a, aLen), hsText(b, bLen), hsText(pass, passLen));
   },
   // Exports are made in the page's worker too (web/app.js exportJob); the answer comes back through hs_link_answer.

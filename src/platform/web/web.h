@@ -23,7 +23,9 @@
 
 // Values with a meaning that cross to the page: the same names are in library_hindsight.js and web/app.js.
 // What hs_js_link asks of the page's worker.
-enum HsLinkRequest : int { kHsLinkMake = 0, kHsLinkRead = 1, kHsLinkQr = 2, kHsLinkReview = 3, kHsLinkLibrary = 4 };
+enum HsLinkRequest : int {
+    kHsLinkMake = 0, kHsLinkRead = 1, kHsLinkQr = 2, kHsLinkReview = 3, kHsLinkLibrary = 4, kHsLinkTrends = 5
+};
 // Why main() could not start the editor (Module.onFatal).
 enum HsFatal : int { kHsFatalNoWebgl2 = 1 };
 
@@ -153,6 +155,10 @@ public:
     // Review jobs (src/platform/review_job.h) in the worker too: kHsLinkReview with the arguments as a JSON array of
     // strings in `a` and the job's name in `b`; the answer as a link's.
     void review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) override;
+    // Trends jobs (src/platform/trends_job.h) in the worker: kHsLinkTrends with the drafts' JSON array in `a`, the
+    // job's name in `b` and today's date in `pass`; the answer as a link's.
+    void trends_job(const std::string& job, const std::string& docs_json, const std::string& today,
+                    LinkAnswer answer) override;
 
     // The library's jobs (src/platform/library_job.h) in the page's library worker: kHsLinkLibrary with the argument
     // in `a` and the job's name in `b`; the answer as a link's.

@@ -24,6 +24,7 @@
 #include "core/zip.h"
 #include "platform/library_job.h"
 #include "platform/review_job.h"
+#include "platform/trends_job.h"
 
 namespace {
 std::string g_text;  // the last call's answer
@@ -193,6 +194,15 @@ EMSCRIPTEN_KEEPALIVE int hsw_review(const char* job, size_t job_len, const char*
             if (x.is_string()) list.push_back(x.get<std::string>());
     return hs::review_job::run(std::string(job ? job : "", job ? job_len : 0), list, static_cast<int64_t>(now_ms),
                                g_text);
+}
+
+// A trends job (src/platform/trends_job.h): `docs` the drafts' documents as a JSON array, `today` "YYYY-MM-DD".
+EMSCRIPTEN_KEEPALIVE int hsw_trends(const char* job, size_t job_len, const char* docs, size_t docs_len,
+                                    const char* today, size_t today_len) {
+    g_text.clear();
+    return hs::trends_job::run(std::string(job ? job : "", job ? job_len : 0),
+                               std::string(docs ? docs : "", docs ? docs_len : 0),
+                               std::string(today ? today : "", today ? today_len : 0), g_text);
 }
 
 // A library job (src/platform/library_job.h). The page sends these to a worker of their own, which keeps the index
