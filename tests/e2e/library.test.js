@@ -175,6 +175,22 @@ test('the library: search, filter, open a result at its field; similar incidents
   await h.settle(page, 300);
   assert.equal((await h.doc(page)).title, model.title);
 
+  // Then to the trends over the whole library, and its report: every draft counted (the 50 and the new one).
+  const drafts = (await page.evaluate(() => window.hindsight.drafts())).length;
+  await h.click(page, 'drafts.overview');
+  await h.click(page, 'overview.trends');
+  await page.waitForFunction(() => { const t = window.hindsight.trends(); return t && t.open && !t.loading; },
+    null, { timeout: 30000, polling: 100 });
+  const [report] = await Promise.all([page.waitForEvent('download'), h.click(page, 'trends.export')]);
+  assert.match(report.suggestedFilename(), /^hindsight-trends-\d{4}-\d{2}-\d{2}\.md$/);
+  const md = fs.readFileSync(await report.path(), 'utf8');
+  assert.match(md, /^# Postmortem trends/);
+  assert.ok(md.includes(`\n${drafts} postmortems, `), `the report counts ${drafts} postmortems: ${md.slice(0, 200)}`);
+  assert.match(md, /## Incidents per month by severity/);
+  await page.keyboard.press('Escape');
+  await h.settle(page, 300);
+  if (await page.evaluate(() => window.hindsight.locate('overview.close'))) await h.click(page, 'overview.close');
+
   // The panel at a phone's width and in the dark theme, looked at in the screenshots (the filter cleared first).
   await h.click(page, 'topbar.library');
   await h.click(page, 'library.clear_filters');
