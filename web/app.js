@@ -451,6 +451,7 @@
   api.history = function () { return query('history'); };
   api.quarantine = function () { return query('quarantine'); };
   api.storage = function () { return query('storage'); };
+  api.display = function () { return query('display'); };  // reduced motion, forced colours (tests)
 
   // ---- offline: the service worker (web/sw.js) ---------------------------------------------------------------------
   // An update is installed in the background; the page offers it, and on Reload saves the drafts first, then lets the
@@ -865,6 +866,24 @@
         if (mod) cfg.pickFiles();
       }
     }, true);
+    // Reduced motion and forced colours reach the canvas too (docs/accessibility.md); under forced colours the
+    // system's colours are read from a probe element, which the browser gives the user's palette.
+    var watchMedia = function (m) {
+      var motion = matchMedia('(prefers-reduced-motion: reduce)'), forced = matchMedia('(forced-colors: active)');
+      var send = function () {
+        var probe = document.createElement('i'), c = [];
+        document.body.appendChild(probe);
+        ['Canvas', 'CanvasText', 'Highlight', 'HighlightText', 'ButtonFace', 'ButtonText'].forEach(function (n) {
+          probe.style.color = n;
+          var v = forced.matches && getComputedStyle(probe).color.match(/\d+/g);
+          c.push(v ? v[0] << 16 | v[1] << 8 | v[2] : -1);
+        });
+        probe.remove();
+        m._hs_set_media(motion.matches | forced.matches << 1, c[0], c[1], c[2], c[3], c[4], c[5]);
+      };
+      [motion, forced].forEach(function (q) { if (q.addEventListener) q.addEventListener('change', send); });
+      send();
+    };
     var halted = false;
     createHindsight(cfg).then(function (m) {
       if (halted) return;
@@ -876,6 +895,7 @@
         var mq = window.matchMedia('(prefers-color-scheme: dark)');
         var onScheme = function () { m._hs_set_dark(mq.matches ? 1 : 0); };
         if (mq.addEventListener) mq.addEventListener('change', onScheme);
+        watchMedia(m);
       }
     }, function (err) {
       fatal('The editor failed to start: ' + (err && err.message ? err.message : err));

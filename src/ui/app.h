@@ -69,6 +69,12 @@ public:
     // True while something animates or a timer runs, so the platform keeps drawing frames.
     bool animating() const { return animating_; }
 
+    // The system's display preferences changed (Platform::media_prefs): reduced motion, forced colours.
+    void media_changed();
+    // Whether animations are drawn still: Settings > Motion, which follows the system unless the user chose.
+    bool reduce_motion() const { return motion_choice_ == kMotionFollow ? media_.reduced_motion
+                                                                        : motion_choice_ == kMotionReduce; }
+
     // Undo / redo of document edits (one step per coalesced group of typing).
     void undo();
     void redo();
@@ -251,6 +257,14 @@ private:
     void draw_settings();
     HS_NOINLINE void draw_settings_open();
     void draw_text_size();  // Settings > Text size (settings.cpp)
+    // Accessibility preferences: the system's, and Settings > Motion (settings.cpp; kept like the text size).
+    enum MotionChoice { kMotionFollow, kMotionReduce, kMotionAllow };
+    Platform::MediaPrefs media_;
+    int motion_choice_ = kMotionFollow;
+    int still_wake_ms_ = 0;  // reduced motion: when what is drawn still next changes (a wait's seconds), 0 for never
+    void draw_motion();
+    void load_motion_choice();
+    void calm_frame();  // reduced motion: no frames for animation's sake, a timer for the next change instead
     void download_all();  // every draft, the open one saved first
     // Share (share.cpp)
     void draw_share();

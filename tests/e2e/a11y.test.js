@@ -4,6 +4,10 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { PNG } = require('pngjs');
 const h = require('./harness');
 
 let server, browser;
@@ -328,4 +332,93 @@ test('Settings > Text size resizes the text at once, is kept over a reload, and 
   }
   assert.deepEqual(phone.errors, []);
   await phone.context.close();
+});
+
+// An encrypted link whose key derivation takes seconds (the CLI makes it), and its passphrase.
+function slowLink() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hs-motion-'));
+  const file = path.join(dir, 'doc.json'), pass = path.join(dir, 'pass');
+  fs.writeFileSync(file, fs.readFileSync(path.join(h.ROOT, 'assets', 'samples', 'ja-payment-gateway-timeout.json')));
+  fs.writeFileSync(pass, 'Пароль для ссылки 🔐\n');
+  const cli = path.join(h.ROOT, 'build', 'native', 'hindsight');
+  const link = execFileSync(cli, ['link', 'encode', file, '--passphrase-file', pass, '--kdf', '16,256']).toString().trim();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return link;
+}
+
+async function framesIn(page, ms) {
+  const f0 = await page.evaluate(() => window.hindsight.frameCount());
+  await page.waitForTimeout(ms);
+  return (await page.evaluate(() => window.hindsight.frameCount())) - f0;
+}
+
+test('with reduced motion the canvas draws no frame while a key is derived; motion allowed again, the bar moves', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
+  const { page, errors } = await h.openApp(browser, server, { context, hash: '#' + slowLink() });
+  assert.equal((await page.evaluate(() => window.hindsight.display())).reduce_motion, true, 'the app learnt the preference');
+  await h.locate(page, 'incoming.passphrase', 20000);
+  await h.click(page, 'incoming.passphrase');
+  await page.keyboard.type('Пароль для ссылки 🔐');
+  await page.keyboard.press('Enter');
+  await h.locate(page, 'incoming.progress', 10000);
+  await h.settle(page, 300);
+  const still = await framesIn(page, 1000);
+  // At most one: the seconds shown step every 5 s, one frame each.
+  assert.ok(still <= 1, `frames drawn in 1 s of waiting with no input: ${still}`);
+  await page.screenshot({ path: h.shotPath('a11y-reduced-motion-wait.png') });
+  await page.emulateMedia({ reducedMotion: 'no-preference' });  // the change event reaches the app
+  const moving = await framesIn(page, 1000);
+  assert.ok(moving >= 10, `frames drawn in 1 s with motion allowed: ${moving}`);
+  await h.click(page, 'incoming.stop');
+  await h.locate(page, 'incoming.open');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The colour of a pixel of a PNG screenshot, as #rrggbb.
+function pixel(buf, x, y) {
+  const png = PNG.sync.read(buf);
+  const i = (y * png.width + x) * 4;
+  return '#' + [0, 1, 2].map((k) => png.data[i + k].toString(16).padStart(2, '0')).join('');
+}
+
+test('forced colours: the canvas takes the system colours with strong borders, and the DOM parts follow them', async () => {
+  const plain = await h.openApp(browser, server);
+  const normal = await plain.page.evaluate(() => window.hindsight.display());
+  await plain.context.close();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', forcedColors: 'active' });
+  const { page, errors } = await h.openApp(browser, server, { context });
+  // The system colours as the page sees them, read as the app reads them.
+  const sys = await page.evaluate(() => {
+    const probe = document.createElement('i');
+    document.body.appendChild(probe);
+    const read = (n) => { probe.style.color = n; const v = getComputedStyle(probe).color.match(/\d+/g); return '#' + v.slice(0, 3).map((x) => (+x).toString(16).padStart(2, '0')).join(''); };
+    const out = { canvas: read('Canvas'), text: read('CanvasText') };
+    probe.remove();
+    return out;
+  });
+  await h.click(page, 'welcome.sample.samples/ja-payment-gateway-timeout.json');
+  await h.settle(page, 300);
+  const d = await page.evaluate(() => window.hindsight.display());
+  assert.equal(d.forced_colors, true);
+  assert.equal(d.background, sys.canvas, 'the canvas\'s background is the system\'s Canvas');
+  assert.equal(d.border, sys.text, 'borders are CanvasText');
+  assert.notEqual(d.border, normal.border, 'the palette changed');
+  const shot = await page.screenshot({ path: h.shotPath('a11y-forced-colors.png') });
+  // A pixel of the document's background, left of the content, as drawn: the system's Canvas.
+  const share = (await h.locate(page, 'topbar.share')).rect;
+  assert.equal(pixel(shot, Math.round(share.x + share.w / 2), Math.round(share.y + share.h) - 1), sys.text,
+    'the Share button\'s bottom border is drawn in CanvasText');
+  // The read view (DOM) in forced colours too.
+  await h.click(page, 'topbar.export');
+  await h.click(page, 'export.read');
+  await page.waitForSelector('#readview:not([hidden])');
+  await page.screenshot({ path: h.shotPath('a11y-forced-colors-read.png') });
+  const readColours = await page.evaluate(() => {
+    const s = getComputedStyle(document.querySelector('#readview'));
+    return [s.color, s.backgroundColor];
+  });
+  assert.notEqual(readColours[0], readColours[1], 'the read view\'s text and background differ');
+  assert.deepEqual(errors, []);
+  await context.close();
 });
