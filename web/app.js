@@ -451,7 +451,6 @@
   api.history = function () { return query('history'); };
   api.quarantine = function () { return query('quarantine'); };
   api.storage = function () { return query('storage'); };
-  api.display = function () { return query('display'); };  // reduced motion, forced colours (tests)
 
   // ---- offline: the service worker (web/sw.js) ---------------------------------------------------------------------
   // An update is installed in the background; the page offers it, and on Reload saves the drafts first, then lets the
@@ -869,19 +868,18 @@
     // Reduced motion and forced colours reach the canvas too (docs/accessibility.md); under forced colours the
     // system's colours are read from a probe element, which the browser gives the user's palette.
     var watchMedia = function (m) {
-      var motion = matchMedia('(prefers-reduced-motion: reduce)'), forced = matchMedia('(forced-colors: active)');
+      var q = ['(prefers-reduced-motion: reduce)', '(forced-colors: active)'].map(function (s) { return matchMedia(s); });
       var send = function () {
-        var probe = document.createElement('i'), c = [];
-        document.body.appendChild(probe);
-        ['Canvas', 'CanvasText', 'Highlight', 'HighlightText', 'ButtonFace', 'ButtonText'].forEach(function (n) {
-          probe.style.color = n;
-          var v = forced.matches && getComputedStyle(probe).color.match(/\d+/g);
-          c.push(v ? v[0] << 16 | v[1] << 8 | v[2] : -1);
+        var p = document.body.appendChild(document.createElement('i'));
+        var c = 'Canvas CanvasText Highlight HighlightText ButtonFace ButtonText'.split(' ').map(function (n) {
+          p.style.color = n;
+          var v = q[1].matches && getComputedStyle(p).color.match(/\d+/g);
+          return v ? v[0] << 16 | v[1] << 8 | v[2] : -1;
         });
-        probe.remove();
-        m._hs_set_media(motion.matches | forced.matches << 1, c[0], c[1], c[2], c[3], c[4], c[5]);
+        p.remove();
+        m._hs_set_media.apply(m, [q[0].matches | q[1].matches << 1].concat(c));
       };
-      [motion, forced].forEach(function (q) { if (q.addEventListener) q.addEventListener('change', send); });
+      q.forEach(function (x) { if (x.addEventListener) x.addEventListener('change', send); });
       send();
     };
     var halted = false;

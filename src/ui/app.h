@@ -71,9 +71,8 @@ public:
 
     // The system's display preferences changed (Platform::media_prefs): reduced motion, forced colours.
     void media_changed();
-    // Whether animations are drawn still: Settings > Motion, which follows the system unless the user chose.
-    bool reduce_motion() const { return motion_choice_ == kMotionFollow ? media_.reduced_motion
-                                                                        : motion_choice_ == kMotionReduce; }
+    // Whether animations are drawn still (the system's prefers-reduced-motion).
+    bool reduce_motion() const { return media_.reduced_motion; }
 
     // Undo / redo of document edits (one step per coalesced group of typing).
     void undo();
@@ -257,13 +256,9 @@ private:
     void draw_settings();
     HS_NOINLINE void draw_settings_open();
     void draw_text_size();  // Settings > Text size (settings.cpp)
-    // Accessibility preferences: the system's, and Settings > Motion (settings.cpp; kept like the text size).
-    enum MotionChoice { kMotionFollow, kMotionReduce, kMotionAllow };
+    // The system's display preferences (Platform::media_prefs; app.cpp).
     Platform::MediaPrefs media_;
-    int motion_choice_ = kMotionFollow;
     int still_wake_ms_ = 0;  // reduced motion: when what is drawn still next changes (a wait's seconds), 0 for never
-    void draw_motion();
-    void load_motion_choice();
     void calm_frame();  // reduced motion: no frames for animation's sake, a timer for the next change instead
     void download_all();  // every draft, the open one saved first
     // Share (share.cpp)

@@ -39,10 +39,6 @@ constexpr TextSize kTextSizes[] = {
     {200, "200 %", "settings.text_size.200"},
 };
 constexpr const char* kTextSizeFile = "/settings/text-size";
-// Reduce motion: the choices (App::MotionChoice order), their locate names, and where the choice is kept.
-constexpr const char* kMotionLabels[] = {"As the system says", "Yes", "No"};
-constexpr const char* kMotionLocates[] = {"settings.motion.system", "settings.motion.reduce", "settings.motion.allow"};
-constexpr const char* kMotionFile = "/settings/motion";
 constexpr const char* kSettingsDirectory = "/settings";
 
 // Keeps a setting's value in the app's storage for the next visit: "" when kept (or there is no storage), else why
@@ -92,7 +88,6 @@ void App::draw_settings() {
         if (platform_.storage()->read(kTextSizeFile, stored).ok())
             for (const TextSize& t : kTextSizes)
                 if (stored == t.label) set_text_size(t.percent), platform_.request_frame();
-        load_motion_choice();
     }
     if (settings_.open || ImGui::IsPopupOpen("Settings")) draw_settings_open();
 }
@@ -122,36 +117,6 @@ void App::draw_text_size() {
     if (!failed.empty()) show_message("The text size could not be kept for next time: " + failed);
 }
 
-void App::load_motion_choice() {
-    std::string stored;
-    if (!platform_.storage()->read(kMotionFile, stored).ok()) return;
-    for (int i = 0; i < 3; ++i)
-        if (stored == kMotionLabels[i]) motion_choice_ = i;
-}
-
-// Settings > Reduce motion: whether the canvas's animations (a wait's moving bar) are drawn still. It follows the
-// system's setting (prefers-reduced-motion) until the user chooses, and is kept for the next visit.
-void App::draw_motion() {
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Reduce motion");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    int chosen = motion_choice_;
-    if (a11y_begin_combo("##motion", "Reduce motion", kMotionLabels[motion_choice_])) {
-        for (int i = 0; i < 3; ++i) {
-            if (ImGui::Selectable(kMotionLabels[i], i == motion_choice_)) chosen = i;
-            mark(kMotionLocates[i]);
-        }
-        ImGui::EndCombo();
-    }
-    mark("settings.motion");
-    if (chosen == motion_choice_) return;
-    motion_choice_ = chosen;
-    platform_.request_frame();
-    const std::string failed = keep_setting(platform_, kMotionFile, kMotionLabels[chosen]);
-    if (!failed.empty()) show_message("The motion setting could not be kept for next time: " + failed);
-}
-
 void App::draw_settings_open() {
     if (!begin_dialog("Settings", settings_.open, 600, 450)) return;
     const Palette& p = palette();
@@ -161,7 +126,6 @@ void App::draw_settings_open() {
     if (a11y_radio("Dark", dark_)) set_dark(true);
     mark("settings.theme");
     draw_text_size();
-    draw_motion();
 
     heading("Reviews");
     draw_reviewer_name("ui:settings.reviewer");
@@ -240,15 +204,6 @@ std::string App::query_json(const std::string& what) {
         out = {{"loaded", store_ != nullptr}, {"failed", storage_failed_}, {"dirty", autosave_.dirty()},
                {"persisting", autosave_.pushing()}, {"error", save_error_}, {"persisted", settings_.storage_persisted},
                {"read_only", read_only_}};
-    } else if (what == "display") {  // the display preferences in force, and two of the canvas's colours
-        const auto rgb = [](ImGuiCol c) {
-            char buf[8];
-            const ImU32 v = ImGui::GetColorU32(ImGui::GetStyle().Colors[c]);
-            std::snprintf(buf, sizeof buf, "#%02x%02x%02x", v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff);
-            return std::string(buf);
-        };
-        out = {{"reduce_motion", reduce_motion()}, {"forced_colors", media_.forced_colors},
-               {"background", rgb(ImGuiCol_WindowBg)}, {"border", rgb(ImGuiCol_Border)}};
     }
     return out.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

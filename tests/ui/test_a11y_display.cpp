@@ -1,6 +1,6 @@
 // The system's display preferences reach the canvas (Platform::media_prefs): with reduced motion nothing keeps
-// frames coming for animation's sake (a timer draws the next change instead), Settings > Reduce motion overrides the
-// system, and forced colours (high contrast) give a palette made of the system's colours with strong borders.
+// frames coming for animation's sake (a timer draws the next change instead), forced colours (high contrast) give a
+// palette made of the system's colours with strong borders; and the timeline's lanes grow with the text size.
 // Natively, headless, with the app's fonts.
 #include <catch2/catch.hpp>
 
@@ -8,6 +8,7 @@
 
 #include "a11y.h"
 #include "app.h"
+#include "fonts.h"
 #include "headless.h"
 #include "locate_util.h"
 #include "theme.h"
@@ -71,37 +72,6 @@ TEST_CASE("reduced motion: a confirmation draws one timed frame, not a frame per
     }
 }
 
-TEST_CASE("Settings > Reduce motion follows the system until the user chooses, as a combo box") {
-    Run run;
-    hs::ui::a11y_enable(true);
-    hs::ui::a11y_reset();
-    REQUIRE(run.app.open_json(kDoc, "motion.hindsight.json"));
-    run.frames(2);
-    run.click("topbar.settings");
-    run.frames(2);
-    bool found = false;
-    for (const std::string& u : run.platform.a11y_updates) {
-        const hs::Json d = hs::Json::parse(u);
-        for (const hs::Json& n : d["n"])
-            if (n[1] == "combobox" && n[2] == "Reduce motion") found = n[3] == "As the system says";
-    }
-    CHECK(found);
-    hs::ui::a11y_enable(false);
-    CHECK(!run.app.reduce_motion());
-    run.click("settings.motion");
-    run.frames(1);
-    run.click("settings.motion.reduce");
-    run.frames(1);
-    CHECK(run.app.reduce_motion());
-    run.platform.media.reduced_motion = true;  // the system agrees; then the user allows motion all the same
-    run.app.media_changed();
-    run.click("settings.motion");
-    run.frames(1);
-    run.click("settings.motion.allow");
-    run.frames(1);
-    CHECK(!run.app.reduce_motion());
-}
-
 TEST_CASE("forced colours give the canvas the system's colours, strong borders and a Highlight focus ring") {
     Run run;
     run.frames(1);
@@ -135,4 +105,37 @@ TEST_CASE("forced colours give the canvas the system's colours, strong borders a
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     CHECK((bg.x == light_bg.x && bg.y == light_bg.y && bg.z == light_bg.z));
     CHECK(ImGui::GetStyle().FrameBorderSize == 1.0f);
+}
+
+TEST_CASE("with larger text the timeline canvas's label lanes grow with the font, each a line high at least") {
+    Run run;
+    hs::Json d = hs::Json::parse(kDoc);
+    d["timeline"] = hs::Json::array();
+    const char* texts[] = {"Courier app stopped taking orders", "Очередь заказов растёт", "配送APIが応答しない",
+                           "Επανεκκίνηση της υπηρεσίας 🚚", "Orders flow again"};
+    for (int i = 0; i < 5; ++i)
+        d["timeline"].push_back({{"id", "ev-" + std::to_string(i)},
+                                 {"time", "2026-05-11T09:0" + std::to_string(i) + ":00Z"},
+                                 {"type", "action"}, {"description", texts[i]}});
+    REQUIRE(run.app.open_json(d.dump(), "motion.hindsight.json"));
+    // The label lanes fill the band from the canvas's top to the communication lane: five lanes and the rows above
+    // them (phases, ticks, the axis, markers and clusters), 203 px at 100 %.
+    const auto lanes_band = [&](int percent) {
+        hs::ui::set_text_size(percent);
+        run.frames(3);
+        const uitest::Rect canvas = uitest::where(run.r, "timeline.canvas");
+        const uitest::Rect comm = uitest::where(run.r, "timeline.comm_lane");
+        return comm.y - canvas.y;
+    };
+    const float at100 = lanes_band(100);
+    CHECK(at100 == Approx(203));  // unchanged at the default size
+    for (int percent : {175, 200}) {
+        const float band = lanes_band(percent);
+        const float lane_h = band / 203 * 21;  // the rows keep their proportions
+        INFO(percent << " %: band " << band << " px, lane " << lane_h << " px, line " << ImGui::GetTextLineHeight());
+        CHECK(band == Approx(at100 * percent / 100.0f).margin(1));
+        CHECK(lane_h >= ImGui::GetTextLineHeight());  // a label no longer reaches into the next lane
+    }
+    hs::ui::set_text_size(100);
+    run.frames(1);
 }
