@@ -867,6 +867,23 @@
         if (mod) cfg.pickFiles();
       }
     }, true);
+    // Reduced motion and forced colours reach the canvas too (docs/accessibility.md); under forced colours the
+    // system's colours are read from a probe element, which the browser gives the user's palette.
+    var watchMedia = function (m) {
+      var q = ['(prefers-reduced-motion: reduce)', '(forced-colors: active)'].map(function (s) { return matchMedia(s); });
+      var send = function () {
+        var p = document.body.appendChild(document.createElement('i'));
+        var c = 'Canvas CanvasText Highlight HighlightText ButtonFace ButtonText'.split(' ').map(function (n) {
+          p.style.color = n;
+          var v = q[1].matches && getComputedStyle(p).color.match(/\d+/g);
+          return v ? v[0] << 16 | v[1] << 8 | v[2] : -1;
+        });
+        p.remove();
+        m._hs_set_media.apply(m, [q[0].matches | q[1].matches << 1].concat(c));
+      };
+      q.forEach(function (x) { if (x.addEventListener) x.addEventListener('change', send); });
+      send();
+    };
     var halted = false;
     createHindsight(cfg).then(function (m) {
       if (halted) return;
@@ -878,6 +895,7 @@
         var mq = window.matchMedia('(prefers-color-scheme: dark)');
         var onScheme = function () { m._hs_set_dark(mq.matches ? 1 : 0); };
         if (mq.addEventListener) mq.addEventListener('change', onScheme);
+        watchMedia(m);
       }
     }, function (err) {
       fatal('The editor failed to start: ' + (err && err.message ? err.message : err));

@@ -286,10 +286,10 @@ void a11y_value(const std::string& value) {
     if (Node* n = last_item_node()) n->value = value;
 }
 
-bool a11y_begin_combo(const char* label, const char* name, const char* preview) {
-    if (!g_on) return ImGui::BeginCombo(label, preview);
+bool a11y_begin_combo(const char* label, const char* name, const char* preview, int flags) {
+    if (!g_on) return ImGui::BeginCombo(label, preview, flags);
     const ImGuiID id = ImGui::GetID(label);
-    const bool open = ImGui::BeginCombo(label, preview);
+    const bool open = ImGui::BeginCombo(label, preview, flags);
     // Open, the popup is the last item now; closed, the combo is, unless it was clipped.
     if (open || (GImGui->LastItemData.ID == id && ImGui::IsItemVisible())) {
         Node& n = new_node(id, "combobox");

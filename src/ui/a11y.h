@@ -40,7 +40,7 @@ void a11y_table_end();
 void a11y_value(const std::string& value);
 // ImGui::BeginCombo, mirrored as a combo box named `name` with its value and whether its list is open (ImGui 1.86
 // reports nothing for combos).
-bool a11y_begin_combo(const char* label, const char* name, const char* preview);
+bool a11y_begin_combo(const char* label, const char* name, const char* preview, int flags = 0);
 // ImGui::RadioButton, mirrored as a radio button that is checked or not.
 bool a11y_radio(const char* label, bool active);
 // News for the polite live region from the UI's code (the timeline axis says the event under focus); the app takes

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "a11y.h"
 #include "app.h"
 #include "core/exporters/exporters.h"
 #include "core/overview.h"
@@ -256,10 +257,12 @@ void App::draw_action_card(ActionItem& a, size_t i, float w, ActionOps& ops, int
 void App::action_choice(ActionItem& a, const char* field, std::string& value, const std::vector<std::string>& values,
                         std::string (*label)(const std::string&), float width) {
     const std::string id = std::string("##") + field, name = std::string("action.") + field;
+    std::string spoken = field;  // the combo box's accessible name: "Status", "Priority", "Type"
+    spoken[0] = static_cast<char>(spoken[0] - 'a' + 'A');
     ImGui::SetNextItemWidth(width);
     // A narrow one (the table's priority) shows its value without the arrow, which would leave no room for it.
     const ImGuiComboFlags flags = width < ImGui::GetFrameHeight() * 3 ? ImGuiComboFlags_NoArrowButton : 0;
-    if (ImGui::BeginCombo(id.c_str(), label(value).c_str(), flags)) {
+    if (a11y_begin_combo(id.c_str(), spoken.c_str(), label(value).c_str(), flags)) {
         for (const std::string& v : values) {
             if (ImGui::Selectable(label(v).c_str(), value == v) && value != v) {
                 value = v;

@@ -36,6 +36,8 @@ void App::update_window_title() {
 
 App::App(Platform& platform) : platform_(platform), history_(std::make_unique<History>()) {
     dark_ = platform_.prefers_dark();
+    media_ = platform_.media_prefs();
+    theme_pending_ = media_.forced_colors;
     set_text_input_host(this);
     install_bidi();
 }
@@ -202,7 +204,7 @@ void App::begin_frame() {
     animating_ = false;
     if (theme_pending_) {  // before anything is pushed: every window of this frame is drawn in the new theme
         theme_pending_ = false;
-        apply_theme(dark_);
+        apply_theme(dark_, 1.0f, media_.forced_colors ? media_.colours : nullptr);
         platform_.page_theme(dark_);
     }
     locate_begin_frame();
@@ -257,8 +259,35 @@ void App::end_frame() {
         if (ImGui::GetTime() < highlight_until_) animating_ = true;
         else highlight_until_ = 0, highlight_path_.clear();
     }
+    if (animating_ && reduce_motion()) calm_frame();
     journal_flush(false);  // last: its timer may be sooner than the autosave's
     a11y_frame();
+}
+
+// ---- Display preferences: reduced motion, forced colours (docs/accessibility.md) ----
+void App::media_changed() {
+    const bool forced = media_.forced_colors;
+    media_ = platform_.media_prefs();
+    if (forced || media_.forced_colors) theme_pending_ = true;  // the system's colours may have changed too
+    platform_.request_frame();
+}
+
+// With reduced motion, what would animate is drawn still: instead of a frame per display refresh, one timer draws
+// the frame in which what is shown changes next (a confirmation or a field's highlight goes, a wait's seconds step).
+// The platform keeps one timer: the autosave's, when sooner, is kept; the journal's is set after this.
+void App::calm_frame() {
+    animating_ = false;
+    const double now = ImGui::GetTime();
+    double next_s = 0;
+    for (double until : {confirm_until_, highlight_until_})
+        if (until > now && (next_s == 0 || until - now < next_s)) next_s = until - now;
+    int64_t ms = next_s > 0 ? static_cast<int64_t>(next_s * 1000) + 1 : 0;
+    if (still_wake_ms_ > 0 && (ms == 0 || still_wake_ms_ < ms)) ms = still_wake_ms_;
+    still_wake_ms_ = 0;
+    if (ms == 0) return;  // e.g. a link being made: its answer draws the next frame
+    const Autosave::Wake wake = autosave_.next(platform_.now_ms());
+    if (wake.kind == Autosave::Wake::Later && wake.in_ms < ms) ms = wake.in_ms;
+    platform_.set_timer(static_cast<int>(ms));
 }
 
 // ---- Accessibility: what a sighted user sees change is said by a screen reader too (docs/accessibility.md) ----

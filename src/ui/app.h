@@ -70,6 +70,11 @@ public:
     // True while something animates or a timer runs, so the platform keeps drawing frames.
     bool animating() const { return animating_; }
 
+    // The system's display preferences changed (Platform::media_prefs): reduced motion, forced colours.
+    void media_changed();
+    // Whether animations are drawn still (the system's prefers-reduced-motion).
+    bool reduce_motion() const { return media_.reduced_motion; }
+
     // Undo / redo of document edits (one step per coalesced group of typing).
     void undo();
     void redo();
@@ -252,6 +257,10 @@ private:
     void draw_settings();
     HS_NOINLINE void draw_settings_open();
     void draw_text_size();  // Settings > Text size (settings.cpp)
+    // The system's display preferences (Platform::media_prefs; app.cpp).
+    Platform::MediaPrefs media_;
+    int still_wake_ms_ = 0;  // reduced motion: when what is drawn still next changes (a wait's seconds), 0 for never
+    void calm_frame();  // reduced motion: no frames for animation's sake, a timer for the next change instead
     void download_all();  // every draft, the open one saved first
     // Share (share.cpp)
     void draw_share();

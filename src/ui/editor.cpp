@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "a11y.h"
 #include "app.h"
 #include "core/edit_journal.h"
 #include "list_ops.h"
@@ -318,7 +319,7 @@ void App::draw_header_fields(float w) {
     text_field("incident_id", d.incident_id, "INC-1234", false, ImGui::GetContentRegionAvail().x);
     label("Severity");
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##severity", d.severity ? severity_label(d).c_str() : "Not set")) {
+    if (a11y_begin_combo("##severity", "Severity", d.severity ? severity_label(d).c_str() : "Not set")) {
         for (int s = 1; s <= 5; ++s) {
             Document probe;
             probe.severity = s;
@@ -337,7 +338,7 @@ void App::draw_header_fields(float w) {
     text_field("owner", d.owner, "Who drives this review", false, ImGui::GetContentRegionAvail().x);
     label("Status");
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##status", status_label(d.status).c_str())) {
+    if (a11y_begin_combo("##status", "Status", status_label(d.status).c_str())) {
         for (const std::string& s : vocab::kStatuses)
             if (ImGui::Selectable(status_label(s).c_str(), d.status == s)) {
                 d.status = s;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "a11y.h"
 #include "app.h"
 #include "core/diff_json.h"
 #include "core/exporters/exporters.h"
@@ -209,10 +210,10 @@ void App::draw_history_open() {
         } else if (!history_view_.doc) {
             muted_text("Choose a snapshot to see what changed since, or to read it as it was.");
         } else {
-            if (ImGui::RadioButton("Changes since this snapshot", history_view_.show_diff)) history_view_.show_diff = true;
+            if (a11y_radio("Changes since this snapshot", history_view_.show_diff)) history_view_.show_diff = true;
             mark("history.show_diff");
             ImGui::SameLine(0, 16);
-            if (ImGui::RadioButton("The snapshot (read-only)", !history_view_.show_diff)) history_view_.show_diff = false;
+            if (a11y_radio("The snapshot (read-only)", !history_view_.show_diff)) history_view_.show_diff = false;
             mark("history.show_snapshot");
             ImGui::Separator();
             ImGui::BeginChild("body");

@@ -71,10 +71,19 @@ void App::stop_decoding() {
 }
 
 // While a link decodes elsewhere: what is happening, for how long so far, and a way to stop. The key derivation
-// cannot report its own progress, so the bar moves to say the work goes on, and the seconds say how long.
+// cannot report its own progress, so the bar moves to say the work goes on, and the seconds say how long. With
+// reduced motion there is no bar, and the seconds step every few seconds (one frame each, not one per refresh).
+constexpr int kStillStepS = 5;
+
 void App::draw_decode_progress() {
     const Palette& p = palette();
-    const double secs = static_cast<double>(platform_.now_ms() - incoming_.decrypt_start_ms) / 1000.0;
+    const int64_t elapsed_ms = platform_.now_ms() - incoming_.decrypt_start_ms;
+    double secs = static_cast<double>(elapsed_ms) / 1000.0;
+    if (reduce_motion()) {
+        const int64_t step_ms = kStillStepS * 1000;
+        secs = static_cast<double>(elapsed_ms / step_ms * kStillStepS);
+        still_wake_ms_ = static_cast<int>(step_ms - elapsed_ms % step_ms) + 1;
+    }
     ImGui::TextColored(p.text_muted, "%s %.0f s", incoming_.deriving
                            ? "Deriving the key from the passphrase\xe2\x80\xa6"
                            : "Reading the link\xe2\x80\xa6", secs);
@@ -84,9 +93,11 @@ void App::draw_decode_progress() {
     const float h = ImGui::GetFontSize() * 0.35f, seg = w * 0.25f;
     const float x = std::fmod(static_cast<float>(secs) * 0.6f, 1.0f) * (w + seg) - seg;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ImGui::GetColorU32(p.border), h * 0.5f);
-    dl->AddRectFilled(ImVec2(a.x + std::max(0.0f, x), a.y), ImVec2(a.x + std::min(w, x + seg), a.y + h),
-                      ImGui::GetColorU32(p.accent), h * 0.5f);
+    if (!reduce_motion()) {
+        dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), ImGui::GetColorU32(p.border), h * 0.5f);
+        dl->AddRectFilled(ImVec2(a.x + std::max(0.0f, x), a.y), ImVec2(a.x + std::min(w, x + seg), a.y + h),
+                          ImGui::GetColorU32(p.accent), h * 0.5f);
+    }
     ImGui::Dummy(ImVec2(w, h + ImGui::GetStyle().ItemSpacing.y));
     if (incoming_.deriving && secs > 4)
         muted_text("This link was made with a slow key: it can take 15 s on a computer and longer on a phone. The editor stays usable meanwhile.");

@@ -4,6 +4,7 @@
 // editor's wasm: this file sends each draft's JSON once, and again when it is saved or deleted, and asks questions.
 #include <algorithm>
 
+#include "a11y.h"
 #include "app.h"
 #include "core/exporters/exporters.h"  // status_label
 #include "core/format.h"
@@ -61,7 +62,7 @@ void filter_combo(const char* name, std::vector<std::string>& chosen, const Json
                              : std::to_string(chosen.size()) + " chosen";
     ImGui::SetNextItemWidth(w);
     const std::string id = std::string(name) + "##filter." + name;
-    if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {
+    if (a11y_begin_combo(id.c_str(), name, preview.c_str())) {
         const Json& offered = json_member(json_member(answer, "facets"), key);
         if (!offered.is_array() || offered.empty()) muted_text("No draft names any yet.");
         for (size_t i = 0; offered.is_array() && i < offered.size(); ++i) {

@@ -160,6 +160,15 @@ public:
         (void)text;
         (void)assertive;
     }
+    // The system's display preferences (web: the media queries prefers-reduced-motion and forced-colors, with the
+    // forced palette's system colours read from the page). When they change, the platform calls App::media_changed.
+    enum SystemColour { kCanvas, kCanvasText, kHighlight, kHighlightText, kButtonFace, kButtonText, kSystemColours };
+    struct MediaPrefs {
+        bool reduced_motion = false;
+        bool forced_colors = false;
+        int colours[kSystemColours] = {-1, -1, -1, -1, -1, -1};  // 0xRRGGBB by SystemColour; -1 where unknown
+    };
+    virtual MediaPrefs media_prefs() { return {}; }
 };
 
 }  // namespace hs::ui

@@ -4,6 +4,7 @@
 // Reply links, and the reviewer's name, are in review_links.cpp.
 #include <algorithm>
 
+#include "a11y.h"
 #include "app.h"
 #include "core/review.h"
 #include "core/schema.h"
@@ -125,10 +126,10 @@ void App::draw_composer_open() {
     if (!begin_dialog("Comment", review_.compose_open, 560, 470)) return;
     ImGui::Text("On %s", field_label(review_.compose_path).c_str());
     if (!reviewer_known()) draw_reviewer_name("ui:review.compose_name");
-    if (ImGui::RadioButton("Comment", !review_.compose_suggest)) review_.compose_suggest = false;
+    if (a11y_radio("Comment", !review_.compose_suggest)) review_.compose_suggest = false;
     mark("review.mode.comment");
     ImGui::SameLine();
-    if (ImGui::RadioButton("Suggest a change", review_.compose_suggest)) review_.compose_suggest = true;
+    if (a11y_radio("Suggest a change", review_.compose_suggest)) review_.compose_suggest = true;
     mark("review.mode.suggest");
     ImGui::TextUnformatted(review_.compose_suggest ? "The words to replace" : "The passage (optional)");
     text_input("ui:review.passage", review_.compose_passage,

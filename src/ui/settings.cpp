@@ -41,6 +41,18 @@ constexpr TextSize kTextSizes[] = {
 constexpr const char* kTextSizeFile = "/settings/text-size";
 constexpr const char* kSettingsDirectory = "/settings";
 
+// Keeps a setting's value in the app's storage for the next visit: "" when kept (or there is no storage), else why
+// it was not.
+std::string keep_setting(Platform& platform, const char* file, const char* value) {
+    Filesystem* fs = platform.storage();
+    if (!fs) return "";
+    Status st = fs->mkdirs(kSettingsDirectory);
+    if (st.ok()) st = fs->write(file, value);
+    if (!st.ok()) return st.message;
+    platform.storage_persist();
+    return "";
+}
+
 void heading(const char* text) {
     ImGui::Spacing();
     ImGui::PushFont(fonts().bold);
@@ -101,12 +113,8 @@ void App::draw_text_size() {
     if (chosen == now) return;
     set_text_size(chosen->percent);
     platform_.request_frame();
-    if (Filesystem* fs = platform_.storage()) {
-        Status st = fs->mkdirs(kSettingsDirectory);
-        if (st.ok()) st = fs->write(kTextSizeFile, chosen->label);
-        if (!st.ok()) show_message("The text size could not be kept for next time: " + st.message);
-        else platform_.storage_persist();
-    }
+    const std::string failed = keep_setting(platform_, kTextSizeFile, chosen->label);
+    if (!failed.empty()) show_message("The text size could not be kept for next time: " + failed);
 }
 
 void App::draw_settings_open() {

@@ -21,7 +21,7 @@ constexpr unsigned kSeverityLight[] = {0xB91C1C, 0x9A3412, 0x8A5A00, 0x1D4ED8, 0
 constexpr unsigned kSeverityDark[] = {0xFCA5A5, 0xFDBA74, 0xFDE047, 0x93C5FD, 0xCBD5E1};
 
 ImVec4 severity_colour(int s) {
-    if (s < 1 || s > 5) return g_palette.text_muted;
+    if (s < 1 || s > 5 || g_palette.forced) return g_palette.text_muted;
     return hex((g_palette.dark ? kSeverityDark : kSeverityLight)[s - 1]);
 }
 
@@ -152,13 +152,45 @@ void set_colours(ImGuiStyle& style, const Palette& p, bool dark) {
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, dark ? 0.55f : 0.35f);
 }
 
+// Forced colours (Windows high contrast): every colour is one the user chose for the system, so what they made
+// readable stays readable. Text is CanvasText on Canvas everywhere (hovered and selected controls keep their fill:
+// ImGui cannot switch a control's text to HighlightText), controls are told apart by strong borders, and the focus
+// ring and check marks are Highlight. Unknown colours (-1) fall back to white on black with yellow highlights.
+constexpr unsigned kForcedFallback[] = {0x000000, 0xFFFFFF, 0xFFFF00, 0x000000, 0x000000, 0xFFFFFF};
+constexpr float kForcedBorder = 2.0f;
+
+void set_forced(ImGuiStyle& style, Palette& p, const int* forced) {
+    ImVec4 sys[6];
+    for (int i = 0; i < 6; ++i) sys[i] = hex(forced[i] >= 0 ? static_cast<unsigned>(forced[i]) : kForcedFallback[i]);
+    const ImVec4 canvas = sys[0], text = sys[1], highlight = sys[2];
+    p.forced = true;
+    p.bg = p.panel = p.panel_alt = canvas;
+    p.text = p.text_muted = p.danger = p.warning = p.success = p.info = p.border = text;
+    p.accent = highlight;
+    p.accent_text = sys[3];
+    set_colours(style, p, p.dark);
+    ImVec4* c = style.Colors;
+    for (int i = 0; i < ImGuiCol_COUNT; ++i) {
+        if (c[i].w <= 0) continue;  // what is transparent stays so
+        const bool fill = c[i].x == p.accent.x && c[i].y == p.accent.y && c[i].z == p.accent.z && c[i].w < 1;
+        c[i] = fill ? canvas : ImVec4(c[i].x, c[i].y, c[i].z, 1);  // accent tints become the surface
+    }
+    c[ImGuiCol_Border] = c[ImGuiCol_ScrollbarGrab] = text;
+    c[ImGuiCol_FrameBg] = c[ImGuiCol_FrameBgHovered] = c[ImGuiCol_FrameBgActive] = canvas;
+    c[ImGuiCol_Button] = c[ImGuiCol_Tab] = c[ImGuiCol_TabUnfocused] = c[ImGuiCol_TableHeaderBg] = sys[4];
+    c[ImGuiCol_TableRowBgAlt] = c[ImGuiCol_ModalWindowDimBg] = c[ImGuiCol_NavWindowingDimBg] = ImVec4(0, 0, 0, 0);
+    style.FrameBorderSize = style.ChildBorderSize = style.PopupBorderSize = style.WindowBorderSize = kForcedBorder;
+}
+
 }  // namespace
 
-void apply_theme(bool dark, float scale) {
+void apply_theme(bool dark, float scale, const int* forced) {
     set_palette(g_palette, dark);
+    g_palette.forced = false;
     ImGuiStyle style;
     set_metrics(style);
-    set_colours(style, g_palette, dark);
+    if (forced) set_forced(style, g_palette, forced);
+    else set_colours(style, g_palette, dark);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
 }

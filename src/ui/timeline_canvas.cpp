@@ -19,9 +19,22 @@ namespace {
 // Vertical layout of the canvas, in pixels from its top.
 // Single events sit on the marker row, clusters on the row below it (so milestones never cover a count). The
 // communication lane is the lowest row: its events' markers, clusters and labels all sit there, apart from the rest.
-constexpr float kPhaseTop = 4, kPhaseH = 20, kTickLabelY = 30, kAxisY = 50, kMarkerY = 60, kClusterY = 75,
-                kLaneTop = 90, kLaneH = 21, kCommTop = kLaneTop + 5 * kLaneH + 8, kCommCaptionH = 16, kCommH = 42,
-                kCommY = kCommTop + kCommCaptionH + (kCommH - kCommCaptionH) * 0.5f, kCanvasH = kCommTop + kCommH + 4;
+// The sizes are for the default text size; with larger text (Settings > Text size) every row grows with the font,
+// so a label stays clear of the next lane. R holds the current frame's (draw_canvas sets it).
+struct Rows {
+    float phase_top, phase_h, tick_label_y, axis_y, marker_y, cluster_y, lane_top, lane_h, comm_top, comm_caption_h,
+        comm_h, comm_y, canvas_h;
+};
+Rows rows_at(float s) {
+    Rows r;
+    r.phase_top = 4 * s, r.phase_h = 20 * s, r.tick_label_y = 30 * s, r.axis_y = 50 * s;
+    r.marker_y = 60 * s, r.cluster_y = 75 * s, r.lane_top = 90 * s, r.lane_h = 21 * s;
+    r.comm_top = r.lane_top + 5 * r.lane_h + 8 * s, r.comm_caption_h = 16 * s, r.comm_h = 42 * s;
+    r.comm_y = r.comm_top + r.comm_caption_h + (r.comm_h - r.comm_caption_h) * 0.5f;
+    r.canvas_h = r.comm_top + r.comm_h + 4 * s;
+    return r;
+}
+Rows R = rows_at(1);
 constexpr const char* kCommCaption = "Communication";
 constexpr float kMarkerR = 5.5f, kClusterR = 10;
 constexpr int kMaxLanes = 16;  // lanes whose labels are kept clear of each other at the right edge
@@ -107,12 +120,13 @@ void Timeline::draw_canvas(Document& d, float w) {
     const Palette& p = palette();
     ImGuiIO& io = ImGui::GetIO();
     canvas_w_ = w;
+    R = rows_at(std::max(1.0f, static_cast<float>(text_size()) / 100.0f));
     fit_new_document(d, w);
     relayout_for_zoom();
 
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.panel);
-    ImGui::BeginChild("canvas", ImVec2(w, kCanvasH), true,
+    ImGui::BeginChild("canvas", ImVec2(w, R.canvas_h), true,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNavInputs);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
@@ -120,7 +134,7 @@ void Timeline::draw_canvas(Document& d, float w) {
     CanvasFrame f;
     f.o = ImGui::GetCursorScreenPos();
     f.w = w;
-    ImGui::InvisibleButton("##axis", ImVec2(w, kCanvasH));
+    ImGui::InvisibleButton("##axis", ImVec2(w, R.canvas_h));
     // The wheel zooms once the timeline has been clicked (or with Ctrl); before that it scrolls the document, so
     // that scrolling the editor past the timeline never gets caught in it.
     const bool wheel_zooms = canvas_focused_ || io.KeyCtrl;
@@ -131,7 +145,7 @@ void Timeline::draw_canvas(Document& d, float w) {
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     f.mouse = io.MousePos;
     f.dl = ImGui::GetWindowDrawList();
-    f.dl->PushClipRect(f.o, ImVec2(f.o.x + w, f.o.y + kCanvasH), true);
+    f.dl->PushClipRect(f.o, ImVec2(f.o.x + w, f.o.y + R.canvas_h), true);
 
     // Wheel: zoom around the cursor (vertical wheel or pinch); horizontal wheel pans.
     if (f.hovered && wheel_zooms && (io.MouseWheel != 0 || io.MouseWheelH != 0)) {
@@ -158,13 +172,13 @@ void Timeline::draw_canvas(Document& d, float w) {
         for (int i = vb; i < ve; ++i) {
             const TimelineEntry& e = index_.entries[static_cast<size_t>(i)];
             const float x = f.x_of(static_cast<double>(e.time_ms));
-            const float y = in_comm_lane(e.type_index) ? kCommY : kMarkerY;
+            const float y = in_comm_lane(e.type_index) ? R.comm_y : R.marker_y;
             mark_rect("timeline.event." + e.id, x - kMarkerR, f.o.y + y - kMarkerR, 2 * kMarkerR, 2 * kMarkerR);
         }
     }
     // Empty axis space for tests: a stretch below the lowest label lane, above the communication lane.
-    mark_rect("timeline.empty", f.o.x + w * 0.5f - 4, f.o.y + kCommTop - 8, 8, 6);
-    mark_rect("timeline.comm_lane", f.o.x, f.o.y + kCommTop, w, kCommH);
+    mark_rect("timeline.empty", f.o.x + w * 0.5f - 4, f.o.y + R.comm_top - 8, 8, 6);
+    mark_rect("timeline.comm_lane", f.o.x, f.o.y + R.comm_top, w, R.comm_h);
 
     draw_canvas_tooltip(d, f, hovered_entry, hovered_cluster);
     canvas_mouse(d, f, clicked, hovered_entry, hovered_cluster);
@@ -199,9 +213,9 @@ void Timeline::draw_phases(const CanvasFrame& f) {
         float x0 = std::max(f.x_of(static_cast<double>(ph.start_ms)), o.x - 2), x1 = std::min(f.x_of(static_cast<double>(ph.end_ms)), o.x + w + 2);
         if (x1 < o.x || x0 > o.x + w) continue;
         const ImU32 c = event_type_colour(event_type_index(ph.end_type), p.dark ? 0.30f : 0.20f);
-        ImVec2 a(x0, o.y + kPhaseTop), b(x1, o.y + kPhaseTop + kPhaseH);
+        ImVec2 a(x0, o.y + R.phase_top), b(x1, o.y + R.phase_top + R.phase_h);
         dl->AddRectFilled(a, b, c, 3);
-        dl->AddRectFilled(ImVec2(x0, o.y + kPhaseTop), ImVec2(x1, o.y + kAxisY), event_type_colour(event_type_index(ph.end_type), 0.06f));
+        dl->AddRectFilled(ImVec2(x0, o.y + R.phase_top), ImVec2(x1, o.y + R.axis_y), event_type_colour(event_type_index(ph.end_type), 0.06f));
         std::string label = ph.name + " " + fmt_duration(ph.duration_s);
         ImVec2 ts = ImGui::CalcTextSize(label.c_str());
         if (ts.x + 8 >= x1 - x0) {  // narrow: the duration alone
@@ -209,7 +223,7 @@ void Timeline::draw_phases(const CanvasFrame& f) {
             ts = ImGui::CalcTextSize(label.c_str());
         }
         if (ts.x + 8 < x1 - x0)
-            dl->AddText(ImVec2(std::max(x0 + 4, std::min((x0 + x1 - ts.x) * 0.5f, x1 - ts.x - 4)), a.y + (kPhaseH - ts.y) * 0.5f),
+            dl->AddText(ImVec2(std::max(x0 + 4, std::min((x0 + x1 - ts.x) * 0.5f, x1 - ts.x - 4)), a.y + (R.phase_h - ts.y) * 0.5f),
                         col(p.text), label.c_str());
         if (f.hovered && mouse.x >= x0 && mouse.x < x1 && mouse.y >= a.y && mouse.y < b.y)
             ImGui::SetTooltip("%s: %s\n%s since impact start", ph.name.c_str(), fmt_duration(ph.duration_s).c_str(),
@@ -226,17 +240,17 @@ void Timeline::draw_axis(const CanvasFrame& f) {
     const TickSet ticks = choose_ticks(f.t_left, f.t_right, w, 84, f.zone);
     for (const Tick& t : ticks.minors) {
         float x = f.x_of(static_cast<double>(t.ms));
-        dl->AddLine(ImVec2(x, o.y + kAxisY - 3), ImVec2(x, o.y + kAxisY), col(p.border));
+        dl->AddLine(ImVec2(x, o.y + R.axis_y - 3), ImVec2(x, o.y + R.axis_y), col(p.border));
     }
     for (const Tick& t : ticks.majors) {
         float x = f.x_of(static_cast<double>(t.ms));
-        dl->AddLine(ImVec2(x, o.y + kAxisY - 6), ImVec2(x, o.y + kCanvasH), col(p.border, t.day_start ? 0.9f : 0.45f),
+        dl->AddLine(ImVec2(x, o.y + R.axis_y - 6), ImVec2(x, o.y + R.canvas_h), col(p.border, t.day_start ? 0.9f : 0.45f),
                     t.day_start ? 1.5f : 1.0f);
         ImGui::PushFont(t.day_start ? fonts().bold : nullptr);
-        dl->AddText(ImVec2(x + 3, o.y + kTickLabelY), col(t.day_start ? p.text : p.text_muted), t.label.c_str());
+        dl->AddText(ImVec2(x + 3, o.y + R.tick_label_y), col(t.day_start ? p.text : p.text_muted), t.label.c_str());
         ImGui::PopFont();
     }
-    dl->AddLine(ImVec2(o.x, o.y + kAxisY), ImVec2(o.x + w, o.y + kAxisY), col(p.text_muted, 0.7f));
+    dl->AddLine(ImVec2(o.x, o.y + R.axis_y), ImVec2(o.x + w, o.y + R.axis_y), col(p.text_muted, 0.7f));
     axis_context_ = ticks.context_label.empty() ? ticks.step_label : ticks.context_label + "  \xc2\xb7  " + ticks.step_label;
 }
 
@@ -247,7 +261,7 @@ void Timeline::draw_events(const Document& d, const CanvasFrame& f, int& hovered
     const int64_t margin = static_cast<int64_t>(300 * f.mpp);  // labels of events left of the view still show
     const int64_t t0 = f.t_left - margin, t1 = f.t_right + static_cast<int64_t>(20 * f.mpp);
     // The lane's rule and caption first: its events are drawn over the rule, and the caption over them at the left.
-    const float rule_y = f.o.y + kCommTop - 1;
+    const float rule_y = f.o.y + R.comm_top - 1;
     f.dl->AddLine(ImVec2(f.o.x, rule_y), ImVec2(f.o.x + f.w, rule_y), col(p.border));
     // Per lane, where the last label drawn ends: a label near the right edge is moved left, inside the canvas, only as
     // far as the one before it in its lane allows. The last slot is the communication lane's.
@@ -264,14 +278,14 @@ void Timeline::draw_events(const Document& d, const CanvasFrame& f, int& hovered
             const Cluster& c = cs[static_cast<size_t>(ci)];
             if ((c.count > 1) != (pass == 0)) continue;
             if (c.count > 1) {
-                if (draw_cluster(f, c, row == 1 ? kCommY : kClusterY)) hovered_cluster = base + ci;
+                if (draw_cluster(f, c, row == 1 ? R.comm_y : R.cluster_y)) hovered_cluster = base + ci;
             } else if (draw_event(d, f, c.first, lane_end, row == 1 ? next_marker_x(f, cs, ci) : 1e9f)) {
                 hovered_entry = c.first;
             }
         }
     }
     // The caption has its own line at the top of the lane, so that no marker or label of the lane is ever under it.
-    f.dl->AddText(ImVec2(f.o.x + 6, f.o.y + kCommTop + 1), col(p.text_muted), kCommCaption);
+    f.dl->AddText(ImVec2(f.o.x + 6, f.o.y + R.comm_top + 1), col(p.text_muted), kCommCaption);
 }
 
 // Where the communication lane's next marker or cluster after cluster `ci` starts on screen: a label there would be
@@ -324,14 +338,14 @@ bool Timeline::draw_event(const Document& d, const CanvasFrame& f, int ei, float
     const bool rev = review_.count(e.id) > 0;
     // A communication's label sits beside its marker in its lane; the others' hang below the marker row.
     const bool comm = in_comm_lane(e.type_index);
-    const ImVec2 mc(x, o.y + (comm ? kCommY : kMarkerY));
+    const ImVec2 mc(x, o.y + (comm ? R.comm_y : R.marker_y));
     int lane = lane_of_entry_[static_cast<size_t>(ei)];
     // In the communication lane a label too short to read before the next marker is left out (shown on hover).
     if (comm && limit_x - (x + kCommLabelDx) < ImGui::GetFontSize() * 2.5f) lane = -1;
     ImVec2 la, lb;
     if (lane >= 0) {
         const float lh = ImGui::GetTextLineHeight() + 2;
-        const float ly = comm ? mc.y - lh * 0.5f : o.y + kLaneTop + lane * kLaneH;
+        const float ly = comm ? mc.y - lh * 0.5f : o.y + R.lane_top + lane * R.lane_h;
         float lw = e.label_px + 7;
         float lx = comm ? x + kCommLabelDx : x - 1;
         float& end = comm ? lane_end[kMaxLanes] : lane_end[std::min(lane, kMaxLanes - 1)];
@@ -447,7 +461,7 @@ void Timeline::canvas_mouse(Document& d, const CanvasFrame& f, bool clicked, int
             drag_new_ms_ = snap_time(drag_orig_ms_ + static_cast<int64_t>(dx * mpp), unit);
             const float x = f.x_of(static_cast<double>(drag_new_ms_));
             const int ti = index_.entries[static_cast<size_t>(std::max(0, selected_entry()))].type_index;
-            marker(f.dl, ImVec2(x, o.y + kMarkerY), ti, kMarkerR + 1, event_type_colour(ti), col(p.text));
+            marker(f.dl, ImVec2(x, o.y + R.marker_y), ti, kMarkerR + 1, event_type_colour(ti), col(p.text));
             const std::string when = format_time(drag_new_ms_, f.zone, TimePrecision::Second) +
                                      (unit == SnapUnit::Minute ? "   (Shift: seconds)" : "");
             ImGui::SetTooltip("%s", when.c_str());

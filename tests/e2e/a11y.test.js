@@ -4,6 +4,10 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { PNG } = require('pngjs');
 const h = require('./harness');
 
 let server, browser;
@@ -328,4 +332,100 @@ test('Settings > Text size resizes the text at once, is kept over a reload, and 
   }
   assert.deepEqual(phone.errors, []);
   await phone.context.close();
+});
+
+// An encrypted link whose key derivation takes seconds (the CLI makes it), and its passphrase.
+function slowLink() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hs-motion-'));
+  const file = path.join(dir, 'doc.json'), pass = path.join(dir, 'pass');
+  fs.writeFileSync(file, fs.readFileSync(path.join(h.ROOT, 'assets', 'samples', 'ja-payment-gateway-timeout.json')));
+  fs.writeFileSync(pass, 'Пароль для ссылки 🔐\n');
+  const cli = path.join(h.ROOT, 'build', 'native', 'hindsight');
+  const link = execFileSync(cli, ['link', 'encode', file, '--passphrase-file', pass, '--kdf', '16,256']).toString().trim();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return link;
+}
+
+async function framesIn(page, ms) {
+  const f0 = await page.evaluate(() => window.hindsight.frameCount());
+  await page.waitForTimeout(ms);
+  return (await page.evaluate(() => window.hindsight.frameCount())) - f0;
+}
+
+test('with reduced motion the canvas draws no frame while a key is derived; motion allowed again, the bar moves', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
+  const { page, errors } = await h.openApp(browser, server, { context, hash: '#' + slowLink() });
+  await h.locate(page, 'incoming.passphrase', 20000);
+  await h.click(page, 'incoming.passphrase');
+  await page.keyboard.type('Пароль для ссылки 🔐');
+  await page.keyboard.press('Enter');
+  await h.locate(page, 'incoming.progress', 10000);
+  await h.settle(page, 300);
+  const still = await framesIn(page, 1000);
+  // At most one: the seconds shown step every 5 s, one frame each.
+  assert.ok(still <= 1, `frames drawn in 1 s of waiting with no input: ${still}`);
+  await page.screenshot({ path: h.shotPath('a11y-reduced-motion-wait.png') });
+  await page.emulateMedia({ reducedMotion: 'no-preference' });  // the change event reaches the app
+  const moving = await framesIn(page, 1000);
+  // Fewer than the display's refresh rate in headless Chromium, but frames all the same.
+  assert.ok(moving >= 3 && moving > still, `frames drawn in 1 s with motion allowed: ${moving}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The colour of a pixel of a PNG screenshot, as #rrggbb.
+function pixel(buf, x, y) {
+  const png = PNG.sync.read(buf);
+  const i = (y * png.width + x) * 4;
+  return '#' + [0, 1, 2].map((k) => png.data[i + k].toString(16).padStart(2, '0')).join('');
+}
+
+// The colours down the Export button's bottom edge (its middle column, the last rows of its border) and the top
+// bar just left of it, as drawn.
+async function exportColours(page, name) {
+  const shot = await page.screenshot({ path: h.shotPath(name) });
+  const r = (await h.locate(page, 'topbar.export')).rect;
+  const x = Math.round(r.x + r.w / 2), bottom = Math.round(r.y + r.h);
+  const border = [];
+  for (let y = bottom - 4; y <= bottom; y++) border.push(pixel(shot, x, y));
+  return { border, bar: pixel(shot, Math.round(r.x) - 4, Math.round(r.y + r.h / 2)) };
+}
+
+test('forced colours: the canvas takes the system colours with strong borders, and the DOM parts follow them', async () => {
+  const sampleName = 'welcome.sample.samples/ja-payment-gateway-timeout.json';
+  const plain = await h.openApp(browser, server);
+  await h.click(plain.page, sampleName);
+  await h.settle(plain.page, 300);
+  const normal = await exportColours(plain.page, 'a11y-normal-colors.png');
+  await plain.context.close();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', forcedColors: 'active' });
+  const { page, errors } = await h.openApp(browser, server, { context });
+  // The system colours as the page sees them, read as the app reads them.
+  const sys = await page.evaluate(() => {
+    const probe = document.createElement('i');
+    document.body.appendChild(probe);
+    const read = (n) => { probe.style.color = n; const v = getComputedStyle(probe).color.match(/\d+/g); return '#' + v.slice(0, 3).map((x) => (+x).toString(16).padStart(2, '0')).join(''); };
+    const out = { canvas: read('Canvas'), text: read('CanvasText') };
+    probe.remove();
+    return out;
+  });
+  await h.click(page, sampleName);
+  await h.settle(page, 300);
+  const forced = await exportColours(page, 'a11y-forced-colors.png');
+  assert.equal(forced.bar, sys.canvas, 'the top bar is the system\'s Canvas');
+  // A border two pixels wide in CanvasText; the theme's border is a grey.
+  assert.ok(forced.border.filter((c) => c === sys.text).length >= 2, `the Export button's border: ${forced.border}`);
+  assert.ok(!normal.border.includes(sys.text), `the palette changed: ${normal.border} before`);
+  // The read view (DOM) in forced colours too.
+  await h.click(page, 'topbar.export');
+  await h.click(page, 'export.read');
+  await page.waitForSelector('#readview:not([hidden])');
+  await page.screenshot({ path: h.shotPath('a11y-forced-colors-read.png') });
+  const readColours = await page.evaluate(() => {
+    const s = getComputedStyle(document.querySelector('#readview'));
+    return [s.color, s.backgroundColor];
+  });
+  assert.notEqual(readColours[0], readColours[1], 'the read view\'s text and background differ');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

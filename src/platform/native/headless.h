@@ -63,6 +63,11 @@ public:
         announced.push_back((assertive ? "!" : "") + text);
     }
     std::vector<std::string> a11y_updates, announced;
+    // The system's display preferences, as a test sets them (then App::media_changed), and the last timer asked for.
+    MediaPrefs media_prefs() override { return media; }
+    MediaPrefs media;
+    void set_timer(int ms) override { ++timer_calls, last_timer_ms = ms; }
+    int timer_calls = 0, last_timer_ms = -1;
 
     bool dark = false;
     int64_t fixed_now_ms = 0;  // when non-zero, now_ms() returns it (reproducible runs)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 
 #include "ui/a11y.h"
@@ -196,6 +197,17 @@ EMSCRIPTEN_KEEPALIVE void hs_a11y_on(int on) {
     hs::ui::a11y_enable(on != 0);
     hs::ui::a11y_reset();
     poke();
+}
+// The page's media queries: bit 0 prefers-reduced-motion, bit 1 forced-colors; then the system colours
+// (Platform::SystemColour order, 0xRRGGBB or -1), read from the page under forced colours.
+EMSCRIPTEN_KEEPALIVE void hs_set_media(int bits, int canvas, int text, int highlight, int highlight_text,
+                                       int button_face, int button_text) {
+    hs::ui::Platform::MediaPrefs& m = S.platform.media;
+    m.reduced_motion = (bits & 1) != 0;
+    m.forced_colors = (bits & 2) != 0;
+    const int colours[] = {canvas, text, highlight, highlight_text, button_face, button_text};
+    std::copy(std::begin(colours), std::end(colours), m.colours);
+    S.app->media_changed();
 }
 // A mirror element got the DOM focus: ImGui's keyboard focus moves to its item.
 EMSCRIPTEN_KEEPALIVE void hs_a11y_focus(double id) {

@@ -170,6 +170,9 @@ public:
     hs::JournalFs fs{mount, "/idb"};
     bool storage_loaded = false;
     bool push_running = false, push_again = false;
+    // Reduced motion and forced colours, as the page's media queries say (hs_set_media, web/app.js).
+    MediaPrefs media_prefs() override { return media; }
+    MediaPrefs media;
 
 private:
     int link_seq_ = 0;
