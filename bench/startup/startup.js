@@ -2,7 +2,7 @@
 // bench/startup: median time from navigation to the first drawn frame (window.hindsight.ready) over cold loads,
 // against a bare Dear ImGui page built with the same toolchain and flags; plus the gzip transfer size of dist/.
 // Usage: node bench/startup/startup.js [runs]   (builds nothing: run `python3 serve.py --build` and
-//        `cmake --build --preset web --target bare_imgui` first, or use bench/run)
+//        `cmake --build --preset web --target bare_imgui` first)
 'use strict';
 const fs = require('fs');
 const http = require('http');
