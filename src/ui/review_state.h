@@ -2,6 +2,7 @@
 // replies being typed, and the reply links on their way out or in.
 #pragma once
 #include <map>
+#include <set>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,6 +28,11 @@ struct ReviewState {
     // opened on that field before anything else changed, starts with them as its passage.
     std::string selection, selection_path;
     uint64_t selection_rev = 0;
+    // Suggest mode: typing in a text field of the document makes a suggestion instead of changing the text.
+    std::set<std::string> suggesting;  // the drafts in Suggest mode (by draft id, or document id before it is stored)
+    std::string suggest_path;          // the field being edited in Suggest mode ("" when none)
+    std::string suggest_text;          // what that field shows meanwhile; the document keeps its text
+    std::string suggest_note;          // why the last edit was not kept as a suggestion
     // Send reply (the Share dialog).
     std::string reply_passphrase, reply_link, reply_error;
     bool reply_making = false;
@@ -36,6 +42,20 @@ struct ReviewState {
     std::string apply_fragment, apply_passphrase, apply_message;
     std::vector<std::string> apply_added;
     bool apply_needs_passphrase = false, apply_running = false, apply_ok = false;
+    // Which draft a reply answers: the content hash of the version it was written on and who sent it (read before it
+    // is applied), another draft that shared that version (offered to open), and whether the link may be kept for
+    // later (no open draft has that version) or was kept.
+    std::string apply_base, apply_reviewer, apply_draft;
+    bool apply_keepable = false, apply_kept = false;
+    bool apply_pending = false, apply_offered = false;  // a reply kept for later; offered, not applied yet
+    // Reply links kept for later (review_pending.cpp), in the app's storage: offered when a draft that shared the
+    // version they answer opens.
+    struct PendingReply {
+        std::string base, reviewer, link;
+    };
+    std::vector<PendingReply> pending;
+    bool pending_loaded = false;
+    std::string pending_checked;  // the draft (and its number of shared versions) last checked for kept replies
 };
 
 // A line saying what went wrong (or, with ok, what was done), wrapped, located as `locate_name` (review_links.cpp).
