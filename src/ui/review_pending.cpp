@@ -30,17 +30,15 @@ void App::load_pending_replies() {
     if (!j.is_array()) return;  // damaged: treated as empty, and replaced by the next one kept
     for (const Json& e : j) {
         if (!e.is_object() || r.pending.size() >= kMaxPendingReplies) continue;
-        ReviewState::PendingReply p{e.value("base", ""), e.value("from", ""), e.value("link", "")};
-        if (!p.base.empty() && !p.link.empty() && p.link.size() <= kMaxPendingLinkBytes) r.pending.push_back(p);
+        const std::string base = e.value("base", ""), link = e.value("link", "");
+        if (!base.empty() && !link.empty() && link.size() <= kMaxPendingLinkBytes) r.pending.push_back(e);
     }
 }
 
 namespace {
-Status save_pending(Filesystem* fs, const std::vector<ReviewState::PendingReply>& pending) {
-    Json j = Json::array();
-    for (const ReviewState::PendingReply& p : pending) j.push_back({{"base", p.base}, {"from", p.reviewer}, {"link", p.link}});
+Status save_pending(Filesystem* fs, const Json& pending) {
     Status st = fs->mkdirs(kPendingDir);
-    return st.ok() ? fs->write(kPendingFile, j.dump()) : st;
+    return st.ok() ? fs->write(kPendingFile, pending.dump()) : st;
 }
 }  // namespace
 
@@ -52,8 +50,12 @@ void App::keep_pending_reply() {
         return show_message("This reply link is too long to keep here: keep the link yourself.");
     load_pending_replies();
     forget_pending_reply(r.apply_fragment);  // kept once
-    if (r.pending.size() >= kMaxPendingReplies) r.pending.erase(r.pending.begin());
-    r.pending.push_back({r.apply_base, r.apply_reviewer, r.apply_fragment});
+    if (r.pending.size() >= kMaxPendingReplies) r.pending.erase(0);
+    Json kept = Json::object();
+    kept["base"] = r.apply_base;
+    kept["from"] = r.apply_reviewer;
+    kept["link"] = r.apply_fragment;
+    r.pending.push_back(std::move(kept));
     const Status st = save_pending(fs, r.pending);
     if (!st.ok()) return show_message("The reply link could not be kept: " + st.message + " Keep the link yourself.");
     platform_.storage_persist();
@@ -68,7 +70,7 @@ void App::forget_pending_reply(const std::string& link) {
     load_pending_replies();
     const size_t before = r.pending.size();
     for (size_t i = r.pending.size(); i-- > 0;)
-        if (r.pending[i].link == link) r.pending.erase(r.pending.begin() + static_cast<long>(i));
+        if (r.pending[i].value("link", "") == link) r.pending.erase(i);
     if (r.pending.size() != before && platform_.storage()) save_pending(platform_.storage(), r.pending);
 }
 
@@ -80,17 +82,17 @@ void App::offer_pending_reply() {
     if (key == r.pending_checked) return;
     r.pending_checked = key;
     load_pending_replies();
-    for (const ReviewState::PendingReply& p : r.pending) {
-        if (!shared_version(*doc_, p.base)) continue;
+    for (const Json& p : r.pending) {
+        if (!shared_version(*doc_, p.value("base", ""))) continue;
         r.apply_open = r.apply_pending = r.apply_offered = true;
-        r.apply_fragment = p.link;
-        r.apply_base = p.base;
-        r.apply_reviewer = p.reviewer;
+        r.apply_fragment = p.value("link", "");
+        r.apply_base = p.value("base", "");
+        r.apply_reviewer = p.value("from", "");
         r.apply_passphrase.clear();
         r.apply_added.clear();
         r.apply_draft.clear();
         r.apply_needs_passphrase = r.apply_ok = r.apply_running = r.apply_keepable = r.apply_kept = false;
-        r.apply_message = "A reply" + (p.reviewer.empty() ? std::string() : " from " + p.reviewer) +
+        r.apply_message = "A reply" + (r.apply_reviewer.empty() ? std::string() : " from " + r.apply_reviewer) +
                           " to this draft was kept for later. Apply it now?";
         platform_.request_frame();
         return;

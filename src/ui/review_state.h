@@ -2,10 +2,11 @@
 // replies being typed, and the reply links on their way out or in.
 #pragma once
 #include <map>
-#include <set>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "core/model.h"
 
 namespace hs::ui {
 
@@ -29,7 +30,7 @@ struct ReviewState {
     std::string selection, selection_path;
     uint64_t selection_rev = 0;
     // Suggest mode: typing in a text field of the document makes a suggestion instead of changing the text.
-    std::set<std::string> suggesting;  // the drafts in Suggest mode (by draft id, or document id before it is stored)
+    std::vector<std::string> suggesting;  // the drafts in Suggest mode (by draft id, or document id before stored)
     std::string suggest_path;          // the field being edited in Suggest mode ("" when none)
     std::string suggest_text;          // what that field shows meanwhile; the document keeps its text
     std::string suggest_note;          // why the last edit was not kept as a suggestion
@@ -49,11 +50,8 @@ struct ReviewState {
     bool apply_keepable = false, apply_kept = false;
     bool apply_pending = false, apply_offered = false;  // a reply kept for later; offered, not applied yet
     // Reply links kept for later (review_pending.cpp), in the app's storage: offered when a draft that shared the
-    // version they answer opens.
-    struct PendingReply {
-        std::string base, reviewer, link;
-    };
-    std::vector<PendingReply> pending;
+    // version they answer opens. As stored: [{"base", "from", "link"}] (JSON, which the editor reads already).
+    Json pending = Json::array();
     bool pending_loaded = false;
     std::string pending_checked;  // the draft (and its number of shared versions) last checked for kept replies
 };

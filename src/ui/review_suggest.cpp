@@ -3,6 +3,8 @@
 // the words it changed (core/review.h suggest_edit) instead of a change of the text. The field shows its own text
 // again, and the suggestion waits in the Review section and the field's margin for the author to accept or reject.
 // The mode is kept per draft for this session; other changes (a status, an item added) are made as usual.
+#include <algorithm>
+
 #include "app.h"
 #include "core/review.h"
 #include "core/schema.h"
@@ -19,13 +21,19 @@ namespace {
 std::string suggest_key(const std::string& draft_id, const Document& d) { return draft_id.empty() ? d.id : draft_id; }
 }  // namespace
 
-bool App::suggesting() const { return doc_ && review_.suggesting.count(suggest_key(draft_id_, *doc_)) != 0; }
+bool App::suggesting() const {
+    if (!doc_) return false;
+    const std::vector<std::string>& on = review_.suggesting;
+    return std::find(on.begin(), on.end(), suggest_key(draft_id_, *doc_)) != on.end();
+}
 
 void App::toggle_suggesting() {
     if (!doc_) return;
     suggest_end(review_.suggest_path);  // an edit under way ends in the mode it began in
-    const std::string key = suggest_key(draft_id_, *doc_);
-    if (!review_.suggesting.erase(key)) review_.suggesting.insert(key);
+    const bool was = suggesting();
+    std::vector<std::string>& on = review_.suggesting;
+    if (was) on.erase(std::find(on.begin(), on.end(), suggest_key(draft_id_, *doc_)));
+    else on.push_back(suggest_key(draft_id_, *doc_));
     review_.suggest_note.clear();
     // A field being edited goes on in the new mode from its current text.
     if (!active_path_.empty()) suggest_begin(active_path_);
