@@ -160,6 +160,10 @@
         e.preventDefault(); reportSelection(el); done(OVERLAY_DONE.BLUR); canvas.focus({ preventScroll: true });
         mod._hs_comment_shortcut();
       }
+      else if (ctrl && e.altKey && e.shiftKey && e.code === 'KeyX') {  // Suggest mode on or off (App::toggle_suggesting)
+        e.preventDefault(); done(OVERLAY_DONE.BLUR); canvas.focus({ preventScroll: true });
+        mod._hs_suggest_toggle();
+      }
     });
     el.addEventListener('blur', function () {
       if (ov.quiet || !ov.path) return;
@@ -273,6 +277,15 @@
   rv.addEventListener('click', function (e) {
     var b = e.target.closest && e.target.closest('button[data-hs-more]');
     if (b && mod) { b.disabled = true; mod.ccall('hs_read_view_more', null, ['number'], [+b.getAttribute('data-hs-more')]); }
+  });
+  // The quote of a comment in the margin leads to the words it is about (core with_margin_comments_html). Scrolled to
+  // here, not followed: the address's fragment is where links to open arrive (openLinkFromHash).
+  rv.addEventListener('click', function (e) {
+    var a = e.target.closest && e.target.closest('a.pm-comment-link');
+    if (!a) return;
+    e.preventDefault();
+    var m = document.getElementById(a.getAttribute('href').slice(1));
+    if (m) { m.scrollIntoView({ block: 'center' }); m.focus({ preventScroll: true }); }
   });
   var cfg_rows = function (html, from) {
     var b = rv.querySelector('button[data-hs-more="' + from + '"]'), row = b && b.closest('tr');

@@ -256,7 +256,10 @@ std::string note_shared(Document& d, Instant at) {
 
 bool knows_version(const Document& d, const std::string& hash) {
     if (hash.empty()) return false;
-    if (hash == content_hash(d)) return true;
+    return hash == content_hash(d) || shared_version(d, hash);
+}
+
+bool shared_version(const Document& d, const std::string& hash) {
     return std::any_of(d.review.shared.begin(), d.review.shared.end(),
                        [&](const SharedVersion& v) { return v.hash == hash; });
 }

@@ -103,6 +103,21 @@ ReviewOutcome reject_suggestion(Document& d, const std::string& id, const std::s
 ReviewOutcome accept_all_suggestions(Document& d, const std::string& by, Instant at);
 ReviewOutcome reject_all_suggestions(Document& d, const std::string& by, Instant at);
 
+// An edit typed in Suggest mode, as a change of whole words: before[begin, before_end) became after[begin, after_end).
+// The changed span is widened to word boundaries in both texts (a wide East Asian character is a word of its own, as
+// text.h's joins_word says) and never ends inside a grapheme cluster. An insertion takes the word before it (after
+// it, at the start of the text) so that there is a passage to quote. begin == before_end when `before` is empty or
+// the texts are equal.
+struct WordEdit {
+    size_t begin = 0, before_end = 0, after_end = 0;
+};
+WordEdit word_edit(const std::string& before, const std::string& after);
+// Suggests that the text field at `path` read `after` instead of its current text, as one suggestion of the changed
+// words (word_edit). Returns its id, or "" with a sentence in `why` (nothing changed, an empty field, a change too
+// long to quote); the field itself is not changed.
+std::string suggest_edit(Document& d, const std::string& path, const std::string& after, const std::string& author,
+                         Instant at, std::string& why);
+
 // Open suggestions whose passages overlap in the same field, grouped (each group 2 or more ids, in document order),
 // for a side-by-side view.
 std::vector<std::vector<std::string>> suggestion_conflicts(const Document& d);
@@ -133,6 +148,8 @@ std::string content_hash(const Document& d);
 std::string note_shared(Document& d, Instant at);
 // The hash is the current content's or a shared version's.
 bool knows_version(const Document& d, const std::string& hash);
+// The hash is one of the versions noted as shared (review.shared): what the editor can check without hashing.
+bool shared_version(const Document& d, const std::string& hash);
 
 // ---- merging review data ---------------------------------------------------------------------------------------
 

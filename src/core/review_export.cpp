@@ -2,6 +2,8 @@
 // themselves never write review data.
 #include "review_export.h"
 
+#include <set>
+
 #include "exporters/exporters.h"
 #include "review.h"
 
@@ -52,6 +54,61 @@ std::string md_escape(const std::string& s) {
     return o;
 }
 
+// Whether `at` in `html` is in text: not inside a tag (between '<' and '>') nor inside a character reference.
+bool in_text(const std::string& html, size_t at) {
+    if (at == 0) return true;
+    const size_t lt = html.rfind('<', at - 1), gt = html.rfind('>', at - 1);
+    if (lt != std::string::npos && (gt == std::string::npos || gt < lt)) return false;
+    const size_t amp = html.rfind('&', at - 1);
+    return amp == std::string::npos || html.find(';', amp) < at;
+}
+
+// The one place in the text of html[from, to) where `needle` (escaped text) is; npos when it is nowhere or in more
+// than one place (the passage would be ambiguous, or was split by formatting).
+size_t only_text_occurrence(const std::string& html, size_t from, size_t to, const std::string& needle) {
+    size_t found = std::string::npos;
+    for (size_t at = html.find(needle, from); at != std::string::npos && at + needle.size() <= to;
+         at = html.find(needle, at + 1)) {
+        if (!in_text(html, at)) continue;
+        if (found != std::string::npos) return std::string::npos;
+        found = at;
+    }
+    return found;
+}
+
+// The HTML id of the marked words of a comment: its id, of the characters an id and a URL fragment take as they are.
+std::string mark_id(const std::string& comment_id) {
+    std::string id = "pm-mark-";
+    for (char ch : comment_id)
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_')
+            id += ch;
+    return id;
+}
+
+// The section that holds the field at `path` ("timeline/ev-1/description": timeline), for the read view.
+std::string section_of(const std::string& path) { return path.substr(0, path.find('/')); }
+
+// Wraps the quoted passage of each open comment in its section's text in <mark>, where it is found exactly once, in
+// the escaped text (so no markup is ever built from the quote itself). Returns the ids of the comments marked.
+std::set<std::string> mark_passages(std::string& out, const Document& d) {
+    std::set<std::string> marked;
+    for (const Comment& c : d.comments) {
+        if (c.anchor.exact.empty() || comment_resolved(c) || comment_is_placeholder(c)) continue;
+        if (resolve_anchor(d, c.anchor).status == AnchorStatus::Orphaned) continue;
+        const size_t sec = out.find("<section id=\"sec-" + section_of(c.anchor.path) + "\"");
+        const size_t body = sec == std::string::npos ? sec : out.find("</h2>\n", sec);
+        const size_t end = body == std::string::npos ? body : out.find("</section>", body);
+        if (end == std::string::npos) continue;
+        const std::string needle = html_escape(sanitize_text(c.anchor.exact));
+        const size_t at = only_text_occurrence(out, body, end, needle);
+        if (at == std::string::npos) continue;
+        out.insert(at + needle.size(), "</mark>");
+        out.insert(at, "<mark class=\"pm-comment-mark\" id=\"" + mark_id(c.id) + "\" tabindex=\"-1\">");
+        marked.insert(c.id);
+    }
+    return marked;
+}
+
 }  // namespace
 
 std::string review_comments_markdown(const Document& d) {
@@ -99,11 +156,12 @@ std::string with_review_comments_html(const std::string& html, const Document& d
 
 std::string with_margin_comments_html(const std::string& html, const Document& d) {
     std::string out = html;
+    const std::set<std::string> marked = mark_passages(out, d);
     // Later comments first, each put right after its heading: the margin then reads in the order they were made.
     for (auto it = d.comments.rbegin(); it != d.comments.rend(); ++it) {
         const Comment& c = *it;
         if (comment_resolved(c) || comment_is_placeholder(c)) continue;
-        const std::string section = c.anchor.path.substr(0, c.anchor.path.find('/'));
+        const std::string section = section_of(c.anchor.path);
         const std::string heading = "<h2 id=\"sec-" + section + "-h\">";
         const size_t h = out.find(heading);
         if (section.empty() || h == std::string::npos) continue;  // an empty section: in the list at the end only
@@ -114,9 +172,12 @@ std::string with_margin_comments_html(const std::string& html, const Document& d
         std::string a = "<aside class=\"pm-comment\" role=\"note\" aria-label=\"Comment by " + html_escape(who) +
                         "\"><strong>" + html_escape(who) + "</strong> <time>" + html_escape(display_utc(c.created)) +
                         "</time>";
+        const bool linked = marked.count(c.id) != 0;  // the quote leads to the words marked in the text
+        if (linked) a += "<a class=\"pm-comment-link\" href=\"#" + mark_id(c.id) + "\">";
         if (!c.anchor.exact.empty())
             a += "<q" + std::string(orphaned ? " class=\"gone\"" : "") + ">" + html_escape(sanitize_text(c.anchor.exact)) +
                  "</q>";
+        if (linked) a += "</a>";
         if (orphaned) a += "<em>on deleted text</em>";
         a += "<p>" + html_escape(sanitize_text(c.text)) + "</p>";
         if (!c.replies.empty())

@@ -16,7 +16,9 @@ std::string review_comments_html(const Document& d);
 std::string with_review_comments_html(const std::string& html, const Document& d);
 // The app's read view (export_html's fragment): each open comment in the margin of the section it points at (an
 // <aside class="pm-comment" role="note"> after the section's heading: who, when, the quoted passage, the text, and
-// how many replies), then the whole "Review comments" list at the end of the <article>, resolved ones included.
+// how many replies), then the whole "Review comments" list at the end of the <article>, resolved ones included. The
+// quoted passage of an open comment, where its section's text has it exactly once, is wrapped in
+// <mark class="pm-comment-mark" id="pm-mark-<comment id>">, and the quote in the margin links to it.
 std::string with_margin_comments_html(const std::string& html, const Document& d);
 
 }  // namespace hs

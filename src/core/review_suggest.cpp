@@ -5,6 +5,7 @@
 #include "review.h"
 #include "schema.h"
 #include "sort.h"
+#include "text.h"
 
 namespace hs {
 
@@ -17,6 +18,38 @@ std::string shown(const std::string& s) {
     size_t cut = kShownBytes;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
     return "\"" + s.substr(0, cut) + "\xE2\x80\xA6\"";
+}
+
+// Whether `p` is a place a word edit may start or end: a grapheme cluster boundary not inside a word.
+bool word_boundary(const std::string& s, size_t p) {
+    if (p == 0 || p >= s.size()) return true;
+    if (grapheme_floor(s, p) != p) return false;
+    size_t len = 0;
+    const uint32_t before = utf8_decode(s, utf8_prev(s, p), len);
+    const uint32_t at = utf8_decode(s, p, len);
+    return !(joins_word(before, at) && joins_word(at, before));
+}
+
+bool word_at(const std::string& s, size_t p) {
+    size_t len = 0;
+    return p < s.size() && is_word_char(utf8_decode(s, p, len));
+}
+
+// The start of the word before `p`: back over what is not a word (spaces, punctuation), then over the word.
+size_t word_start_before(const std::string& s, size_t p) {
+    while (p > 0 && !word_at(s, utf8_prev(s, p))) p = utf8_prev(s, p);
+    do p = p > 0 ? utf8_prev(s, p) : 0;
+    while (p > 0 && !word_boundary(s, p));
+    return p;
+}
+
+// The end of the first word from `p`: over what is not a word, then over the word.
+size_t word_end_after(const std::string& s, size_t p) {
+    size_t len = 0;
+    while (p < s.size() && !word_at(s, p)) p += (utf8_decode(s, p, len), len);
+    do p = p < s.size() ? p + (utf8_decode(s, p, len), len) : p;
+    while (p < s.size() && !word_boundary(s, p));
+    return p;
 }
 
 ReviewOutcome refuse(std::string why) {
@@ -81,6 +114,48 @@ std::string add_suggestion(Document& d, const Anchor& anchor, const std::string&
     s.replacement = replacement;
     d.suggestions.push_back(s);
     return s.id;
+}
+
+WordEdit word_edit(const std::string& before, const std::string& after) {
+    WordEdit e;
+    if (before.empty() || before == after) return e;
+    size_t pre = 0;
+    while (pre < before.size() && pre < after.size() && before[pre] == after[pre]) ++pre;
+    while (pre > 0 && !(word_boundary(before, pre) && word_boundary(after, pre))) pre = utf8_prev(before, pre);
+    size_t suf = 0;
+    const size_t room = std::min(before.size(), after.size()) - pre;
+    while (suf < room && before[before.size() - 1 - suf] == after[after.size() - 1 - suf]) ++suf;
+    while (suf > 0 && !(word_boundary(before, before.size() - suf) && word_boundary(after, after.size() - suf))) --suf;
+    e.begin = pre;
+    e.before_end = before.size() - suf;
+    e.after_end = after.size() - suf;
+    if (e.begin == e.before_end) {  // an insertion: quote a word next to it, in both texts alike
+        if (e.begin > 0) {
+            e.begin = word_start_before(before, e.begin);
+        } else {
+            const size_t end = word_end_after(before, e.before_end);
+            e.after_end += end - e.before_end;
+            e.before_end = end;
+        }
+    }
+    return e;
+}
+
+std::string suggest_edit(Document& d, const std::string& path, const std::string& after, const std::string& author,
+                         Instant at, std::string& why) {
+    const std::string* before = text_field(d, path);
+    if (!before) return why = "That field is no longer in the postmortem; the suggestion was not kept.", "";
+    if (*before == after) return why = "Nothing was changed.", "";
+    if (before->empty())
+        return why = "An empty field has no words to suggest a change to: turn Suggesting off to write it.", "";
+    const WordEdit e = word_edit(*before, after);
+    if (e.before_end - e.begin > kMaxAnchorExactBytes)
+        return why = "That change spans more than " + std::to_string(kMaxAnchorExactBytes) +
+                     " bytes of text, too long to quote in a suggestion: suggest it in smaller parts, or turn "
+                     "Suggesting off to edit directly.",
+               "";
+    return add_suggestion(d, make_anchor(d, path, e.begin, e.before_end), author,
+                          after.substr(e.begin, e.after_end - e.begin), at);
 }
 
 Suggestion* find_suggestion(Document& d, const std::string& id) {

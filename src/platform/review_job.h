@@ -6,6 +6,8 @@
 //   "apply_reply"  [doc, fragment, passphrase]                  -> lines: the reviewer, what was done, one line per
 //                                                                  element added, then the document's JSON (whose
 //                                                                  canonical form holds no line break), last
+//   "reply_base"   [fragment, passphrase]                       -> lines: the content hash of the version the reply
+//                                                                  answers, then the reviewer (which draft it is for)
 // Each gives a Platform::LinkStatus (0 refused, 1 done, 2 needs a passphrase) and its text: the answer, or a sentence
 // saying what is wrong and what to do.
 #pragma once
@@ -21,6 +23,12 @@
 namespace hs::review_job {
 
 enum Status { kRefused = 0, kDone = 1, kNeedsPassphrase = 2 };
+
+// `s` as one line of an answer: its line breaks made spaces.
+inline void put_line(std::string& out, const std::string& s) {
+    for (char c : s) out += c == '\n' || c == '\r' ? ' ' : c;
+    out += '\n';
+}
 
 inline int note_shared_job(const std::vector<std::string>& a, Instant now, std::string& out) {
     LoadResult d = load_document(a[0]);
@@ -59,15 +67,24 @@ inline int apply_reply_job(const std::vector<std::string>& a, std::string& out) 
     const ApplyReplyResult res = apply_reply(d.doc, r.reply);
     if (!res.ok) return out = res.message, kRefused;
     // Lines, not JSON, so that the editor reads the answer without a JSON reader of its own for it.
-    auto line = [&out](const std::string& s) {
-        for (char c : s) out += c == '\n' || c == '\r' ? ' ' : c;
-        out += '\n';
-    };
+    auto line = [&out](const std::string& s) { put_line(out, s); };
     out.clear();
     line(r.reply.reviewer);
     line(res.message);
     for (const std::string& a : res.added) line(a);
     out += save_document(d.doc);
+    return kDone;
+}
+
+inline int reply_base_job(const std::vector<std::string>& a, std::string& out) {
+    if (a.size() < 2) return out = "the reply was given without its parts", kRefused;
+    DecodeOptions o;
+    o.passphrase = a[1];
+    const ReplyDecodeResult r = decode_reply(a[0], o);
+    if (!r.ok) return out = r.error.message, r.error.kind == LinkError::NeedsPassphrase ? kNeedsPassphrase : kRefused;
+    out.clear();
+    put_line(out, r.reply.base);
+    put_line(out, r.reply.reviewer);
     return kDone;
 }
 
@@ -78,6 +95,7 @@ inline int run(const std::string& job, const std::vector<std::string>& args, int
     if (job == "note_shared") return note_shared_job(args, now, out);
     if (job == "reply") return reply_job(args, now, out);
     if (job == "apply_reply") return apply_reply_job(args, out);
+    if (job == "reply_base") return reply_base_job(args, out);
     out = "unknown review job \"" + job + "\"";
     return kRefused;
 }

@@ -120,6 +120,7 @@ void App::set_document(Document doc) {
     doc_ = std::make_unique<Document>(std::move(doc));
     history_ = std::make_unique<History>();
     history_->reset(*doc_);
+    review_.suggest_path.clear();  // an edit in Suggest mode was of the document left
     derived_dirty_ = true;
     ++doc_rev_;
     draft_id_.clear();
@@ -186,6 +187,8 @@ void App::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
     // Ctrl+Alt+M: a comment on the field being edited (or edited last), as in other editors.
     if (io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed('M')) comment_shortcut();
+    // Ctrl+Alt+Shift+X: Suggest mode on or off, as in other editors (Ctrl+Alt+S types a letter on some keyboards).
+    if (io.KeyCtrl && io.KeyAlt && io.KeyShift && ImGui::IsKeyPressed('X')) toggle_suggesting();
     if (io.WantTextInput) return;  // an ImGui text field handles its own keys
     const bool ctrl = io.KeyCtrl;
     if (ctrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z))) {
@@ -255,6 +258,9 @@ void App::end_frame() {
         active_path_.clear();
         platform_.overlay_hide();
     }
+    // An edit in Suggest mode whose text box went without saying so (its field gone, a snapshot restored) ends here.
+    if (platform_.has_text_overlay() && !review_.suggest_path.empty() && review_.suggest_path != active_path_)
+        suggest_end(review_.suggest_path);
     if (highlight_until_ > 0) {
         if (ImGui::GetTime() < highlight_until_) animating_ = true;
         else highlight_until_ = 0, highlight_path_.clear();

@@ -442,6 +442,26 @@ private:
     void run_apply_reply();
     void reply_applied(int status, const std::string& text);
     void draw_apply_reply();
+    void run_locate_reply();  // which draft the reply answers, then applied over it or offered (review_links.cpp)
+    void reply_located(int status, const std::string& text);
+    void reply_failed(int status, const std::string& text);
+    void draw_apply_reply_choices();
+    // Reply links kept for later (review_pending.cpp).
+    void load_pending_replies();
+    void keep_pending_reply();
+    void forget_pending_reply(const std::string& link);
+    void offer_pending_reply();
+    // Suggest mode (review_suggest.cpp): while it is on, an edit of a text field ends as a suggestion.
+public:
+    void toggle_suggesting();  // the top bar's Suggesting button and Ctrl+Alt+Shift+X
+    bool suggesting() const;
+private:
+    std::string& suggest_view(const std::string& path, std::string& value);  // what the field shows and edits
+    void suggest_begin(const std::string& path);
+    bool suggest_input(const std::string& path, const std::string& text);  // true: kept out of the document
+    void suggest_end(const std::string& path);
+    void draw_suggest_toggle(bool tiny);
+    void draw_suggest_banner(float w);
     HS_NOINLINE void draw_apply_reply_open();
     // ---- classification (classify.cpp) and trends (trends.cpp, trends_charts.cpp) ----
 public:

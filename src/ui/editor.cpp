@@ -53,6 +53,7 @@ void App::activate_field(const std::string& path) {
     active_drawn_ = true;  // activated while drawing: it is shown from the next frame on
     overlay_text_ = *v;
     overlay_send_text_ = true;
+    suggest_begin(path);
     platform_.request_frame();
 }
 
@@ -61,6 +62,7 @@ void App::overlay_input(const std::string& path, const std::string& text) {
     std::string* v = field(path);
     if (!v) return;
     overlay_text_ = text;
+    if (suggest_input(path, text)) return;
     if (*v == text) return;
     // Undo keeps this keystroke as the field's text, not as a snapshot of the whole (possibly 1 MB) document.
     if (doc_ && path.compare(0, 3, "ui:") != 0) history_->expect_text(path, *v, doc_->updated);
@@ -83,6 +85,7 @@ void App::edited_text(const std::string& path) {
 
 void App::overlay_done(const std::string& path, int how) {
     if (path != active_path_) return;
+    suggest_end(path);
     if (how == 1) ui_events_[path].escape = true;
     if (how == 4) ui_events_[path].enter = true;
     active_path_.clear();
@@ -106,8 +109,9 @@ void App::overlay_height(const std::string& path, float css_px) {
     }
 }
 
-bool App::text_field(const std::string& path, std::string& value, const char* hint, bool multiline, float width,
+bool App::text_field(const std::string& path, std::string& field_value, const char* hint, bool multiline, float width,
                      unsigned flags) {
+    std::string& value = suggest_view(path, field_value);  // in Suggest mode, the words being typed
     field_order_.push_back(path);
     const ImGuiStyle& st = ImGui::GetStyle();
     const std::string id = "##" + path;
@@ -117,13 +121,22 @@ bool App::text_field(const std::string& path, std::string& value, const char* hi
     if (!platform_.has_text_overlay()) {
         // Native: ImGui's own widgets.
         ImGui::SetNextItemWidth(width);
+        std::string scratch;  // Suggest mode: the first keystroke of an edit starts it on a copy
+        const bool suggest_first = suggesting() && &value == &field_value && doc_ && hs::text_field(*doc_, path);
+        std::string& edit = suggest_first ? (scratch = value) : value;
         if (multiline && !(flags & kInputFitText)) {
             int lines = 1 + static_cast<int>(std::count(value.begin(), value.end(), '\n'));
             float h = ImGui::GetTextLineHeight() * static_cast<float>(std::max(3, lines + 1)) + st.FramePadding.y * 2;
-            changed = ImGui::InputTextMultiline(id.c_str(), &value, ImVec2(width, h));
+            changed = ImGui::InputTextMultiline(id.c_str(), &edit, ImVec2(width, h));
         } else {
-            changed = ImGui::InputTextWithHint(id.c_str(), hint, &value);
+            changed = ImGui::InputTextWithHint(id.c_str(), hint, &edit);
         }
+        if (suggest_first && changed) {
+            suggest_begin(path);
+            suggest_input(path, scratch);
+        }
+        if (ImGui::IsItemDeactivated()) suggest_end(path);
+        if (&edit != &field_value) changed = false;  // the document keeps its text
         mark("field." + path);
         draw_comment_marker(path);
         if (ImGui::IsItemActive()) review_.last_field = path;
@@ -273,6 +286,7 @@ void App::draw_editor() {
     // Below the sidebar, when it is inline; below the find bar, when it is open (it floats over the top).
     ImGui::SetCursorPos(ImVec2(x, std::max(20.0f + (find_.open ? find_.bar_h : 0.0f), ImGui::GetCursorPosY() + 6)));
     ImGui::BeginGroup();
+    if (suggesting()) draw_suggest_banner(w);
     if (read_only_) {
         ImGui::TextColored(palette().warning, ICON_LOCK);
         ImGui::SameLine();

@@ -117,7 +117,7 @@ public:
     virtual bool storage_push_running() const { return false; }
 
     // Review by link: the jobs that need the link codec, the cryptography or content hashes (src/platform/
-    // review_job.h: "note_shared", "reply", "apply_reply"), run where those live (web: the page's worker). The
+    // review_job.h: "note_shared", "reply", "apply_reply", "reply_base"), run where those live (web: the page's worker). The
     // answer as make_link's: kLinkOk with the result, kLinkFailed with why, kLinkNeedsPassphrase.
     virtual void review_job(const std::string& job, const std::vector<std::string>& args, LinkAnswer answer) {
         (void)job;

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "core/format.h"
 #include "core/fs.h"
+#include "core/review.h"
 #include "core/store.h"
 #include "fonts.h"
 #include "icons.h"
@@ -167,13 +168,77 @@ bool App::open_reply_link(const std::string& fragment) {
     review_.apply_added.clear();
     review_.apply_needs_passphrase = review_.apply_ok = false;
     review_.apply_message.clear();
-    if (!doc_) {
-        review_.apply_message = "This is a reviewer's reply: it adds their comments to your draft. Open the draft "
-                                "you shared with them, then open the reply link again.";
-        return true;
-    }
-    run_apply_reply();
+    review_.apply_base.clear();
+    review_.apply_reviewer.clear();
+    review_.apply_draft.clear();
+    review_.apply_keepable = review_.apply_kept = review_.apply_pending = review_.apply_offered = false;
+    run_locate_reply();
     return true;
+}
+
+// First which version the reply answers (read where the link codec lives), so that a reply opened over another
+// draft, or before any, says which one it needs.
+void App::run_locate_reply() {
+    review_.apply_running = true;
+    const std::string fragment = review_.apply_fragment;
+    platform_.review_job("reply_base", {fragment, review_.apply_passphrase},
+                         [this, fragment](int status, const std::string& text) {
+                             if (fragment == review_.apply_fragment) reply_located(status, text);
+                         });
+}
+
+namespace {
+// "“Title” (version 3fK9a1)" for a message.
+std::string version_label(const std::string& title, const std::string& hash) {
+    constexpr size_t kShortHash = 7;
+    return (title.empty() ? std::string("a postmortem") : "\xe2\x80\x9c" + title + "\xe2\x80\x9d") + " (version " +
+           hash.substr(0, kShortHash) + ")";
+}
+}  // namespace
+
+void App::reply_located(int status, const std::string& text) {
+    ReviewState& r = review_;
+    r.apply_running = false;
+    if (status != Platform::kLinkOk) return reply_failed(status, text);
+    const size_t nl = text.find('\n');
+    r.apply_base = text.substr(0, nl);
+    r.apply_reviewer = nl == std::string::npos ? "" : text.substr(nl + 1, text.find('\n', nl + 1) - nl - 1);
+    if (doc_ && shared_version(*doc_, r.apply_base)) return run_apply_reply();
+    // Another draft shared that version: offered to open, the reply applied over it then.
+    const Draft* other = nullptr;
+    if (store_)
+        for (const DraftSummary& s : store_->summaries(utc_date(platform_.now_ms())))
+            if (const Draft* d = store_->find(s.id); d && s.id != draft_id_ && shared_version(d->doc, r.apply_base))
+                other = d;
+    const std::string from = r.apply_reviewer.empty() ? "" : " from " + r.apply_reviewer;
+    if (other) {
+        r.apply_draft = other->id;
+        r.apply_message = "This is a reply" + from + " to " + version_label(other->doc.title, r.apply_base) +
+                          ". Open the draft it answers, then open this link again: Open does both.";
+        platform_.request_frame();
+        return;
+    }
+    if (doc_) return run_apply_reply();  // its current text may be that version; if not, the answer says so
+    r.apply_keepable = true;
+    r.apply_message = "This is a reply" + from + " to " + version_label("", r.apply_base) +
+                      " that none of your drafts has shared. Open the draft it answers, then open this link again; or "
+                      "keep it here, and it is offered when that draft opens.";
+    platform_.request_frame();
+}
+
+// The platform refused the reply: a passphrase is needed (or was wrong), the link is damaged, or the open draft
+// never had the version the reply answers (then the link may be kept for the draft that did).
+void App::reply_failed(int status, const std::string& text) {
+    ReviewState& r = review_;
+    r.apply_needs_passphrase = status == Platform::kLinkNeedsPassphrase;
+    r.apply_message = r.apply_needs_passphrase && r.apply_passphrase.empty()
+                          ? "This reply is encrypted. Enter the passphrase the reviewer gave you."
+                          : text;
+    if (!r.apply_base.empty() && !r.apply_needs_passphrase && !r.apply_pending) {
+        r.apply_keepable = true;
+        r.apply_message += " Or keep the link here: it is offered when the draft it answers opens.";
+    }
+    platform_.request_frame();
 }
 
 void App::run_apply_reply() {
@@ -191,14 +256,8 @@ void App::run_apply_reply() {
 void App::reply_applied(int status, const std::string& text) {
     ReviewState& r = review_;
     r.apply_running = false;
-    r.apply_needs_passphrase = status == Platform::kLinkNeedsPassphrase;
     platform_.request_frame();
-    if (status != Platform::kLinkOk) {
-        r.apply_message = r.apply_needs_passphrase && r.apply_passphrase.empty()
-                              ? "This reply is encrypted. Enter the passphrase the reviewer gave you."
-                              : text;
-        return;
-    }
+    if (status != Platform::kLinkOk) return reply_failed(status, text);
     // The answer's lines (review_job.h): the reviewer, the message, one per element added, the document last.
     std::vector<std::string> lines;
     size_t at = 0;
@@ -214,11 +273,13 @@ void App::reply_applied(int status, const std::string& text) {
     r.apply_ok = true;
     r.apply_message = lines[1];
     r.apply_added.assign(lines.begin() + 2, lines.end());
+    forget_pending_reply(r.apply_fragment);  // kept for this draft: applied now
     if (r.apply_added.empty()) return;  // applied before: nothing new, no undo step
     review_edited("Apply reply from " + (lines[0].empty() ? std::string("a reviewer") : lines[0]));
 }
 
 void App::draw_apply_reply() {
+    offer_pending_reply();
     if (review_.apply_open || ImGui::IsPopupOpen(kApplyDialog)) draw_apply_reply_open();
 }
 
@@ -235,9 +296,10 @@ void App::draw_apply_reply_open() {
         const bool enter = text_input("ui:reply.passphrase", review_.apply_passphrase, "Passphrase", -1,
                                       kInputPassword | kInputEnter).enter;
         mark("reply.passphrase");
-        if ((primary_button(ICON_LOCK "  Open") || enter) && !review_.apply_passphrase.empty()) run_apply_reply();
+        if ((primary_button(ICON_LOCK "  Open") || enter) && !review_.apply_passphrase.empty()) run_locate_reply();
         mark("reply.open");
     }
+    draw_apply_reply_choices();
     end_dialog(review_.apply_open, "reply.close", true);
 }
 

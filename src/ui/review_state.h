@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/model.h"
+
 namespace hs::ui {
 
 struct ReviewState {
@@ -27,6 +29,11 @@ struct ReviewState {
     // opened on that field before anything else changed, starts with them as its passage.
     std::string selection, selection_path;
     uint64_t selection_rev = 0;
+    // Suggest mode: typing in a text field of the document makes a suggestion instead of changing the text.
+    std::vector<std::string> suggesting;  // the drafts in Suggest mode (by draft id, or document id before stored)
+    std::string suggest_path;          // the field being edited in Suggest mode ("" when none)
+    std::string suggest_text;          // what that field shows meanwhile; the document keeps its text
+    std::string suggest_note;          // why the last edit was not kept as a suggestion
     // Send reply (the Share dialog).
     std::string reply_passphrase, reply_link, reply_error;
     bool reply_making = false;
@@ -36,6 +43,17 @@ struct ReviewState {
     std::string apply_fragment, apply_passphrase, apply_message;
     std::vector<std::string> apply_added;
     bool apply_needs_passphrase = false, apply_running = false, apply_ok = false;
+    // Which draft a reply answers: the content hash of the version it was written on and who sent it (read before it
+    // is applied), another draft that shared that version (offered to open), and whether the link may be kept for
+    // later (no open draft has that version) or was kept.
+    std::string apply_base, apply_reviewer, apply_draft;
+    bool apply_keepable = false, apply_kept = false;
+    bool apply_pending = false, apply_offered = false;  // a reply kept for later; offered, not applied yet
+    // Reply links kept for later (review_pending.cpp), in the app's storage: offered when a draft that shared the
+    // version they answer opens. As stored: [{"base", "from", "link"}] (JSON, which the editor reads already).
+    Json pending = Json::array();
+    bool pending_loaded = false;
+    std::string pending_checked;  // the draft (and its number of shared versions) last checked for kept replies
 };
 
 // A line saying what went wrong (or, with ok, what was done), wrapped, located as `locate_name` (review_links.cpp).

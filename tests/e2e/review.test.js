@@ -1,6 +1,6 @@
 // Review by link, as people do it: an author shares a postmortem; two reviewers, each in a fresh browser, open the
 // link, type their names, comment (one on words selected in the summary, with Ctrl+Alt+M), suggest a wording and decide; each sends a reply link. The
-// author applies A then B then B again, a second author browser B then A: every comment, suggestion and decision is
+// author applies A then B then B again (B's reviewer also types a change in Suggest mode), a second author browser B then A: every comment, suggestion and decision is
 // there once, and both authors hold the same review data. Accepting a suggestion changes the text; Ctrl+Z undoes it.
 'use strict';
 const { test, before, after } = require('node:test');
@@ -136,12 +136,25 @@ test('two reviewers reply by link; the author applies the replies in any order, 
   await down(r2.page, 'review.name.review.name');
   await type(r2.page, 'review.name.review.name', 'Γιώργος Παπαδόπουλος');
   await comment(r2.page, '', 'Η σύνοψη χρειάζεται τον αντίκτυπο στους πελάτες \u{1F914}');
+  // Γιώργος types a change in Suggest mode: the text stays as it was, the words typed become a suggestion.
+  await h.click(r2.page, 'topbar.suggest');
+  await h.locate(r2.page, 'editor.suggesting');
+  await up(r2.page, 'field.summary');
+  await r2.page.keyboard.press('Control+End');
+  await r2.page.keyboard.type(' Ρίζα: cert-manager \u{1F512}.');
+  await r2.page.keyboard.press('Escape');
+  await h.settle(r2.page, 300);
+  await h.click(r2.page, 'topbar.suggesting');  // off again
   await down(r2.page, 'review.decide.changes_requested');
   const d1 = await h.doc(r1.page), d2 = await h.doc(r2.page);
   assert.equal(d1.comments.length, 1);
   assert.equal(d1.comments[0].anchor.exact, '証明書の期限切れ');
   assert.equal(d1.suggestions.length, 1);
   assert.equal(d2.comments.length, 1);
+  assert.equal(d2.summary, SUMMARY, 'Suggest mode leaves the text alone');
+  assert.equal(d2.suggestions.length, 1);
+  assert.equal(d2.suggestions[0].anchor.exact, 'ротации.');
+  assert.equal(d2.suggestions[0].replacement, 'ротации. Ρίζα: cert-manager \u{1F512}.');
   await r1.page.screenshot({ path: h.shotPath('review-reviewer-1280.png') });
   const replyA = await sendReply(r1.page), replyB = await sendReply(r2.page);
   for (const r of [replyA, replyB]) {
@@ -158,7 +171,9 @@ test('two reviewers reply by link; the author applies the replies in any order, 
   const twice = await h.doc(page);
   assert.deepEqual(reviewData(twice), reviewData(once), 'B applied twice adds nothing');
   assert.equal(twice.comments.length, 2);
-  assert.equal(twice.suggestions.length, 1);
+  assert.equal(twice.suggestions.length, 2);
+  assert.ok(twice.suggestions.some((s) => s.author === 'Γιώργος Παπαδόπουλος' && s.replacement.includes('Ρίζα')),
+    'the suggestion typed in Suggest mode came with the reply');
   const before = shared.approvals.length;  // the sample's own decision stays
   assert.equal(twice.approvals.length, before + 2);
   assert.deepEqual(twice.approvals.slice().filter((a) => !shared.approvals.some((b) => b.reviewer === a.reviewer))
@@ -177,19 +192,20 @@ test('two reviewers reply by link; the author applies the replies in any order, 
   assert.deepEqual(reviewData(await h.doc(author2.page)), reviewData(twice), 'either order, the same review data');
 
   // The author accepts the suggestion: the text changes; Ctrl+Z puts it back.
-  const sg = twice.suggestions[0].id;
+  const sg = twice.suggestions.find((s) => s.replacement.startsWith('43分間')).id;
+  const byId = (d) => d.suggestions.find((s) => s.id === sg);
   await down(page, 'review.suggestion.' + sg);
   await page.screenshot({ path: h.shotPath('review-author-1280.png') });
   await down(page, 'review.accept.' + sg);
   await h.settle(page, 300);
   const accepted = await h.doc(page);
   assert.equal(accepted.summary, SUMMARY.replace('42分間', '43分間 (43 minutes)'));
-  assert.equal(accepted.suggestions[0].state, 'accepted');
+  assert.equal(byId(accepted).state, 'accepted');
   await page.keyboard.press('Control+z');
   await h.settle(page, 300);
   const undone = await h.doc(page);
   assert.equal(undone.summary, SUMMARY);
-  assert.equal(undone.suggestions[0].state || 'open', 'open');  // open is the default, left out of the file
+  assert.equal(byId(undone).state || 'open', 'open');  // open is the default, left out of the file
   await reach(page, 'review.comments', 1);
   await page.screenshot({ path: h.shotPath('review-comments-1280.png') });
 
@@ -202,6 +218,12 @@ test('two reviewers reply by link; the author applies the replies in any order, 
   assert.ok(margin.some((t) => t.includes('証明書の期限切れ') && t.includes('Какой сертификат истёк?')), margin.join(' | '));
   assert.ok(margin.some((t) => t.includes('Γιώργος Παπαδόπουλος')), margin.join(' | '));
   assert.equal(await page.$$eval('section.review-comments li', (els) => els.length), 2, 'and in the list at the end');
+  // The words the first comment quotes are marked in the text, and its quote in the margin leads to them.
+  const marks = await page.$$eval('#sec-summary mark.pm-comment-mark', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(marks, ['証明書の期限切れ']);
+  await page.click('#sec-summary a.pm-comment-link');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'pm-comment-mark');
+  assert.equal(await page.evaluate(() => location.hash), '', 'the link scrolls; it opens nothing');
   await page.screenshot({ path: h.shotPath('review-readview-1280.png') });
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.screenshot({ path: h.shotPath('review-readview-1400.png') });

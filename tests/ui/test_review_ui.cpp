@@ -7,7 +7,9 @@
 
 #include "app.h"
 #include "core/format.h"
+#include "core/fs.h"
 #include "core/review.h"
+#include "core/store.h"
 #include "headless.h"
 #include "imgui.h"
 #include "locate_util.h"
@@ -17,18 +19,39 @@ namespace {
 const char* kSummary =
     "Истёк сертификат: 証明書の期限切れで checkout failed for 40 minutes (Ω-cluster, \xf0\x9f\x94\xa5 eu-west).";
 
-struct Fixture {
+// A postmortem with a summary, as the reviews here start from.
+hs::Document postmortem(const std::string& id, const std::string& title, const std::string& summary) {
+    hs::Document d;
+    d.id = id;
+    d.title = title;
+    d.sections = {"summary", "root_causes"};
+    d.summary = summary;
+    return d;
+}
+
+// `s` with its first `from` replaced by `to`.
+std::string replaced(std::string s, const std::string& from, const std::string& to) {
+    const size_t at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    return s.replace(at, from.size(), to);
+}
+
+// Fields edited as in the page: through the text box laid over them (App::overlay_input / overlay_done).
+class OverlayPlatform : public hs::native::HeadlessPlatform {
+public:
+    bool has_text_overlay() const override { return true; }
+    void overlay_show(const Overlay&) override {}
+    void overlay_hide() override {}
+};
+
+template <class P>
+struct FixtureOn {
     hs::native::HeadlessRunner r{1200, 1400};
-    hs::native::HeadlessPlatform platform;
+    P platform;
     hs::ui::App app{platform};
-    Fixture() {
+    FixtureOn() {
         platform.fixed_now_ms = 1767225600000;  // 2026-01-01T00:00:00Z
-        hs::Document d;
-        d.id = "pm-review-ui";
-        d.title = "Сбой оплаты / 決済障害";
-        d.sections = {"summary", "root_causes"};
-        d.summary = kSummary;
-        app.open_document(d);
+        app.open_document(postmortem("pm-review-ui", "Сбой оплаты / 決済障害", kSummary));
         frames(4);
     }
     void frames(int n) {
@@ -44,7 +67,16 @@ struct Fixture {
         frames(2);
     }
     const hs::Document& doc() { return *app.document(); }
+    // Types into the page's text box over `path` (a click starts editing it): its whole new text, then leaves it.
+    void edit_in_page(const std::string& path, const std::string& text) {
+        click("field." + path);
+        app.overlay_input(path, text);
+        frames(1);
+        app.overlay_done(path, 0);
+        frames(2);
+    }
 };
+using Fixture = FixtureOn<hs::native::HeadlessPlatform>;
 
 }  // namespace
 
@@ -240,4 +272,208 @@ TEST_CASE("words selected in a field become the comment's passage, from the butt
     f.frames(2);
     REQUIRE(f.doc().comments.size() == 3);
     CHECK(f.doc().comments[2].anchor.exact.empty());
+}
+
+TEST_CASE("in Suggest mode, an edit of a field ends as one suggestion of the words changed, and the text stays") {
+    FixtureOn<OverlayPlatform> f;
+    CHECK_FALSE(uitest::shown(f.r, "editor.suggesting"));
+    f.click("topbar.suggest");
+    f.frames(2);
+    REQUIRE(uitest::shown(f.r, "editor.suggesting"));  // the banner over the document
+    CHECK(uitest::shown(f.r, "topbar.suggesting"));
+    f.edit_in_page("ui:review.suggest_name", "Γιώργος");  // the name, asked in the banner
+    // A number changed and a unit rewritten, typed as in the page: the document keeps its text meanwhile.
+    const std::string typed = replaced(kSummary, "40 minutes", "42 минуты");
+    f.click("field.summary");
+    f.app.overlay_input("summary", typed);
+    f.frames(1);
+    CHECK(f.doc().summary == kSummary);
+    CHECK(f.doc().suggestions.empty());
+    f.app.overlay_done("summary", 0);
+    f.frames(2);
+    CHECK(f.doc().summary == kSummary);
+    REQUIRE(f.doc().suggestions.size() == 1);
+    const hs::Suggestion s = f.doc().suggestions[0];
+    CHECK(s.anchor.path == "summary");
+    CHECK(s.anchor.exact == "40 minutes");
+    CHECK(s.replacement == "42 минуты");
+    CHECK(s.author == "Γιώργος");
+    CHECK(uitest::shown(f.r, "review.suggestion." + s.id));
+    // Japanese words deleted: a suggestion to replace them with nothing.
+    const std::string deleted = replaced(kSummary, "証明書の", "");
+    f.edit_in_page("summary", deleted);
+    REQUIRE(f.doc().suggestions.size() == 2);
+    CHECK(f.doc().suggestions[1].anchor.exact == "証明書の");
+    CHECK(f.doc().suggestions[1].replacement.empty());
+    CHECK(f.doc().summary == kSummary);
+
+    // Accepted, the text changes; Ctrl+Z puts it back with the suggestion open again.
+    f.click("review.accept." + s.id);
+    f.frames(2);
+    CHECK(f.doc().summary == typed);
+    f.r.modifiers(true, false);
+    f.r.key(ImGuiKey_Z, true);
+    f.frames(1);
+    f.r.key(ImGuiKey_Z, false);
+    f.r.modifiers(false, false);
+    f.frames(2);
+    CHECK(f.doc().summary == kSummary);
+    CHECK(f.doc().suggestions[0].state == "open");
+
+    // Suggesting off: an edit changes the text again.
+    f.click("topbar.suggesting");
+    f.frames(2);
+    CHECK_FALSE(uitest::shown(f.r, "editor.suggesting"));
+    f.edit_in_page("summary", typed);
+    CHECK(f.doc().summary == typed);
+    CHECK(f.doc().suggestions.size() == 2);
+}
+
+TEST_CASE("in Suggest mode, an empty field is not written and the banner says why; the mode is per draft") {
+    FixtureOn<OverlayPlatform> f;
+    f.click("topbar.suggest");
+    f.frames(2);
+    f.edit_in_page("ui:review.suggest_name", "Айгерим");
+    f.app.open_document(postmortem("pm-other", "Другой / 別件", ""));
+    f.frames(3);
+    CHECK_FALSE(uitest::shown(f.r, "editor.suggesting"));  // the other draft is edited directly
+    f.click("topbar.suggest");
+    f.frames(2);
+    f.edit_in_page("summary", "新しい要約 \xf0\x9f\x94\xa5");
+    CHECK(f.doc().summary.empty());
+    CHECK(f.doc().suggestions.empty());
+    CHECK(uitest::shown(f.r, "editor.suggest_note"));
+}
+
+TEST_CASE("in Suggest mode, typing in ImGui's own field (native) makes a suggestion when the field is left") {
+    Fixture f;
+    f.click("topbar.suggest");
+    f.frames(2);
+    f.type_into("review.name.review.suggest_name", "Мария");
+    f.type_into("field.summary", "Весь ");
+    CHECK(f.doc().summary == kSummary);
+    f.click("editor.suggesting");  // elsewhere: the field loses the keyboard
+    f.frames(2);
+    CHECK(f.doc().summary == kSummary);
+    REQUIRE(f.doc().suggestions.size() == 1);
+    CHECK(f.doc().suggestions[0].author == "Мария");
+    CHECK(f.doc().suggestions[0].replacement.find("Весь ") != std::string::npos);
+    f.click("review.accept." + f.doc().suggestions[0].id);
+    f.frames(2);
+    CHECK(f.doc().summary.size() == std::string(kSummary).size() + std::string("Весь ").size());
+}
+
+namespace {
+
+// Drafts kept in memory, as the page keeps them in its storage.
+class StoragePlatform : public hs::native::HeadlessPlatform {
+public:
+    hs::Filesystem* storage() override { return &fs; }
+    hs::MemoryFs fs;
+};
+
+// The author's postmortem as shared (its version noted), and a reviewer's reply link to it with one comment.
+struct SharedAndReply {
+    hs::Document shared;
+    std::string fragment;
+};
+SharedAndReply shared_and_reply(hs::native::HeadlessPlatform& platform) {
+    const hs::Document d = postmortem("pm-review-pending", "Сбой оплаты / 決済障害", kSummary);
+    SharedAndReply out;
+    platform.review_job("note_shared", {hs::save_document(d)}, [&](int status, const std::string& text) {
+        REQUIRE(status == hs::ui::Platform::kLinkOk);
+        hs::LoadResult l = hs::load_document(text);
+        REQUIRE(l.ok);
+        out.shared = l.doc;
+    });
+    hs::Document copy = out.shared;
+    const size_t pos = copy.summary.find("Ω-cluster");
+    hs::add_comment(copy, hs::make_anchor(copy, "summary", pos, pos + std::string("Ω-cluster").size()), "Лейла",
+                    "Какой регион? \xf0\x9f\x8c\x8d", hs::Instant{1767229200000, 0, true});
+    platform.review_job("reply", {hs::save_document(out.shared), hs::save_document(copy), "Лейла", "", ""},
+                        [&](int status, const std::string& text) {
+                            REQUIRE(status == hs::ui::Platform::kLinkOk);
+                            out.fragment = text;
+                        });
+    return out;
+}
+
+hs::Document unrelated() {
+    return postmortem("pm-other", "Диск заполнен / ディスク満杯", "Ωmega shard: log rotation stopped.");
+}
+
+}  // namespace
+
+TEST_CASE("a reply opened over another draft names the draft it answers, and Open applies it there") {
+    hs::native::HeadlessRunner r{1200, 1400};
+    StoragePlatform platform;
+    platform.fixed_now_ms = 1767229200000;
+    const SharedAndReply sr = shared_and_reply(platform);
+    {
+        hs::DraftStore store(platform.fs, "/drafts");
+        REQUIRE(store.create(sr.shared, platform.fixed_now_ms).ok());
+    }
+    hs::ui::App app{platform};
+    app.storage_loaded(true, "");
+    auto frames = [&](int n) {
+        for (int i = 0; i < n; ++i) r.frame([&] { app.frame(); });
+    };
+    app.open_document(unrelated());
+    frames(3);
+    app.open_link(sr.fragment);
+    frames(3);
+    REQUIRE(uitest::shown(r, "reply.error"));
+    REQUIRE(uitest::shown(r, "reply.open_draft"));
+    CHECK(app.document()->id == "pm-other");
+    CHECK(app.document()->comments.empty());  // nothing added to the draft that was open
+    uitest::click(r, "reply.open_draft", [&] { app.frame(); });
+    frames(3);
+    REQUIRE(app.document()->id == "pm-review-pending");
+    REQUIRE(app.document()->comments.size() == 1);
+    CHECK(app.document()->comments[0].author == "Лейла");
+    CHECK(uitest::shown(r, "reply.applied"));
+}
+
+TEST_CASE("a reply opened before its draft exists is kept, and offered once that draft opens") {
+    hs::native::HeadlessRunner r{1200, 1400};
+    StoragePlatform platform;
+    platform.fixed_now_ms = 1767229200000;
+    const SharedAndReply sr = shared_and_reply(platform);
+    auto app = std::make_unique<hs::ui::App>(platform);
+    app->storage_loaded(true, "");
+    auto frames = [&](int n) {
+        for (int i = 0; i < n; ++i) r.frame([&] { app->frame(); });
+    };
+    frames(2);
+    REQUIRE_FALSE(app->has_document());
+    app->open_link(sr.fragment);
+    frames(3);
+    REQUIRE(uitest::shown(r, "reply.error"));
+    REQUIRE(uitest::shown(r, "reply.keep"));
+    uitest::click(r, "reply.keep", [&] { app->frame(); });
+    frames(2);
+    CHECK_FALSE(uitest::shown(r, "reply.keep"));
+    std::string kept;
+    REQUIRE(platform.fs.read("/settings/pending-replies.json", kept).ok());
+    CHECK(kept.find(sr.fragment) != std::string::npos);
+    uitest::click(r, "reply.close", [&] { app->frame(); });
+    frames(2);
+
+    // Later, in a new session: another draft opens first (nothing offered), then the one the reply answers.
+    app.reset();
+    app = std::make_unique<hs::ui::App>(platform);
+    app->storage_loaded(true, "");
+    app->open_document(unrelated());
+    frames(3);
+    CHECK_FALSE(uitest::shown(r, "reply.apply_kept"));
+    app->open_document(sr.shared);
+    frames(3);
+    REQUIRE(uitest::shown(r, "reply.apply_kept"));
+    CHECK(app->document()->comments.empty());  // offered, not applied without asking
+    uitest::click(r, "reply.apply_kept", [&] { app->frame(); });
+    frames(3);
+    REQUIRE(app->document()->comments.size() == 1);
+    CHECK(app->document()->comments[0].text == "Какой регион? \xf0\x9f\x8c\x8d");
+    REQUIRE(platform.fs.read("/settings/pending-replies.json", kept).ok());
+    CHECK(kept.find(sr.fragment) == std::string::npos);  // applied: no longer kept
 }

@@ -164,6 +164,7 @@ EMSCRIPTEN_KEEPALIVE void hs_overlay_selection(const char* path, const char* tex
     S.app->overlay_selection(path ? path : "", text ? text : "");
 }
 EMSCRIPTEN_KEEPALIVE void hs_comment_shortcut() { S.app->comment_shortcut(); poke(); }
+EMSCRIPTEN_KEEPALIVE void hs_suggest_toggle() { S.app->toggle_suggesting(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_library() { S.app->open_library(); poke(); }  // Ctrl+Shift+F in a text field
 EMSCRIPTEN_KEEPALIVE void hs_undo() { S.app->undo(); poke(); }
 EMSCRIPTEN_KEEPALIVE void hs_redo() { S.app->redo(); poke(); }
