@@ -282,6 +282,7 @@ void DraftStore::cache_put(Draft d) {
     if (!drafts_.count(d.id)) order_.insert(std::lower_bound(order_.begin(), order_.end(), d.id), d.id);
     const std::string id = d.id;
     drafts_[id] = std::move(d);
+    ++revision_;
 }
 
 const Draft* DraftStore::find(const std::string& id) const {
@@ -307,6 +308,7 @@ Status DraftStore::quarantine_file(const std::string& sub, const std::string& na
     // The reason file is a courtesy: if it cannot be written the file is still out of the way.
     fs_.write(path_join(dir("quarantine"), q + ".reason.txt"), "File: " + sub + "/" + name + "\n" + reason);
     if (qname) *qname = q;
+    ++revision_;
     return Status::success();
 }
 
@@ -316,6 +318,7 @@ LoadReport DraftStore::load_all() {
     LoadReport rep;
     drafts_.clear();
     order_.clear();
+    ++revision_;
     last_snapshot_ms_.clear();
     Status s = ensure_dirs();
     if (!s.ok()) rep.errors.push_back(s.message);
@@ -446,6 +449,7 @@ Status DraftStore::remove(const std::string& id, int64_t now_ms) {
         return s;
     }
     drafts_.erase(id);
+    ++revision_;
     order_.erase(std::remove(order_.begin(), order_.end(), id), order_.end());
     last_snapshot_ms_.erase(id);
     return Status::success();
@@ -511,6 +515,7 @@ int DraftStore::purge_trash(int64_t now_ms) {
         if (!drafts_.count(e.id)) remove_tree(history_dir(e.id));
         ++n;
     }
+    if (n) ++revision_;
     return n;
 }
 
@@ -551,6 +556,7 @@ Status DraftStore::delete_quarantined(const std::string& name) {
     Status s = fs_.remove(path_join(dir("quarantine"), name));
     if (!s.ok()) return s;
     fs_.remove(path_join(dir("quarantine"), name + ".reason.txt"));
+    ++revision_;
     return Status::success();
 }
 

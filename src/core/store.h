@@ -116,6 +116,9 @@ public:
 
     // ---- drafts (the cache holds the last successfully saved/loaded version of each) -------------------------
     const std::vector<std::string>& ids() const { return order_; }
+    // Grows with every change to the drafts held (saved, added, removed, reloaded): views built from them (the
+    // sidebar's list) are rebuilt when it moves, not every frame.
+    uint64_t revision() const { return revision_; }
     const Draft* find(const std::string& id) const;
     size_t size() const { return drafts_.size(); }
 
@@ -219,6 +222,7 @@ private:
     std::map<std::string, Draft> drafts_;
     std::vector<std::string> order_;  // sorted ids
     std::map<std::string, int64_t> last_snapshot_ms_;
+    uint64_t revision_ = 0;
 };
 
 // Guards the IDBFS rule: the first syncfs(true) (populate from IndexedDB) must finish before any syncfs(false)

@@ -408,6 +408,22 @@ private:
     std::string save_error_;        // last storage error shown in the top bar
     bool read_only_ = false;        // the draft is being edited in another tab
     std::string drafts_filter_;
+    // The sidebar's lists, rebuilt when the store (its revision), the filter or the day changes, not every frame.
+    struct DraftsView {
+        const DraftStore* store = nullptr;
+        uint64_t revision = 0;
+        std::string filter, today;
+        std::vector<DraftSummary> list;
+        std::vector<TrashEntry> trash;
+        std::vector<QuarantineEntry> quarantined;
+        uint64_t overview_revision = 0;  // the overview's figures, kept the same way while its dialog is open
+        std::string overview_today;
+        Overview overview;
+    } drafts_view_;
+    const Overview& cached_overview(const std::string& today);
+    const DraftsView& drafts_view(const std::string& today);
+    void draw_draft_row(const DraftSummary& s, int64_t now, std::string& remove);
+    void draw_drafts_footer(const DraftsView& view, const std::string& remove, int64_t now);
     bool offer_download_ = false;   // a write failed: the problem dialog offers Download all drafts
 
     // History, overview, settings

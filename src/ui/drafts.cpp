@@ -264,16 +264,70 @@ void App::draw_drafts_list() {
     }
     text_input("ui:drafts.search", drafts_filter_, ICON_SEARCH "  Search drafts", -1);
     const int64_t now = platform_.now_ms();
-    std::vector<DraftSummary> list = store_->summaries(utc_date(now), SortBy::Updated, drafts_filter_);
+    const DraftsView& view = drafts_view(utc_date(now));
+    const std::vector<DraftSummary>& list = view.list;
     if (list.empty()) ImGui::TextColored(p.text_muted, drafts_filter_.empty() ? "No drafts yet" : "No match");
     std::string remove;
-    for (const DraftSummary& s : list) {
+    // Only the rows on screen are drawn; the others are named where they would be, so they can be found and
+    // scrolled to (a library of a thousand drafts drew a thousand rows each frame).
+    static const char* const kRowMarks[] = {"draft.{}", "draft.delete.{}"};
+    const float row_h = ImGui::GetTextLineHeight() * 2 + 6, pitch = row_h + ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float row_w = ImGui::GetContentRegionAvail().x;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(list.size()), pitch);
+    int drawn_from = 0, drawn_to = 0;
+    while (clipper.Step()) {
+        if (drawn_to == 0) drawn_from = clipper.DisplayStart;
+        drawn_to = std::max(drawn_to, clipper.DisplayEnd);
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) draw_draft_row(list[static_cast<size_t>(r)], now, remove);
+    }
+    for (int r = 0; r < static_cast<int>(list.size()); ++r)
+        if (r < drawn_from || r >= drawn_to)
+            mark_group(kRowMarks, IM_ARRAYSIZE(kRowMarks), list[static_cast<size_t>(r)].id, top.x,
+                       top.y + static_cast<float>(r) * pitch, row_w, pitch);
+    draw_drafts_footer(view, remove, now);
+}
+
+// The rebuild of the sidebar's lists. summaries() reads every draft, list_trash() and list_quarantine() read
+// storage: each frame, with a thousand drafts, that was most of the frame.
+const App::DraftsView& App::drafts_view(const std::string& today) {
+    DraftsView& v = drafts_view_;
+    if (v.store == store_.get() && v.revision == store_->revision() && v.filter == drafts_filter_ && v.today == today &&
+        v.revision != 0)
+        return v;
+    v.list = store_->summaries(today, SortBy::Updated, drafts_filter_);
+    v.trash = store_->list_trash();
+    v.quarantined = store_->list_quarantine();
+    v.store = store_.get();
+    v.revision = store_->revision();  // after the reads: reading the trash may set a damaged file aside
+    v.filter = drafts_filter_;
+    v.today = today;
+    return v;
+}
+
+const Overview& App::cached_overview(const std::string& today) {
+    DraftsView& v = drafts_view_;
+    if (v.overview_revision != store_->revision() || v.overview_today != today || v.overview_revision == 0) {
+        v.overview = store_->overview(today);
+        v.overview_revision = store_->revision();
+        v.overview_today = today;
+    }
+    return v.overview;
+}
+
+void App::draw_draft_row(const DraftSummary& s, int64_t now, std::string& remove) {
+    const Palette& p = palette();
+    {
         ImGui::PushID(s.id.c_str());
         const bool current = s.id == draft_id_;
         std::string title = s.title.empty() ? std::string("Untitled postmortem") : s.title;
         ImVec2 start = ImGui::GetCursorScreenPos();
         float w = ImGui::GetContentRegionAvail().x;
-        if (ImGui::Selectable("##d", current, 0, ImVec2(w - 26, ImGui::GetTextLineHeight() * 2 + 6))) open_draft(s.id);
+        // The row ends before the trash icon (placed at w - 22 from the window's left), so a click on the icon's
+        // left edge is the icon's.
+        const float sel_w = w - 26 - ImGui::GetCursorPosX();
+        if (ImGui::Selectable("##d", current, 0, ImVec2(sel_w, ImGui::GetTextLineHeight() * 2 + 6))) open_draft(s.id);
         mark("draft." + s.id);
         // The title and its line of facts end with an ellipsis a little before the trash icon (placed at w - 22
         // from the window's left), whole in a tooltip.
@@ -297,6 +351,11 @@ void App::draw_drafts_list() {
         mark("draft.delete." + s.id);
         ImGui::PopID();
     }
+}
+
+// Below the list: the trash, damaged files set aside, Download all drafts; and the removal asked for in the list.
+void App::draw_drafts_footer(const DraftsView& view, const std::string& remove, int64_t now) {
+    const Palette& p = palette();
     if (!remove.empty()) {
         if (remove == draft_id_) {
             save_now();
@@ -308,7 +367,7 @@ void App::draw_drafts_list() {
         store_->remove(remove, now);
         platform_.storage_persist();
     }
-    std::vector<TrashEntry> trash = store_->list_trash();
+    const std::vector<TrashEntry>& trash = view.trash;
     if (!trash.empty() && ImGui::TreeNode("trash", ICON_TRASH "  Trash (%d)", static_cast<int>(trash.size()))) {
         for (const TrashEntry& t : trash) {
             ImGui::PushID(t.id.c_str());
@@ -322,17 +381,17 @@ void App::draw_drafts_list() {
         }
         ImGui::TreePop();
     }
-    if (!store_->list_quarantine().empty()) {
+    if (!view.quarantined.empty()) {
         ImGui::TextColored(p.warning, ICON_WARNING "  %d damaged file(s) set aside",
-                           static_cast<int>(store_->list_quarantine().size()));
+                           static_cast<int>(view.quarantined.size()));
         if (ImGui::SmallButton("Download damaged files")) {
-            for (const QuarantineEntry& q : store_->list_quarantine()) {
+            for (const QuarantineEntry& q : view.quarantined) {
                 std::string raw;
                 if (store_->read_quarantined(q.name, raw).ok()) platform_.download(download_name(q.name, ".damaged.txt"), "application/octet-stream", raw);
             }
         }
     }
-    if (!list.empty() && ImGui::SmallButton(ICON_DOWNLOAD "  Download all drafts")) download_all();
+    if (!view.list.empty() && ImGui::SmallButton(ICON_DOWNLOAD "  Download all drafts")) download_all();
     mark("drafts.export_all");
 }
 

@@ -102,7 +102,7 @@ void App::draw_overview_open() {
     if (!store_) {
         muted_text("Your drafts are not loaded, so there is nothing to count.");
     } else {
-        const Overview o = store_->overview(utc_date(platform_.now_ms()));
+        const Overview& o = cached_overview(utc_date(platform_.now_ms()));
         const float gap = ImGui::GetStyle().ItemSpacing.x;
         const float avail = ImGui::GetContentRegionAvail().x;
         const bool two_rows = avail < 700;
