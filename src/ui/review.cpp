@@ -208,6 +208,10 @@ void App::draw_review_section(float w) {
         ImGui::Indent(4);
         ImGui::PushItemWidth(w - 4);
         draw_review_workflow();
+        // Suggest mode from here too (the top bar's pencil; on a phone, only here).
+        bool on = suggesting();
+        if (ImGui::Checkbox("Suggest changes instead of editing the text", &on)) toggle_suggesting();
+        mark("review.suggest_mode");
         draw_review_suggestions();
         draw_review_comments();
         ImGui::PopItemWidth();

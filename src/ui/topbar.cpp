@@ -91,7 +91,7 @@ void App::draw_top_bar_actions(float win_w, bool tiny) {
     const ImGuiStyle& st = ImGui::GetStyle();
     float actions_w = bw * 2 + 16;  // settings and theme, with a margin
     if (doc_) {
-        actions_w += (bw + 8) * (tiny ? 6 : 7) + 16;
+        actions_w += (bw + 8) * (tiny ? 5 : 7) + 16;
         if (!tiny) actions_w += ImGui::CalcTextSize(ICON_SHARE "  Share" ICON_DOWNLOAD "  Export").x + st.FramePadding.x * 4;
     }
     if (topbar_actions_w_ > 0) actions_w = topbar_actions_w_ + 4;  // as measured on the last frame
@@ -115,8 +115,10 @@ void App::draw_top_bar_actions(float win_w, bool tiny) {
             ImGui::EndDisabled();
             ImGui::SameLine(0, 8);
         }
-        draw_suggest_toggle(tiny);  // Suggest mode (review_suggest.cpp)
-        ImGui::SameLine(0, 8);
+        if (!tiny) {  // Suggest mode (review_suggest.cpp); on a phone the top bar has no room: the Review section has it
+            draw_suggest_toggle(false);
+            ImGui::SameLine(0, 8);
+        }
         if (const int open = open_comment_count(); open > 0) {  // open comments: a click goes to them
             const std::string label = std::string(ICON_COMMENT " ") + std::to_string(open) + "##comments";
             if (ImGui::Button(label.c_str())) scroll_to_section_ = "review";

@@ -88,7 +88,7 @@ TEST_CASE("classification set in the editor: services, tags, detection, category
     e.click("classify.services.pick.認証サービス");
     CHECK(e.doc().services == std::vector<std::string>{"認証サービス"});
     // A tag the taxonomy does not list, typed and added with Enter.
-    e.click("classify.tags.add");
+    e.click("field.ui:classify.tags");
     e.type("Ошибка-конфигурации 🔥");
     e.press(ImGuiKey_Enter);
     CHECK(e.doc().tags == std::vector<std::string>{"Ошибка-конфигурации 🔥"});
@@ -139,11 +139,11 @@ TEST_CASE("a chip is removed with a click, or the last one with Backspace in the
     REQUIRE(e.doc().services == std::vector<std::string>{"payments-api", "edge-proxy"});
     e.click("classify.services.chip.0");
     CHECK(e.doc().services == std::vector<std::string>{"edge-proxy"});
-    e.click("classify.services.add");
+    e.click("field.ui:classify.services");
     e.press(ImGuiKey_Backspace);
     CHECK(e.doc().services.empty());
     // A value already there is not added twice.
-    e.click("classify.services.add");
+    e.click("field.ui:classify.services");
     e.type("payments-api");
     e.press(ImGuiKey_Enter);
     e.type("payments-api");
