@@ -137,11 +137,7 @@ function libraryZip(count) {
     const src = path.join(dir, 'postmortems');
     execFileSync('python3', [path.join(h.ROOT, 'scripts', 'gen_library.py'), src, '--count', String(count), '--seed', '1']);
     const zip = path.join(dir, 'library.zip');
-    execFileSync('python3', ['-c', 'import sys, zipfile, os\n' +
-      'with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n' +
-      '    for n in sorted(os.listdir(sys.argv[2])): z.write(os.path.join(sys.argv[2], n), "postmortems/" + n)\n',
-    zip, src]);
-    return fs.readFileSync(zip);
+    return h.zipFolder(src, zip, 'postmortems');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // Shared e2e harness: serves dist/ through serve.py (same headers as in production), launches Debian's Chromium
 // through playwright-core, records console errors and every request, and finds controls by name.
 'use strict';
-const { spawn } = require('child_process');
+const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
@@ -209,5 +209,15 @@ async function shareLink(page) {
   return link;
 }
 
-module.exports = { shareLink, retype, CHROMIUM_ARGS, screenshotDocs, distinctColours, watch, ROOT, startServer, launch, openApp, locate, click, settle,
+// The files of folder `src` zipped as a team would hand them over (Python's zipfile, each under `folder/`) into
+// `zip`; the archive's bytes.
+function zipFolder(src, zip, folder) {
+  execFileSync('python3', ['-c', 'import sys, zipfile, os\n' +
+    'with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n' +
+    '    for n in sorted(os.listdir(sys.argv[2])): z.write(os.path.join(sys.argv[2], n), sys.argv[3] + "/" + n)\n',
+    zip, src, folder]);
+  return fs.readFileSync(zip);
+}
+
+module.exports = { zipFolder, shareLink, retype, CHROMIUM_ARGS, screenshotDocs, distinctColours, watch, ROOT, startServer, launch, openApp, locate, click, settle,
   doc, drop, shotPath, scrollIntoView };

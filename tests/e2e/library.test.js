@@ -37,11 +37,7 @@ function historyZip() {
   });
   fs.writeFileSync(path.join(out, 'README.txt'), 'Разборы инцидентов платформы, один файл на инцидент 📚\n');
   const zip = path.join(dir, 'history.zip');
-  execFileSync('python3', ['-c', 'import sys, zipfile, os\n' +
-    'with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n' +
-    '    for n in sorted(os.listdir(sys.argv[2])): z.write(os.path.join(sys.argv[2], n), "postmortems/" + n)\n',
-    zip, out]);
-  const bytes = fs.readFileSync(zip);
+  const bytes = h.zipFolder(out, zip, 'postmortems');
   const docs = fs.readdirSync(src).sort().map((n) => JSON.parse(fs.readFileSync(path.join(src, n), 'utf8')));
   fs.rmSync(dir, { recursive: true, force: true });
   return { bytes, titles, mdTitles, docs };

@@ -31,11 +31,7 @@ function history() {
   const src = path.join(dir, 'postmortems');
   execFileSync('python3', [path.join(h.ROOT, 'scripts', 'gen_library.py'), src, '--count', String(COUNT), '--seed', '21']);
   const zip = path.join(dir, 'history.zip');
-  execFileSync('python3', ['-c', 'import sys, zipfile, os\n' +
-    'with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n' +
-    '    for n in sorted(os.listdir(sys.argv[2])): z.write(os.path.join(sys.argv[2], n), "history/" + n)\n',
-    zip, src]);
-  return { src, bytes: fs.readFileSync(zip) };
+  return { src, bytes: h.zipFolder(src, zip, 'history') };
 }
 
 // Given to the page's file picker (the input behind Open and Ctrl+O), as a person picks a team's archive.
