@@ -758,7 +758,12 @@
     // The library's index (src/platform/library_job.h) lives in a worker of its own, kept between calls, so that a
     // file import that runs the file worker out of memory does not take the index with it. The editor (not this
     // page) sends it the drafts, since it holds them: they are in its own heap (MEMFS over IDBFS).
-    if (op === 'library') return workerAnswer(id, libraryHelper, { op: 'library', job: b, arg: a });
+    // The library's argument comes as bytes (a Uint8Array of its own), handed over rather than copied, in a task of
+    // its own: the editor asks from inside a frame, and the worker's start (on the first job) need not hold it up.
+    if (op === 'library') {
+      setTimeout(function () { workerAnswer(id, libraryHelper, { op: 'library', job: b, arg: a }, [a.buffer]); }, 0);
+      return;
+    }
     var read = op === 'read';
     workerAnswer(id, read ? linkHelper : fileHelper, read ? { op: 'decode', fragment: a, passphrase: pass }
                                                         : op === 'qr' ? { op: 'qr', text: a }
@@ -769,11 +774,11 @@
   // Exports (core/exporters/jobs.h) are made in the worker as well: the editor's wasm does not carry the exporters.
   function exportJob(job, id, doc, arg) { workerAnswer(id, fileHelper, { op: 'export', job: job, doc: doc, arg: arg }); }
   // Sends `msg` to a worker and hands its answer (or why there is none) to the editor as hs_link_answer(id, ...).
-  function workerAnswer(id, helper, msg) {
+  function workerAnswer(id, helper, msg, transfer) {
     var answer = function (status, text) {
       if (mod) heapString(mod, text, function (p) { mod.ccall('hs_link_answer', null, ['number', 'number', 'number'], [id, status, p]); });
     };
-    helper.call(msg).then(function (r) {
+    helper.call(msg, transfer).then(function (r) {
       answer(r.status, r.text);
     }, function (e) {
       if (!e.stopped) answer(WORKER_STATUS.REFUSED, (e.load ? 'the page could not start its worker' : 'the worker stopped') + why(e.message) + '.');

@@ -14,7 +14,8 @@
 //   {id, op: 'review', job, args}             -> {id, status, text}        (a review job, src/platform/review_job.h:
 //                                                 args a JSON array of strings)
 //   {id, op: 'library', job, arg}             -> {id, status, text}        (a library job, src/platform/library_job.h:
-//                                                 the search index is kept in this worker between calls)
+//                                                 arg UTF-8 bytes or a string; the search index is kept in this
+//                                                 worker between calls)
 // status: 1 done, 0 refused (text says why), 2 the link needs a passphrase.
 //   a runtime abort (out of memory)          -> {id, crashed: what}, and this worker closes; the page makes another.
 'use strict';
@@ -57,7 +58,8 @@ function run(msg) {
       ptrs.push(bytesIn(m, tj), bytesIn(m, td), bytesIn(m, tt));
       ok = m._hsw_trends(ptrs[0], tj.length, ptrs[1], td.length, ptrs[2], tt.length);
     } else if (msg.op === 'library') {
-      var lj = new TextEncoder().encode(msg.job), la = new TextEncoder().encode(msg.arg);
+      var lj = new TextEncoder().encode(msg.job),
+        la = typeof msg.arg === 'string' ? new TextEncoder().encode(msg.arg) : new Uint8Array(msg.arg);
       ptrs.push(bytesIn(m, lj), bytesIn(m, la));
       ok = m._hsw_library(ptrs[0], lj.length, ptrs[1], la.length);
     } else if (msg.op === 'qr') {

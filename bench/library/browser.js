@@ -5,7 +5,8 @@
 // 16 ms while the index is built, while typing in the library's search box, or while scrolling its results and the
 // overview.
 // Usage: node bench/library/browser.js [count] [rounds]   (builds nothing: run `python3 serve.py --build` first;
-// `node bench/library/browser.js 100 1` checks that it runs in a few minutes)
+// `node bench/library/browser.js 100 1` checks that it runs in a few minutes; HS_BENCH_DETAIL=1 prints every frame;
+// HS_BENCH_PROFILE=file.cpuprofile saves the CPU profile of opening the library)
 //
 // Measured in the page (an init script, as bench/storage/typing.js does):
 // - search latency: from the last keystroke of a query (the 'input' event that brings its last character to the
@@ -79,7 +80,7 @@ function instrument() {
     postMessage(msg, transfer) {
       if (msg && msg.op === 'library') {
         let q = null;
-        if (msg.job === 'search') try { q = JSON.parse(msg.arg).q; } catch (err) { q = null; }
+        if (msg.job === 'search') try { q = JSON.parse(typeof msg.arg === 'string' ? msg.arg : new TextDecoder().decode(msg.arg)).q; } catch (err) { q = null; }
         const j = { job: msg.job, q, sent: performance.now(), bytes: msg.arg.length };
         this.__jobs[msg.id] = j;
         T.lib = this;  // the worker that holds the index
@@ -103,7 +104,7 @@ function workerLog() {
     orig(msg);
     if (msg && msg.op === 'library') {
       let q = null;
-      if (msg.job === 'search') try { q = JSON.parse(msg.arg).q; } catch (err) { q = null; }
+      if (msg.job === 'search') try { q = JSON.parse(typeof msg.arg === 'string' ? msg.arg : new TextDecoder().decode(msg.arg)).q; } catch (err) { q = null; }
       self.__log.push({ job: msg.job, q, start: a, end: performance.timeOrigin + performance.now() });
     }
   };
@@ -256,7 +257,15 @@ async function measure(browser, server, zip, count) {
   const importMs = Date.now() - t0;
   await h.settle(page, 300);
   const r = { importMs };
+  // HS_BENCH_PROFILE=file.cpuprofile: the main thread's CPU profile while the library opens over the library.
+  const cdp = process.env.HS_BENCH_PROFILE && count ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   r.open = await openLibrary(page, count);
+  if (cdp) fs.writeFileSync(process.env.HS_BENCH_PROFILE, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   r.typing = await typeQueries(page);
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');  // the empty query lists the newest postmortems
@@ -300,6 +309,9 @@ function frameRow(label, base, big) {
   console.log(`  ${label}`);
   console.log(`    empty library (baseline): ${f(base)}`);
   console.log(`    ${COUNT} postmortems:       ${f(big)}  goal none over ${FRAME_GOAL_MS} ms: ${met}`);
+  if (process.env.HS_BENCH_DETAIL) {  // each frame in order: main thread / the wasm's build, in ms
+    console.log('      ' + big.frames.map((x, i) => `${x.toFixed(1)}/${big.builds[i].toFixed(1)}`).join(' '));
+  }
 }
 
 (async () => {

@@ -419,6 +419,8 @@ private:
         uint64_t overview_revision = 0;  // the overview's figures, kept the same way while its dialog is open
         std::string overview_today;
         Overview overview;
+        std::vector<float> overview_row_h;  // the open action items' rows as drawn (TableRowSkipper)
+        float overview_row_w = -1, overview_row_font = 0;
     } drafts_view_;
     const Overview& cached_overview(const std::string& today);
     const DraftsView& drafts_view(const std::string& today);

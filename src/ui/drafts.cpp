@@ -312,6 +312,7 @@ const Overview& App::cached_overview(const std::string& today) {
         v.overview = store_->overview(today);
         v.overview_revision = store_->revision();
         v.overview_today = today;
+        v.overview_row_h.clear();  // other rows: measured again
     }
     return v.overview;
 }

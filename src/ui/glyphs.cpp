@@ -1,6 +1,7 @@
 #include "glyphs.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 
@@ -21,9 +22,11 @@ struct FontInfo {
 // Above this, code points (unassigned planes and private use) get no index entry: ImGui's lookup tables are as long
 // as the largest code point in them.
 constexpr unsigned kMaxCodepoint = 0x3FFFF;
-// Rasterising is a call into the page per glyph: a frame that meets more new glyphs than this draws the rest in the
-// next frame (blank until then), so no frame is held up by a whole page of new text.
+// Rasterising is a call into the page per glyph: a frame that meets more new glyphs than this, or spends longer than
+// kBudgetMs on them, draws the rest in the next frames (blank until then), so no frame is held up by a whole page of
+// new text (a library's search results in a script not yet seen: the first glyphs of a fallback font cost most).
 constexpr int kPerFrame = 600;
+constexpr double kBudgetMs = 3.0;
 constexpr int kPad = 1;
 
 struct Cache {
@@ -40,6 +43,7 @@ struct Cache {
     bool recreate = false;
     bool need_room = false;
     int this_frame = 0;
+    std::chrono::steady_clock::time_point first_miss;  // this frame's first glyph rasterised
     bool deferred = false;  // a glyph of this frame was left for the next
     GlyphStats stats;
 } C;
@@ -188,7 +192,11 @@ void add_glyph(FontInfo& fi, unsigned cp, const GlyphImage& img, int tx, int ty)
 bool on_miss(ImFont* f, unsigned cp) {
     FontInfo* fi = info_of(f);
     if (!fi || cp > kMaxCodepoint || cp == 0) return false;
-    if (C.this_frame >= kPerFrame || C.rgba.empty()) {
+    const auto now = std::chrono::steady_clock::now();
+    if (C.this_frame == 0) C.first_miss = now;
+    const bool over_budget =
+        C.this_frame > 0 && std::chrono::duration<double, std::milli>(now - C.first_miss).count() > kBudgetMs;
+    if (C.this_frame >= kPerFrame || over_budget || C.rgba.empty()) {
         C.need_room = C.need_room || C.rgba.empty();
         C.deferred = true;
         if (C.request_frame) C.request_frame();

@@ -21,8 +21,9 @@ namespace hs::ui {
 namespace {
 
 // A frame spends at most this long turning drafts into JSON for the index; the rest go in the next frames, so
-// opening the library over a thousand drafts never holds up a frame.
-constexpr int64_t kSyncBudgetMs = 6;
+// opening the library over a thousand drafts never holds up a frame (the frame also draws the panel and its results,
+// and sends the batch: about as long again).
+constexpr int64_t kSyncBudgetMs = 3;
 constexpr size_t kResultsShown = 30;
 constexpr float kFilterLabelW = 70;  // the label after a filter's combo ("Severity")
 const char* const kDialog = "Library: search all postmortems";
@@ -105,10 +106,21 @@ void App::open_library() {
 // Sends the index the drafts it lacks or holds an older save of, and forgets the deleted ones. True when it sent any.
 bool App::library_sync() {
     if (!store_ || !library_.problem.empty()) return false;
+    LibraryState& L = library_;
+    const uint64_t revision = store_->revision();
+    if (L.synced_revision == revision && !L.sent.empty()) return false;
+    // A new pass when the store has changed since the last one began (or the index was lost); else this frame goes
+    // on where the last one stopped.
+    const bool fresh = L.pass_revision != revision || L.pass_from == 0 || L.sent.empty();
+    if (fresh) {
+        L.pass_revision = revision;
+        L.pass_from = 0;
+    }
     std::vector<std::string> gone;
-    for (const auto& kv : library_.sent)
-        if (!store_->find(kv.first)) gone.push_back(kv.first);
-    for (const std::string& id : gone) library_.sent.erase(id);
+    if (fresh)
+        for (const auto& kv : L.sent)
+            if (!store_->find(kv.first)) gone.push_back(kv.first);
+    for (const std::string& id : gone) L.sent.erase(id);
     auto failed = [this](int status, const std::string& text) {
         if (status == Platform::kLinkOk) return;
         library_.problem = "The library could not be indexed: " + text + ". Close it and open it again to retry.";
@@ -120,20 +132,28 @@ bool App::library_sync() {
     std::string batch;
     const int64_t start = platform_.now_ms();
     bool more = false;
-    for (const std::string& id : store_->ids()) {
+    const std::vector<std::string>& ids = store_->ids();
+    for (size_t k = L.pass_from; k < ids.size(); ++k) {
+        const std::string& id = ids[k];
         const Draft* d = store_->find(id);
         if (!d) continue;
-        auto it = library_.sent.find(id);
-        if (it != library_.sent.end() && it->second == d->updated_ms) continue;
+        auto it = L.sent.find(id);
+        if (it != L.sent.end() && it->second == d->updated_ms) continue;
         if (!batch.empty() && platform_.now_ms() - start >= kSyncBudgetMs) {
             more = true;
+            L.pass_from = k;
             break;
         }
         batch += (batch.empty() ? "[[\"" : ",[\"") + id + "\"," + save_document(d->doc) + "]";
-        library_.sent[id] = d->updated_ms;
+        L.sent[id] = d->updated_ms;
     }
     if (!batch.empty()) platform_.library_job("put", batch + "]", failed);
-    if (more) platform_.request_frame();
+    if (more) {
+        platform_.request_frame();
+    } else {
+        L.synced_revision = revision;
+        L.pass_from = 0;
+    }
     const bool sent = !gone.empty() || !batch.empty();
     if (sent) {
         library_.dirty = true;
@@ -247,7 +267,10 @@ void App::draw_library_open() {
         muted_text(storage_failed_ ? "Your drafts could not be loaded, so there is nothing to search."
                                    : "Your drafts are still loading\xe2\x80\xa6");
     } else {
-        library_sync();
+        // The frame that opens the panel shows and focuses its text field (the page lays it out): the drafts go to
+        // the index from the next frame on.
+        if (L.focus) platform_.request_frame();
+        else library_sync();
         const float w = ImGui::GetContentRegionAvail().x;
         if (L.focus) {
             text_input_focus("ui:library");
@@ -300,7 +323,27 @@ void App::draw_library_results() {
     if (none) return;
     std::string open_id, open_path;
     const float w = ImGui::GetContentRegionAvail().x;
-    for (size_t i = 0; results.is_array() && i < results.size(); ++i) {
+    const size_t n = results.is_array() ? results.size() : 0;
+    if (L.heights_for != L.answered || L.heights_w != w || L.heights.size() != n) {
+        L.heights.assign(n, 0.0f);
+        L.heights_for = L.answered;
+        L.heights_w = w;
+    }
+    static const char* const kResultMark[] = {"library.result.{}"};
+    // Results out of view are not laid out: those measured already stand in by their height, the others by a guess
+    // until a few a frame are measured (a new answer's first frame lays out only what is in view).
+    constexpr int kMeasureOffScreen = 4;
+    const float guess = ImGui::GetTextLineHeightWithSpacing() * 5;
+    int measured_off = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const float h = L.heights[i] > 0 ? L.heights[i] : guess;
+        if (!ImGui::IsRectVisible(ImVec2(w, h)) && (L.heights[i] > 0 || measured_off++ >= kMeasureOffScreen)) {
+            mark_group(kResultMark, 1, std::to_string(i), top.x, top.y, w, h);
+            ImGui::Dummy(ImVec2(w, h - ImGui::GetStyle().ItemSpacing.y));
+            if (L.heights[i] <= 0) platform_.request_frame();  // measured in a later frame
+            continue;
+        }
         const Json& r = results[i];
         const std::string id = json_text(r, "id"), title = json_text(r, "title");
         ImGui::PushID(static_cast<int>(i));
@@ -324,6 +367,7 @@ void App::draw_library_results() {
             ImGui::PopID();
         }
         ImGui::PopID();
+        L.heights[i] = ImGui::GetCursorScreenPos().y - top.y;
     }
     if (!open_id.empty()) {
         if (open_path.empty()) {

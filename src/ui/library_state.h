@@ -26,6 +26,11 @@ struct LibraryState {
 
     // What the index holds: each draft sent, with the save time of the copy sent (a later save sends it again).
     std::map<std::string, int64_t> sent;
+    // The store's revision (DraftStore::revision) when `sent` last matched it: until it changes, nothing to send.
+    uint64_t synced_revision = 0;
+    // A pass over the drafts spread over frames: the revision it started at and where the next frame goes on.
+    uint64_t pass_revision = 0;
+    size_t pass_from = 0;
     std::string problem;  // the index could not be reached or kept: said in the panel, syncing stops until reopened
     bool dirty = true;    // the drafts changed since the last search was asked
     std::string asked;    // the last search asked (query and filters as JSON): another one is asked when it differs
@@ -35,6 +40,11 @@ struct LibraryState {
     int answered = 0;     // the sequence number of `answer`
     size_t expected = 0;  // drafts the index should hold when the last search is answered
     hs::Json answer;      // the last search's answer (library_job.h "search")
+    // Each result's height as drawn, for the answer `heights_for` at the width `heights_w`: results out of view are
+    // stood in for by their height, not laid out again.
+    std::vector<float> heights;
+    int heights_for = -1;
+    float heights_w = 0;
 
     // Similar incidents of the open draft, asked again a moment after it changes or the library does.
     bool similar_open = false;

@@ -163,10 +163,13 @@ void App::draw_overview_open() {
             ImGui::TableSetupColumn("Postmortem", ImGuiTableColumnFlags_WidthStretch, 2);
             ImGui::TableHeadersRow();
             std::string open_id;
+            // Thousands of rows across a large library, of differing heights (wrapped cells): only those in view.
+            DraftsView& v = drafts_view_;
+            TableRowSkipper rows(v.overview_row_h, v.overview_row_w, v.overview_row_font, o.open_items.size());
             for (size_t i = 0; i < o.open_items.size(); ++i) {
+                if (!rows.draw(i)) continue;
                 const OverdueItem& it = o.open_items[i];
                 ImGui::PushID(static_cast<int>(i));
-                ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 if (it.overdue) {  // the icon is in the UI font, the date in the mono one
                     ImGui::TextColored(p.danger, ICON_WARNING);
@@ -196,6 +199,7 @@ void App::draw_overview_open() {
                                                     t.c_str(), nullptr, w);
                 ImGui::PopID();
             }
+            rows.end();
             ImGui::EndTable();
             if (!open_id.empty()) {
                 open_draft(open_id);

@@ -203,4 +203,72 @@ void squiggle(ImDrawList* dl, const ImRect& r, ImU32 colour) {
     if (n >= 2) dl->AddPolyline(pts, n, colour, 0, 1.2f);
 }
 
+TableRowSkipper::TableRowSkipper(std::vector<float>& heights, float& key_width, float& key_font, size_t rows)
+    : h_(heights), table_(ImGui::GetCurrentTable()) {
+    ImGuiWindow* win = ImGui::GetCurrentWindow();  // the table's own scrolling window
+    // The rows' heights follow the columns' widths (a table's first frame has not sized them yet) and the font.
+    float width = 0;
+    for (int c = 0; c < table_->ColumnsCount; ++c) width += table_->Columns[c].WidthGiven * static_cast<float>(c + 1);
+    const float font = ImGui::GetFontSize();
+    if (key_width != width || key_font != font || h_.size() != rows) {
+        key_width = width;
+        key_font = font;
+        h_.assign(rows, 0.0f);
+    }
+    view_top_ = win->ClipRect.Min.y;
+    view_bottom_ = win->ClipRect.Max.y;
+    est_ = ImGui::GetTextLineHeight() + table_->CellPaddingY * 2;
+    // Where the first row will start: below the header row, which is still open (a frozen header: the rows below it
+    // start where the scrolled content does, as TableEndRow places them).
+    y_ = table_->RowPosY2;
+    if (table_->FreezeRowsCount > 0 && !table_->IsUnfrozenRows)
+        y_ = table_->WorkRect.Min.y + table_->RowPosY2 - table_->OuterRect.Min.y;
+}
+
+void TableRowSkipper::next_row(float min_height) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_None, min_height);
+    if (last_ >= 0) h_[static_cast<size_t>(last_)] = table_->RowPosY1 - last_y_;  // the row drawn before ended here
+    last_ = -1;
+}
+
+void TableRowSkipper::flush() {
+    if (pending_rows_ == 0) return;
+    if (pending_rows_ % 2) {
+        next_row(pending_);
+    } else {  // two spacers keep the count's parity
+        next_row(pending_ / 2);
+        next_row(pending_ / 2);
+    }
+    pending_ = 0;
+    pending_rows_ = 0;
+}
+
+bool TableRowSkipper::draw(size_t i) {
+    const float known = h_[i];
+    const float h = known > 0 ? known : est_;
+    const bool in_view = y_ + h >= view_top_ && y_ <= view_bottom_;
+    if (!in_view && (known > 0 || measured_ >= kMeasurePerFrame)) {
+        pending_ += h;
+        ++pending_rows_;
+        y_ += h;
+        return false;
+    }
+    if (known <= 0) ++measured_;
+    flush();
+    next_row(0);
+    last_ = static_cast<long>(i);
+    last_y_ = table_->RowPosY1;
+    y_ = last_y_ + h;  // corrected when the row ends
+    return true;
+}
+
+void TableRowSkipper::end() {
+    flush();
+    if (last_ >= 0) {  // the table's last row, still open: it ends below its content, as TableEndRow will place it
+        const float bottom = std::max(table_->RowPosY2, ImGui::GetCurrentWindow()->DC.CursorMaxPos.y + table_->CellPaddingY);
+        h_[static_cast<size_t>(last_)] = bottom - last_y_;
+        last_ = -1;
+    }
+}
+
 }  // namespace hs::ui

@@ -36,6 +36,35 @@ bool escape_to_close();
 // so underlines and highlights sit under the glyphs they mark.
 std::vector<ImRect> text_range_rects(ImFont* font, float size, ImVec2 pos, const std::string& text, float wrap_w,
                                      size_t r0, size_t r1);
+// Draws only the rows of a scrolling table (ImGuiTableFlags_ScrollY) that are in view, when rows differ in height
+// (wrapped cells), which ImGuiListClipper's one row height cannot do. Each row's height is measured when it is drawn
+// and kept while the columns' widths and the font size stay the same; rows out of view are then stood in for by spacer
+// rows of their height (an even or odd number of them, so the alternate row colours stay put). Rows not yet measured
+// are drawn to measure them, at most kMeasurePerFrame a frame off screen, the others counted at one line meanwhile.
+//   TableRowSkipper rows(heights, n);
+//   for (size_t i = 0; i < n; ++i) { if (!rows.draw(i)) continue; ImGui::TableNextColumn(); ... }
+//   rows.end();
+class TableRowSkipper {
+public:
+    static constexpr int kMeasurePerFrame = 150;
+    // Call right after the table's header row. `heights` is kept by the caller between frames, with the columns'
+    // widths and the font size they were measured at.
+    TableRowSkipper(std::vector<float>& heights, float& key_width, float& key_font, size_t rows);
+    // True when row i is to be drawn (the table's row has been started); false when it is skipped.
+    bool draw(size_t i);
+    void end();  // after the last row, before ImGui::EndTable
+
+private:
+    void flush();
+    void next_row(float min_height);
+    std::vector<float>& h_;
+    ImGuiTable* table_;
+    float view_top_, view_bottom_, est_, y_;
+    float pending_ = 0;
+    int pending_rows_ = 0, measured_ = 0;
+    long last_ = -1;
+    float last_y_ = 0;
+};
 // A calendar button that opens a month grid; sets `date` ("YYYY-MM-DD", or "" with Clear). True when changed.
 bool date_picker(const std::string& id, std::string& date, int64_t now_ms);
 // A wavy underline under `r` (spell-check style).

@@ -142,7 +142,9 @@ void setup_gl(const char* canvas) {
 
 void load_fonts_for(float dpr) {
     if (S.frame_count == 0) hs_js_mark("hs-fonts-start");
-    hs::ui::load_fonts(dpr);
+    const hs::ui::Fonts& f = hs::ui::load_fonts(dpr);
+    for (const ImFont* font : {f.ui, f.bold, f.title, f.mono})
+        if (font) hs_js_glyph_warm(font->FontSize, font == f.bold || font == f.title, font == f.mono);
     if (S.frame_count == 0) hs_js_mark("hs-fonts-raster");
     upload_font_texture();
     S.font_dpr = dpr;

@@ -309,36 +309,65 @@ mergeInto(LibraryManager.library, {
       } catch (e) {}
     }, { 'timeout': 1500 });
   },
+  // The first character of a script that a font (a size and weight) has not drawn yet costs that font's first
+  // lookup of the script's system font (a CJK or colour emoji font is megabytes): 5-30 ms in the frame that meets it,
+  // the first Japanese keystroke or search result. So the wasm names its fonts once they are built, and while the
+  // page is idle one character of each common script is measured with each of them, one at a time.
+  hs_js_glyph_warm__deps: ['$hsGlyphCtx'],
+  hs_js_glyph_warm: function (px, bold, mono) {
+    var ctx = hsGlyphCtx(px, bold, mono), W = Module['hsGlyphWarm'] || (Module['hsGlyphWarm'] = { queue: [] });
+    if (!ctx) return;
+    // Cyrillic, Greek, Japanese, Chinese, Korean, Arabic, Hebrew, Thai, Devanagari, emoji.
+    ['\u0416', '\u03a9', '\u3042\u6f22', '\u4e2d', '\ud55c', '\u0639', '\u05d0', '\u0e01', '\u0915',
+     '\ud83d\udd25'].forEach(function (c) { W.queue.push([ctx, c]); });
+    if (W.busy) return;
+    W.busy = true;
+    var later = window.requestIdleCallback || function (f) { setTimeout(f, 200); };
+    var step = function () {
+      var next = W.queue.shift();
+      if (ABORT || !next) { W.busy = false; return; }
+      next[0].measureText(next[1]);
+      later(step, { 'timeout': 500 });  // a busy page (an import) still gets them done within seconds
+    };
+    later(step, { 'timeout': 500 });
+  },
+  // One canvas per font (UI, bold, title, mono) for glyphs on demand: setting ctx.font costs ~0.4 ms (the string is
+  // parsed and the fonts looked up), and a frame's new glyphs come from the fonts in turn.
+  $hsGlyphCtx__deps: ['$hsGlyphFamily'],
+  $hsGlyphCtx: function (px, bold, mono) {
+    var G = Module['hsGlyph'] || (Module['hsGlyph'] = {});
+    var key = px + (bold ? 'b' : '') + (mono ? 'm' : ''), ctx = G[key];
+    if (ctx) return ctx;
+    var c = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(256, 256) : document.createElement('canvas');
+    c.width = 256; c.height = 256;
+    ctx = c.getContext('2d', { 'willReadFrequently': true });
+    if (!ctx) return null;
+    ctx.font = (bold ? '600 ' : '400 ') + (px / 1.2109).toFixed(2) + 'px ' + hsGlyphFamily(mono);
+    ctx.textBaseline = 'alphabetic';
+    ctx.textAlign = 'left';
+    ctx.fillStyle = '#fff';
+    return (G[key] = ctx);
+  },
+  // The common fonts for each script by name: a character that none of the listed fonts has sends the browser to the
+  // system's font fallback, which costs ~0.5 ms per new character on Linux (fontconfig); a listed font is checked
+  // directly. Latin, Greek and Cyrillic fonts come before the CJK ones (which also carry those letters).
+  $hsGlyphFamily: function (mono) {
+    return (mono ? '"JetBrains Mono", ui-monospace, monospace, ' : '') +
+      'Inter, -apple-system, "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, ' +
+      '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", ' +
+      '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Apple SD Gothic Neo", "Malgun Gothic", ' +
+      '"Noto Sans CJK KR", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Thai", "Noto Sans Devanagari", ' +
+      '"Noto Sans Armenian", "Noto Sans Georgian", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", ' +
+      'system-ui, sans-serif';
+  },
   // Glyphs on demand (src/ui/glyphs.h): draws one code point with the browser's own text renderer and the system's
   // fonts (any script the system can show, colour emoji included) and hands its pixels to the atlas. `px` is ImGui's
   // size (ascender to descender); Inter's is 1.2109 em, so the CSS size is px / 1.2109, as for the DOM overlay.
   // Returns 1 and fills metrics [w, h, x0, y0, advance, colored], or 0.
+  hs_js_glyph__deps: ['$hsGlyphCtx'],
   hs_js_glyph: function (cp, px, bold, mono, out, cap, metrics) {
-    // One canvas per font (UI, bold, title, mono): setting ctx.font costs ~0.4 ms (the string is parsed and the fonts
-    // looked up), and a frame's new glyphs come from the fonts in turn.
-    var G = Module['hsGlyph'] || (Module['hsGlyph'] = {});
-    var key = px + (bold ? 'b' : '') + (mono ? 'm' : ''), ctx = G[key];
-    if (!ctx) {
-      var c = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(256, 256) : document.createElement('canvas');
-      c.width = 256; c.height = 256;
-      ctx = c.getContext('2d', { 'willReadFrequently': true });
-      if (!ctx) return 0;
-      // The common fonts for each script by name: a character that none of the listed fonts has sends the browser to
-      // the system's font fallback, which costs ~0.5 ms per new character on Linux (fontconfig); a listed font is
-      // checked directly. Latin, Greek and Cyrillic fonts come before the CJK ones (which also carry those letters).
-      var fam = (mono ? '"JetBrains Mono", ui-monospace, monospace, ' : '') +
-        'Inter, -apple-system, "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, ' +
-        '"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", Meiryo, "Noto Sans CJK JP", "Noto Sans JP", ' +
-        '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Apple SD Gothic Neo", "Malgun Gothic", ' +
-        '"Noto Sans CJK KR", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Thai", "Noto Sans Devanagari", ' +
-        '"Noto Sans Armenian", "Noto Sans Georgian", "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji", ' +
-        'system-ui, sans-serif';
-      ctx.font = (bold ? '600 ' : '400 ') + (px / 1.2109).toFixed(2) + 'px ' + fam;
-      ctx.textBaseline = 'alphabetic';
-      ctx.textAlign = 'left';
-      ctx.fillStyle = '#fff';
-      G[key] = ctx;
-    }
+    var ctx = hsGlyphCtx(px, bold, mono);
+    if (!ctx) return 0;
     var s = String.fromCodePoint(cp), mt = ctx.measureText(s);
     var x0 = Math.floor(-mt.actualBoundingBoxLeft) - 1, x1 = Math.ceil(mt.actualBoundingBoxRight) + 1;
     var y0 = Math.floor(-mt.actualBoundingBoxAscent) - 1, y1 = Math.ceil(mt.actualBoundingBoxDescent) + 1;
@@ -382,7 +411,10 @@ mergeInto(LibraryManager.library, {
     var op = what === HsLinkRequest.READ ? 'read' : what === HsLinkRequest.QR ? 'qr' :
              what === HsLinkRequest.REVIEW ? 'review' : what === HsLinkRequest.LIBRARY ? 'library' :
              what === HsLinkRequest.TRENDS ? 'trends' : 'make';
-    if (Module['link']) Module['link'](op, id, hsText(a, aLen), hsText(b, bLen), hsText(pass, passLen));
+    // The library's argument (a batch of drafts for the index: megabytes) goes as bytes, copied out of the heap and
+    // handed over to the worker, which reads bytes: decoding it here would cost the frame that sends it.
+    var arg = op === 'library' ? HEAPU8.slice(a, a + aLen) : hsText(a, aLen);
+    if (Module['link']) Module['link'](op, id, arg, hsText(b, bLen), hsText(pass, passLen));
   },
   // Exports are made in the page's worker too (web/app.js exportJob); the answer comes back through hs_link_answer.
   hs_js_export__deps: ['$hsText'],

@@ -69,6 +69,8 @@ void hs_js_stop_setup();  // defines Module.hsStop: after an abort, no more even
 void hs_js_request_frame();
 void hs_js_ui_font(const unsigned char* data, unsigned long size);
 int hs_js_glyph(unsigned codepoint, float px, int bold, int mono, uint32_t* out, int cap, float* metrics);
+// Names a font of the glyph atlas (its size and weight), so that the page loads its scripts' system fonts while idle.
+void hs_js_glyph_warm(float px, int bold, int mono);
 void hs_js_mark(const char* name);         // performance.mark: the startup's stages (bench/startup)
 void hs_js_trace(const char* label);       // console.timeStamp: a mark in the browser's profile
 char* hs_js_page_url();                    // the page's address without its fragment; malloc'd, freed by the caller
