@@ -758,12 +758,9 @@
     // The library's index (src/platform/library_job.h) lives in a worker of its own, kept between calls, so that a
     // file import that runs the file worker out of memory does not take the index with it. The editor (not this
     // page) sends it the drafts, since it holds them: they are in its own heap (MEMFS over IDBFS).
-    // The library's argument comes as bytes (a Uint8Array of its own), handed over rather than copied, in a task of
-    // its own: the editor asks from inside a frame, and the worker's start (on the first job) need not hold it up.
-    if (op === 'library') {
-      setTimeout(function () { workerAnswer(id, libraryHelper, { op: 'library', job: b, arg: a }, [a.buffer]); }, 0);
-      return;
-    }
+    // The library's argument comes as bytes (a Uint8Array of its own), handed over rather than copied. (Sent at once,
+    // in the frame that asks: a task of its own would wait for the next frame, a search's answer with it.)
+    if (op === 'library') return workerAnswer(id, libraryHelper, { op: 'library', job: b, arg: a }, [a.buffer]);
     var read = op === 'read';
     workerAnswer(id, read ? linkHelper : fileHelper, read ? { op: 'decode', fragment: a, passphrase: pass }
                                                         : op === 'qr' ? { op: 'qr', text: a }

@@ -327,9 +327,9 @@ mergeInto(LibraryManager.library, {
       var next = W.queue.shift();
       if (ABORT || !next) { W.busy = false; return; }
       next[0].measureText(next[1]);
-      later(step, { 'timeout': 500 });  // a busy page (an import) still gets them done within seconds
+      later(step, { 'timeout': 100 });  // a busy page (an import) still gets them done within a few seconds
     };
-    later(step, { 'timeout': 500 });
+    later(step, { 'timeout': 100 });
   },
   // One canvas per font (UI, bold, title, mono) for glyphs on demand: setting ctx.font costs ~0.4 ms (the string is
   // parsed and the fonts looked up), and a frame's new glyphs come from the fonts in turn.
