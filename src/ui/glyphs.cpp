@@ -23,10 +23,9 @@ struct FontInfo {
 // as the largest code point in them.
 constexpr unsigned kMaxCodepoint = 0x3FFFF;
 // Rasterising is a call into the page per glyph: a frame that meets more new glyphs than this, or spends longer than
-// kBudgetMs on them, draws the rest in the next frames (blank until then), so no frame is held up by a whole page of
-// new text (a library's search results in a script not yet seen: the first glyphs of a fallback font cost most).
+// the platform's budget on them (set_glyph_budget_ms), draws the rest in the next frames (blank until then), so no
+// frame is held up by a whole page of new text (a library's search results in a script not yet seen).
 constexpr int kPerFrame = 600;
-constexpr double kBudgetMs = 3.0;
 constexpr int kPad = 1;
 
 struct Cache {
@@ -43,6 +42,7 @@ struct Cache {
     bool recreate = false;
     bool need_room = false;
     int this_frame = 0;
+    double budget_ms = 0;                               // 0: no time limit
     std::chrono::steady_clock::time_point first_miss;  // this frame's first glyph rasterised
     bool deferred = false;  // a glyph of this frame was left for the next
     GlyphStats stats;
@@ -192,10 +192,13 @@ void add_glyph(FontInfo& fi, unsigned cp, const GlyphImage& img, int tx, int ty)
 bool on_miss(ImFont* f, unsigned cp) {
     FontInfo* fi = info_of(f);
     if (!fi || cp > kMaxCodepoint || cp == 0) return false;
-    const auto now = std::chrono::steady_clock::now();
-    if (C.this_frame == 0) C.first_miss = now;
-    const bool over_budget =
-        C.this_frame > 0 && std::chrono::duration<double, std::milli>(now - C.first_miss).count() > kBudgetMs;
+    bool over_budget = false;
+    if (C.budget_ms > 0) {
+        const auto now = std::chrono::steady_clock::now();
+        if (C.this_frame == 0) C.first_miss = now;
+        over_budget =
+            C.this_frame > 0 && std::chrono::duration<double, std::milli>(now - C.first_miss).count() > C.budget_ms;
+    }
     if (C.this_frame >= kPerFrame || over_budget || C.rgba.empty()) {
         C.need_room = C.need_room || C.rgba.empty();
         C.deferred = true;
@@ -242,6 +245,7 @@ bool on_miss(ImFont* f, unsigned cp) {
 void set_glyph_rasterizer(GlyphRasterizer r) { C.raster = r; }
 void set_glyph_max_texture(int px) { C.max_tex = std::max(1024, px); }
 void set_glyph_frame_request(void (*request)()) { C.request_frame = request; }
+void set_glyph_budget_ms(double ms) { C.budget_ms = std::max(0.0, ms); }
 
 void glyphs_atlas_built() {
     C.fonts.clear();

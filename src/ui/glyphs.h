@@ -37,6 +37,10 @@ void glyphs_register_font(ImFont* font, bool bold, bool mono);
 void glyphs_new_frame();
 // Set by the platform: called when a glyph could not be added this frame and another frame is needed.
 void set_glyph_frame_request(void (*request)());
+// At most this many milliseconds of rasterising a frame, the rest in the next frames (0, the default: no time limit,
+// only a count a frame; the native builds keep it so that tests do not depend on the machine's load). The web build
+// sets it: its rasteriser is the page's, a call per glyph, and a new font costs the browser milliseconds.
+void set_glyph_budget_ms(double ms);
 
 // What the platform must send to the GPU after ImGui::Render (and before drawing). `recreate`: the whole texture
 // (new size or format); otherwise rows [y0, y1) changed. `rgba` is null while the atlas is still ImGui's own

@@ -2,9 +2,11 @@
 // drawn with its own glyphs, never with the fallback '?', and the atlas grows to hold them.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <string>
 
 #include "glyphs.h"
+#include "glyphs_native.h"
 #include "headless.h"
 #include "imgui.h"
 
@@ -70,4 +72,72 @@ TEST_CASE("a code point no font has is a box, not '?', and the atlas stays bound
     const hs::ui::GlyphStats st = hs::ui::glyph_stats();
     CHECK(st.tex_h <= 8192);
     CHECK(st.added > 1000);
+}
+
+namespace {
+int g_slow_calls = 0;
+// A rasteriser as slow as the browser's with a font it has not loaded yet: 2 ms a glyph, a small square.
+bool slow_raster(uint32_t, float px, bool, bool, hs::ui::GlyphImage& g) {
+    ++g_slow_calls;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(2);
+    while (std::chrono::steady_clock::now() < until) {
+    }
+    g.w = g.h = 6;
+    g.x0 = 0;
+    g.y0 = -px * 0.7f;
+    g.advance = 7;
+    g.rgba.assign(36, 0xFFFFFFFFu);
+    return true;
+}
+}  // namespace
+
+TEST_CASE("a frame's rasterising stops at the platform's time budget; the rest of the text comes in the next frames") {
+    hs::native::HeadlessRunner r(800, 600);
+    hs::ui::set_glyph_rasterizer(slow_raster);
+    std::string text;  // 60 ideographs no other test draws
+    for (unsigned cp = 0x8A00; cp < 0x8A00 + 60; ++cp) {
+        text += static_cast<char>(0xE0 | (cp >> 12));
+        text += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        text += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    auto draw = [&] {
+        ImGui::Begin("t");
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::End();
+    };
+    hs::ui::set_glyph_budget_ms(9.0);
+    for (int i = 0; i < 2; ++i)  // the atlas takes glyphs on demand from the frame after the first one asked
+        r.frame([] {
+            ImGui::Begin("t");
+            ImGui::TextUnformatted("\xe8\xb0\x80");  // U+8C00
+            ImGui::End();
+        });
+    g_slow_calls = 0;
+    r.frame(draw);
+    const int first = g_slow_calls;
+    CHECK(first >= 1);
+    CHECK(first <= 6);  // 9 ms of 2 ms glyphs, and the one that crossed the line
+    int frames = 1;
+    while (g_slow_calls < 60 && frames < 100) {
+        r.frame(draw);
+        ++frames;
+    }
+    CHECK(g_slow_calls == 60);  // every glyph, each once
+    CHECK(frames >= 10);
+    // Without a time budget (the native default) a frame takes them all.
+    hs::ui::set_glyph_budget_ms(0);
+    std::string more;
+    for (unsigned cp = 0x8B00; cp < 0x8B00 + 40; ++cp) {
+        more += static_cast<char>(0xE0 | (cp >> 12));
+        more += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        more += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    g_slow_calls = 0;
+    r.frame([&] {
+        ImGui::Begin("t");
+        ImGui::TextUnformatted(more.c_str());
+        ImGui::End();
+    });
+    CHECK(g_slow_calls == 40);
+    hs::native::install_native_glyphs();
 }

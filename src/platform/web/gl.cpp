@@ -135,6 +135,7 @@ void setup_gl(const char* canvas) {
         hs::ui::set_glyph_max_texture(std::min(max_tex, 8192));
         hs::ui::set_glyph_rasterizer(web_glyph);
         hs::ui::set_glyph_frame_request(glyph_frame);
+        hs::ui::set_glyph_budget_ms(3.0);  // bench/library/browser.js: a frame's other work leaves about this much
     }
     emscripten_set_webglcontextlost_callback(canvas, nullptr, EM_TRUE, on_context_lost);
     emscripten_set_webglcontextrestored_callback(canvas, nullptr, EM_TRUE, on_context_restored);

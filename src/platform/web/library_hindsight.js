@@ -317,9 +317,10 @@ mergeInto(LibraryManager.library, {
   hs_js_glyph_warm: function (px, bold, mono) {
     var ctx = hsGlyphCtx(px, bold, mono), W = Module['hsGlyphWarm'] || (Module['hsGlyphWarm'] = { queue: [] });
     if (!ctx) return;
-    // Cyrillic, Greek, Japanese, Chinese, Korean, Arabic, Hebrew, Thai, Devanagari, emoji.
+    // Cyrillic, Greek, Japanese, Chinese, Korean, Arabic, Hebrew, Thai, Devanagari, emoji, and the symbols that
+    // postmortems use in text presentation (a stopwatch, a check mark, an arrow, a warning sign: other fonts again).
     ['\u0416', '\u03a9', '\u3042\u6f22', '\u4e2d', '\ud55c', '\u0639', '\u05d0', '\u0e01', '\u0915',
-     '\ud83d\udd25'].forEach(function (c) { W.queue.push([ctx, c]); });
+     '\ud83d\udd25', '\u23f1', '\u2713', '\u2192', '\u26a0'].forEach(function (c) { W.queue.push([ctx, c]); });
     if (W.busy) return;
     W.busy = true;
     var later = window.requestIdleCallback || function (f) { setTimeout(f, 200); };
