@@ -99,10 +99,12 @@ void App::draw_decode_progress() {
                           ImGui::GetColorU32(p.accent), h * 0.5f);
     }
     ImGui::Dummy(ImVec2(w, h + ImGui::GetStyle().ItemSpacing.y));
-    if (incoming_.deriving && secs > 4)
-        muted_text("This link was made with a slow key: it can take 15 s on a computer and longer on a phone. The editor stays usable meanwhile.");
+    // Stop first, the note below it: a button that moves when the note appears (after 4 s) would take a click aimed
+    // at it a moment before to the text instead.
     if (ImGui::Button("Stop")) stop_decoding();
     mark("incoming.stop");
+    if (incoming_.deriving && secs > 4)
+        muted_text("This link was made with a slow key: it can take 15 s on a computer and longer on a phone. The editor stays usable meanwhile.");
     animating_ = true;
 }
 
