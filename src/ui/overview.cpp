@@ -151,16 +151,22 @@ void App::draw_overview_open() {
         const float footer = ImGui::GetFrameHeightWithSpacing() + 6;
         if (o.open_items.empty()) {
             muted_text("No open action items: no follow-up debt.");
-        } else if (ImGui::BeginTable("items", 5,
+        } else if (const bool narrow = avail < 560;  // a phone: two columns, the item's details under its title
+                   ImGui::BeginTable(narrow ? "items_narrow" : "items", narrow ? 2 : 5,
                                      ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
                                          ImGuiTableFlags_SizingStretchProp,
                                      ImVec2(0, std::max(120.0f, ImGui::GetContentRegionAvail().y - footer)))) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, 110);
-            ImGui::TableSetupColumn("Action item", ImGuiTableColumnFlags_WidthStretch, 3);
-            ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1);
-            ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, 90);
-            ImGui::TableSetupColumn("Postmortem", ImGuiTableColumnFlags_WidthStretch, 2);
+            if (narrow) {
+                ImGui::TableSetupColumn("Action item", ImGuiTableColumnFlags_WidthStretch, 3);
+                ImGui::TableSetupColumn("Postmortem", ImGuiTableColumnFlags_WidthStretch, 2);
+            } else {
+                ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, 110);
+                ImGui::TableSetupColumn("Action item", ImGuiTableColumnFlags_WidthStretch, 3);
+                ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1);
+                ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, 90);
+                ImGui::TableSetupColumn("Postmortem", ImGuiTableColumnFlags_WidthStretch, 2);
+            }
             ImGui::TableHeadersRow();
             std::string open_id;
             // Thousands of rows across a large library, of differing heights (wrapped cells): only those in view.
@@ -179,14 +185,23 @@ void App::draw_overview_open() {
                 ImGui::TextColored(it.overdue ? p.danger : p.text_muted, "%s",
                                    it.item.due.empty() ? "no date" : it.item.due.c_str());
                 ImGui::PopFont();
-                ImGui::TableNextColumn();
+                if (!narrow) ImGui::TableNextColumn();
                 ImGui::TextWrapped("%s", it.item.title.empty() ? "(untitled)" : it.item.title.c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", it.item.owner.empty() ? "\xe2\x80\x94" : it.item.owner.c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(action_status_label(it.item.status).c_str());
+                const std::string owner = it.item.owner.empty() ? "\xe2\x80\x94" : it.item.owner;
                 // How long it has waited: days since its postmortem was written.
-                if (it.age_days >= 0) muted_text((std::to_string(it.age_days) + " d old").c_str());
+                const std::string age = it.age_days >= 0 ? std::to_string(it.age_days) + " d old" : std::string();
+                if (narrow) {
+                    ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+                    ImGui::TextWrapped("%s \xc2\xb7 %s%s%s", owner.c_str(), action_status_label(it.item.status).c_str(),
+                                       age.empty() ? "" : " \xc2\xb7 ", age.c_str());
+                    ImGui::PopStyleColor();
+                } else {
+                    ImGui::TableNextColumn();
+                    ImGui::TextWrapped("%s", owner.c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(action_status_label(it.item.status).c_str());
+                    if (!age.empty()) muted_text(age.c_str());
+                }
                 ImGui::TableNextColumn();
                 // The whole title, wrapped in its column (a Selectable alone would cut it at one line).
                 std::string t = it.draft_title.empty() ? std::string("Untitled postmortem") : it.draft_title;
