@@ -294,6 +294,18 @@ Status DraftStore::quarantine_file(const std::string& sub, const std::string& na
                                    std::string* qname) {
     Status s = fs_.mkdirs(dir("quarantine"));
     if (!s.ok()) return s;
+    const std::string q = free_quarantine_name(name);
+    s = fs_.rename(path_join(dir(sub.c_str()), name), path_join(dir("quarantine"), q));
+    if (!s.ok()) return s;
+    // The reason file is a courtesy: if it cannot be written the file is still out of the way.
+    fs_.write(path_join(dir("quarantine"), q + ".reason.txt"), "File: " + sub + "/" + name + "\n" + reason);
+    if (qname) *qname = q;
+    ++revision_;
+    return Status::success();
+}
+
+// `name`, or name-2, name-3... before its extension: the first not in quarantine/ yet.
+std::string DraftStore::free_quarantine_name(const std::string& name) {
     std::string stem = name, ext;
     const size_t dot = name.find('.');
     if (dot != std::string::npos && dot > 0) {
@@ -303,10 +315,17 @@ Status DraftStore::quarantine_file(const std::string& sub, const std::string& na
     std::string q = name;
     for (int n = 2; fs_.exists(path_join(dir("quarantine"), q)) && n < 10000; ++n)
         q = stem + "-" + std::to_string(n) + ext;
-    s = fs_.rename(path_join(dir(sub.c_str()), name), path_join(dir("quarantine"), q));
+    return q;
+}
+
+Status DraftStore::set_aside(const std::string& origin, const std::string& name, const std::string& raw,
+                             const std::string& reason, std::string* qname) {
+    Status s = fs_.mkdirs(dir("quarantine"));
     if (!s.ok()) return s;
-    // The reason file is a courtesy: if it cannot be written the file is still out of the way.
-    fs_.write(path_join(dir("quarantine"), q + ".reason.txt"), "File: " + sub + "/" + name + "\n" + reason);
+    const std::string q = free_quarantine_name(name);
+    s = fs_.write(path_join(dir("quarantine"), q), raw);
+    if (!s.ok()) return s;
+    fs_.write(path_join(dir("quarantine"), q + ".reason.txt"), "File: " + origin + "\n" + reason);
     if (qname) *qname = q;
     ++revision_;
     return Status::success();

@@ -174,6 +174,10 @@ public:
     std::vector<QuarantineEntry> list_quarantine();
     Status read_quarantined(const std::string& name, std::string& raw);  // for "download raw"
     Status delete_quarantined(const std::string& name);
+    // Keeps a copy of a damaged file from elsewhere in storage (`origin`, e.g. a settings file about to be rewritten
+    // with what could be read of it) in quarantine/ as `name` (or name-2...), listed and downloadable with the rest.
+    Status set_aside(const std::string& origin, const std::string& name, const std::string& raw,
+                     const std::string& reason, std::string* qname = nullptr);
 
     // ---- library views -----------------------------------------------------------------------------------------
     // `query`: case-insensitive substring over title, incident id, tags and services ("" = all).
@@ -213,6 +217,7 @@ private:
     Status quarantine_file(const std::string& sub, const std::string& name, const std::string& reason,
                            std::string* qname);
     Status remove_tree(const std::string& path);
+    std::string free_quarantine_name(const std::string& name);
     std::string fresh_draft_id();
     bool id_in_use(const std::string& id);
     void cache_put(Draft d);

@@ -225,16 +225,24 @@ std::string a11y_changes() {
     if (g.NavId && !g.NavDisableHighlight)
         for (const Node& n : g_cur)
             if (n.id == g.NavId) focus = n.key;
-    // Where each key was in what was sent (a map type the app uses elsewhere too: no new instantiation).
+    // Where each key was in what was sent (a map type the app uses elsewhere too: no new instantiation). Most frames
+    // list the nodes in the order sent, and each is compared with the one at its place; the map is built only for a
+    // frame where they moved (it cost a large panel's frames about a millisecond each).
     std::map<std::string, size_t> before;
-    for (size_t i = 0; i < g_sent.size(); ++i) before.emplace(g_sent[i].key, i);
+    auto sent_node = [&before](const std::string& key, size_t at) -> const Node* {
+        if (at < g_sent.size() && g_sent[at].key == key) return &g_sent[at];
+        if (before.empty())
+            for (size_t i = 0; i < g_sent.size(); ++i) before.emplace(g_sent[i].key, i);
+        auto it = before.find(key);
+        return it != before.end() ? &g_sent[it->second] : nullptr;
+    };
     Json changed = Json::array();
     bool order_same = g_sent_any && g_sent.size() == g_cur.size();
     for (size_t i = 0; i < g_cur.size(); ++i) {
         const Node& n = g_cur[i];
         if (order_same && g_sent[i].key != n.key) order_same = false;
-        auto it = before.find(n.key);
-        if (it != before.end() && g_sent[it->second].same(n)) continue;
+        const Node* was = sent_node(n.key, i);
+        if (was && was->same(n)) continue;
         changed.push_back({n.key, n.role, n.name, n.value, n.state, n.id, n.locate, n.depth, n.pos});
     }
     if (order_same && changed.empty() && focus == g_sent_focus) return {};

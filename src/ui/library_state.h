@@ -31,6 +31,7 @@ struct LibraryState {
     // A pass over the drafts spread over frames: the revision it started at and where the next frame goes on.
     uint64_t pass_revision = 0;
     size_t pass_from = 0;
+    double longest_draft_ms = 0;  // a recent draft's longest time to turn into JSON (the budget's estimate)
     std::string problem;  // the index could not be reached or kept: said in the panel, syncing stops until reopened
     bool dirty = true;    // the drafts changed since the last search was asked
     std::string asked;    // the last search asked (query and filters as JSON): another one is asked when it differs

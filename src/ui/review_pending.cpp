@@ -18,37 +18,61 @@ constexpr const char* kPendingFile = "/settings/pending-replies.json";
 constexpr size_t kMaxPendingReplies = 20;         // the oldest goes first
 constexpr size_t kMaxPendingLinkBytes = 64 * 1024;  // a reply link is a few hundred characters; this is a lot more
 
-}  // namespace
-
-void App::load_pending_replies() {
-    ReviewState& r = review_;
-    if (r.pending_loaded || !platform_.storage()) return;
-    r.pending_loaded = true;
-    std::string text;
-    if (!platform_.storage()->read(kPendingFile, text).ok()) return;  // none kept yet
-    const Json j = Json::parse(text, nullptr, false);
-    if (!j.is_array()) return;  // damaged: treated as empty, and replaced by the next one kept
-    for (const Json& e : j) {
-        if (!e.is_object() || r.pending.size() >= kMaxPendingReplies) continue;
-        const std::string base = e.value("base", ""), link = e.value("link", "");
-        if (!base.empty() && !link.empty() && link.size() <= kMaxPendingLinkBytes) r.pending.push_back(e);
-    }
-}
-
-namespace {
 Status save_pending(Filesystem* fs, const Json& pending) {
     Status st = fs->mkdirs(kPendingDir);
     return st.ok() ? fs->write(kPendingFile, pending.dump()) : st;
 }
+
 }  // namespace
+
+void App::load_pending_replies() {
+    ReviewState& r = review_;
+    if (r.pending_loaded || !platform_.storage() || !store_) return;  // store_: where a damaged file is set aside
+    r.pending_loaded = true;
+    std::string text;
+    if (!platform_.storage()->read(kPendingFile, text).ok()) return;  // none kept yet
+    const Json j = Json::parse(text, nullptr, false);
+    size_t unreadable = j.is_array() ? 0 : 1;
+    for (const Json& e : j.is_array() ? j : Json::array()) {
+        const bool ok = e.is_object() && e.value("base", Json()).is_string() && e.value("link", Json()).is_string() &&
+                        !e["base"].get<std::string>().empty() && !e["link"].get<std::string>().empty() &&
+                        e["link"].get<std::string>().size() <= kMaxPendingLinkBytes &&
+                        (!e.contains("from") || e["from"].is_string());
+        if (!ok) ++unreadable;
+        else if (r.pending.size() < kMaxPendingReplies) r.pending.push_back(e);
+    }
+    if (unreadable == 0) return;
+    // Damaged (a cut write, an edit by hand): what could be read is used; the file as it was goes with the damaged
+    // drafts (listed in the sidebar, downloadable) before it is rewritten with the rest, so this is said once.
+    const std::string what = j.is_array() ? std::to_string(unreadable) + " of the " + std::to_string(j.size()) +
+                                                " kept reply links are damaged"
+                                          : "the file is damaged";
+    Status st = store_->set_aside(std::string(kPendingFile + 1), "pending-replies.json", text, what);
+    if (st.ok()) {
+        st = save_pending(platform_.storage(), Json(r.pending));
+        platform_.storage_persist();
+    }
+    r.pending_stuck = !st.ok();
+    const size_t n = r.pending.size();
+    show_message("The reply links kept for later could not all be read: " + what + ". " +
+                 (st.ok() ? std::string("The file as it was is kept with the damaged files in the sidebar. ")
+                          : "It is left as it was (" + st.message + "). ") +
+                 (n == 0 ? std::string("No kept reply can be offered:")
+                         : std::to_string(n) + (n == 1 ? " kept reply is" : " kept replies are") +
+                               " still offered; for the others,") +
+                 " open the reply link again to apply it.");
+}
 
 void App::keep_pending_reply() {
     ReviewState& r = review_;
     Filesystem* fs = platform_.storage();
-    if (!fs) return show_message("This reply link cannot be kept here (no storage): keep the link yourself.");
+    if (!fs || !store_) return show_message("This reply link cannot be kept here (no storage): keep the link yourself.");
     if (r.apply_fragment.size() > kMaxPendingLinkBytes)
         return show_message("This reply link is too long to keep here: keep the link yourself.");
     load_pending_replies();
+    if (r.pending_stuck)
+        return show_message("This reply link cannot be kept: the links kept earlier are damaged and could not be set "
+                            "aside. Keep the link yourself.");
     forget_pending_reply(r.apply_fragment);  // kept once
     if (r.pending.size() >= kMaxPendingReplies) r.pending.erase(0);
     Json kept = Json::object();
@@ -71,7 +95,7 @@ void App::forget_pending_reply(const std::string& link) {
     const size_t before = r.pending.size();
     for (size_t i = r.pending.size(); i-- > 0;)
         if (r.pending[i].value("link", "") == link) r.pending.erase(i);
-    if (r.pending.size() != before && platform_.storage()) save_pending(platform_.storage(), r.pending);
+    if (r.pending.size() != before && platform_.storage() && !r.pending_stuck) save_pending(platform_.storage(), r.pending);
 }
 
 // Once for each draft opened (and each version it shares): a reply kept for it is offered in the apply dialog.

@@ -53,6 +53,7 @@ struct ReviewState {
     // version they answer opens. As stored: [{"base", "from", "link"}] (JSON, which the editor reads already).
     Json pending = Json::array();
     bool pending_loaded = false;
+    bool pending_stuck = false;  // the kept file is damaged and could not be set aside: it is not rewritten
     std::string pending_checked;  // the draft (and its number of shared versions) last checked for kept replies
 };
 

@@ -18,7 +18,7 @@ ImU32 col(const ImVec4& c, float alpha) { return ImGui::ColorConvertFloat4ToU32(
 // Severity 1..5, per theme: a badge's text in this colour on its own tint reads at WCAG AA (4.5:1) on the window and
 // the panels (scripts/contrast.py measures every pair; docs/accessibility.md has the table).
 constexpr unsigned kSeverityLight[] = {0xB91C1C, 0x9A3412, 0x8A5A00, 0x1D4ED8, 0x4B5563};
-constexpr unsigned kSeverityDark[] = {0xFCA5A5, 0xFDBA74, 0xFDE047, 0x93C5FD, 0xCBD5E1};
+constexpr unsigned kSeverityDark[] = {0xFF8F8F, 0xFB923C, 0xFDE047, 0x93C5FD, 0xCBD5E1};
 
 ImVec4 severity_colour(int s) {
     if (s < 1 || s > 5 || g_palette.forced) return g_palette.text_muted;

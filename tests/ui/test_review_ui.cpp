@@ -477,3 +477,67 @@ TEST_CASE("a reply opened before its draft exists is kept, and offered once that
     REQUIRE(platform.fs.read("/settings/pending-replies.json", kept).ok());
     CHECK(kept.find(sr.fragment) == std::string::npos);  // applied: no longer kept
 }
+
+TEST_CASE("a damaged file of kept replies is set aside with the damaged drafts; what could be read is still offered") {
+    hs::native::HeadlessRunner r{1200, 1400};
+    StoragePlatform platform;
+    platform.fixed_now_ms = 1767229200000;
+    const SharedAndReply sr = shared_and_reply(platform);
+    // A reply kept the normal way (its draft is not here yet); then the file is damaged around it: one entry cut
+    // short (no link), one that is not an entry at all.
+    {
+        auto app = std::make_unique<hs::ui::App>(platform);
+        app->storage_loaded(true, "");
+        for (int i = 0; i < 2; ++i) r.frame([&] { app->frame(); });
+        app->open_link(sr.fragment);
+        for (int i = 0; i < 3; ++i) r.frame([&] { app->frame(); });
+        REQUIRE(uitest::shown(r, "reply.keep"));
+        uitest::click(r, "reply.keep", [&] { app->frame(); });
+        for (int i = 0; i < 2; ++i) r.frame([&] { app->frame(); });
+    }
+    std::string good;
+    REQUIRE(platform.fs.read("/settings/pending-replies.json", good).ok());
+    hs::Json entries = hs::Json::parse(good);
+    REQUIRE(entries.size() == 1);
+    entries.push_back({{"base", "Ωbase"}, {"from", "Ольга"}});  // no link
+    entries.push_back("not an entry");
+    const std::string damaged = entries.dump() + " ";
+    REQUIRE(platform.fs.write("/settings/pending-replies.json", damaged).ok());
+    {
+        hs::DraftStore store(platform.fs, "/drafts");
+        REQUIRE(store.load_all().errors.empty());
+        REQUIRE(store.create(sr.shared, platform.fixed_now_ms).ok());
+    }
+
+    // A new session: the draft the good reply answers opens.
+    auto app = std::make_unique<hs::ui::App>(platform);
+    app->storage_loaded(true, "");
+    app->open_document(sr.shared);
+    for (int i = 0; i < 3; ++i) r.frame([&] { app->frame(); });
+    CHECK(uitest::shown(r, "problem.ok"));  // said, with what was kept and where
+    const hs::Json q = hs::Json::parse(app->query_json("quarantine"));
+    REQUIRE(q.is_array());
+    std::string aside;
+    for (const hs::Json& e : q)
+        if (e.value("original", "") == "settings/pending-replies.json") aside = e.value("name", "");
+    REQUIRE_FALSE(aside.empty());
+    std::string raw;
+    REQUIRE(hs::DraftStore(platform.fs, "/drafts").read_quarantined(aside, raw).ok());
+    CHECK(raw == damaged);  // the file as it was, byte for byte
+    std::string now;
+    REQUIRE(platform.fs.read("/settings/pending-replies.json", now).ok());
+    CHECK(hs::Json::parse(now) == hs::Json::array({entries[0]}));  // rewritten with what could be read
+    uitest::click(r, "problem.ok", [&] { app->frame(); });
+    for (int i = 0; i < 3; ++i) r.frame([&] { app->frame(); });
+    REQUIRE(uitest::shown(r, "reply.apply_kept"));  // the good reply is still offered
+    uitest::click(r, "reply.apply_kept", [&] { app->frame(); });
+    for (int i = 0; i < 3; ++i) r.frame([&] { app->frame(); });
+    CHECK(app->document()->comments.size() == 1);
+
+    // The next session says nothing more: the file is whole again.
+    app = std::make_unique<hs::ui::App>(platform);
+    app->storage_loaded(true, "");
+    app->open_document(unrelated());
+    for (int i = 0; i < 3; ++i) r.frame([&] { app->frame(); });
+    CHECK_FALSE(uitest::shown(r, "problem.ok"));
+}
