@@ -254,6 +254,7 @@ private:
     void restore_snapshot_now(const std::string& name);
     void draw_overview();
     HS_NOINLINE void draw_overview_open();
+    void draw_overview_open_items(const Overview& o, float avail);
     void draw_settings();
     HS_NOINLINE void draw_settings_open();
     void draw_text_size();  // Settings > Text size (settings.cpp)

@@ -145,84 +145,91 @@ void App::draw_overview_open() {
         draw_actions_by_status(o, avail);
         ImGui::Spacing();
 
-        ImGui::PushFont(fonts().bold);
-        ImGui::Text("Open action items (%d)", o.open_actions);
-        ImGui::PopFont();
-        const float footer = ImGui::GetFrameHeightWithSpacing() + 6;
-        if (o.open_items.empty()) {
-            muted_text("No open action items: no follow-up debt.");
-        } else if (const bool narrow = avail < 560;  // a phone: two columns, the item's details under its title
-                   ImGui::BeginTable(narrow ? "items_narrow" : "items", narrow ? 2 : 5,
-                                     ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
-                                         ImGuiTableFlags_SizingStretchProp,
-                                     ImVec2(0, std::max(120.0f, ImGui::GetContentRegionAvail().y - footer)))) {
-            ImGui::TableSetupScrollFreeze(0, 1);
-            if (narrow) {
-                ImGui::TableSetupColumn("Action item", ImGuiTableColumnFlags_WidthStretch, 3);
-                ImGui::TableSetupColumn("Postmortem", ImGuiTableColumnFlags_WidthStretch, 2);
-            } else {
-                ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, 110);
-                ImGui::TableSetupColumn("Action item", ImGuiTableColumnFlags_WidthStretch, 3);
-                ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1);
-                ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, 90);
-                ImGui::TableSetupColumn("Postmortem", ImGuiTableColumnFlags_WidthStretch, 2);
-            }
-            ImGui::TableHeadersRow();
-            std::string open_id;
-            // Thousands of rows across a large library, of differing heights (wrapped cells): only those in view.
-            DraftsView& v = drafts_view_;
-            TableRowSkipper rows(v.overview_row_h, v.overview_row_w, v.overview_row_font, o.open_items.size());
-            for (size_t i = 0; i < o.open_items.size(); ++i) {
-                if (!rows.draw(i)) continue;
-                const OverdueItem& it = o.open_items[i];
-                ImGui::PushID(static_cast<int>(i));
-                ImGui::TableNextColumn();
-                if (it.overdue) {  // the icon is in the UI font, the date in the mono one
-                    ImGui::TextColored(p.danger, ICON_WARNING);
-                    ImGui::SameLine(0, 4);
-                }
-                ImGui::PushFont(fonts().mono);
-                ImGui::TextColored(it.overdue ? p.danger : p.text_muted, "%s",
-                                   it.item.due.empty() ? "no date" : it.item.due.c_str());
-                ImGui::PopFont();
-                if (!narrow) ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", it.item.title.empty() ? "(untitled)" : it.item.title.c_str());
-                const std::string owner = it.item.owner.empty() ? "\xe2\x80\x94" : it.item.owner;
-                // How long it has waited: days since its postmortem was written.
-                const std::string age = it.age_days >= 0 ? std::to_string(it.age_days) + " d old" : std::string();
-                if (narrow) {
-                    ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-                    ImGui::TextWrapped("%s \xc2\xb7 %s%s%s", owner.c_str(), action_status_label(it.item.status).c_str(),
-                                       age.empty() ? "" : " \xc2\xb7 ", age.c_str());
-                    ImGui::PopStyleColor();
-                } else {
-                    ImGui::TableNextColumn();
-                    ImGui::TextWrapped("%s", owner.c_str());
-                    ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(action_status_label(it.item.status).c_str());
-                    if (!age.empty()) muted_text(age.c_str());
-                }
-                ImGui::TableNextColumn();
-                // The whole title, wrapped in its column (a Selectable alone would cut it at one line).
-                std::string t = it.draft_title.empty() ? std::string("Untitled postmortem") : it.draft_title;
-                const ImVec2 at = ImGui::GetCursorScreenPos();
-                const float w = ImGui::GetContentRegionAvail().x;
-                const ImVec2 size = ImGui::CalcTextSize(t.c_str(), nullptr, false, w);
-                if (ImGui::Selectable("##open", false, 0, ImVec2(w, size.y))) open_id = it.draft_id;
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this postmortem");
-                ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, col(p.accent),
-                                                    t.c_str(), nullptr, w);
-                ImGui::PopID();
-            }
-            rows.end();
-            ImGui::EndTable();
-            if (!open_id.empty()) {
-                open_draft(open_id);
-                overview_open_ = false;
-            }
-        }
+        draw_overview_open_items(o, avail);
     }
     end_dialog(overview_open_, "overview.close", true);
+}
+
+// The open action items of every draft; a click opens the postmortem. On a phone (under 560 px)
+// two columns: the item's owner, status and age under its title.
+void App::draw_overview_open_items(const Overview& o, float avail) {
+    const Palette& p = palette();
+    ImGui::PushFont(fonts().bold);
+    ImGui::Text("Open action items (%d)", o.open_actions);
+    ImGui::PopFont();
+    const float footer = ImGui::GetFrameHeightWithSpacing() + 6;
+    if (o.open_items.empty()) {
+        muted_text("No open action items: no follow-up debt.");
+    } else if (const bool narrow = avail < 560;  // a phone: two columns, the item's details under its title
+               ImGui::BeginTable(narrow ? "items_narrow" : "items", narrow ? 2 : 5,
+                                 ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
+                                     ImGuiTableFlags_SizingStretchProp,
+                                 ImVec2(0, std::max(120.0f, ImGui::GetContentRegionAvail().y - footer)))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        if (narrow) {
+            ImGui::TableSetupColumn("Action item", ImGuiTableColumnFlags_WidthStretch, 3);
+            ImGui::TableSetupColumn("Postmortem", ImGuiTableColumnFlags_WidthStretch, 2);
+        } else {
+            ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, 110);
+            ImGui::TableSetupColumn("Action item", ImGuiTableColumnFlags_WidthStretch, 3);
+            ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1);
+            ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, 90);
+            ImGui::TableSetupColumn("Postmortem", ImGuiTableColumnFlags_WidthStretch, 2);
+        }
+        ImGui::TableHeadersRow();
+        std::string open_id;
+        // Thousands of rows across a large library, of differing heights (wrapped cells): only those in view.
+        DraftsView& v = drafts_view_;
+        TableRowSkipper rows(v.overview_row_h, v.overview_row_w, v.overview_row_font, o.open_items.size());
+        for (size_t i = 0; i < o.open_items.size(); ++i) {
+            if (!rows.draw(i)) continue;
+            const OverdueItem& it = o.open_items[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextColumn();
+            if (it.overdue) {  // the icon is in the UI font, the date in the mono one
+                ImGui::TextColored(p.danger, ICON_WARNING);
+                ImGui::SameLine(0, 4);
+            }
+            ImGui::PushFont(fonts().mono);
+            ImGui::TextColored(it.overdue ? p.danger : p.text_muted, "%s",
+                               it.item.due.empty() ? "no date" : it.item.due.c_str());
+            ImGui::PopFont();
+            if (!narrow) ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", it.item.title.empty() ? "(untitled)" : it.item.title.c_str());
+            const std::string owner = it.item.owner.empty() ? "\xe2\x80\x94" : it.item.owner;
+            // How long it has waited: days since its postmortem was written.
+            const std::string age = it.age_days >= 0 ? std::to_string(it.age_days) + " d old" : std::string();
+            if (narrow) {
+                ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+                ImGui::TextWrapped("%s \xc2\xb7 %s%s%s", owner.c_str(), action_status_label(it.item.status).c_str(),
+                                   age.empty() ? "" : " \xc2\xb7 ", age.c_str());
+                ImGui::PopStyleColor();
+            } else {
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", owner.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(action_status_label(it.item.status).c_str());
+                if (!age.empty()) muted_text(age.c_str());
+            }
+            ImGui::TableNextColumn();
+            // The whole title, wrapped in its column (a Selectable alone would cut it at one line).
+            std::string t = it.draft_title.empty() ? std::string("Untitled postmortem") : it.draft_title;
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float w = ImGui::GetContentRegionAvail().x;
+            const ImVec2 size = ImGui::CalcTextSize(t.c_str(), nullptr, false, w);
+            if (ImGui::Selectable("##open", false, 0, ImVec2(w, size.y))) open_id = it.draft_id;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open this postmortem");
+            ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, col(p.accent),
+                                                t.c_str(), nullptr, w);
+            ImGui::PopID();
+        }
+        rows.end();
+        ImGui::EndTable();
+        if (!open_id.empty()) {
+            open_draft(open_id);
+            overview_open_ = false;
+        }
+    }
 }
 
 }  // namespace hs::ui
