@@ -214,7 +214,7 @@ void App::begin_frame() {
     last_field_order_.swap(field_order_);
     field_order_.clear();
     active_drawn_ = false;
-    if (derived_dirty_ && doc_) refresh_derived();
+    if (derived_dirty_ && doc_ && !lint_waits()) refresh_derived();
     // A save's next step: in this frame, or in a task of its own (work()); or a timer for when it is due.
     const Autosave::Wake wake = autosave_.next(platform_.now_ms());
     if (wake.kind == Autosave::Wake::Later) platform_.set_timer(static_cast<int>(wake.in_ms));

@@ -338,6 +338,7 @@ private:
                       float h, bool multiline, unsigned flags);
     void edited(const std::string& group, const std::string& label);  // records an undo step, refreshes lint
     void refresh_derived();
+    bool lint_waits();  // while typing in a document whose lint is slow: the lint waits for a pause (editor.cpp)
     void step_history(std::optional<Document> d);  // undo/redo: show `d` and save it
 
     Platform& platform_;
@@ -360,6 +361,10 @@ private:
 
     // Derived, rebuilt when the document changes (not every frame).
     bool derived_dirty_ = true;
+    double lint_ms_ = 0;        // how long the last lint took
+    uint64_t typed_rev_ = 0;    // doc_rev_ after the last keystroke in a text field, at typed_ms_, in typed_path_
+    int64_t typed_ms_ = 0;
+    std::string typed_path_;
     uint64_t doc_rev_ = 0;  // changes with every document change (the timeline rebuilds its layout on it)
     // Revisions that were a keystroke in a text field the timeline does not show (the summary, an action item): the
     // timeline is given doc_rev_ minus these, so typing elsewhere does not rebuild its layout.

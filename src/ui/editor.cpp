@@ -1,5 +1,6 @@
 // The document editor: header fields, sections in the template's order, lists, impact, action items.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 
@@ -24,6 +25,8 @@
 
 namespace hs::ui {
 namespace {
+
+constexpr int64_t kLintPauseMs = 300;  // a pause in typing this long runs a slow lint (lint_waits)
 
 // The core's mapping of prose section keys to fields, for a document the editor may change.
 std::string* prose_of(Document& d, const std::string& key) {
@@ -80,6 +83,9 @@ void App::overlay_input(const std::string& path, const std::string& text) {
 // field outside them leaves it as it is.
 void App::edited_text(const std::string& path) {
     edited(path, "Edit " + path);
+    typed_rev_ = doc_rev_;
+    typed_ms_ = platform_.now_ms();
+    typed_path_ = path;
     if (path.compare(0, 8, "timeline") != 0 && path != "id") ++revs_outside_timeline_;
 }
 
@@ -225,7 +231,9 @@ void App::show_overlay(const std::string& path, const std::string& value, const 
 // ---- editor ----------------------------------------------------------------------------------------------------
 
 void App::refresh_derived() {
+    const auto start = std::chrono::steady_clock::now();
     findings_ = lint(*doc_, default_blame_phrases(), lint_cache_);
+    lint_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     blame_marks_.clear();
     for (const Finding& f : findings_)
         if ((f.rule == "blame-language" || f.rule == "blame-person") && f.end > f.start) {
@@ -235,6 +243,20 @@ void App::refresh_derived() {
         }
     find_.stale = true;
     derived_dirty_ = false;
+}
+
+// The lint of a large document (6 ms a keystroke for 1 MB in the browser, a third of a frame) runs when the typing
+// pauses, as a spelling checker's does, when the last change was a keystroke. Until then the field being typed in
+// shows no marks (theirs would be at the old text's places); the others keep theirs, and the findings panel lists
+// the last run's findings.
+bool App::lint_waits() {
+    const double above = platform_.lint_wait_above_ms();
+    if (above <= 0 || lint_ms_ <= above || typed_rev_ != doc_rev_) return false;
+    const int64_t since = platform_.now_ms() - typed_ms_;
+    if (since < 0 || since >= kLintPauseMs) return false;
+    blame_marks_.erase(typed_path_);
+    platform_.set_timer(static_cast<int>(kLintPauseMs - since));
+    return true;
 }
 
 std::vector<std::pair<std::string, std::string>> App::text_fields() {

@@ -60,7 +60,13 @@ public:
     virtual Filesystem* storage() { return nullptr; }
     virtual void storage_persist() {}
     virtual void lock_draft(const std::string& draft_id) { (void)draft_id; }
-    virtual void set_timer(int ms) { (void)ms; }  // draw a frame after `ms`
+    // Draw a frame after `ms`. The platform keeps one timer, the soonest asked for: each frame asks again for what
+    // it still waits for (the autosave, the edit journal, a lint or a search after a pause).
+    virtual void set_timer(int ms) { (void)ms; }
+    // The review lint (blameless language) of a document taking longer than this waits for a pause in typing
+    // instead of running after every keystroke; 0: it never waits (native runs, so that tests do not depend on
+    // the machine's speed).
+    virtual double lint_wait_above_ms() const { return 0; }
     // Background work (the steps of a large autosave) in tasks of its own, between frames, so that a step and a
     // frame's drawing never add up in one task. When supported, the platform calls App::work() soon after
     // request_work(); otherwise App::frame() runs the steps itself.

@@ -294,3 +294,51 @@ TEST_CASE("typing: keystrokes outside the timeline rebuild neither its layout no
     CHECK(event_typed.timeline_layouts > typed.timeline_layouts);
     CHECK(event_typed.metrics_runs > typed.metrics_runs);
 }
+
+namespace {
+// A platform whose lint counts as slow however long it takes, on a clock the test moves.
+class SlowLintPlatform : public OverlayPlatform {
+public:
+    double lint_wait_above_ms() const override { return 1e-9; }
+};
+
+int findings_shown(hs::native::HeadlessRunner& r) {
+    int n = 0;
+    while (uitest::shown(r, "finding." + std::to_string(n))) ++n;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("a slow lint waits for a pause in typing, then finds what was typed") {
+    hs::native::HeadlessRunner r(1280, 800);
+    SlowLintPlatform p;
+    p.fixed_now_ms = kStart;
+    hs::ui::App app(p);
+    REQUIRE(app.open_json(uitest::large_json(120000), "large"));
+    frames(r, app, 3);
+    const int before = findings_shown(r);
+    click_field(r, app, "summary");
+    frames(r, app);
+    std::string text = app.document()->summary;
+    // Keystrokes 100 ms apart: the lint waits while they come.
+    const std::string typed = " Это была human error оператора.";
+    for (size_t i = 0; i < typed.size(); ++i) {
+        const size_t n = (static_cast<unsigned char>(typed[i]) >= 0xC0) ? (typed[i] & 0x20 ? 3 : 2) : 1;
+        text += typed.substr(i, n);
+        i += n - 1;
+        p.fixed_now_ms += 100;
+        p.soonest_timer_ms = -1;
+        app.overlay_input("summary", text);
+        frames(r, app, 1);
+    }
+    REQUIRE(app.document()->summary == text);
+    CHECK(findings_shown(r) == before);  // not yet linted: the typing has not paused
+    CHECK(p.soonest_timer_ms == 300);    // a frame is asked for when the pause will have come
+    p.fixed_now_ms += 300;               // the pause
+    frames(r, app);
+    CHECK(findings_shown(r) == before + 1);  // "human error", found once the typing paused
+    // Another kind of change (an undo) is linted at once.
+    app.undo();
+    frames(r, app);
+    CHECK(findings_shown(r) == before);
+}

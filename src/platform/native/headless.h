@@ -63,11 +63,15 @@ public:
         announced.push_back((assertive ? "!" : "") + text);
     }
     std::vector<std::string> a11y_updates, announced;
-    // The system's display preferences, as a test sets them (then App::media_changed), and the last timer asked for.
+    // The system's display preferences, as a test sets them (then App::media_changed), and the timers asked for.
     MediaPrefs media_prefs() override { return media; }
     MediaPrefs media;
-    void set_timer(int ms) override { ++timer_calls, last_timer_ms = ms; }
+    void set_timer(int ms) override {
+        ++timer_calls, last_timer_ms = ms;
+        if (soonest_timer_ms < 0 || ms < soonest_timer_ms) soonest_timer_ms = ms;  // the web keeps the soonest
+    }
     int timer_calls = 0, last_timer_ms = -1;
+    int soonest_timer_ms = -1;  // the soonest asked for since a test set it to -1
 
     bool dark = false;
     int64_t fixed_now_ms = 0;  // when non-zero, now_ms() returns it (reproducible runs)

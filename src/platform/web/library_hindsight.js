@@ -283,8 +283,14 @@ mergeInto(LibraryManager.library, {
   hs_js_print: function () { setTimeout(function () { window.print(); }, 50); },
   hs_js_storage_push: function () { if (Module['storagePush']) Module['storagePush'](); },
   hs_js_lock_draft: function (ptr) { if (Module['lockDraft']) Module['lockDraft'](UTF8ToString(ptr)); },
+  // One timer, the soonest asked for (Platform::set_timer): the frame it draws asks again for the later ones.
   hs_js_set_timer: function (ms) {
-    if (Module['hsTimer']) clearTimeout(Module['hsTimer']);
+    var at = performance.now() + ms;
+    if (Module['hsTimer']) {
+      if (Module['hsTimerAt'] <= at) return;
+      clearTimeout(Module['hsTimer']);
+    }
+    Module['hsTimerAt'] = at;
     Module['hsTimer'] = setTimeout(function () { Module['hsTimer'] = 0; if (!ABORT) Module['_hs_timer'](); }, ms);
   },
   // Frames: once the runtime has stopped (an abort), nothing calls into it again, neither frames nor input events

@@ -139,6 +139,7 @@ public:
     void journal_drop(const std::string& id, int64_t below) override { hs::web::journal_drop(id, below); }
     bool storage_push_running() const override { return push_running; }
     void set_timer(int ms) override { hs_js_set_timer(ms); }
+    double lint_wait_above_ms() const override { return 3.0; }  // bench/storage/typing.js: 6 ms for 1 MB
     bool background_work() const override { return true; }
     void request_work() override;
     void fetch_asset(const std::string& path) override { hs_js_fetch_asset(path.c_str()); }
