@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <map>
@@ -213,12 +214,27 @@ void a11y_label(const char* name) {
 
 std::string a11y_changes() {
     if (!g_on) return {};
-    std::map<std::string, int> seen;
+    // Each node's key: its ImGui id, else its locate name, else its place. Keys are almost always distinct already:
+    // their hashes, sorted, show it, and only a frame where two hash alike numbers the repeats through a map (it
+    // cost a large panel's frames 2-3 ms each).
+    ImVector<ImGuiID> hashes;
+    hashes.reserve(static_cast<int>(g_cur.size()));
     for (size_t i = 0; i < g_cur.size(); ++i) {
         Node& n = g_cur[i];
         char hex[16];
         std::snprintf(hex, sizeof hex, "i%08x", n.id);
-        n.key = unique_key(n.id ? std::string(hex) : !n.locate.empty() ? n.locate : "t" + std::to_string(i), seen);
+        n.key = n.id ? std::string(hex) : !n.locate.empty() ? n.locate : "t" + std::to_string(i);
+        hashes.push_back(ImHashStr(n.key.data(), n.key.size()));
+    }
+    std::qsort(hashes.Data, static_cast<size_t>(hashes.Size), sizeof(ImGuiID), [](const void* a, const void* b) {
+        const ImGuiID x = *static_cast<const ImGuiID*>(a), y = *static_cast<const ImGuiID*>(b);
+        return x < y ? -1 : x > y ? 1 : 0;
+    });
+    bool repeats = false;
+    for (int i = 1; i < hashes.Size && !repeats; ++i) repeats = hashes[i] == hashes[i - 1];
+    if (repeats) {
+        std::map<std::string, int> seen;
+        for (Node& n : g_cur) n.key = unique_key(std::move(n.key), seen);
     }
     const ImGuiContext& g = *GImGui;
     std::string focus;

@@ -245,3 +245,24 @@ TEST_CASE("the theme choice is a pair of radio buttons, and the text size a comb
     hs::ui::set_text_size(100);
     run.frames(1);
 }
+
+TEST_CASE("nodes drawn with the same name get distinct keys, the same each frame, and an unchanged frame sends nothing") {
+    hs::native::HeadlessRunner r(640, 480);
+    hs::ui::a11y_enable(true);
+    hs::ui::a11y_reset();
+    std::vector<std::string> sent;
+    auto draw = [&] {
+        hs::ui::a11y_begin_frame();
+        ImGui::Begin("keys");
+        for (const char* name : {"note.same", "note.other", "note.same", "note.same"}) hs::ui::a11y_mark(name, false);
+        ImGui::End();
+        sent.push_back(hs::ui::a11y_changes());
+    };
+    r.frame(draw);
+    r.frame(draw);
+    hs::ui::a11y_enable(false);
+    REQUIRE(sent.size() == 2);
+    const hs::Json first = hs::Json::parse(sent[0]);
+    CHECK(first["o"] == hs::Json::array({"note.same", "note.other", "note.same~1", "note.same~2"}));
+    CHECK(sent[1].empty());  // the same nodes under the same keys: nothing changed
+}
