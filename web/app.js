@@ -38,6 +38,8 @@
     ready: new Promise(function (res, rej) { readyResolve = res; readyReject = rej; }),
     // Frames drawn so far. Rendering is on demand: an idle tab draws none.
     frameCount: function () { return mod ? mod._hs_frame_count() : 0; },
+    // Whether a frame is asked for and not drawn yet (an input is waiting for it). For tests.
+    frameWanted: function () { return !!(mod && mod._hs_frame_wanted()); },
     // CPU time of the last frame (input, layout and draw lists; not the GPU's drawing), in ms. For tests.
     frameBuildMs: function () { return mod ? mod._hs_frame_build_ms() : 0; },
     // The GPU context: {lost, restores} (restores: how often it came back after a loss). For tests.
@@ -122,7 +124,7 @@
   // (IME, dead keys, spell check, mobile keyboards). ImGui measures with Inter at `fontPx` line height; Inter's
   // ascender - descender is 1.2109 em, so the CSS font size is fontPx / 1.2109 for identical glyphs.
   var INTER_LINE = 1.2109;
-  var ov = { path: '', el: null, quiet: false, password: false, enter: false };
+  var ov = { path: '', el: null, quiet: false, password: false, enter: false, held: null };
   function makeField(tag) {
     var el = document.createElement(tag);
     el.className = 'hs-overlay';
@@ -139,11 +141,14 @@
       reportHeight();
     });
     el.addEventListener('keydown', function (e) {
+      // Between a Tab and the next field's text box (the app's next frame) keys are typed into the held box; a Tab
+      // or Escape then would leave the page's focus order, so they wait for the field.
+      if (ov.held && (e.key === 'Tab' || e.key === 'Escape')) { e.preventDefault(); return; }
       if (!mod || !ov.path) return;
       var ctrl = e.ctrlKey || e.metaKey;
       if (e.isComposing) return;  // keys that belong to an IME composition
       if (e.key === 'Escape') { e.preventDefault(); done(OVERLAY_DONE.ESCAPE); canvas.focus({ preventScroll: true }); }
-      else if (e.key === 'Tab') { e.preventDefault(); done(e.shiftKey ? OVERLAY_DONE.SHIFT_TAB : OVERLAY_DONE.TAB); }
+      else if (e.key === 'Tab') { e.preventDefault(); tab(e.shiftKey ? OVERLAY_DONE.SHIFT_TAB : OVERLAY_DONE.TAB); }
       else if (e.key === 'Enter' && (tag === 'input' || (ov.enterEnds && !e.shiftKey))) {
         e.preventDefault();
         if (ov.enter) mod.ccall('hs_overlay_enter', null, ['string', 'number'], [ov.path, e.shiftKey ? 1 : 0]);
@@ -189,8 +194,30 @@
   var OVERLAY_DONE = { BLUR: 0, ESCAPE: 1, TAB: 2, SHIFT_TAB: 3, ENTER: 4 };
   function done(how) {
     var p = ov.path;
-    if (!p || !mod) return;
-    mod.ccall('hs_overlay_done', null, ['string', 'number'], [p, how]);
+    if (!p || !mod) return 0;
+    return mod.ccall('hs_overlay_done', 'number', ['string', 'number'], [p, how]);
+  }
+  // Tab: the app moves the editing to the next field at once, but its text box is placed by the next frame. What a
+  // person types in between (a loaded machine may take 100 ms or more to draw it) stays in the box being left, which
+  // is held on screen with the keyboard's focus; show() carries it into the next field (cfg_overlay.show).
+  function tab(how) {
+    var el = ov.el;
+    ov.tabbing = true;
+    var moved = done(how);
+    ov.tabbing = false;
+    if (!moved || !ov.held) { ov.held = null; cfg_overlay.hide(); return; }
+    clearTimeout(ov.held.timer);
+    ov.held.timer = setTimeout(function () { if (ov.held) { ov.held = null; cfg_overlay.hide(); } }, 3000);
+  }
+  // What was typed into `held` since it was held: the text inserted into its value (a deletion is not carried over).
+  function typedSince(held) {
+    var a = held.value, b = held.el.value;
+    if (b.length <= a.length) return '';
+    var i = 0;
+    while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    var j = 0;
+    while (j < a.length - i && a.charCodeAt(a.length - 1 - j) === b.charCodeAt(b.length - 1 - j)) j++;
+    return b.slice(i, b.length - j);
   }
   function reportHeight() {
     var el = ov.el;
@@ -206,6 +233,14 @@
       if (aborted) return;
       var el = o.multiline ? ovArea : ovInput, other = o.multiline ? ovInput : ovArea;
       var switching = ov.path !== o.path || ov.el !== el;
+      var carried = '';
+      if (ov.held) {
+        carried = typedSince(ov.held);
+        if (!o.multiline) carried = carried.replace(/[\r\n]+/g, ' ');
+        clearTimeout(ov.held.timer);
+        ov.held = null;
+        switching = true;
+      }
       ov.quiet = true;
       if (other.style.display !== 'none') other.style.display = 'none';
       ov.path = o.path;
@@ -232,15 +267,25 @@
       el.classList.toggle('dark', o.dark);
       el.placeholder = o.hint;
       if (o.setText || switching) el.value = o.text;
+      if (carried) el.value = o.autoSelect ? carried : el.value + carried;  // typing replaces a selected text
       if (switching) {
         el.focus({ preventScroll: true });
         var n = el.value.length;
-        try { if (o.autoSelect) el.select(); else el.setSelectionRange(n, n); } catch (e) {}
+        try { if (o.autoSelect && !carried) el.select(); else el.setSelectionRange(n, n); } catch (e) {}
         reportHeight();
       }
       ov.quiet = false;
+      // The app is drawing its frame now: what was typed reaches it as this field's input right after.
+      if (carried) Promise.resolve().then(function () { if (ov.el === el && ov.path === o.path) el.dispatchEvent(new Event('input')); });
     },
     hide: function () {
+      if (ov.tabbing && ov.el && document.activeElement === ov.el) {
+        // Tab: the box being left stays, with the keyboard's focus, until the next field's box is shown (tab()).
+        ov.path = '';
+        ov.held = { el: ov.el, value: ov.el.value, timer: 0 };
+        return;
+      }
+      if (ov.held) { clearTimeout(ov.held.timer); ov.held = null; }
       var had = ov.el && document.activeElement === ov.el;
       ov.quiet = true;
       ov.path = '';

@@ -81,8 +81,9 @@ public:
 
     // From the DOM text overlay (web): the text of field `path` changed; editing ended (how: 0 blur, 1 Escape,
     // 2 Tab, 3 Shift+Tab, 4 Enter in a single-line field); the DOM reports the content height it needs.
+    // overlay_done is true when Tab moved the editing to another field (shown from the next frame on).
     void overlay_input(const std::string& path, const std::string& text);
-    void overlay_done(const std::string& path, int how);
+    bool overlay_done(const std::string& path, int how);
     // The words selected in the text box of `path` as its editing ends (the comment dialog takes them as its passage).
     void overlay_selection(const std::string& path, const std::string& text);
     void comment_shortcut();  // Ctrl+Alt+M: comment on the field edited last

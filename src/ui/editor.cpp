@@ -89,8 +89,8 @@ void App::edited_text(const std::string& path) {
     if (path.compare(0, 8, "timeline") != 0 && path != "id") ++revs_outside_timeline_;
 }
 
-void App::overlay_done(const std::string& path, int how) {
-    if (path != active_path_) return;
+bool App::overlay_done(const std::string& path, int how) {
+    if (path != active_path_) return false;
     suggest_end(path);
     if (how == 1) ui_events_[path].escape = true;
     if (how == 4) ui_events_[path].enter = true;
@@ -105,6 +105,7 @@ void App::overlay_done(const std::string& path, int how) {
         }
     }
     platform_.request_frame();
+    return !active_path_.empty();
 }
 
 void App::overlay_height(const std::string& path, float css_px) {

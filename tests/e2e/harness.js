@@ -125,15 +125,17 @@ async function click(page, name, opts = {}) {
 }
 
 // Lets the on-demand renderer draw the frames that follow an input: waits until no frame has been drawn for `quiet`
-// ms (rendering is on demand, so a settled app draws nothing), at most 5 s.
+// ms and none is asked for (rendering is on demand, so a settled app draws nothing; on a loaded machine the frame an
+// input asked for may come later than `quiet`), at most 5 s.
 async function settle(page, quiet = 150) {
   const end = Date.now() + 5000;
-  let last = await page.evaluate(() => window.hindsight.frameCount());
+  const state = () => page.evaluate(() => [window.hindsight.frameCount(), window.hindsight.frameWanted()]);
+  let [last] = await state();
   let since = Date.now();
   while (Date.now() < end) {
     await sleep(40);
-    const n = await page.evaluate(() => window.hindsight.frameCount());
-    if (n !== last) { last = n; since = Date.now(); } else if (Date.now() - since >= quiet) return;
+    const [n, wanted] = await state();
+    if (n !== last || wanted) { last = n; since = Date.now(); } else if (Date.now() - since >= quiet) return;
   }
 }
 

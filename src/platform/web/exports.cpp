@@ -97,6 +97,8 @@ using hs::web::draw_frame;
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE unsigned hs_frame_count() { return S.frame_count; }
+// Whether a frame is asked for and not drawn yet (an input waits for it). For tests: settled means none is.
+EMSCRIPTEN_KEEPALIVE int hs_frame_wanted() { return S.scheduled ? 1 : 0; }
 // How often the GPU context came back after a loss (window.hindsight.contextRestores), and whether it is gone now.
 EMSCRIPTEN_KEEPALIVE unsigned hs_context_restores() { return S.context_restores * 2 + (S.context_lost ? 1 : 0); }
 EMSCRIPTEN_KEEPALIVE double hs_frame_build_ms() { return S.build_ms; }
@@ -152,9 +154,11 @@ EMSCRIPTEN_KEEPALIVE void hs_overlay_input(const char* path, const char* text) {
     S.app->overlay_input(path ? path : "", text ? text : "");
     poke();
 }
-EMSCRIPTEN_KEEPALIVE void hs_overlay_done(const char* path, int how) {
-    S.app->overlay_done(path ? path : "", how);
+// 1 when Tab moved the editing to another field: the page keeps what is typed until that field's text box is shown.
+EMSCRIPTEN_KEEPALIVE int hs_overlay_done(const char* path, int how) {
+    const bool moved = S.app->overlay_done(path ? path : "", how);
     poke();
+    return moved ? 1 : 0;
 }
 EMSCRIPTEN_KEEPALIVE void hs_clipboard_read(int ok, const char* text) { S.app->clipboard_read(ok != 0, text ? text : ""); }
 EMSCRIPTEN_KEEPALIVE void hs_overlay_enter(const char* path, int shift) { S.app->overlay_enter(path ? path : "", shift != 0); }
