@@ -516,7 +516,8 @@ public:
     bool library_open() const { return library_.open; }
 private:
     bool library_sync();
-    void library_ask();
+    bool library_ask();  // true when a search was asked (the query, the filters or the drafts changed)
+    void library_typed();  // a keystroke in the library's box, before the frame that draws it
     void open_at_field(const std::string& draft_id, const std::string& path);
     void draw_library();
     HS_NOINLINE void draw_library_open();

@@ -72,7 +72,8 @@ void App::overlay_input(const std::string& path, const std::string& text) {
     *v = text;
     if (path.compare(0, 3, "ui:") == 0) {  // not a document field: its owner sees the change when it draws
         ui_events_[path].changed = true;
-        platform_.request_frame();
+        if (path == "ui:library") library_typed();
+        else platform_.request_frame();
         return;
     }
     if (path == "title") update_window_title();

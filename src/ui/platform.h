@@ -19,6 +19,9 @@ public:
     virtual ~Platform() = default;
     virtual int64_t now_ms() = 0;                 // wall clock, UTC
     virtual void request_frame() = 0;             // draw another frame soon (rendering is on demand)
+    // Draw another frame at the next request_frame() or after `ms` at the latest: an answer expected within `ms` (the
+    // library's search as one types) is drawn in the same frame as the keystroke that asked for it, not one later.
+    virtual void request_frame_within(double ms) { (void)ms; request_frame(); }
     virtual void download(const std::string& filename, const std::string& mime, const std::string& data) = 0;
     virtual void set_window_title(const std::string& title) = 0;
     virtual bool prefers_dark() = 0;              // the system colour scheme

@@ -128,6 +128,19 @@ TEST_CASE("library panel: search as you type, filter by the drafts' values, open
     CHECK_FALSE(uitest::shown(f.r, "library.result.1"));
     CHECK(uitest::shown(f.r, "library.field.0.0"));
 
+    // A keystroke asks the index before the frame that draws it, which may wait for the answer (one frame, not two).
+    const int asked = f.platform.library_calls["search"];
+    f.app->overlay_input("ui:library", "名前解決 ");
+    CHECK(f.platform.library_calls["search"] == asked + 1);
+    CHECK(f.platform.frame_wait_ms > 0);
+    CHECK(f.platform.frame_wait_ms <= 20);
+    f.frames(1);
+    CHECK(uitest::shown(f.r, "library.result.0"));
+    CHECK(f.platform.library_calls["search"] == asked + 1);  // the frame does not ask again
+    f.platform.frame_wait_ms = 0;
+    f.app->overlay_input("ui:library", "名前解決 ");  // the same text: nothing to wait for
+    CHECK(f.platform.frame_wait_ms == 0);
+
     // A query without a match says so.
     f.search("kubernetes-etcd");
     CHECK(uitest::shown(f.r, "library.none"));

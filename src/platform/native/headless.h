@@ -21,6 +21,7 @@ class HeadlessPlatform : public ui::Platform {
 public:
     int64_t now_ms() override;
     void request_frame() override { ++frames_requested; }
+    void request_frame_within(double ms) override { ++frames_requested, frame_wait_ms = ms; }
     void download(const std::string& name, const std::string&, const std::string& data) override {
         downloads.push_back(name);
         last_download = data;
@@ -77,6 +78,7 @@ public:
     int64_t fixed_now_ms = 0;  // when non-zero, now_ms() returns it (reproducible runs)
     std::string title, clipboard;
     int frames_requested = 0;
+    double frame_wait_ms = 0;  // the last request_frame_within's wait
 };
 
 class HeadlessRunner {

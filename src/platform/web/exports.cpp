@@ -14,7 +14,14 @@
 
 namespace hs::web {
 
-void WebPlatform::request_frame() { poke(2); }
+void WebPlatform::request_frame() {
+    S.hold_until = 0;  // what a held frame waited for has come
+    poke(2);
+}
+void WebPlatform::request_frame_within(double ms) {
+    S.hold_until = emscripten_get_now() + ms;
+    poke(1);
+}
 
 std::string WebPlatform::page_url() {
     char* u = hs_js_page_url();
@@ -98,7 +105,7 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE unsigned hs_frame_count() { return S.frame_count; }
 // Whether a frame is asked for and not drawn yet (an input waits for it). For tests: settled means none is.
-EMSCRIPTEN_KEEPALIVE int hs_frame_wanted() { return S.scheduled ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int hs_frame_wanted() { return S.scheduled || S.held ? 1 : 0; }
 // How often the GPU context came back after a loss (window.hindsight.contextRestores), and whether it is gone now.
 EMSCRIPTEN_KEEPALIVE unsigned hs_context_restores() { return S.context_restores * 2 + (S.context_lost ? 1 : 0); }
 EMSCRIPTEN_KEEPALIVE double hs_frame_build_ms() { return S.build_ms; }
@@ -185,6 +192,11 @@ EMSCRIPTEN_KEEPALIVE void hs_asset_loaded(const char* path, int ok, const char* 
 EMSCRIPTEN_KEEPALIVE void hs_timer() { poke(1); }
 EMSCRIPTEN_KEEPALIVE void hs_raf() {
     S.scheduled = false;
+    // A frame asked for before a keystroke that now waits for its answer (request_frame_within) is drawn with it.
+    if (S.hold_until > emscripten_get_now()) {
+        hs::web::schedule();
+        return;
+    }
     draw_frame();
 }
 EMSCRIPTEN_KEEPALIVE void hs_storage_info(int persisted, double usage, double quota) {

@@ -24,6 +24,13 @@ State S;
 
 void schedule() {
     if (S.scheduled) return;
+    const double wait = S.hold_until - emscripten_get_now();
+    if (wait > 0) {  // request_frame_within: the timer's hs_timer comes back here (the page keeps the soonest timer)
+        S.held = true;
+        hs_js_set_timer(static_cast<int>(std::ceil(wait)));
+        return;
+    }
+    S.held = false;
     S.scheduled = true;
     hs_js_request_frame();  // requestAnimationFrame, then hs_raf unless the runtime has stopped
 }

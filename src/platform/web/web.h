@@ -100,6 +100,7 @@ class WebPlatform : public hs::ui::Platform {
 public:
     int64_t now_ms() override { return static_cast<int64_t>(hs_js_now_ms()); }
     void request_frame() override;
+    void request_frame_within(double ms) override;
     void download(const std::string& name, const std::string& mime, const std::string& data) override {
         hs_js_download(name.data(), name.size(), mime.c_str(), data.data(), data.size());
     }
@@ -188,6 +189,8 @@ struct State {
     WebPlatform platform;
     hs::ui::App* app = nullptr;
     bool scheduled = false;
+    double hold_until = 0;  // request_frame_within: no frame before this time (emscripten_get_now) unless asked for
+    bool held = false;      // a frame is wanted and waits for hold_until
     bool work_scheduled = false;  // a background work task (WebPlatform::request_work) is pending
     int frames_pending = 0;
     unsigned frame_count = 0;
