@@ -270,7 +270,7 @@ std::string a11y_changes() {
         out["o"] = std::move(order);
     }
     out["f"] = focus;
-    g_sent = g_cur;
+    g_sent.swap(g_cur);  // the next frame clears g_cur: nothing is copied
     g_sent_focus = focus;
     g_sent_any = true;
     return out.dump();
