@@ -47,6 +47,10 @@ bool a11y_radio(const char* label, bool active);
 // it at the end of the frame and hands it to Platform::announce.
 void a11y_announce(std::string text);
 std::string a11y_take_announcement();
+// The nodes added so far this frame are kept (the windows behind a covering panel, locate_save_background), and
+// appended again in a frame that does not draw those windows.
+void a11y_save_background();
+void a11y_restore_background();
 // Forgets what was sent (the page lost its mirror): the next a11y_changes() sends everything.
 void a11y_reset();
 

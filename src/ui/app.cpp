@@ -328,7 +328,6 @@ void App::a11y_frame() {
 void App::frame() {
     begin_frame();
 
-    ImGuiIO& io = ImGui::GetIO();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -338,7 +337,37 @@ void App::frame() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
 
-    const float top_h = 52.0f;
+    // Behind a panel that covers it, the rest is shown from a copy of its draw lists (backdrop.cpp).
+    backdrop_.used = backdrop_usable();
+    if (backdrop_.used) {
+        locate_restore_background();
+    } else {
+        draw_background(52.0f);
+        if (covering_panel_open()) locate_save_background();
+    }
+
+    draw_template_picker();
+    if (doc_) draw_share();
+    draw_incoming();
+    draw_slack_import();
+    draw_tracker_update();
+    if (doc_) draw_merge();
+    draw_history();
+    draw_overview();
+    draw_library();
+    draw_trends();  // trends.cpp
+    draw_settings();
+    if (doc_) draw_composer();
+    draw_apply_reply();
+    draw_shortcuts();
+    draw_messages();
+    ImGui::End();
+
+    end_frame();
+}
+
+void App::draw_background(float top_h) {
+    ImGuiIO& io = ImGui::GetIO();
     draw_top_bar(top_h);
 
     const bool narrow = io.DisplaySize.x < 760.0f;
@@ -390,25 +419,6 @@ void App::frame() {
         ImGui::PopStyleVar();
     }
     ImGui::PopStyleVar();
-
-    draw_template_picker();
-    if (doc_) draw_share();
-    draw_incoming();
-    draw_slack_import();
-    draw_tracker_update();
-    if (doc_) draw_merge();
-    draw_history();
-    draw_overview();
-    draw_library();
-    draw_trends();  // trends.cpp
-    draw_settings();
-    if (doc_) draw_composer();
-    draw_apply_reply();
-    draw_shortcuts();
-    draw_messages();
-    ImGui::End();
-
-    end_frame();
 }
 
 void App::work() {

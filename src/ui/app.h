@@ -18,6 +18,7 @@
 #include "core/model.h"
 #include "core/store.h"
 #include "actions_state.h"
+#include "backdrop_state.h"
 #include "find_state.h"
 #include "history_state.h"
 #include "incoming_state.h"
@@ -43,6 +44,8 @@ class History;
 // ~12 ms, with the Binaryen setting in web.cmake).
 #define HS_NOINLINE __attribute__((noinline))
 
+struct ImDrawData;
+
 namespace hs::ui {
 
 class Timeline;
@@ -53,6 +56,10 @@ public:
     ~App();
 
     void frame();
+    // After ImGui::Render(): while a panel covers the editor, its windows come from a copy of their draw lists
+    // (backdrop.cpp). Platforms call it before drawing `draw_data`.
+    void rendered(ImDrawData* draw_data);
+    int backdrop_frames() const { return backdrop_.frames; }  // frames drawn with the copy (tests)
     // The next step of a save under way (Platform::background_work): called by the platform between frames.
     void work();
 
@@ -526,6 +533,11 @@ private:
     void similar_ask();
     HS_NOINLINE void draw_similar_section();
     LibraryState library_;
+    BackdropState backdrop_;
+    bool covering_panel_open() const;
+    bool backdrop_usable();
+    uint64_t backdrop_key() const;
+    void draw_background(float top_h);  // the top bar, the sidebar, the document and its side panel
 
     ReviewState review_;
     ShareState share_;

@@ -26,7 +26,7 @@ struct Frame {
         groups.clear();
     }
 };
-Frame g_current, g_last;
+Frame g_current, g_last, g_background;
 
 std::string expand(const char* pattern, const std::string& key) {
     std::string out(pattern);
@@ -56,6 +56,23 @@ void mark_rect(std::string name, float x, float y, float w, float h) {
 
 void mark_group(const char* const* patterns, size_t count, const std::string& key, float x, float y, float w, float h) {
     g_current.groups.push_back({patterns, count, key, ImVec4(x, y, w, h)});
+}
+
+// One mark at a time through the calls that record them (a vector's copy and range insert cost the first load code).
+static void append(Frame& to, const Frame& from) {
+    for (const auto& [name, r] : from.marks) to.marks.emplace_back(std::string(name), ImVec4(r));
+    for (const auto& g : from.groups) to.groups.push_back({g.patterns, g.count, g.key, g.rect});
+}
+
+void locate_save_background() {
+    g_background.clear();
+    append(g_background, g_current);
+    a11y_save_background();
+}
+
+void locate_restore_background() {
+    append(g_current, g_background);
+    a11y_restore_background();
 }
 
 std::string locate_json() {

@@ -14,6 +14,10 @@ void mark_rect(std::string name, float x, float y, float w, float h);
 // The names are only built when someone asks (locate_json): for rows of a long table that are not drawn this frame,
 // so tests can still find them and scroll them into view.
 void mark_group(const char* const* patterns, size_t count, const std::string& key, float x, float y, float w, float h);
+// The windows behind a covering panel (App::draw_background, backdrop.cpp): what they marked so far this frame (and
+// their accessibility nodes) is kept, and put back in a frame that shows them from a copy instead of drawing them.
+void locate_save_background();
+void locate_restore_background();
 // JSON object {"name":[x,y,w,h],...} of the rectangles recorded in the last frame, in CSS pixels.
 std::string locate_json();
 

@@ -4,6 +4,7 @@
 // The similar incidents of a new draft written like an earlier one name it, with why it matched.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <string>
 
 #include "app.h"
@@ -14,6 +15,7 @@
 #include "imgui.h"
 #include "locate_util.h"
 #include "platform/library_job.h"
+#include "ui/a11y.h"
 
 namespace {
 
@@ -88,6 +90,7 @@ struct Fixture {
         };
         for (const hs::Document& d : docs) REQUIRE(store.create(d, kNow).ok());
         app = std::make_unique<hs::ui::App>(platform);
+        r.rendered = [this](ImDrawData* d) { app->rendered(d); };  // as the page draws: the backdrop copy included
         app->storage_loaded(true, "");
         frames(3);
     }
@@ -202,4 +205,62 @@ TEST_CASE("similar incidents: a new draft written like an earlier one names it, 
     CHECK(f.app->document()->title == "Пул соединений исчерпан: payments-api timeouts");
     REQUIRE(f.platform.overlay_shown);
     CHECK(f.platform.overlay.path == "lessons.went_wrong/ls-pm-pool/text");
+}
+
+namespace {
+// The vertices of the windows behind the panel (App::frame's root window and its children) in the last frame drawn.
+int vertices_behind() {
+    const ImDrawData* d = ImGui::GetDrawData();
+    int n = 0;
+    for (int i = 0; i < d->CmdListsCount; ++i) {
+        const char* owner = d->CmdLists[i]->_OwnerName;
+        if (owner && std::strncmp(owner, "##root", 6) == 0) n += d->CmdLists[i]->VtxBuffer.Size;
+    }
+    return n;
+}
+}  // namespace
+
+TEST_CASE("behind the library, the document and the drafts are drawn once, then shown from a copy of their draw lists") {
+    Fixture f;
+    hs::ui::a11y_enable(true);
+    f.app->open_document(postmortem("pm-new", "Очередь платежей встала 🔥", 2, kNow, {"payments-api"},
+                                    "決済キューが停止した。", "A consumer was stuck on a poison message.", "dependency",
+                                    "Dead-letter after three tries."));
+    f.frames(3);
+    REQUIRE(uitest::shown(f.r, "section.summary"));
+    f.click("topbar.library");
+    f.frames(1);  // the first frame with the panel open draws everything and keeps the copy
+    const int full = vertices_behind();
+    CHECK(full > 0);
+    const int shown_from_copy = f.app->backdrop_frames();
+    f.platform.a11y_updates.clear();
+    f.frames(3);
+    CHECK(f.app->backdrop_frames() == shown_from_copy + 3);
+    CHECK(vertices_behind() == full);  // the same geometry behind the panel
+    // Its controls are still where they were for tests, and the accessibility mirror did not change.
+    CHECK(uitest::shown(f.r, "section.summary"));
+    CHECK(uitest::shown(f.r, "topbar.library"));
+    CHECK(f.platform.a11y_updates.empty());
+    // Typing in the panel draws the panel only.
+    f.search("saturation");
+    CHECK(f.app->backdrop_frames() > shown_from_copy + 3);
+    CHECK(uitest::shown(f.r, "library.result.1"));
+
+    // A change behind the panel (the theme) draws it again, then the new copy is used.
+    const int before_theme = f.app->backdrop_frames();
+    f.app->set_dark(!f.app->dark());
+    f.frames(1);
+    CHECK(f.app->backdrop_frames() == before_theme);
+    f.frames(2);
+    CHECK(f.app->backdrop_frames() == before_theme + 2);
+
+    // Closed, the document is drawn again each frame.
+    f.click("library.close");
+    f.frames(2);
+    CHECK_FALSE(f.app->library_open());
+    const int after_close = f.app->backdrop_frames();
+    f.frames(3);
+    CHECK(f.app->backdrop_frames() == after_close);
+    CHECK(uitest::shown(f.r, "section.summary"));
+    hs::ui::a11y_enable(false);
 }

@@ -137,6 +137,7 @@ double HeadlessRunner::frame(const std::function<void()>& body) {
     ImGui::NewFrame();
     body();
     ImGui::Render();
+    if (rendered) rendered(ImGui::GetDrawData());
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     ImGuiIO& io = ImGui::GetIO();
     io.MouseWheel = io.MouseWheelH = 0;

@@ -11,6 +11,8 @@
 
 #include "platform.h"
 
+struct ImDrawData;
+
 namespace hs::library_job {
 class Library;
 }
@@ -98,6 +100,8 @@ public:
 
     // Builds one frame: NewFrame, body(), Render. Returns its wall time in milliseconds.
     double frame(const std::function<void()>& body);
+    // Called after Render with the frame's draw data, as the web platform does (App::rendered), when set.
+    std::function<void(ImDrawData*)> rendered;
     // Screen rectangle recorded under `name` (hs::ui::mark) in the last frames; false when none.
     bool locate(const std::string& name, float& x, float& y, float& w, float& h) const;
     size_t last_vertex_count() const { return vertices_; }

@@ -67,6 +67,7 @@ void draw_frame() {
     if (S.frame_count == 0) hs_js_mark("hs-newframe");
     S.app->frame();
     ImGui::Render();
+    S.app->rendered(ImGui::GetDrawData());
     S.build_ms = emscripten_get_now() - build_start;
     if (S.frame_count == 0) hs_js_mark("hs-first-frame-built");
 
