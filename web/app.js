@@ -201,7 +201,6 @@
   // person types in between (a loaded machine may take 100 ms or more to draw it) stays in the box being left, which
   // is held on screen with the keyboard's focus; show() carries it into the next field (cfg_overlay.show).
   function tab(how) {
-    var el = ov.el;
     ov.tabbing = true;
     var moved = done(how);
     ov.tabbing = false;
