@@ -124,7 +124,7 @@
   // (IME, dead keys, spell check, mobile keyboards). ImGui measures with Inter at `fontPx` line height; Inter's
   // ascender - descender is 1.2109 em, so the CSS font size is fontPx / 1.2109 for identical glyphs.
   var INTER_LINE = 1.2109;
-  var ov = { path: '', el: null, quiet: false, password: false, enter: false, held: null };
+  var ov = { path: '', el: null, quiet: false, password: false, enter: false, held: null, tabbing: false };
   function makeField(tag) {
     var el = document.createElement(tag);
     el.className = 'hs-overlay';

@@ -21,9 +21,11 @@ struct Frame {
         ImVec4 rect;
     };
     std::vector<Group> groups;
+    bool background = false;  // the windows behind a covering panel were not drawn: their marks are g_background's
     void clear() {
         marks.clear();
         groups.clear();
+        background = false;
     }
 };
 Frame g_current, g_last, g_background;
@@ -58,30 +60,33 @@ void mark_group(const char* const* patterns, size_t count, const std::string& ke
     g_current.groups.push_back({patterns, count, key, ImVec4(x, y, w, h)});
 }
 
-// One mark at a time through the calls that record them (a vector's copy and range insert cost the first load code).
-static void append(Frame& to, const Frame& from) {
-    for (const auto& [name, r] : from.marks) to.marks.emplace_back(std::string(name), ImVec4(r));
-    for (const auto& g : from.groups) to.groups.push_back({g.patterns, g.count, g.key, g.rect});
-}
-
+// The marks are kept by swapping (the frame's own are recorded again from now on); a frame that does not draw those
+// windows only says so, and locate_json reads the kept ones for it.
 void locate_save_background() {
-    g_background.clear();
-    append(g_background, g_current);
+    g_background.marks.swap(g_current.marks);
+    g_background.groups.swap(g_current.groups);
+    g_current.clear();
+    g_current.background = true;
     a11y_save_background();
 }
 
 void locate_restore_background() {
-    append(g_current, g_background);
+    g_current.background = true;
     a11y_restore_background();
 }
 
 std::string locate_json() {
     Json j = Json::object();
-    // The last complete frame, merged with what the current one has drawn so far.
-    for (const Frame* f : {&g_last, &g_current}) {
-        for (const auto& g : f->groups)
+    auto add = [&j](const Frame& f) {
+        for (const auto& g : f.groups)
             for (size_t i = 0; i < g.count; ++i) j[expand(g.patterns[i], g.key)] = {g.rect.x, g.rect.y, g.rect.z, g.rect.w};
-        for (const auto& [k, r] : f->marks) j[k] = {r.x, r.y, r.z, r.w};
+        for (const auto& [k, r] : f.marks) j[k] = {r.x, r.y, r.z, r.w};
+    };
+    // The last complete frame, merged with what the current one has drawn so far; each after the windows behind a
+    // covering panel when it showed them from their copy.
+    for (const Frame* f : {&g_last, &g_current}) {
+        if (f->background) add(g_background);
+        add(*f);
     }
     return j.dump();
 }
