@@ -56,11 +56,19 @@ window.hindsightA11y = function (mod, canvas) {
     }
     var s = n[4], role = n[1];
     el.setAttribute('role', role);
+    el.hsRole = role;
     // Rows and cells are named by what they hold; a table or a control by its name.
     if (n[2]) el.setAttribute('aria-label', n[2]); else el.removeAttribute('aria-label');
     // A table or a row holds its children's elements, not text; a table's value is its column names.
-    if (role === 'table') axHead(el, n[3].split('\t'), (s >> 8) - 1, s & AX.SORT_UP ? 'ascending' : 'descending');
-    else if (role !== 'row') el.textContent = n[3];
+    if (el.hsHead && role !== 'table') {  // a table's header row, from when the key was a table
+      if (el.hsHead.parentNode) el.hsHead.parentNode.removeChild(el.hsHead);
+      el.hsHead = null;
+    }
+    if (role === 'table' || role === 'row') {
+      // Text left from when the key was another control (its children, elements, stay where axOrder puts them).
+      for (var c = el.firstChild, next; c; c = next) { next = c.nextSibling; if (c.nodeType === 3) el.removeChild(c); }
+      if (role === 'table') axHead(el, n[3].split('\t'), (s >> 8) - 1, s & AX.SORT_UP ? 'ascending' : 'descending');
+    } else el.textContent = n[3];
     if (n[5]) el.tabIndex = -1; else el.removeAttribute('tabindex');
     el.hsDepth = n[7] || 0;
     axAttr(el, 'aria-rowcount', role === 'table' && n[8]);
@@ -74,34 +82,55 @@ window.hindsightA11y = function (mod, canvas) {
   }
   // The reading order: the elements in drawing order, runs of tabs or menu items in their container, and the nodes
   // of a table (its rows, the controls in a row, each in a cell of its own) inside their parent: a node's depth says
-  // how deep.
+  // how deep. The mirror is reconciled in place, not rebuilt: each container keeps a cursor over its element
+  // children, an element already where it belongs is passed over, one out of place is moved there, and what is left
+  // after the cursor at the end is gone. Cells and groups are kept on the element they hold (or begin). The order is
+  // sent with every change (a whole screen of controls, at every keystroke in the library's search box), and a
+  // rebuild made and dropped hundreds of elements each time, which the page's garbage collector then had to trace.
   function axOrder(keys) {
-    var kept = {}, frag = document.createDocumentFragment(), group = null, parents = [frag];
-    keys.forEach(function (k) { var el = axNodes[k]; kept[k] = 1; while (el.firstElementChild) el.removeChild(el.firstElementChild); });
+    var kept = {}, touched = [], parents = [canvas], group = null;
+    function place(box, el) {
+      if (!box.hsTouched) { box.hsTouched = true; box.hsAt = box.firstElementChild; touched.push(box); }
+      if (box.hsAt === el) { box.hsAt = el.nextElementSibling; return; }
+      var from = el.parentNode;  // a container whose cursor is this element: its cursor moves on before it leaves
+      if (from && from.hsTouched && from.hsAt === el) from.hsAt = el.nextElementSibling;
+      box.insertBefore(el, box.hsAt);
+    }
+    function wrapper(role) {
+      var w = document.createElement('div');
+      w.setAttribute('role', role);
+      w.hsRole = role;
+      return w;
+    }
     keys.forEach(function (k) {
-      var el = axNodes[k], g = AX_GROUP[el.getAttribute('role')], d = Math.min(el.hsDepth, parents.length - 1);
+      var el = axNodes[k], g = AX_GROUP[el.hsRole], d = Math.min(el.hsDepth, parents.length - 1);
       var parent = parents[d];
+      kept[k] = 1;
       parents.length = d + 1;
       parents.push(el);
+      if (el.hsHead) place(el, el.hsHead);  // a table's header row comes before its rows
       // Each control drawn in a table's row is one cell's content, in column order.
-      if (parent.nodeType === 1 && parent.getAttribute('role') === 'row') {
-        var cell = document.createElement('div');
-        cell.setAttribute('role', 'cell');
-        parent.appendChild(cell);
+      if (parent.hsRole === 'row') {
+        var cell = el.hsCell || (el.hsCell = wrapper('cell'));
+        place(parent, cell);
         parent = cell;
       }
-      if (el.hsHead) el.appendChild(el.hsHead);
       if (!g) group = null;
-      else if (!group || group.getAttribute('role') !== g || group.parentNode !== parent) {
-        group = document.createElement('div');
-        group.setAttribute('role', g);
-        parent.appendChild(group);
+      else if (!group || group.hsRole !== g || group.hsIn !== parent) {
+        group = el.hsGroup && el.hsGroup.hsRole === g ? el.hsGroup : (el.hsGroup = wrapper(g));
+        group.hsIn = parent;
+        place(parent, group);
       }
-      (group || parent).appendChild(el);
+      place(group || parent, el);
+    });
+    // Containers that hold nothing now: an element whose children are gone, the canvas when nothing is mirrored.
+    keys.forEach(function (k) { var el = axNodes[k]; if (!el.hsTouched) while (el.firstElementChild) el.removeChild(el.firstElementChild); });
+    if (!canvas.hsTouched) while (canvas.firstElementChild) canvas.removeChild(canvas.firstElementChild);
+    touched.forEach(function (box) {
+      while (box.hsAt) { var next = box.hsAt.nextElementSibling; box.removeChild(box.hsAt); box.hsAt = next; }
+      box.hsTouched = false;
     });
     for (var k in axNodes) if (!kept[k]) delete axNodes[k];
-    while (canvas.firstChild) canvas.removeChild(canvas.firstChild);
-    canvas.appendChild(frag);
   }
   function axApply(json) {
     window.hindsightA11y.updates++;  // for tests: how many changes the wasm sent

@@ -119,6 +119,79 @@ test('the mirror sends nothing while idle, nor for frames that draw the same con
   await context.close();
 });
 
+
+// The mirror is reconciled in place (web/a11y.js axOrder): after any sequence of changes it must be the same tree as
+// one built at once from the final state, and an order sent again unchanged must not touch the DOM. Driven with
+// random screens (seeded): controls appearing, vanishing, moving, nesting in tables and rows, runs of tabs and menu
+// items, labels in several scripts.
+test('the mirror reconciled over 300 random changes equals one built at once, and an unchanged order moves nothing', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent('<div id="host"></div>');
+  await page.addScriptTag({ url: server.url + 'a11y.js' });
+  const result = await page.evaluate(() => {
+    let seed = 20261207;
+    const rnd = (n) => {  // mulberry32
+      seed = (seed + 0x6D2B79F5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const ROLES = ['button', 'tab', 'tab', 'menuitem', 'menuitemcheckbox', 'row', 'row', 'table', 'textbox', 'checkbox', 'link', 'heading'];
+    const WORDS = ['Rollback', 'Откат', 'ロールバック', 'Επαναφορά', '🔥 pager', 'Owner', 'Due 2026-12-01'];
+    const mod = { _hs_a11y_focus() {} };
+    const canvas = (id) => { const c = document.createElement('canvas'); c.id = id; document.getElementById('host').appendChild(c); return c; };
+    // An element's shape: its tag, its attributes but the generated id, sorted, then its children's.
+    const shape = (el) => (el.nodeType === 3 ? JSON.stringify(el.data)
+      : '<' + el.tagName + [...el.attributes].filter((a) => a.name !== 'id' && a.name !== 'aria-activedescendant')
+        .map((a) => a.name + '=' + a.value).sort().join(' ') + '>' + [...el.childNodes].map(shape).join('') + '</>');
+    const live = canvas('live'), mirror = window.hindsightA11y(mod, live);
+    const state = new Map();  // key -> node array, as src/ui/a11y.cpp sends it
+    let checked = 0, differ = null, mutationsWhenUnchanged = -1;
+    for (let step = 0; step < 300 && !differ; step++) {
+      // This screen's controls: a random subset of 80 keys in a random order, depths that nest at most one deeper.
+      const keys = [];
+      for (let k = 0; k < 80; k++) if (rnd(3)) keys.splice(rnd(keys.length + 1), 0, k);
+      const changed = [];
+      let depth = 0;
+      keys.forEach((k, i) => {
+        const role = ROLES[rnd(ROLES.length)];
+        depth = i === 0 ? 0 : Math.max(0, Math.min(depth + 1, depth + 1 - rnd(3)));
+        const old = state.get(k);
+        const node = old && rnd(4) ? old.slice() : [k, role, WORDS[rnd(WORDS.length)], role === 'table' ? 'Time\tEvent\tOwner' : WORDS[rnd(WORDS.length)],
+          (role === 'table' ? (1 + rnd(3)) << 8 : 0) | rnd(64), rnd(2) ? k + 1 : 0, rnd(2) ? 'ctl.' + k : '', 0, role === 'row' || role === 'table' ? 1 + rnd(40) : 0];
+        node[7] = depth;
+        if (!old || JSON.stringify(old) !== JSON.stringify(node)) changed.push(node);
+        state.set(k, node);
+      });
+      for (const k of [...state.keys()]) if (!keys.includes(k)) state.delete(k);
+      mirror.apply(JSON.stringify({ n: changed, o: keys }));
+      const fresh = canvas('fresh' + step);
+      window.hindsightA11y(mod, fresh).apply(JSON.stringify({ n: keys.map((k) => state.get(k)), o: keys }));
+      const a = shape(live), b = shape(fresh);
+      if (a !== b) {  // where they part
+        let i = 0;
+        while (a[i] === b[i]) i++;
+        differ = { step, live: a.slice(Math.max(0, i - 150), i + 250), fresh: b.slice(Math.max(0, i - 150), i + 250) };
+      }
+      fresh.remove();
+      checked++;
+      if (step === 299) {  // the same order again, nothing changed: the DOM is left alone
+        const obs = new MutationObserver(() => {});
+        obs.observe(live, { childList: true, subtree: true, attributes: true });
+        mirror.apply(JSON.stringify({ n: [], o: keys }));
+        mutationsWhenUnchanged = obs.takeRecords().length;
+        obs.disconnect();
+      }
+    }
+    return { checked, differ, mutationsWhenUnchanged, elements: live.getElementsByTagName('*').length };
+  });
+  assert.equal(result.differ, null, 'the reconciled mirror equals one built at once: ' + JSON.stringify(result.differ));
+  assert.equal(result.checked, 300);
+  assert.ok(result.elements > 20, 'the last screen mirrors its controls');
+  assert.equal(result.mutationsWhenUnchanged, 0, 'an unchanged order moves no element');
+  await context.close();
+});
 test('a postmortem written with the keyboard alone: new, title, summary, an event, an action item, a share link', async () => {
   const { page, context, errors } = await h.openApp(browser, server);
   const cdp = await context.newCDPSession(page);
