@@ -10,7 +10,7 @@ window.hindsightA11y = function (mod, canvas) {
   var AX = { CHECKED: 1, EXPANDED: 2, EXPANDABLE: 4, DISABLED: 8, SELECTED: 16, CHECKABLE: 32, SORT_UP: 64, SORT_DOWN: 128 };
   // Roles that must sit in a container of theirs (a tab in a tablist): consecutive ones are grouped.
   var AX_GROUP = { tab: 'tablist', menuitem: 'menu', menuitemcheckbox: 'menu' };
-  var axNodes = {}, axSeq = 0;
+  var axNodes = new Map(), axSeq = 0;  // key -> element
   canvas.setAttribute('role', 'application');
   function axFlag(el, attr, on, applies) {
     if (applies) el.setAttribute(attr, on ? 'true' : 'false'); else el.removeAttribute(attr);
@@ -47,9 +47,9 @@ window.hindsightA11y = function (mod, canvas) {
     if (!head.parentNode) table.insertBefore(head, table.firstChild);
   }
   function axNode(n) {
-    var el = axNodes[n[0]];
+    var el = axNodes.get(n[0]);
     if (!el) {
-      el = axNodes[n[0]] = document.createElement('div');
+      axNodes.set(n[0], el = document.createElement('div'));
       el.id = 'hs-ax-' + (++axSeq);
       el.addEventListener('focus', function () { axFocus(el); });
       el.addEventListener('click', function (e) { if (el.hsId) { e.preventDefault(); e.stopPropagation(); axActivate(el); } });
@@ -87,10 +87,13 @@ window.hindsightA11y = function (mod, canvas) {
   // after the cursor at the end is gone. Cells and groups are kept on the element they hold (or begin). The order is
   // sent with every change (a whole screen of controls, at every keystroke in the library's search box), and a
   // rebuild made and dropped hundreds of elements each time, which the page's garbage collector then had to trace.
+  // Allocates next to nothing: a screen's order is a few hundred keys at every change.
+  var touched = [], parents = [], axGen = 0;
   function axOrder(keys) {
-    var kept = {}, touched = [], parents = [canvas], group = null;
+    var nTouched = 0, top = 0, group = null, gen = ++axGen, i, el, box;
+    parents[0] = canvas;
     function place(box, el) {
-      if (!box.hsTouched) { box.hsTouched = true; box.hsAt = box.firstElementChild; touched.push(box); }
+      if (!box.hsTouched) { box.hsTouched = true; box.hsAt = box.firstElementChild; touched[nTouched++] = box; }
       if (box.hsAt === el) { box.hsAt = el.nextElementSibling; return; }
       var from = el.parentNode;  // a container whose cursor is this element: its cursor moves on before it leaves
       if (from && from.hsTouched && from.hsAt === el) from.hsAt = el.nextElementSibling;
@@ -102,12 +105,12 @@ window.hindsightA11y = function (mod, canvas) {
       w.hsRole = role;
       return w;
     }
-    keys.forEach(function (k) {
-      var el = axNodes[k], g = AX_GROUP[el.hsRole], d = Math.min(el.hsDepth, parents.length - 1);
-      var parent = parents[d];
-      kept[k] = 1;
-      parents.length = d + 1;
-      parents.push(el);
+    for (i = 0; i < keys.length; i++) {
+      el = axNodes.get(keys[i]);
+      var g = AX_GROUP[el.hsRole], d = Math.min(el.hsDepth, top), parent = parents[d];
+      el.hsGen = gen;
+      top = d + 1;
+      parents[top] = el;
       if (el.hsHead) place(el, el.hsHead);  // a table's header row comes before its rows
       // Each control drawn in a table's row is one cell's content, in column order.
       if (parent.hsRole === 'row') {
@@ -122,22 +125,28 @@ window.hindsightA11y = function (mod, canvas) {
         place(parent, group);
       }
       place(group || parent, el);
-    });
+    }
     // Containers that hold nothing now: an element whose children are gone, the canvas when nothing is mirrored.
-    keys.forEach(function (k) { var el = axNodes[k]; if (!el.hsTouched) while (el.firstElementChild) el.removeChild(el.firstElementChild); });
+    for (i = 0; i < keys.length; i++) {
+      el = axNodes.get(keys[i]);
+      if (!el.hsTouched) while (el.firstElementChild) el.removeChild(el.firstElementChild);
+    }
     if (!canvas.hsTouched) while (canvas.firstElementChild) canvas.removeChild(canvas.firstElementChild);
-    touched.forEach(function (box) {
+    for (i = 0; i < nTouched; i++) {
+      box = touched[i];
       while (box.hsAt) { var next = box.hsAt.nextElementSibling; box.removeChild(box.hsAt); box.hsAt = next; }
       box.hsTouched = false;
-    });
-    for (var k in axNodes) if (!kept[k]) delete axNodes[k];
+      touched[i] = null;
+    }
+    for (i = 0; i < parents.length; i++) parents[i] = null;
+    axNodes.forEach(function (e, k) { if (e.hsGen !== gen) axNodes.delete(k); });
   }
   function axApply(json) {
     window.hindsightA11y.updates++;  // for tests: how many changes the wasm sent
     var d = JSON.parse(json);
     d.n.forEach(axNode);
     if (d.o) axOrder(d.o);
-    var f = d.f && axNodes[d.f];
+    var f = d.f && axNodes.get(d.f);
     if (f) canvas.setAttribute('aria-activedescendant', f.id); else canvas.removeAttribute('aria-activedescendant');
   }
   // Live regions: news a sighted user sees (saved, a link copied, a merge, findings), assertive for problems.

@@ -815,12 +815,18 @@
   // Exports (core/exporters/jobs.h) are made in the worker as well: the editor's wasm does not carry the exporters.
   function exportJob(job, id, doc, arg) { workerAnswer(id, fileHelper, { op: 'export', job: job, doc: doc, arg: arg }); }
   // Sends `msg` to a worker and hands its answer (or why there is none) to the editor as hs_link_answer(id, ...).
+  // The answer comes as UTF-8 bytes (msg.raw), copied straight into the wasm: a library search answers every
+  // keystroke with tens of kilobytes, which as strings were garbage for the page's collector.
   function workerAnswer(id, helper, msg, transfer) {
     var answer = function (status, text) {
-      if (mod) heapString(mod, text, function (p) { mod.ccall('hs_link_answer', null, ['number', 'number', 'number'], [id, status, p]); });
+      if (mod) heapString(mod, text, function (p) { mod._hs_link_answer(id, status, p); });
     };
+    msg.raw = true;
     helper.call(msg, transfer).then(function (r) {
-      answer(r.status, r.text);
+      if (!mod) return;
+      var u8 = new Uint8Array(r.bytes), p = mod._malloc(u8.length + 1);
+      if (!p) return answer(WORKER_STATUS.REFUSED, 'the editor is out of memory for the answer.');
+      try { mod.HEAPU8.set(u8, p); mod.HEAPU8[p + u8.length] = 0; mod._hs_link_answer(id, r.status, p); } finally { mod._free(p); }
     }, function (e) {
       if (!e.stopped) answer(WORKER_STATUS.REFUSED, (e.load ? 'the page could not start its worker' : 'the worker stopped') + why(e.message) + '.');
     });

@@ -17,6 +17,8 @@
 //                                                 arg UTF-8 bytes or a string; the search index is kept in this
 //                                                 worker between calls)
 // status: 1 done, 0 refused (text says why), 2 the link needs a passphrase.
+// With `raw: true` in the message the answer is {id, status, bytes}: the text's UTF-8 in an ArrayBuffer, transferred
+// (the page hands it to the editor's wasm without making a JavaScript string of it).
 //   a runtime abort (out of memory)          -> {id, crashed: what}, and this worker closes; the page makes another.
 'use strict';
 importScripts('hindsight-worker.js');
@@ -73,8 +75,14 @@ function run(msg) {
       ok = msg.op === 'encode' ? m._hsw_encode(ptrs[0], a.length, ptrs[1], b.length, ptrs[2], pw.length)
                                : m._hsw_decode(ptrs[0], a.length, ptrs[2], pw.length);
     }
-    var text = new TextDecoder().decode(m.HEAPU8.subarray(m._hsw_text(), m._hsw_text() + m._hsw_text_size()));
-    postMessage({ id: msg.id, status: ok, text: text, kind: msg.op === 'open' || msg.op === 'slack' ? m.UTF8ToString(m._hsw_kind()) : '' });
+    var out = m.HEAPU8.subarray(m._hsw_text(), m._hsw_text() + m._hsw_text_size());
+    if (msg.raw) {  // the answer's UTF-8 as it is, moved to the page (which copies it into the editor's wasm)
+      var bytes = out.slice();
+      postMessage({ id: msg.id, status: ok, bytes: bytes.buffer }, [bytes.buffer]);
+    } else {
+      postMessage({ id: msg.id, status: ok, text: new TextDecoder().decode(out),
+                    kind: msg.op === 'open' || msg.op === 'slack' ? m.UTF8ToString(m._hsw_kind()) : '' });
+    }
   } catch (e) {
     postMessage({ id: msg.id, crashed: String(e && e.message || e) });
     close();  // the runtime is unusable after an abort
