@@ -60,7 +60,8 @@ public:
     // (backdrop.cpp). Platforms call it before drawing `draw_data`.
     void rendered(ImDrawData* draw_data);
     int backdrop_frames() const { return backdrop_.frames; }  // frames drawn with the copy (tests)
-    // The next step of a save under way (Platform::background_work): called by the platform between frames.
+    // The next step of a save under way, and the library's next batch for its index (Platform::background_work):
+    // called by the platform between frames.
     void work();
 
     // Opens a document (from a template, sample, file or link) as the current one, with a fresh undo history.
@@ -523,6 +524,7 @@ public:
     bool library_open() const { return library_.open; }
 private:
     bool library_sync();
+    void library_feed();  // library_sync where the platform does it: a task of its own (work), or this frame
     bool library_ask();  // true when a search was asked (the query, the filters or the drafts changed)
     void library_typed();  // a keystroke in the library's box, before the frame that draws it
     void open_at_field(const std::string& draft_id, const std::string& path);

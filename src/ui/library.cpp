@@ -160,7 +160,8 @@ bool App::library_sync() {
     }
     if (!batch.empty()) platform_.library_job("put", batch + "]", failed);
     if (more) {
-        platform_.request_frame();
+        if (platform_.background_work()) library_feed();
+        else platform_.request_frame();
     } else {
         L.synced_revision = revision;
         L.pass_from = 0;
@@ -172,6 +173,18 @@ bool App::library_sync() {
         library_.similar_changed_ms = platform_.now_ms();
     }
     return sent;
+}
+
+// Turning drafts into JSON for the index takes up to kSyncBudgetMs at a time: where the platform runs background work
+// (the web), that is a task of its own between frames (App::work), so that a frame only draws; elsewhere this frame.
+void App::library_feed() {
+    if (!platform_.background_work()) {
+        library_sync();
+        return;
+    }
+    if (library_.feed_wanted) return;
+    library_.feed_wanted = true;
+    platform_.request_work();
 }
 
 bool App::library_ask() {
@@ -294,7 +307,7 @@ void App::draw_library_open() {
         // The frame that opens the panel shows and focuses its text field (the page lays it out): the drafts go to
         // the index from the next frame on.
         if (L.focus) platform_.request_frame();
-        else library_sync();
+        else library_feed();
         const float w = ImGui::GetContentRegionAvail().x;
         if (L.focus) {
             text_input_focus("ui:library");

@@ -95,7 +95,7 @@ void App::draw_similar_section() {
         muted_text("Your drafts are not loaded yet, so there is nothing to compare with.");
         return;
     }
-    library_sync();
+    library_feed();
     similar_ask();
     if (!library_.problem.empty() || !library_.similar_problem.empty()) {
         const std::string& why = library_.problem.empty() ? library_.similar_problem : library_.problem;

@@ -28,6 +28,10 @@ public:
     bool has_text_overlay() const override { return true; }  // fields are edited as in the page
     void overlay_show(const Overlay& o) override { overlay = o, overlay_shown = true; }
     void overlay_hide() override { overlay_shown = false; }
+    bool background_work() const override { return background; }  // as the page: App::work between frames
+    void request_work() override { ++work_requested; }
+    bool background = false;
+    int work_requested = 0;
     hs::MemoryFs fs;
     Overlay overlay;
     bool overlay_shown = false;
@@ -179,6 +183,37 @@ TEST_CASE("library panel: search as you type, filter by the drafts' values, open
     CHECK(f.platform.overlay.y >= 0);
     CHECK(f.platform.overlay.y + f.platform.overlay.h <= 900);
     CHECK(uitest::shown(f.r, "field." + path));
+}
+
+TEST_CASE("with background work, the drafts go to the index in tasks between frames, never inside a frame") {
+    Fixture f;
+    f.platform.background = true;
+    f.click("topbar.library");
+    REQUIRE(f.app->library_open());
+    // Frames alone send nothing to the index: they ask for work.
+    f.frames(3);
+    CHECK(f.platform.library_calls["put"] == 0);
+    CHECK(f.platform.work_requested > 0);
+    // The page runs the work between frames: each task may send a batch, and the frames after it only draw.
+    for (int round = 0; round < 10; ++round) {
+        const int puts = f.platform.library_calls["put"];
+        f.frames(1);
+        CHECK(f.platform.library_calls["put"] == puts);
+        if (f.platform.work_requested > 0) {
+            f.platform.work_requested = 0;
+            f.app->work();
+        }
+    }
+    CHECK(f.platform.library_calls["put"] >= 1);
+    REQUIRE(f.platform.library != nullptr);
+    CHECK(f.platform.library->size() == 3);
+    CHECK(uitest::shown(f.r, "library.result.2"));
+    // Everything is sent: the frames ask no more work of the index than a check that nothing changed.
+    const int puts = f.platform.library_calls["put"];
+    f.platform.work_requested = 0;
+    f.frames(2);
+    if (f.platform.work_requested > 0) f.app->work();
+    CHECK(f.platform.library_calls["put"] == puts);
 }
 
 TEST_CASE("similar incidents: a new draft written like an earlier one names it, why, and its lesson") {
