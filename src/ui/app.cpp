@@ -422,10 +422,7 @@ void App::draw_background(float top_h) {
 }
 
 void App::work() {
-    if (library_.feed_wanted) {
-        library_.feed_wanted = false;
-        if (library_sync()) platform_.request_frame();  // the panel asks the index again (the count grows)
-    }
+    library_work();
     autosave_step();
 }
 

@@ -523,8 +523,9 @@ public:
     void open_library();  // the top bar's Library button and Ctrl+Shift+F
     bool library_open() const { return library_.open; }
 private:
-    bool library_sync();
+    bool library_sync(double budget_ms);  // one batch of drafts for the index, turned into JSON within budget_ms
     void library_feed();  // library_sync where the platform does it: a task of its own (work), or this frame
+    void library_work();  // the batch library_feed asked for, in App::work
     bool library_ask();  // true when a search was asked (the query, the filters or the drafts changed)
     void library_typed();  // a keystroke in the library's box, before the frame that draws it
     void open_at_field(const std::string& draft_id, const std::string& path);

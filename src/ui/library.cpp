@@ -27,9 +27,16 @@ namespace {
 // The clock is a steady one with sub-millisecond steps (the wall clock's whole milliseconds let a frame overshoot),
 // and a draft is not begun when a long one would not fit in what is left (the longest of the recent ones: one large
 // draft alone took a frame from 3 ms to 7 ms; the estimate fades, so that one very large draft does not slow the rest).
-constexpr double kSyncBudgetMs = 3.0;
+constexpr double kSyncBudgetMs = 3.0;  // drafts turned into JSON for the index in a frame
+// ... and in a work task of its own (App::library_work), which adds nothing to a frame: more at a time, for where
+// timers wait for frames (headless Chromium composites each frame in ~70 ms of the main thread, and a task waited a
+// frame or two: at 3 ms a task the index of 1,000 drafts took 4 s to fill, twice as long as fed by frames).
+constexpr double kWorkBudgetMs = 6.0;
 constexpr size_t kResultsShown = 30;
 constexpr double kAnswerWaitMs = 20;  // library_typed
+// While the index is fed in work tasks, a frame (and with it a search, the count growing) at most this often: a frame
+// after every batch spaced the batches by frames (in headless Chromium ~100 ms each: the index took twice as long).
+constexpr double kFeedFrameMs = 250;
 constexpr float kFilterLabelW = 70;  // the label after a filter's combo ("Severity")
 const char* const kDialog = "Library: search all postmortems";
 
@@ -109,7 +116,7 @@ void App::open_library() {
 }
 
 // Sends the index the drafts it lacks or holds an older save of, and forgets the deleted ones. True when it sent any.
-bool App::library_sync() {
+bool App::library_sync(double budget_ms) {
     if (!store_ || !library_.problem.empty()) return false;
     LibraryState& L = library_;
     const uint64_t revision = store_->revision();
@@ -148,7 +155,7 @@ bool App::library_sync() {
         if (!d) continue;
         auto it = L.sent.find(id);
         if (it != L.sent.end() && it->second == d->updated_ms) continue;
-        if (!batch.empty() && elapsed_ms(start) + L.longest_draft_ms > kSyncBudgetMs) {
+        if (!batch.empty() && elapsed_ms(start) + L.longest_draft_ms > budget_ms) {
             more = true;
             L.pass_from = k;
             break;
@@ -179,12 +186,24 @@ bool App::library_sync() {
 // (the web), that is a task of its own between frames (App::work), so that a frame only draws; elsewhere this frame.
 void App::library_feed() {
     if (!platform_.background_work()) {
-        library_sync();
+        library_sync(kSyncBudgetMs);
         return;
     }
     if (library_.feed_wanted) return;
     library_.feed_wanted = true;
     platform_.request_work();
+}
+
+void App::library_work() {
+    LibraryState& L = library_;
+    if (!L.feed_wanted) return;
+    L.feed_wanted = false;
+    const bool sent = library_sync(kWorkBudgetMs);  // asks for the next task itself when there is more (feed_wanted again)
+    const double now = platform_.now_ms();
+    if (sent && (!L.feed_wanted || now - L.feed_frame_ms >= kFeedFrameMs)) {
+        L.feed_frame_ms = now;
+        platform_.request_frame();
+    }
 }
 
 bool App::library_ask() {

@@ -33,6 +33,7 @@ struct LibraryState {
     size_t pass_from = 0;
     double longest_draft_ms = 0;  // a recent draft's longest time to turn into JSON (the budget's estimate)
     bool feed_wanted = false;     // App::library_feed asked for a pass in a work task (App::work)
+    double feed_frame_ms = 0;     // when a work task last asked for a frame to show the index growing
     std::string problem;  // the index could not be reached or kept: said in the panel, syncing stops until reopened
     bool dirty = true;    // the drafts changed since the last search was asked
     std::string asked;    // the last search asked (query and filters as JSON): another one is asked when it differs
