@@ -17,9 +17,9 @@
 //                                                 arg UTF-8 bytes or a string; the search index is kept in this
 //                                                 worker between calls)
 // status: 1 done, 0 refused (text says why), 2 the link needs a passphrase.
+//   a runtime abort (out of memory)          -> {id, crashed: what}, and this worker closes; the page makes another.
 // With `raw: true` in the message the answer is {id, status, bytes}: the text's UTF-8 in an ArrayBuffer, transferred
 // (the page hands it to the editor's wasm without making a JavaScript string of it).
-//   a runtime abort (out of memory)          -> {id, crashed: what}, and this worker closes; the page makes another.
 'use strict';
 importScripts('hindsight-worker.js');
 var core = null, queue = [];

@@ -189,7 +189,9 @@ void App::library_feed() {
         library_sync(kSyncBudgetMs);
         return;
     }
-    if (library_.feed_wanted) return;
+    // Nothing changed since the index last had every draft (each frame of the open panel comes here): no task.
+    if (library_.feed_wanted || (store_ && library_.synced_revision == store_->revision() && !library_.sent.empty()))
+        return;
     library_.feed_wanted = true;
     platform_.request_work();
 }
