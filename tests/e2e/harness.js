@@ -40,7 +40,10 @@ async function startServer(opts = {}) {
   return { url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, stop: () => proc.kill() };
 }
 
+// Debian's Chromium and the fonts the pages draw with come from scripts/deps.py (the test command installs them; a
+// benchmark run from a fresh shell on a machine that only built the app installs them here).
 async function launch() {
+  if (!fs.existsSync('/usr/bin/chromium')) execFileSync('python3', [path.join(ROOT, 'scripts', 'deps.py'), 'e2e'], { stdio: 'inherit' });
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
