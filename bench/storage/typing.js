@@ -118,8 +118,8 @@ function startSchedSampler() {
 }
 
 // What explains a long frame: the main thread's wait for a core from its start until just after it (a wait is
-// recorded when the thread runs again: a sample in the frame's first few milliseconds may hold a wait from before it, and is
-// left out), and the Long Animation Frame entry that holds it.
+// recorded when the thread runs again: a sample in the frame's first few milliseconds may hold a wait from before
+// it, and is left out), and the Long Animation Frame entry that holds it.
 function explain(f, sched, loaf) {
   const waited = sched.waits().filter(([t]) => t > f.at + 4 && t <= f.at + f.ms + 8).reduce((a, [, w]) => a + w, 0);
   const lf = loaf.find((e) => e.at <= f.at + 1 && f.at <= e.at + e.ms);
