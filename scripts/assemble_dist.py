@@ -9,6 +9,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 
@@ -30,6 +31,22 @@ def render_icon(svg, size, out):
         subprocess.run(["optipng", "-quiet", "-o7", "-strip", "all", tmp], check=True)
         os.replace(tmp, out)
     return open(out, "rb").read()
+
+
+def minify_css(data):
+    """The stylesheet without its comments and layout whitespace (it is on the first load, which has a budget). Quoted
+    strings are kept as they are; only whitespace next to braces, semicolons and commas, and after a colon, is dropped
+    (a space before a colon can be a descendant combinator, so it stays)."""
+    out = []
+    for i, part in enumerate(re.split(r'("(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')', data.decode())):
+        if i % 2:  # a string
+            out.append(part)
+            continue
+        part = re.sub(r"/\*.*?\*/", "", part, flags=re.S)
+        part = re.sub(r"\s+", " ", part)
+        part = re.sub(r" ?([{};,]) ?|(:) ", r"\1\2", part)
+        out.append(part.replace(";}", "}"))
+    return "".join(out).strip().encode()
 
 
 # The samples offered on the welcome screen. The larger ones (assets/samples/) stay in the repository for the tests,
@@ -76,6 +93,8 @@ def main():
         os.makedirs(os.path.dirname(os.path.join(a.out, name)), exist_ok=True)
         if name == "sw.js":
             data = data.replace(b"/*@HS_PRECACHE@*/[]", precache)
+        if name == "style.css":
+            data = minify_css(data)
         if name in ("app.js", "journal.js", "sw.js", "worker.js", "a11y.js"):  # minified (terser from npm, pinned in package-lock.json)
             terser = os.path.join(ROOT, "node_modules", ".bin", "terser")
             if not os.path.exists(terser):

@@ -14,6 +14,7 @@
 #include "core/templates.h"
 #include "core/text.h"
 #include "fonts.h"
+#include "glyphs.h"
 #include "icons.h"
 #include "imgui.h"
 #include "locate.h"
@@ -128,6 +129,7 @@ void App::set_document(Document doc) {
     autosave_.saved();
     read_only_ = false;
     document_switched();
+    glyphs_document_opened();
     update_window_title();
     platform_.request_frame();
 }

@@ -45,6 +45,8 @@ struct Cache {
     double budget_ms = 0;                               // 0: no time limit
     std::chrono::steady_clock::time_point first_miss;  // this frame's first glyph rasterised
     bool deferred = false;  // a glyph of this frame was left for the next
+    int unbounded = 0;      // frames left drawn without the time budget (glyphs_document_opened)
+    bool unbounded_drawn = false;  // one of them was drawn
     GlyphStats stats;
 } C;
 
@@ -193,7 +195,7 @@ bool on_miss(ImFont* f, unsigned cp) {
     FontInfo* fi = info_of(f);
     if (!fi || cp > kMaxCodepoint || cp == 0) return false;
     bool over_budget = false;
-    if (C.budget_ms > 0) {
+    if (C.budget_ms > 0 && C.unbounded == 0) {
         const auto now = std::chrono::steady_clock::now();
         if (C.this_frame == 0) C.first_miss = now;
         over_budget =
@@ -268,7 +270,17 @@ void glyphs_register_font(ImFont* font, bool bold, bool mono) {
     C.fonts.push_back({font, bold, mono, font->Glyphs.Size});
 }
 
+void glyphs_document_opened() {
+    C.unbounded = 4;
+    C.unbounded_drawn = false;
+}
+
 void glyphs_new_frame() {
+    if (C.unbounded > 0) {  // the document's first frames: until one leaves no glyph for the next
+        if (C.unbounded_drawn && !C.deferred) C.unbounded = 0;
+        else --C.unbounded;
+        C.unbounded_drawn = true;
+    }
     C.this_frame = 0;
     C.deferred = false;
     if (C.need_room) {

@@ -3,6 +3,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
+const path = require('path');
 const { chromium } = require('playwright-core');
 const h = require('./harness');
 
@@ -146,5 +147,26 @@ test('when the browser has WebGL 2 but gives no context, the page says so and th
   assert.deepEqual(errors, [], 'no exception after the message');
   assert.equal(await page.evaluate(() => window.hindsight.frameCount()), 0, 'no frame is drawn');
   assert.equal(await page.evaluate(() => window.hindsight.document()), null);
+  await context.close();
+});
+
+test('the shipped stylesheet, minified for the first load, holds the same rules as web/style.css', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const shipped = await (await context.request.get(server.url + 'style.css')).text();
+  const original = fs.readFileSync(path.join(h.ROOT, 'web', 'style.css'), 'utf8');
+  assert.ok(shipped.length < original.length * 0.9, 'style.css is not minified');
+  // Each rule as the browser parsed it (selector or condition, then its declarations), in order.
+  const rules = (css) => page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    const out = [];
+    const walk = (list) => { for (const r of list) { out.push(r.cssRules ? (r.conditionText || r.name || r.selectorText || '') : r.cssText); if (r.cssRules) walk(r.cssRules); } };
+    walk(sheet.cssRules);
+    return out;
+  }, css);
+  const source = await rules(original);
+  assert.ok(source.length > 50, `only ${source.length} rules parsed from web/style.css`);
+  assert.deepEqual(await rules(shipped), source);
   await context.close();
 });

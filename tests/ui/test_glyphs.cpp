@@ -91,6 +91,49 @@ bool slow_raster(uint32_t, float px, bool, bool, hs::ui::GlyphImage& g) {
 }
 }  // namespace
 
+namespace {
+// `n` ideographs from `first` as UTF-8.
+std::string ideographs(unsigned first, unsigned n) {
+    std::string s;
+    for (unsigned cp = first; cp < first + n; ++cp) {
+        s += static_cast<char>(0xE0 | (cp >> 12));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return s;
+}
+}  // namespace
+
+TEST_CASE("a document just opened gets its glyphs in one frame; afterwards new text keeps the time budget") {
+    hs::native::HeadlessRunner r(800, 600);
+    hs::ui::set_glyph_rasterizer(slow_raster);
+    hs::ui::set_glyph_budget_ms(9.0);
+    for (int i = 0; i < 2; ++i)  // the atlas takes glyphs on demand from the frame after the first one asked
+        r.frame([] { ImGui::TextUnformatted("\xe8\xb0\x81"); });  // U+8C01
+    const std::string doc = ideographs(0x8C10, 30), typed = ideographs(0x8C40, 30);
+    auto draw = [](const std::string& s) {
+        return [&s] {
+            ImGui::Begin("t");
+            ImGui::TextUnformatted(s.c_str());
+            ImGui::End();
+        };
+    };
+    hs::ui::glyphs_document_opened();
+    g_slow_calls = 0;
+    r.frame(draw(doc));
+    CHECK(g_slow_calls == 30);  // 60 ms of glyphs in the document's first frame, none left blank
+    CHECK_FALSE(hs::ui::glyph_stats().pending);
+    // The frame after a complete one is budgeted again: text that arrives later (typed, a search result) is spread.
+    r.frame(draw(doc));
+    g_slow_calls = 0;
+    r.frame(draw(typed));
+    CHECK(g_slow_calls >= 1);
+    CHECK(g_slow_calls <= 6);
+    CHECK(hs::ui::glyph_stats().pending);
+    hs::ui::set_glyph_budget_ms(0);
+    hs::native::install_native_glyphs();
+}
+
 TEST_CASE("a frame's rasterising stops at the platform's time budget; the rest of the text comes in the next frames") {
     hs::native::HeadlessRunner r(800, 600);
     hs::ui::set_glyph_rasterizer(slow_raster);
