@@ -75,6 +75,14 @@ struct FixtureOn {
         app.overlay_done(path, 0);
         frames(2);
     }
+    // With the comment dialog just asked for (its button or the shortcut): it opens, takes `text`, and adds it.
+    void add_comment(const std::string& text) {
+        frames(2);
+        REQUIRE(uitest::shown(r, "review.add"));
+        type_into("review.text", text);
+        click("review.add");
+        frames(2);
+    }
 };
 using Fixture = FixtureOn<hs::native::HeadlessPlatform>;
 
@@ -238,11 +246,7 @@ TEST_CASE("words selected in a field become the comment's passage, from the butt
     // Selected in the summary's text box as its editing ends (the page's text box reports it), then the button.
     f.app.overlay_selection("summary", "証明書の期限切れ");
     f.click("review.comment_on.summary");
-    f.frames(2);
-    REQUIRE(uitest::shown(f.r, "review.add"));
-    f.type_into("review.text", "Когда именно? 🔥");
-    f.click("review.add");
-    f.frames(2);
+    f.add_comment("Когда именно? 🔥");
     REQUIRE(f.doc().comments.size() == 1);
     CHECK(f.doc().comments[0].anchor.exact == "証明書の期限切れ");
     CHECK(hs::resolve_anchor(f.doc(), f.doc().comments[0].anchor).status == hs::AnchorStatus::Exact);
@@ -251,11 +255,7 @@ TEST_CASE("words selected in a field become the comment's passage, from the butt
     f.click("field.summary");
     f.app.overlay_selection("summary", "Ω-cluster");
     f.app.comment_shortcut();
-    f.frames(2);
-    REQUIRE(uitest::shown(f.r, "review.add"));
-    f.type_into("review.text", "Which region?");
-    f.click("review.add");
-    f.frames(2);
+    f.add_comment("Which region?");
     REQUIRE(f.doc().comments.size() == 2);
     CHECK(f.doc().comments[1].anchor.exact == "Ω-cluster");
 
@@ -265,11 +265,7 @@ TEST_CASE("words selected in a field become the comment's passage, from the butt
     f.type_into("field.summary", " Rolled back.");
     REQUIRE(f.doc().summary != before);
     f.click("review.comment_on.summary");
-    f.frames(2);
-    REQUIRE(uitest::shown(f.r, "review.add"));
-    f.type_into("review.text", "Ok");
-    f.click("review.add");
-    f.frames(2);
+    f.add_comment("Ok");
     REQUIRE(f.doc().comments.size() == 3);
     CHECK(f.doc().comments[2].anchor.exact.empty());
 }
