@@ -137,12 +137,7 @@ TEST_CASE("a document just opened gets its glyphs in one frame; afterwards new t
 TEST_CASE("a frame's rasterising stops at the platform's time budget; the rest of the text comes in the next frames") {
     hs::native::HeadlessRunner r(800, 600);
     hs::ui::set_glyph_rasterizer(slow_raster);
-    std::string text;  // 60 ideographs no other test draws
-    for (unsigned cp = 0x8A00; cp < 0x8A00 + 60; ++cp) {
-        text += static_cast<char>(0xE0 | (cp >> 12));
-        text += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        text += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    const std::string text = ideographs(0x8A00, 60);  // 60 ideographs no other test draws
     auto draw = [&] {
         ImGui::Begin("t");
         ImGui::TextUnformatted(text.c_str());
@@ -169,12 +164,7 @@ TEST_CASE("a frame's rasterising stops at the platform's time budget; the rest o
     CHECK(frames >= 10);
     // Without a time budget (the native default) a frame takes them all.
     hs::ui::set_glyph_budget_ms(0);
-    std::string more;
-    for (unsigned cp = 0x8B00; cp < 0x8B00 + 40; ++cp) {
-        more += static_cast<char>(0xE0 | (cp >> 12));
-        more += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        more += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    const std::string more = ideographs(0x8B00, 40);
     g_slow_calls = 0;
     r.frame([&] {
         ImGui::Begin("t");
